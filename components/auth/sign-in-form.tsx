@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Input } from "@/components/ui/field";
+
+type Errors = { email?: string; password?: string };
+
+function validate(email: string, password: string): Errors {
+  const errors: Errors = {};
+  if (!email.trim()) errors.email = "Enter your email address.";
+  else if (email.length > 254) errors.email = "An email address has at most 254 characters.";
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+    errors.email = "Enter an email address like name@example.com.";
+  if (!password) errors.password = "Enter your password.";
+  else if (password.length > 1024) errors.password = "A password has at most 1,024 characters.";
+  return errors;
+}
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: string | null): string {
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export function SignInForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [errors, setErrors] = useState<Errors>({});
+  const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    const found = validate(email, password);
+    setErrors(found);
+    setFailed(false);
+    if (found.email || found.password) return;
+    setPending(true);
+    try {
+      const result = await signIn("credentials", {
+        email: email.trim(),
+        password,
+        redirect: false,
+      });
+      if (!result || result.error || !result.ok) {
+        setFailed(true);
+        return;
+      }
+      router.replace(safeCallback(params.get("callbackUrl")));
+      router.refresh();
+    } catch {
+      setFailed(true);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {failed ? (
+        <Alert tone="danger" role="alert">
+          Invalid email or password
+        </Alert>
+      ) : null}
+      <Field id="email" label="Email" error={errors.email}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...describedBy("email", { error: errors.email })}
+        />
+      </Field>
+      <Field id="password" label="Password" error={errors.password}>
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          {...describedBy("password", { error: errors.password })}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

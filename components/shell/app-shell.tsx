@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { type Actor, roleHome, roleLabel } from "@/server/authz/policy";
+import { navByRole } from "./nav";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+/** The frame of every signed-in page: brand, the user's name and role, sign-out, role navigation. */
+export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  return (
+    <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+          <Link
+            href={roleHome[actor.role]}
+            className="flex items-center gap-2 font-semibold text-slate-900"
+          >
+            <span
+              aria-hidden
+              className="grid size-8 place-items-center rounded-lg bg-brand-700 text-sm text-white"
+            >
+              AF
+            </span>
+            <span className="hidden sm:inline">Ablation Follow-up</span>
+          </Link>
+          <div className="flex min-w-0 items-center gap-3">
+            <div className="min-w-0 text-right leading-tight">
+              <p className="truncate text-sm font-medium text-slate-900">{actor.name}</p>
+              <p className="text-xs text-slate-600">{roleLabel[actor.role]}</p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+        <nav aria-label="Main" className="mx-auto max-w-6xl px-4 pb-2">
+          <NavLinks items={navByRole[actor.role]} />
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

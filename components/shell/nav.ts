@@ -1,0 +1,10 @@
+import type { Role } from "@/server/authz/policy";
+
+export type NavItem = { href: string; label: string };
+
+/** Each role's navigation; the first item is the role's home. */
+export const navByRole: Record<Role, NavItem[]> = {
+  patient: [{ href: "/patient", label: "Home" }],
+  provider: [{ href: "/provider", label: "Caseload" }],
+  admin: [{ href: "/admin", label: "Accounts" }],
+};

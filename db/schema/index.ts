@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./auth";
+export * from "./clinical";
+export * from "./settings";
+export * from "./users";

@@ -1,0 +1,19 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/** The clinic's settings: a single row (id is always true). */
+export const clinicSettings = pgTable(
+  "clinic_settings",
+  {
+    id: boolean().primaryKey().default(true),
+    successCriteria: text({ enum: ["strict", "lenient"] })
+      .notNull()
+      .default("strict"),
+    /** IANA zone; null means the CLINIC_TIME_ZONE default. */
+    timeZone: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid().references(() => users.id),
+  },
+  (t) => [check("clinic_settings_single_row", sql`${t.id}`)],
+);

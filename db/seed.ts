@@ -1,0 +1,37 @@
+import { count } from "drizzle-orm";
+import type { Db } from "./client";
+import { careTeam, users } from "./schema";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@example.com", name: "Alex Admin", role: "admin" },
+  provider: { email: "provider@example.com", name: "Dr. Priya Provider", role: "provider" },
+  patient: { email: "patient@example.com", name: "Pat Patient", role: "patient" },
+} as const;
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+export type SeedOptions = {
+  hashPassword: (password: string) => Promise<string>;
+  /** The clinic's today, YYYY-MM-DD: demo diaries are dated relative to it. */
+  today: string;
+};
+
+/** The demo accounts of SPEC.md section 5 and the demo provider's care team, in one transaction. */
+export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(users)
+      .values(Object.values(DEMO_ACCOUNTS).map((a) => ({ ...a, passwordHash })))
+      .returning({ id: users.id, role: users.role });
+    const provider = inserted.find((u) => u.role === "provider");
+    const patient = inserted.find((u) => u.role === "patient");
+    if (!provider || !patient) throw new Error("demo seed: accounts missing");
+    await tx.insert(careTeam).values({ providerId: provider.id, patientId: patient.id });
+  });
+}

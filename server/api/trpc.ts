@@ -1,0 +1,105 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Db } from "@/db/client";
+import type { Actor, Role } from "@/server/authz/policy";
+import { AppError } from "@/server/errors";
+import { log } from "@/server/log";
+import { recordAudit } from "@/server/services/audit";
+
+export type Context = {
+  db: Db;
+  /** Reloaded from the database for this request; null when not signed in. */
+  actor: Actor | null;
+  ip: string | null;
+};
+
+export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const app = error.cause instanceof AppError ? error.cause : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    // Never a stack trace, SQL or driver message: only what the user can act on.
+    return {
+      code: shape.code,
+      message: internal
+        ? INTERNAL_MESSAGE
+        : zod
+          ? "Please correct the highlighted fields."
+          : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: zod?.fieldErrors ?? app?.fieldErrors ?? null,
+        formErrors: zod?.formErrors ?? [],
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const DENIALS = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
+
+/** Services throw AppError; here it becomes the matching tRPC error, and denials are audited. */
+const base = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  let result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    result = {
+      ...result,
+      error: new TRPCError({ code: cause.code, message: cause.message, cause }),
+    };
+  }
+  const code = result.ok ? "OK" : result.error.code;
+  if (!result.ok && DENIALS.has(code)) {
+    await recordAudit(ctx.db, {
+      actor: ctx.actor,
+      action: "request.denied",
+      outcome: "denied",
+      ip: ctx.ip,
+      details: { procedure: path, code },
+    });
+  }
+  if (!result.ok && code === "INTERNAL_SERVER_ERROR") {
+    log.error({ err: result.error.cause ?? result.error, procedure: path }, "procedure failed");
+  }
+  log.info(
+    {
+      procedure: path,
+      type,
+      code,
+      ms: Math.round(performance.now() - started),
+      actor: ctx.actor?.id,
+    },
+    "trpc",
+  );
+  return result;
+});
+
+export const publicProcedure = base;
+
+export const protectedProcedure = base.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+const roleProcedure = (...roles: Role[]) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You are not allowed to do that." });
+    }
+    return next();
+  });
+
+export const patientProcedure = roleProcedure("patient");
+export const providerProcedure = roleProcedure("provider");
+export const adminProcedure = roleProcedure("admin");
+/** Reads of a patient's data by the people who may see it (scoped per record by the service). */
+export const staffProcedure = roleProcedure("provider", "admin");

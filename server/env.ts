@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, parsed once. The rest of the code reads `env`, never `process.env`.
+ * Every variable is listed in README.md (Configuration).
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string; unset means the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  /** Where the embedded database and the generated session secret live. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Default clinic time zone (IANA name) until an admin sets one. */
+  CLINIC_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine(isTimeZone, "CLINIC_TIME_ZONE must be an IANA time zone such as Europe/Paris"),
+  /** Create the demo accounts and data on an empty database ("true"/"false"). */
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /** Trust X-Forwarded-For from a reverse proxy in front of the app ("true"/"false"). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(
+    // Empty strings mean "unset", as in most .env files.
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")),
+  );
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new ConfigError(
+      `Invalid configuration: ${first?.path.join(".")}: ${first?.message ?? "invalid"}`,
+    );
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv();
+
+export const usesEmbeddedDatabase = (e: Env = env) => !e.DATABASE_URL;
+
+export const dataDir = (e: Env = env) =>
+  path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.DATA_DIR);
+
+/**
+ * The secret that signs sessions. With PostgreSQL in production it must be configured;
+ * for the embedded default it is generated on first start and kept under DATA_DIR.
+ */
+export function resolveAuthSecret(e: Env = env): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.DATABASE_URL && e.NODE_ENV === "production") {
+    throw new ConfigError(
+      "NEXTAUTH_SECRET is required when DATABASE_URL is set in production (generate one with: openssl rand -base64 48).",
+    );
+  }
+  const dir = dataDir(e);
+  const file = path.join(dir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Whether the demo accounts may be created on an empty database. */
+export const demoSeedingAllowed = (e: Env = env) =>
+  e.SEED_DEMO ? e.SEED_DEMO === "true" : usesEmbeddedDatabase(e);

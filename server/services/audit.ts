@@ -1,0 +1,30 @@
+import type { DbOrTx } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+
+export type AuditEvent = {
+  actor?: Pick<Actor, "id" | "role"> | null;
+  /** dotted verb, e.g. `auth.sign_in`, `diary.add`, `patient.read`, `request.denied` */
+  action: string;
+  outcome: "success" | "failure" | "denied";
+  targetType?: string;
+  targetId?: string;
+  patientId?: string;
+  ip?: string | null;
+  /** ids and codes only: never names, emails or clinical content */
+  details?: Record<string, unknown>;
+};
+
+export async function recordAudit(db: DbOrTx, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: event.actor?.id ?? null,
+    actorRole: event.actor?.role ?? null,
+    action: event.action,
+    outcome: event.outcome,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    patientId: event.patientId ?? null,
+    ip: event.ip ?? null,
+    details: event.details ?? null,
+  });
+}

@@ -1,0 +1,172 @@
+import { TRPCError } from "@trpc/server";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, signInThrottle, users } from "@/db/schema";
+import { appRouter } from "@/server/api/root";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { callerFor, createUser, deactivate, TEST_PASSWORD } from "@/server/testing/fixtures";
+import { loadActor, MAX_FAILURES, signIn } from "./auth";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const ip = (n: number) => `198.51.100.${n}`;
+
+describe("sign-in", () => {
+  it("accepts the right password, case-insensitively on the email", async () => {
+    const user = await createUser(t.db, "patient", { email: "Mixed.Case@Example.test" });
+    const result = await signIn(
+      t.db,
+      { email: " mixed.case@example.TEST ", password: TEST_PASSWORD },
+      ip(1),
+    );
+    expect(result).toEqual({ ok: true, user: { id: user.id, sessionVersion: 1 } });
+  });
+
+  it("refuses a wrong password, an unknown account and a deactivated account alike", async () => {
+    const user = await createUser(t.db, "provider");
+    const inactive = await createUser(t.db, "provider", { active: false });
+    for (const attempt of [
+      { email: user.email, password: "wrong password" },
+      { email: "nobody@example.test", password: TEST_PASSWORD },
+      { email: inactive.email, password: TEST_PASSWORD },
+    ]) {
+      expect(await signIn(t.db, attempt, ip(2))).toEqual({ ok: false, reason: "invalid" });
+    }
+  });
+
+  it("never throws on malformed input (empty, 10,000-character email, wrong types)", async () => {
+    for (const bad of [
+      {},
+      null,
+      { email: "", password: "" },
+      { email: "a".repeat(10_000), password: "x" },
+      { email: 42, password: ["x"] },
+      { email: "x@example.test", password: "p".repeat(5_000) },
+    ]) {
+      expect(await signIn(t.db, bad, ip(3))).toEqual({ ok: false, reason: "invalid" });
+    }
+  });
+
+  it("refuses the 11th attempt within 15 minutes, even with the right password", async () => {
+    const user = await createUser(t.db, "patient");
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      // a different address each time: the account counter alone must lock it
+      expect(await signIn(t.db, { email: user.email, password: "nope" }, ip(10 + i))).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+    expect(await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(40))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    // 15 minutes later the lock has expired
+    await t.db
+      .update(signInThrottle)
+      .set({
+        windowStartedAt: sql`now() - interval '31 minutes'`,
+        lockedUntil: sql`now() - interval '1 minute'`,
+      })
+      .where(eq(signInThrottle.key, `account:${user.email}`));
+    expect((await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(41))).ok).toBe(
+      true,
+    );
+  });
+
+  it("throttles a client address that tries many accounts", async () => {
+    const victims = await Promise.all(Array.from({ length: 3 }, () => createUser(t.db, "patient")));
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const victim = victims[i % victims.length];
+      await signIn(t.db, { email: victim?.email, password: "guess" }, ip(99));
+    }
+    const innocent = await createUser(t.db, "patient");
+    expect(await signIn(t.db, { email: innocent.email, password: TEST_PASSWORD }, ip(99))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(
+      (await signIn(t.db, { email: innocent.email, password: TEST_PASSWORD }, ip(98))).ok,
+    ).toBe(true);
+  });
+
+  it("audits successes and failures without the password or email", async () => {
+    const rows = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "auth.sign_in"));
+    expect(rows.some((r) => r.outcome === "success")).toBe(true);
+    expect(rows.some((r) => r.outcome === "failure")).toBe(true);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(TEST_PASSWORD);
+    expect(text).not.toContain("@example.test");
+  });
+});
+
+describe("sessions", () => {
+  it("ends a session when the account is deactivated or its session version is bumped", async () => {
+    const user = await createUser(t.db, "provider");
+    expect(await loadActor(t.db, user.id, 1)).toMatchObject({ id: user.id, role: "provider" });
+    await t.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, user.id));
+    expect(await loadActor(t.db, user.id, 1)).toBeNull();
+    expect(await loadActor(t.db, user.id, 2)).not.toBeNull();
+    await deactivate(t.db, user);
+    expect(await loadActor(t.db, user.id, 2)).toBeNull();
+    expect(await loadActor(t.db, "not-a-uuid", 1)).toBeNull();
+  });
+});
+
+describe("procedure guards", () => {
+  const procedures = Object.entries(appRouter._def.procedures) as Array<
+    [string, { _def: { type: string } }]
+  >;
+
+  it("answers UNAUTHORIZED to an anonymous caller on every procedure", async () => {
+    expect(procedures.length).toBeGreaterThan(0);
+    const anonymous = callerFor(t.db, null);
+    for (const [path] of procedures) {
+      const call = path
+        .split(".")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], anonymous) as (
+        input?: unknown,
+      ) => Promise<unknown>;
+      await expect(call({}), path).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+  });
+
+  it("answers FORBIDDEN to a patient calling an admin procedure, and audits the denial", async () => {
+    const patient = await createUser(t.db, "patient");
+    const error = await callerFor(t.db, patient)
+      .account.list({})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect(error).toMatchObject({ code: "FORBIDDEN" });
+    const [denial] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.actorId, patient.id));
+    expect(denial).toMatchObject({ action: "request.denied", outcome: "denied" });
+    expect(denial?.details).toMatchObject({ procedure: "account.list", code: "FORBIDDEN" });
+  });
+});
+
+describe("audit trail", () => {
+  it("refuses updates and deletes of audit rows, even in SQL from the app's connection", async () => {
+    await expect(t.db.execute(sql`update audit_events set action = 'x'`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
+    await expect(t.db.execute(sql`delete from audit_events`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
+    await expect(t.db.execute(sql`truncate audit_events`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
+    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+    expect(row?.n).toBeGreaterThan(0);
+  });
+});

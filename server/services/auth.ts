@@ -1,0 +1,145 @@
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { signInThrottle, users } from "@/db/schema";
+import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
+import type { Actor } from "@/server/authz/policy";
+import { recordAudit } from "./audit";
+
+/** After this many failures within the window, the key is refused for LOCK_MINUTES. */
+export const MAX_FAILURES = 10;
+export const WINDOW_MINUTES = 15;
+export const LOCK_MINUTES = 15;
+
+export const SignInInput = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export type SignInResult =
+  | { ok: true; user: { id: string; sessionVersion: number } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+const throttleKeys = (email: string | null, ip: string | null) =>
+  [email && `account:${email}`, ip && `ip:${ip}`].filter((k): k is string => Boolean(k));
+
+/**
+ * Checks credentials. Every outcome looks the same to the caller's user ("Invalid email or
+ * password"); the reason is kept for the audit trail only.
+ */
+export async function signIn(
+  db: Db,
+  credentials: unknown,
+  ip: string | null,
+): Promise<SignInResult> {
+  const parsed = SignInInput.safeParse(credentials);
+  const email = parsed.success ? parsed.data.email : null;
+  const keys = throttleKeys(email, ip);
+
+  const locked = await db
+    .select({ key: signInThrottle.key })
+    .from(signInThrottle)
+    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.lockedUntil, sql`now()`)))
+    .limit(1);
+  if (locked.length > 0) {
+    await recordAudit(db, {
+      action: "auth.sign_in",
+      outcome: "denied",
+      ip,
+      details: { reason: "throttled" },
+    });
+    return { ok: false, reason: "throttled" };
+  }
+
+  const [user] = parsed.success
+    ? await db
+        .select({
+          id: users.id,
+          passwordHash: users.passwordHash,
+          active: users.active,
+          sessionVersion: users.sessionVersion,
+          role: users.role,
+        })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${parsed.data.email}`)
+        .limit(1)
+    : [];
+  let passwordOk = false;
+  if (user && parsed.success)
+    passwordOk = await verifyPassword(user.passwordHash, parsed.data.password);
+  else await burnPasswordCheck(parsed.success ? parsed.data.password : "");
+
+  if (!user || !passwordOk || !user.active) {
+    await recordFailure(db, keys);
+    await recordAudit(db, {
+      actor: user ? { id: user.id, role: user.role } : null,
+      action: "auth.sign_in",
+      outcome: "failure",
+      ip,
+      details: {
+        reason: !parsed.success
+          ? "malformed"
+          : !user
+            ? "unknown_account"
+            : !passwordOk
+              ? "wrong_password"
+              : "inactive",
+      },
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  if (email) await db.delete(signInThrottle).where(eq(signInThrottle.key, `account:${email}`));
+  await recordAudit(db, { actor: user, action: "auth.sign_in", outcome: "success", ip });
+  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+}
+
+/** One atomic upsert per key, so that concurrent failures on several app instances all count. */
+async function recordFailure(db: Db, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await db.execute(sql`
+      insert into sign_in_throttle as t (key, failures, window_started_at)
+      values (${key}, 1, now())
+      on conflict (key) do update set
+        failures = case when t.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})
+                        then 1 else t.failures + 1 end,
+        window_started_at = case when t.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})
+                        then now() else t.window_started_at end,
+        locked_until = case when t.window_started_at >= now() - make_interval(mins => ${WINDOW_MINUTES})
+                             and t.failures + 1 >= ${MAX_FAILURES}
+                        then now() + make_interval(mins => ${LOCK_MINUTES}) else t.locked_until end`);
+  }
+}
+
+/**
+ * The user behind a session token, or null when the account is gone, deactivated, or the
+ * session was revoked by bumping its session version.
+ */
+export async function loadActor(
+  db: Db,
+  userId: string,
+  sessionVersion: number,
+): Promise<Actor | null> {
+  if (!z.uuid().safeParse(userId).success) return null;
+  const [user] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      name: users.name,
+      email: users.email,
+      mustChangePassword: users.mustChangePassword,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
+  return {
+    id: user.id,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { type Db, openDatabase } from "@/db/client";
+
+export type TestDatabase = { db: Db; driver: "pglite" | "postgres"; close(): Promise<void> };
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or (TEST_DB=postgres) a new
+ * database on the server at TEST_DATABASE_URL, dropped again by close().
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (process.env.TEST_DB !== "postgres" || !serverUrl) {
+    const database = openDatabase({});
+    await database.migrate();
+    return { db: database.db, driver: "pglite", close: database.close };
+  }
+  const name = `portal_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = openDatabase({ url: url.toString(), poolSize: 5 });
+  await database.migrate();
+  return {
+    db: database.db,
+    driver: "postgres",
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const resolve = {
+  alias: {
+    "@": root,
+    "server-only": path.join(root, "server/testing/empty.ts"),
+  },
+};
+const integration = (name: string, env: Record<string, string>) => ({
+  resolve,
+  test: {
+    name,
+    include: ["**/*.int.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**"],
+    env: { NODE_ENV: "test", ...env },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", "e2e/**"],
+          env: { NODE_ENV: "test" },
+        },
+      },
+      integration("integration-pglite", { TEST_DB: "pglite" }),
+      // PostgreSQL too, whenever a server is given.
+      ...(process.env.TEST_DATABASE_URL
+        ? [integration("integration-postgres", { TEST_DB: "postgres" })]
+        : []),
+    ],
+  },
+});
