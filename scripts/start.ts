@@ -114,7 +114,7 @@ server.listen(env.PORT, env.HOST, () => {
 
 /** Builds when there is no build yet or a source file is newer than it; false if the build failed. */
 function buildIfNeeded(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sources = [
     "app",

@@ -122,14 +122,12 @@ describe("sessions", () => {
 });
 
 describe("procedure guards", () => {
-  const procedures = Object.entries(appRouter._def.procedures) as Array<
-    [string, { _def: { type: string } }]
-  >;
+  const procedures = Object.keys(appRouter._def.procedures);
 
   it("answers UNAUTHORIZED to an anonymous caller on every procedure", async () => {
     expect(procedures.length).toBeGreaterThan(0);
     const anonymous = callerFor(t.db, null);
-    for (const [path] of procedures) {
+    for (const path of procedures) {
       const call = path
         .split(".")
         .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], anonymous) as (

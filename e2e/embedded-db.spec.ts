@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "./fixtures";
+
+/** Starts `npm start`'s script on an embedded database; resolves its output and exit code. */
+function startPortal(dataDir: string, port: number) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    NODE_ENV: "production",
+  };
+  delete env.DATABASE_URL;
+  delete env.NEXTAUTH_SECRET;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealth(port: number, deadline = Date.now() + 90_000) {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://localhost:${port}/api/health`);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no health on port ${port}`);
+}
+
+test("a second process on the same embedded database fails clearly; the first keeps working", async () => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "portal-lock-"));
+  const portA = 3290 + Math.floor(Math.random() * 50);
+  const first = startPortal(dataDir, portA);
+  let second: { child: ChildProcess } | undefined;
+  try {
+    await waitForHealth(portA);
+    expect(first.output()).toContain("Demo sign-ins");
+
+    const other = startPortal(dataDir, portA + 100);
+    second = other;
+    expect(await other.exited).toBe(1);
+    expect(other.output()).toMatch(/already in use by another process \(pid \d+\)/);
+
+    const health = await fetch(`http://localhost:${portA}/api/health`);
+    expect(health.status).toBe(200);
+    const signin = await fetch(`http://localhost:${portA}/signin`);
+    expect(signin.status).toBe(200);
+  } finally {
+    second?.child.kill("SIGTERM");
+    first.child.kill("SIGTERM");
+    await first.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

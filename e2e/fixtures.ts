@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+export const DEMO_PASSWORD = "demo-password";
+export const DEMO = {
+  patient: "patient@example.com",
+  provider: "provider@example.com",
+  admin: "admin@example.com",
+} as const;
+export type Role = keyof typeof DEMO;
+
+/** Signs in through the sign-in page and waits for the role's home. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function loginAs(page: Page, role: Role) {
+  await signIn(page, DEMO[role], DEMO_PASSWORD);
+  await page.waitForURL(`**/${role}`);
+}
+
+/** Fails with the list of violations when axe finds any (WCAG 2.1 A and AA rules). */
+export async function expectNoA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+let ipCounter = 0;
+/**
+ * Each test presents its own client address (the e2e server trusts X-Forwarded-For), so that
+ * failed sign-ins in one test never throttle another.
+ */
+export const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  extraHTTPHeaders: async ({}, use, testInfo) => {
+    ipCounter += 1;
+    await use({
+      "x-forwarded-for": `10.${testInfo.workerIndex}.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`,
+    });
+  },
+});

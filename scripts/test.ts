@@ -1,0 +1,58 @@
+/**
+ * `npm test`: typecheck, lint, unit and integration tests (vitest: PGlite always, PostgreSQL too
+ * when TEST_DATABASE_URL is set) and the end-to-end tests (Playwright against a production build).
+ * Ends with one line `N passed, N failed` summed over all suites.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const out = ".test-results";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+
+let passed = 0;
+let failed = 0;
+const steps: string[] = [];
+
+function step(name: string, ok: boolean) {
+  steps.push(`${ok ? "ok  " : "FAIL"} ${name}`);
+  return ok;
+}
+
+const checks = [
+  step("typecheck", run("npx", ["tsc", "--noEmit"])),
+  step("lint", run("npx", ["biome", "check", "."])),
+];
+
+const vitestOk = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${out}/vitest.json`,
+]);
+step("vitest (unit + integration)", vitestOk);
+if (existsSync(`${out}/vitest.json`)) {
+  const report = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  if (!vitestOk && !report.numFailedTests) failed += 1; // a suite failed to load
+} else failed += 1;
+
+const e2eOk = run("npx", ["playwright", "test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json`,
+});
+step("playwright (e2e)", e2eOk);
+if (existsSync(`${out}/playwright.json`)) {
+  const { stats } = JSON.parse(readFileSync(`${out}/playwright.json`, "utf8"));
+  passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+  failed += stats?.unexpected ?? 0;
+  if (!e2eOk && !stats?.unexpected) failed += 1; // the run itself failed (server did not start)
+} else failed += 1;
+
+console.log(`\n${steps.join("\n")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && checks.every(Boolean) && vitestOk && e2eOk ? 0 : 1);

@@ -1,0 +1,463 @@
+// The clinical outcome engine (SPEC 2). Pure: no clock, no I/O; plain JSON in, plain JSON out.
+// Everything that shows an outcome calls assessOutcome; nothing else re-implements a threshold.
+import { type CheckIn, checkInSchedule } from "./check-ins";
+import { addDays, daysBetween } from "./dates";
+import {
+  type Category,
+  type Criteria,
+  type FlagCode,
+  jointRegions,
+  type Pgic,
+  type Phase,
+  type Quality,
+  qualityLabels,
+  type Region,
+  regionLabels,
+  type Severity,
+  type Strategy,
+  spineRegions,
+} from "./vocab";
+
+// ---- Input (SPEC 2.1) ----
+
+export type AssessmentEntry = {
+  /** The day the entry describes, "YYYY-MM-DD". */
+  entryDate: string;
+  /** 0-10 NRS, average pain in the last 24 h. */
+  painAverage: number;
+  /** 0-10, mean of the PEG enjoyment and activity items. */
+  interference?: number | null;
+  locations: readonly Region[];
+  qualities: readonly Quality[];
+  siteSoreness?: boolean;
+  /** PGIC answer given at a check-in (SPEC 2.9); only used for `checkIns`. */
+  pgic?: Pgic | null;
+};
+
+export type AssessmentInput = {
+  procedure: {
+    performedOn: string;
+    region: Region;
+    /** 0-10 NRS, average over the week before; >= 1. */
+    baselinePain: number;
+    baselineInterference?: number | null;
+    baselineLocations?: readonly Region[];
+    baselineQualities?: readonly Quality[];
+  };
+  entries: readonly AssessmentEntry[];
+  asOf: string;
+  /** Default "strict" (SPEC 2.4). */
+  criteria?: Criteria;
+};
+
+// ---- Output ----
+
+export type Flag = { code: FlagCode; severity: Severity; sentence: string };
+export type Suggestion = { strategy: Strategy; reason: string };
+
+/** A 7-day window of history (SPEC 2.2): ends on a day with an entry, day >= 10, >= 3 entries. */
+export type AssessmentWindow = {
+  endDate: string;
+  endDay: number;
+  entryCount: number;
+  meanPain: number;
+  reductionPoints: number;
+  reductionPct: number;
+  showsRelief: boolean;
+};
+
+export type Assessment = {
+  performedOn: string;
+  asOf: string;
+  criteria: Criteria;
+  /** Days from performedOn to asOf (performedOn is day 0; negative when asOf is before it). */
+  day: number;
+  phase: Phase;
+  /** What the patient is told in this phase (SPEC 2.3). */
+  phaseMessage: string;
+  category: Category;
+  success: boolean;
+  baselinePain: number;
+  /** Mean pain of the entries in asOf-6..asOf; null with fewer than 3 entries. */
+  currentPain: number | null;
+  reductionPoints: number | null;
+  reductionPct: number | null;
+  baselineInterference: number | null;
+  currentInterference: number | null;
+  functionImproved: boolean | null;
+  /** Whether the current window shows relief; null when currentPain is null. */
+  currentShowsRelief: boolean | null;
+  peakReductionPct: number | null;
+  /** End date of the last window that showed relief (the current one included from day 10). */
+  reliefUntil: string | null;
+  /** reliefUntil - performedOn, in days. */
+  reliefDurationDays: number | null;
+  /** History windows, oldest first. */
+  windows: AssessmentWindow[];
+  /** Entries dated within asOf-6..asOf. */
+  entryCountInWindow: number;
+  /** Latest entry date in performedOn..asOf, or null. */
+  lastEntryDate: string | null;
+  flags: Flag[];
+  suggestions: Suggestion[];
+  /** PGIC check-ins (SPEC 2.9), answered by entries that carry `pgic`. */
+  checkIns: CheckIn[];
+};
+
+// ---- Phase (SPEC 2.3) ----
+
+export const phaseMessages: Record<Phase, string> = {
+  early:
+    "Soreness, bruising or a sunburn-like feeling at the site for 1-2 weeks is normal. Too early to judge.",
+  evaluation:
+    "Relief usually shows between 10 days and 3 weeks. If pain has not improved by 2 weeks, or is worse, tell your provider.",
+  established: "The result of the procedure is now clear.",
+  regeneration_window:
+    "Treated nerves can regrow; pain may return 6-12 months after the procedure.",
+  late: "Beyond the usual window of relief.",
+};
+
+/** Phase by day; a day before the procedure (negative) counts as early. */
+export function phaseForDay(day: number): Phase {
+  if (day <= 9) return "early";
+  if (day <= 21) return "evaluation";
+  if (day <= 179) return "established";
+  if (day <= 365) return "regeneration_window";
+  return "late";
+}
+
+// ---- Comparisons (SPEC 2.2: inclusive thresholds, tolerance 1e-9) ----
+
+const EPS = 1e-9;
+const gte = (a: number, b: number) => a >= b - EPS;
+const gt = (a: number, b: number) => a > b + EPS;
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+/** One decimal for sentences: 29.1666 -> "29.2", 7 -> "7". */
+const fmt = (n: number) => String(Math.round(n * 10) / 10 + 0);
+const points = (n: number) => `${fmt(n)} point${fmt(n) === "1" ? "" : "s"}`;
+
+const WINDOW_DAYS = 7;
+const MIN_WINDOW_ENTRIES = 3;
+const FIRST_JUDGED_DAY = 10;
+
+// Multiple entries on the same date each count as an entry (in window counts, means and flag
+// counts). The app stores one current entry per date, so this only matters for raw input; it
+// keeps the function simple and deterministic.
+type Dated = AssessmentEntry & { day: number };
+
+function showsRelief(baselinePain: number, meanPain: number): boolean {
+  const points = baselinePain - meanPain;
+  return gte((100 * points) / baselinePain, 30) || gte(points, 2);
+}
+
+function windowEnding(baselinePain: number, entries: readonly Dated[], endDay: number) {
+  const inWindow = entries.filter((e) => e.day > endDay - WINDOW_DAYS && e.day <= endDay);
+  if (inWindow.length < MIN_WINDOW_ENTRIES) return { inWindow, stats: null };
+  const meanPain = mean(inWindow.map((e) => e.painAverage));
+  const reductionPoints = baselinePain - meanPain;
+  return {
+    inWindow,
+    stats: {
+      meanPain,
+      reductionPoints,
+      reductionPct: (100 * reductionPoints) / baselinePain,
+      showsRelief: showsRelief(baselinePain, meanPain),
+    },
+  };
+}
+
+export function assessOutcome(input: AssessmentInput): Assessment {
+  const { procedure, asOf } = input;
+  const { performedOn, baselinePain, region } = procedure;
+  const criteria: Criteria = input.criteria ?? "strict";
+  const baselineInterference = procedure.baselineInterference ?? null;
+  const day = daysBetween(performedOn, asOf);
+
+  // SPEC 2.2: entries before performedOn or after asOf are ignored.
+  const entries: Dated[] = input.entries
+    .map((e) => ({ ...e, day: daysBetween(performedOn, e.entryDate) }))
+    .filter((e) => e.day >= 0 && e.day <= day)
+    .sort((a, b) => a.day - b.day);
+  const last = entries[entries.length - 1];
+  const lastEntryDate = last ? last.entryDate : null;
+
+  // Current window: asOf-6 .. asOf.
+  const current = windowEnding(baselinePain, entries, day);
+  const currentPain = current.stats?.meanPain ?? null;
+  const reductionPoints = current.stats?.reductionPoints ?? null;
+  const reductionPct = current.stats?.reductionPct ?? null;
+  const currentShowsRelief = current.stats?.showsRelief ?? null;
+  const interferences = current.inWindow
+    .map((e) => e.interference)
+    .filter((x): x is number => typeof x === "number");
+  const currentInterference = interferences.length > 0 ? mean(interferences) : null;
+  const functionImproved =
+    baselineInterference === null || currentInterference === null
+      ? null
+      : gte(baselineInterference - currentInterference, 1);
+
+  // History windows: end on a day with an entry, >= 10, <= asOf, with >= 3 entries.
+  const windows: AssessmentWindow[] = [];
+  for (const endDay of new Set(entries.map((e) => e.day))) {
+    if (endDay < FIRST_JUDGED_DAY) continue;
+    const w = windowEnding(baselinePain, entries, endDay);
+    if (w.stats) {
+      windows.push({
+        endDate: addDays(performedOn, endDay),
+        endDay,
+        entryCount: w.inWindow.length,
+        ...w.stats,
+      });
+    }
+  }
+  // The current window joins peak and relief-until from day 10 (SPEC 2.2).
+  const judged = windows.map((w) => ({
+    endDay: w.endDay,
+    pct: w.reductionPct,
+    relief: w.showsRelief,
+  }));
+  if (day >= FIRST_JUDGED_DAY && current.stats) {
+    judged.push({
+      endDay: day,
+      pct: current.stats.reductionPct,
+      relief: current.stats.showsRelief,
+    });
+  }
+  const peakReductionPct = judged.length > 0 ? Math.max(...judged.map((w) => w.pct)) : null;
+  const reliefEnds = judged.filter((w) => w.relief).map((w) => w.endDay);
+  const reliefDurationDays = reliefEnds.length > 0 ? Math.max(...reliefEnds) : null;
+  const reliefUntil = reliefDurationDays === null ? null : addDays(performedOn, reliefDurationDays);
+
+  // SPEC 2.4: first rule that matches wins. "Earlier" windows are history windows ending before asOf.
+  const earlierRelief = windows.some((w) => w.endDay < day && w.showsRelief);
+  let category: Category;
+  if (day < FIRST_JUDGED_DAY) category = "too_early";
+  else if (currentPain === null || reductionPoints === null || reductionPct === null)
+    category = "insufficient_data";
+  else if (earlierRelief && !currentShowsRelief) category = "recurrence";
+  else if (gte(currentPain - baselinePain, 1)) category = "worse";
+  else if (gte(reductionPct, 50)) category = "substantial";
+  else if (gte(reductionPct, 30) || gte(reductionPoints, 2)) category = "moderate";
+  else if (gt(reductionPoints, 0)) category = "minimal";
+  else category = "no_change";
+
+  const functionOk = functionImproved !== false;
+  const success =
+    criteria === "strict"
+      ? category === "substantial" && functionOk
+      : (category === "substantial" || category === "moderate") && functionOk;
+
+  // ---- Flags (SPEC 2.5), in the table's order ----
+  const flags: Flag[] = [];
+  const painNow = currentPain === null ? "" : `${fmt(currentPain)}/10`;
+
+  if (day >= 14 && currentPain !== null && gte(currentPain - baselinePain, 1)) {
+    flags.push({
+      code: "WORSE_THAN_BASELINE",
+      severity: "high",
+      sentence: `At day ${day}, pain averages ${painNow} over the last 7 days, ${points(currentPain - baselinePain)} above the baseline of ${fmt(baselinePain)}/10.`,
+    });
+  }
+  if (day >= 14 && (category === "minimal" || category === "no_change" || category === "worse")) {
+    const change =
+      reductionPct !== null && gt(reductionPct, 0)
+        ? `a reduction of only ${fmt(reductionPct)}%`
+        : category === "worse"
+          ? "worse than baseline"
+          : "no reduction";
+    flags.push({
+      code: "NO_IMPROVEMENT",
+      severity: "warning",
+      sentence: `At day ${day}, pain averages ${painNow} against a baseline of ${fmt(baselinePain)}/10 (${change}); the expected relief has not appeared.`,
+    });
+  }
+  if (category === "recurrence") {
+    flags.push({
+      code: "RECURRENCE",
+      severity: "warning",
+      sentence: `Relief lasted ${reliefDurationDays} days (until ${reliefUntil}, peak reduction ${fmt(peakReductionPct ?? 0)}%); at day ${day} pain averages ${painNow} against a baseline of ${fmt(baselinePain)}/10.`,
+    });
+  }
+
+  const knownLocations = new Set<Region>([region, ...(procedure.baselineLocations ?? [])]);
+  const shiftEntries = entries.filter(
+    (e) =>
+      e.day >= FIRST_JUDGED_DAY &&
+      e.day > day - 14 &&
+      e.locations.some((l) => !knownLocations.has(l)),
+  );
+  if (shiftEntries.length >= 2) {
+    const newLocations = [
+      ...new Set(shiftEntries.flatMap((e) => e.locations.filter((l) => !knownLocations.has(l)))),
+    ];
+    flags.push({
+      code: "PAIN_SHIFT",
+      severity: "warning",
+      sentence: `${shiftEntries.length} entries in the last 14 days report pain in a new location (${newLocations.map((l) => regionLabels[l]).join(", ")}), outside the treated region (${regionLabels[region]}) and the baseline locations.`,
+    });
+  }
+
+  const baselineQualities = new Set<Quality>(procedure.baselineQualities ?? []);
+  const newNeuropathic = (["burning", "tingling"] as const).filter(
+    (q) => !baselineQualities.has(q),
+  );
+  const neuroEntries = entries.filter(
+    (e) =>
+      e.day >= 14 && e.qualities.some((q) => (newNeuropathic as readonly Quality[]).includes(q)),
+  );
+  if (neuroEntries.length >= 2) {
+    const reported = newNeuropathic.filter((q) =>
+      neuroEntries.some((e) => e.qualities.includes(q)),
+    );
+    flags.push({
+      code: "NEW_NEUROPATHIC_SYMPTOMS",
+      severity: "warning",
+      sentence: `${neuroEntries.length} entries from day 14 on report ${reported.map((q) => qualityLabels[q].toLowerCase()).join(" and ")}, not present at baseline.`,
+    });
+  }
+
+  const soreEntries = entries.filter((e) => e.day >= 15 && e.siteSoreness === true);
+  if (soreEntries.length >= 2) {
+    flags.push({
+      code: "PROLONGED_SITE_SORENESS",
+      severity: "info",
+      sentence: `${soreEntries.length} entries from day 15 on report soreness at the treated site, beyond the usual 1-2 weeks.`,
+    });
+  }
+
+  const entryCountInWindow = current.inWindow.length;
+  if (day >= 7 && day <= 365 && entryCountInWindow === 0) {
+    flags.push({
+      code: "DIARY_LAPSED",
+      severity: "info",
+      sentence:
+        lastEntryDate === null
+          ? `No diary entries since the procedure (day ${day}).`
+          : `No diary entry in the last 7 days (day ${day}); the last entry is dated ${lastEntryDate}.`,
+    });
+  }
+
+  // ---- Suggestions (SPEC 2.7) ----
+  const suggestions: Suggestion[] = [];
+  const add = (strategy: Strategy, reason: string) => {
+    if (!suggestions.some((s) => s.strategy === strategy)) suggestions.push({ strategy, reason });
+  };
+  const pctText = reductionPct === null ? "" : `${fmt(reductionPct)}%`;
+
+  if (category === "too_early") {
+    add(
+      "continue_monitoring",
+      `Day ${day}: too early to judge; relief usually shows between 10 days and 3 weeks.`,
+    );
+  } else if (category === "insufficient_data") {
+    add(
+      "continue_monitoring",
+      `Fewer than 3 diary entries in the last 7 days (${entryCountInWindow}); encourage the patient to keep the diary.`,
+    );
+  } else if (success) {
+    add(
+      "continue_monitoring",
+      `Meets the ${criteria} success criteria (pain reduced by ${pctText}); keep monitoring for recurrence.`,
+    );
+  } else if (category === "substantial") {
+    add(
+      "physical_therapy",
+      `Pain is reduced by ${pctText} but function has not improved by at least 1 point; rehabilitation can turn relief into function.`,
+    );
+    add(
+      "continue_monitoring",
+      "Relief is substantial; review function again at the next check-in.",
+    );
+  } else if (category === "moderate") {
+    add(
+      "repeat_ablation",
+      `Partial relief (${pctText}, ${points(reductionPoints ?? 0)}); a repeat ablation may give a more complete lesion.`,
+    );
+    add("physical_therapy", "Rehabilitation to build on the partial relief.");
+    add("medication_adjustment", "Adjust medication to cover the remaining pain.");
+  } else if (category === "recurrence") {
+    add(
+      "repeat_ablation",
+      day >= 180
+        ? `Relief lasted ${reliefDurationDays} days and pain returned by day ${day}, within the usual 6-12 month interval in which treated nerves regrow; a repeat ablation often works again.`
+        : `Relief lasted ${reliefDurationDays} days and pain returned by day ${day}, earlier than the usual 6-12 month interval of nerve regrowth; consider incomplete ablation or another pain source before repeating.`,
+    );
+    add("physical_therapy", "Rehabilitation while the pain has returned.");
+    add("medication_adjustment", "Cover the returned pain while the next step is planned.");
+  } else {
+    const state =
+      category === "worse"
+        ? "worse than baseline"
+        : category === "minimal"
+          ? `reduced by only ${pctText}`
+          : "unchanged from baseline";
+    add(
+      "re_evaluation",
+      `Pain is ${state} at day ${day}; review the diagnosis (imaging, diagnostic blocks) before further procedures.`,
+    );
+    add("physical_therapy", "Rehabilitation for pain the ablation did not relieve.");
+    add("medication_adjustment", "Review pain medication, including nerve-specific medications.");
+    if (spineRegions.includes(region)) {
+      add(
+        "facet_joint_injection",
+        "Spinal pain: facet joint injection, diagnostic and therapeutic.",
+      );
+      add(
+        "epidural_steroid_injection",
+        "Spinal pain: epidural steroid injection, especially for radiating pain.",
+      );
+    } else if (jointRegions.includes(region)) {
+      add(
+        "peripheral_nerve_stimulation",
+        `${regionLabels[region]} pain: peripheral nerve stimulation is an option when ablation fails.`,
+      );
+    }
+    add("psychological_support", "Persistent pain: pain psychology helps coping and function.");
+  }
+  if (flags.some((f) => f.code === "PAIN_SHIFT")) {
+    add(
+      "re_evaluation",
+      "Pain is reported in a new location, which suggests a new pain generator; re-evaluate.",
+    );
+  }
+  if (flags.some((f) => f.code === "NEW_NEUROPATHIC_SYMPTOMS")) {
+    add(
+      "medication_adjustment",
+      "New burning or tingling suggests neuropathic pain; consider nerve-specific medication.",
+    );
+  }
+
+  const phase = phaseForDay(day);
+  return {
+    performedOn,
+    asOf,
+    criteria,
+    day,
+    phase,
+    phaseMessage: phaseMessages[phase],
+    category,
+    success,
+    baselinePain,
+    currentPain,
+    reductionPoints,
+    reductionPct,
+    baselineInterference,
+    currentInterference,
+    functionImproved,
+    currentShowsRelief,
+    peakReductionPct,
+    reliefUntil,
+    reliefDurationDays,
+    windows,
+    entryCountInWindow,
+    lastEntryDate,
+    flags,
+    suggestions,
+    checkIns: checkInSchedule(
+      performedOn,
+      asOf,
+      entries.filter((e) => e.pgic != null).map((e) => e.entryDate),
+    ),
+  };
+}
