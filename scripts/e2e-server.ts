@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import postgres from "postgres";
+import { E2E_SECRET } from "../e2e/secret";
 
 const port = process.env.E2E_PORT ?? "3200";
 const env: NodeJS.ProcessEnv = {
@@ -15,7 +16,7 @@ const env: NodeJS.ProcessEnv = {
   SEED_DEMO: "true",
   // Lets tests present their own client address (X-Forwarded-For) to the sign-in throttle.
   TRUST_PROXY: "true",
-  NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+  NEXTAUTH_SECRET: E2E_SECRET,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
 delete env.DATABASE_URL;

@@ -9,6 +9,11 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    /** users.session_version when the session began */
     sv?: number;
+    /** sign-in time, Unix seconds */
+    at?: number;
+    /** last activity, Unix seconds (refreshed by proxy.ts) */
+    lat?: number;
   }
 }

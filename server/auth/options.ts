@@ -4,9 +4,7 @@ import { getAppDb } from "@/db/client";
 import { resolveAuthSecret } from "@/server/env";
 import { signIn } from "@/server/services/auth";
 import { clientIpFromHeaders } from "./client-ip";
-
-/** Sessions last at most this long; the JWT then expires. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 let options: NextAuthOptions | undefined;
 
@@ -29,14 +27,21 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      // The token holds only the user id and the session version; everything else is
-      // reloaded from the database on every request (server/auth/session.ts).
+      // The token holds only the user id, the session version, and when the session began and
+      // was last active (proxy.ts refreshes `lat`); the user is reloaded from the database on
+      // every request (server/auth/session.ts).
       jwt({ token, user }) {
-        if (user) return { sub: user.id, sv: user.sessionVersion };
-        return { sub: token.sub, sv: token.sv };
+        if (user) {
+          const now = Math.floor(Date.now() / 1000);
+          return { sub: user.id, sv: user.sessionVersion, at: now, lat: now };
+        }
+        return { sub: token.sub, sv: token.sv, at: token.at, lat: token.lat };
       },
       session({ session, token }) {
-        return { expires: session.expires, user: { id: token.sub, sv: token.sv } } as never;
+        return {
+          expires: session.expires,
+          user: { id: token.sub, sv: token.sv, at: token.at, lat: token.lat },
+        } as never;
       },
     },
   };

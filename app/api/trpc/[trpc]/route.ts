@@ -3,9 +3,28 @@ import { getAppDb } from "@/db/client";
 import { appRouter } from "@/server/api/root";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
 import { getCurrentActor } from "@/server/auth/session";
+import { isCrossSiteRequest } from "@/server/http/security-headers";
+import { recordAudit } from "@/server/services/audit";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
+const handler = async (req: Request) => {
+  // Mutations (POST) from another site are refused before anything runs (CSRF).
+  if (
+    req.method === "POST" &&
+    isCrossSiteRequest(req.headers, req.headers.get("x-forwarded-host") ?? req.headers.get("host"))
+  ) {
+    await recordAudit(getAppDb(), {
+      actor: await getCurrentActor(),
+      action: "request.denied",
+      outcome: "denied",
+      ip: clientIpFromHeaders(req.headers),
+      details: { reason: "cross_site" },
+    });
+    return Response.json(
+      { error: { message: "Cross-site requests are not allowed." } },
+      { status: 403 },
+    );
+  }
+  return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -15,5 +34,6 @@ const handler = (req: Request) =>
       ip: clientIpFromHeaders(req.headers),
     }),
   });
+};
 
 export { handler as GET, handler as POST };
