@@ -85,8 +85,17 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
 
 export const publicProcedure = base;
 
-export const protectedProcedure = base.use(({ ctx, next }) => {
+/** What a user whose password must be changed (temporary password) may still call. */
+const OPEN_WHILE_PASSWORD_MUST_CHANGE = new Set(["account.changePassword", "session.me"]);
+
+export const protectedProcedure = base.use(({ ctx, path, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (ctx.actor.mustChangePassword && !OPEN_WHILE_PASSWORD_MUST_CHANGE.has(path)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Please change your temporary password before you continue.",
+    });
+  }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { clinicSettings } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
 import { env } from "@/server/env";
 import { todayInZone } from "@/server/time";
+import { recordAudit } from "./audit";
 
 export type ClinicSettings = { successCriteria: "strict" | "lenient"; timeZone: string };
 
@@ -18,4 +20,45 @@ export async function getClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
 /** Today in the clinic's time zone: the `asOf` of every assessment and the patient's "today". */
 export async function clinicToday(db: DbOrTx, now: Date = new Date()): Promise<string> {
   return todayInZone((await getClinicSettings(db)).timeZone, now);
+}
+
+/** The settings as an admin edits them: the stored zone (null = the default) and the default. */
+export async function getClinicSettingsForAdmin(db: DbOrTx) {
+  const [row] = await db.select().from(clinicSettings).where(eq(clinicSettings.id, true)).limit(1);
+  return {
+    successCriteria: row?.successCriteria ?? "strict",
+    timeZone: row?.timeZone ?? null,
+    defaultTimeZone: env.CLINIC_TIME_ZONE,
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+export type ClinicSettingsInput = {
+  successCriteria: ClinicSettings["successCriteria"];
+  /** IANA zone, or null for the CLINIC_TIME_ZONE default. */
+  timeZone: string | null;
+};
+
+export async function updateClinicSettings(
+  db: Db,
+  actor: Actor,
+  input: ClinicSettingsInput,
+  ip: string | null,
+) {
+  await db.transaction(async (tx) => {
+    const values = { ...input, updatedAt: new Date(), updatedBy: actor.id };
+    await tx
+      .insert(clinicSettings)
+      .values({ id: true, ...values })
+      .onConflictDoUpdate({ target: clinicSettings.id, set: values });
+    await recordAudit(tx, {
+      actor,
+      action: "settings.update",
+      outcome: "success",
+      targetType: "clinic_settings",
+      ip,
+      details: { successCriteria: input.successCriteria, timeZone: input.timeZone },
+    });
+  });
+  return getClinicSettingsForAdmin(db);
 }

@@ -1,16 +1,80 @@
 import { z } from "zod";
-import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
-import { listAccounts } from "@/server/services/accounts";
+import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import {
+  createAccount,
+  EmailSchema,
+  getAccount,
+  listAccounts,
+  listProviderOptions,
+  NameSchema,
+  setAccountActive,
+} from "@/server/services/accounts";
+import { changeOwnPassword, PASSWORD_MAX_LENGTH, resetPassword } from "@/server/services/passwords";
+
+export const RoleSchema = z.enum(["patient", "provider", "admin"], {
+  error: "Choose a role: patient, provider or administrator.",
+});
 
 export const ListAccountsInput = z.object({
-  search: z.string().trim().max(200).optional(),
-  role: z.enum(["patient", "provider", "admin"]).optional(),
+  search: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
+  role: RoleSchema.optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
+});
+
+export const AccountIdInput = z.object({ id: z.uuid({ error: "That account was not found." }) });
+
+export const CreateAccountInput = z.object({
+  role: RoleSchema,
+  name: NameSchema,
+  email: EmailSchema,
+});
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX_LENGTH, "A password has at most 1,024 characters."),
+  newPassword: z
+    .string({ error: "Enter a new password." })
+    .min(1, "Enter a new password.")
+    .max(PASSWORD_MAX_LENGTH, "Use at most 1,024 characters."),
 });
 
 export const accountRouter = createTRPCRouter({
   list: adminProcedure
     .input(ListAccountsInput)
     .query(({ ctx, input }) => listAccounts(ctx.db, ctx.actor, input)),
+
+  get: adminProcedure
+    .input(AccountIdInput)
+    .query(({ ctx, input }) => getAccount(ctx.db, ctx.actor, input.id, ctx.ip)),
+
+  /** Active providers, for the care-team picker. */
+  providerOptions: adminProcedure.query(({ ctx }) => listProviderOptions(ctx.db, ctx.actor)),
+
+  create: adminProcedure
+    .input(CreateAccountInput)
+    .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, ctx.ip)),
+
+  deactivate: adminProcedure
+    .input(AccountIdInput)
+    .mutation(({ ctx, input }) =>
+      setAccountActive(ctx.db, ctx.actor, { id: input.id, active: false }, ctx.ip),
+    ),
+
+  reactivate: adminProcedure
+    .input(AccountIdInput)
+    .mutation(({ ctx, input }) =>
+      setAccountActive(ctx.db, ctx.actor, { id: input.id, active: true }, ctx.ip),
+    ),
+
+  resetPassword: adminProcedure
+    .input(AccountIdInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.actor, input.id, ctx.ip)),
+
+  /** Every role; the one procedure (with session.me) open while a password must be changed. */
+  changePassword: protectedProcedure
+    .input(ChangePasswordInput)
+    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.actor, input, ctx.ip)),
 });

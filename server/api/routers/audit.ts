@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { listAuditActions, listAuditEvents } from "@/server/services/audit-log";
+
+const Day = z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
+
+export const AuditFiltersInput = z
+  .object({
+    person: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
+    patient: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
+    action: z.string().trim().max(100, "Choose an action from the list.").optional(),
+    outcome: z
+      .enum(["success", "failure", "denied"], { error: "Choose success, failure or denied." })
+      .optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ["to"],
+    message: "The end date must be on or after the start date.",
+  });
+
+export const ListAuditInput = z.intersection(
+  AuditFiltersInput,
+  z.object({
+    page: z.number().int().min(1).max(10_000).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  }),
+);
+
+export const auditRouter = createTRPCRouter({
+  list: adminProcedure
+    .input(ListAuditInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
+  actions: adminProcedure.query(({ ctx }) => listAuditActions(ctx.db)),
+});

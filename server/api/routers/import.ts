@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { IMPORT_MAX_CHUNK } from "@/server/patient-import";
+import { importPatientRows } from "@/server/services/import";
+
+// Each row's content is checked by the service, so that one bad row is reported, not fatal.
+const Cell = z
+  .string({ error: "Each cell must be text." })
+  .max(1000, "A cell has at most 1,000 characters.");
+
+export const ImportPatientsInput = z.object({
+  rows: z
+    .array(
+      z.object({
+        row: z.number().int().min(2).max(1_000_000),
+        name: Cell,
+        email: Cell,
+        providerEmail: Cell,
+      }),
+      { error: "Send the rows to import." },
+    )
+    .min(1, "Send at least one row.")
+    .max(IMPORT_MAX_CHUNK, `Send at most ${IMPORT_MAX_CHUNK} rows at a time.`),
+});
+
+export const importRouter = createTRPCRouter({
+  /** One chunk of a patient CSV, imported in one transaction; the result of every row. */
+  patients: adminProcedure
+    .input(ImportPatientsInput)
+    .mutation(({ ctx, input }) => importPatientRows(ctx.db, ctx.actor, input.rows, ctx.ip)),
+});

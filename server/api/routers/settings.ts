@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { getClinicSettingsForAdmin, updateClinicSettings } from "@/server/services/settings";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const UpdateSettingsInput = z.object({
+  successCriteria: z.enum(["strict", "lenient"], {
+    error: "Choose strict or lenient success criteria.",
+  }),
+  /** null: the server's default (CLINIC_TIME_ZONE). */
+  timeZone: z
+    .string({ error: "Choose a time zone." })
+    .trim()
+    .min(1, "Choose a time zone.")
+    .max(100, "Choose a time zone from the list.")
+    .refine(isTimeZone, "Choose a time zone from the list, such as Europe/Paris.")
+    .nullable(),
+});
+
+export const settingsRouter = createTRPCRouter({
+  get: adminProcedure.query(({ ctx }) => getClinicSettingsForAdmin(ctx.db)),
+  update: adminProcedure
+    .input(UpdateSettingsInput)
+    .mutation(({ ctx, input }) => updateClinicSettings(ctx.db, ctx.actor, input, ctx.ip)),
+});
