@@ -1,0 +1,667 @@
+// The patient's pain diary (SPEC 2.9, 4): entries are written by the patient, for themselves only.
+// Every query is filtered by the acting patient's id; another patient's record is "not found".
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { diaryEntries, diaryEntryRevisions, procedures } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+import { AppError, badRequest, conflict, notFound } from "@/server/errors";
+import {
+  type Assessment,
+  addDays,
+  type CheckIn,
+  checkInDayFor,
+  checkInSchedule,
+  daysBetween,
+  type Pgic,
+  type Quality,
+  type Region,
+} from "@/server/outcomes";
+import { assessProcedure, type ProcedureRow } from "./assessments";
+import { recordAudit } from "./audit";
+import { clinicToday } from "./settings";
+
+/** Entries may be added or corrected for today and the BACKFILL_DAYS days before it (inclusive). */
+export const BACKFILL_DAYS = 7;
+
+export type EntryFields = {
+  painAverage: number;
+  enjoyment: number;
+  activity: number;
+  locations: Region[];
+  qualities: Quality[];
+  siteSoreness: boolean;
+  medication: string;
+  note: string;
+  pgic?: Pgic | null;
+};
+export type AddEntry = EntryFields & { clientId: string; entryDate: string };
+export type CorrectEntry = EntryFields & { id: string; version: number };
+
+type EntryRow = typeof diaryEntries.$inferSelect;
+
+const FIX_FIELDS = "Please correct the highlighted fields.";
+const CHANGED_ELSEWHERE =
+  "This entry was changed after you opened it (perhaps in another window). Reload the page to see the latest version, then make your correction again.";
+
+/** What a patient sees of a procedure (not the provider's notes). */
+export type PatientProcedure = {
+  id: string;
+  performedOn: string;
+  modality: string;
+  region: string;
+  laterality: string;
+  target: string;
+  baselinePain: number;
+  repeatsProcedureId: string | null;
+};
+
+function toPatientProcedure(p: ProcedureRow): PatientProcedure {
+  return {
+    id: p.id,
+    performedOn: p.performedOn,
+    modality: p.modality,
+    region: p.region,
+    laterality: p.laterality,
+    target: p.target,
+    baselinePain: p.baselinePain,
+    repeatsProcedureId: p.repeatsProcedureId,
+  };
+}
+
+/**
+ * What a patient sees of their assessment: the numbers and the phase, not the provider's flags
+ * and suggestions (decision support for the provider, who decides and tells the patient).
+ */
+export type PatientAssessment = Pick<
+  Assessment,
+  | "asOf"
+  | "day"
+  | "phase"
+  | "phaseMessage"
+  | "category"
+  | "baselinePain"
+  | "currentPain"
+  | "reductionPoints"
+  | "reductionPct"
+  | "reliefDurationDays"
+  | "entryCountInWindow"
+  | "lastEntryDate"
+  | "checkIns"
+  | "windows"
+>;
+
+function forPatient(a: Assessment): PatientAssessment {
+  return {
+    asOf: a.asOf,
+    day: a.day,
+    phase: a.phase,
+    phaseMessage: a.phaseMessage,
+    category: a.category,
+    baselinePain: a.baselinePain,
+    currentPain: a.currentPain,
+    reductionPoints: a.reductionPoints,
+    reductionPct: a.reductionPct,
+    reliefDurationDays: a.reliefDurationDays,
+    entryCountInWindow: a.entryCountInWindow,
+    lastEntryDate: a.lastEntryDate,
+    checkIns: a.checkIns,
+    windows: a.windows,
+  };
+}
+
+/** The patient's procedures that are not deleted, newest first. */
+async function ownProcedures(db: DbOrTx, patientId: string): Promise<ProcedureRow[]> {
+  return db
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.patientId, patientId), isNull(procedures.deletedAt)))
+    .orderBy(desc(procedures.performedOn), desc(procedures.createdAt))
+    .limit(100);
+}
+
+/** The procedure a diary date belongs to: the latest one performed on or before it. */
+function procedureFor(procs: readonly ProcedureRow[], date: string): ProcedureRow | null {
+  return procs.find((p) => p.performedOn <= date) ?? null;
+}
+
+async function ownProcedure(db: DbOrTx, patientId: string, id: string): Promise<ProcedureRow> {
+  const [row] = await db
+    .select()
+    .from(procedures)
+    .where(
+      and(eq(procedures.id, id), eq(procedures.patientId, patientId), isNull(procedures.deletedAt)),
+    )
+    .limit(1);
+  if (!row) throw notFound("procedure");
+  return row;
+}
+
+async function ownEntry(db: DbOrTx, patientId: string, id: string): Promise<EntryRow> {
+  const [row] = await db
+    .select()
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.id, id),
+        eq(diaryEntries.patientId, patientId),
+        isNull(diaryEntries.deletedAt),
+      ),
+    )
+    .limit(1);
+  if (!row) throw notFound("diary entry");
+  return row;
+}
+
+async function entryByClientId(db: DbOrTx, patientId: string, clientId: string) {
+  const [row] = await db
+    .select()
+    .from(diaryEntries)
+    .where(and(eq(diaryEntries.patientId, patientId), eq(diaryEntries.clientId, clientId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Dates of the live entries of a procedure that answered a check-in (carry a PGIC). */
+async function answeredDates(db: DbOrTx, procedureId: string, exceptEntryId?: string) {
+  const rows = await db
+    .select({ id: diaryEntries.id, entryDate: diaryEntries.entryDate })
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.procedureId, procedureId),
+        isNull(diaryEntries.deletedAt),
+        isNotNull(diaryEntries.pgic),
+      ),
+    );
+  return rows.filter((r) => r.id !== exceptEntryId).map((r) => r.entryDate);
+}
+
+export type CheckInQuestion = {
+  /** The check-in day (14, 42, 90, 180, 365) the PGIC answer belongs to. */
+  day: number;
+  /** True when an entry already answered it; the question is then optional. */
+  answered: boolean;
+};
+
+/**
+ * Whether an entry dated `date` asks the PGIC (SPEC 2.9): when the date falls within a check-in's
+ * due period (its day and the 6 after it). Required while that check-in is unanswered.
+ */
+function checkInQuestion(
+  procedure: ProcedureRow,
+  date: string,
+  today: string,
+  answered: readonly string[],
+): CheckInQuestion | null {
+  const day = checkInDayFor(procedure.performedOn, date);
+  if (day === null) return null;
+  const checkIn = checkInSchedule(procedure.performedOn, today, answered).find(
+    (c) => c.day === day,
+  );
+  if (!checkIn || date > checkIn.dueUntil) return null;
+  return { day, answered: checkIn.status === "answered" };
+}
+
+/** The PGIC to store for an entry (or field errors), by the rule of checkInQuestion. */
+function pgicFor(question: CheckInQuestion | null, pgic: Pgic | null | undefined) {
+  if (!question) {
+    if (pgic) throw badRequest(FIX_FIELDS, { pgic: ["There is no check-in for this date."] });
+    return { pgic: null, checkInDay: null };
+  }
+  if (!pgic) {
+    if (!question.answered) {
+      throw badRequest(FIX_FIELDS, {
+        pgic: ["Choose how your pain has changed since your procedure."],
+      });
+    }
+    return { pgic: null, checkInDay: null };
+  }
+  return { pgic, checkInDay: question.day };
+}
+
+function backfillFrom(today: string): string {
+  return addDays(today, -BACKFILL_DAYS);
+}
+
+function checkEntryDate(date: string, today: string) {
+  if (date > today) {
+    throw badRequest(FIX_FIELDS, { entryDate: ["The date cannot be in the future."] });
+  }
+  if (date < backfillFrom(today)) {
+    throw badRequest(FIX_FIELDS, {
+      entryDate: [`You can record today or any of the ${BACKFILL_DAYS} days before it.`],
+    });
+  }
+}
+
+function contentOf(f: EntryFields) {
+  return {
+    painAverage: f.painAverage,
+    enjoyment: f.enjoyment,
+    activity: f.activity,
+    locations: [...f.locations],
+    qualities: [...f.qualities],
+    siteSoreness: f.siteSoreness,
+    medication: f.medication.trim(),
+    note: f.note.trim(),
+  };
+}
+
+/** The stored fields of one version, as kept in diary_entry_revisions. */
+function snapshot(e: EntryRow) {
+  return {
+    entryDate: e.entryDate,
+    painAverage: e.painAverage,
+    enjoyment: e.enjoyment,
+    activity: e.activity,
+    locations: e.locations,
+    qualities: e.qualities,
+    siteSoreness: e.siteSoreness,
+    medication: e.medication,
+    note: e.note,
+    pgic: e.pgic,
+    checkInDay: e.checkInDay,
+  };
+}
+
+export type EntryVersion = ReturnType<typeof snapshot> & {
+  version: number;
+  recordedAt: Date;
+};
+
+/** Whether an entry already says exactly this (order of the chosen codes aside). */
+function sameContent(e: EntryRow, f: EntryFields, pgic: Pgic | null): boolean {
+  const comparable = (x: {
+    painAverage: number;
+    enjoyment: number | null;
+    activity: number | null;
+    locations: readonly string[];
+    qualities: readonly string[];
+    siteSoreness: boolean;
+    medication: string;
+    note: string;
+    pgic: string | null;
+  }) =>
+    JSON.stringify([
+      x.painAverage,
+      x.enjoyment,
+      x.activity,
+      [...x.locations].sort(),
+      [...x.qualities].sort(),
+      x.siteSoreness,
+      x.medication,
+      x.note,
+      x.pgic,
+    ]);
+  return comparable(e) === comparable({ ...contentOf(f), pgic });
+}
+
+const publicEntry = (e: EntryRow) => ({
+  id: e.id,
+  procedureId: e.procedureId,
+  entryDate: e.entryDate,
+  painAverage: e.painAverage,
+  enjoyment: e.enjoyment,
+  activity: e.activity,
+  locations: e.locations as Region[],
+  qualities: e.qualities as Quality[],
+  siteSoreness: e.siteSoreness,
+  medication: e.medication,
+  note: e.note,
+  pgic: e.pgic as Pgic | null,
+  checkInDay: e.checkInDay,
+  version: e.version,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+});
+export type DiaryEntry = ReturnType<typeof publicEntry>;
+
+// ---- Writes ----
+
+/**
+ * Records a diary entry. Idempotent on the client id: a retry or double click with the same id
+ * returns the entry already stored (`created: false`), even when both arrive at once.
+ */
+export async function addEntry(
+  db: Db,
+  actor: Actor,
+  input: AddEntry,
+  now: Date = new Date(),
+): Promise<{ entry: DiaryEntry; created: boolean }> {
+  const stored = await entryByClientId(db, actor.id, input.clientId);
+  if (stored) return { entry: publicEntry(stored), created: false };
+
+  const today = await clinicToday(db, now);
+  checkEntryDate(input.entryDate, today);
+  const procs = await ownProcedures(db, actor.id);
+  if (procs.length === 0) {
+    throw badRequest("Your diary opens once your care team has recorded your procedure.");
+  }
+  const procedure = procedureFor(procs, input.entryDate);
+  if (!procedure) {
+    throw badRequest(FIX_FIELDS, {
+      entryDate: ["This date is before your procedure. Your diary starts on the procedure day."],
+    });
+  }
+  const question = checkInQuestion(
+    procedure,
+    input.entryDate,
+    today,
+    await answeredDates(db, procedure.id),
+  );
+  const { pgic, checkInDay } = pgicFor(question, input.pgic);
+
+  const inserted = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(diaryEntries)
+      .values({
+        patientId: actor.id,
+        procedureId: procedure.id,
+        clientId: input.clientId,
+        entryDate: input.entryDate,
+        ...contentOf(input),
+        pgic,
+        checkInDay,
+      })
+      // Either unique index: the same client id (a retry) or a live entry for that day.
+      .onConflictDoNothing()
+      .returning();
+    if (row) {
+      await recordAudit(tx, {
+        actor,
+        action: "diary.add",
+        outcome: "success",
+        targetType: "diary_entry",
+        targetId: row.id,
+        patientId: actor.id,
+        details: { procedureId: procedure.id },
+      });
+    }
+    return row ?? null;
+  });
+  if (inserted) return { entry: publicEntry(inserted), created: true };
+
+  const retried = await entryByClientId(db, actor.id, input.clientId);
+  if (retried) return { entry: publicEntry(retried), created: false };
+  throw new AppError(
+    "CONFLICT",
+    "You already have an entry for this day. Open it to make a correction.",
+    { entryDate: ["You already have an entry for this day. Open it to make a correction."] },
+  );
+}
+
+/**
+ * Corrects an entry: the current version moves to diary_entry_revisions and the entry gets the
+ * next version, in one transaction. `version` is the one the patient saw: if the entry has
+ * changed since, the correction is refused (unless it already says exactly this: a double click).
+ */
+export async function correctEntry(
+  db: Db,
+  actor: Actor,
+  input: CorrectEntry,
+  now: Date = new Date(),
+): Promise<DiaryEntry> {
+  const current = await ownEntry(db, actor.id, input.id);
+  const today = await clinicToday(db, now);
+  if (current.entryDate < backfillFrom(today) || current.entryDate > today) {
+    throw badRequest(
+      `Entries can be corrected for ${BACKFILL_DAYS} days. If something in an older entry is wrong, tell your care team.`,
+    );
+  }
+  const procedure = await ownProcedure(db, actor.id, current.procedureId);
+  const question = checkInQuestion(
+    procedure,
+    current.entryDate,
+    today,
+    await answeredDates(db, procedure.id, current.id),
+  );
+  const { pgic, checkInDay } = pgicFor(question, input.pgic);
+
+  if (current.version !== input.version) {
+    if (sameContent(current, input, pgic)) return publicEntry(current);
+    throw conflict(CHANGED_ELSEWHERE);
+  }
+  if (sameContent(current, input, pgic)) {
+    throw badRequest("Nothing has changed: make a correction first, or go back.");
+  }
+
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(diaryEntries)
+      .set({ ...contentOf(input), pgic, checkInDay, version: current.version + 1, updatedAt: now })
+      .where(
+        and(
+          eq(diaryEntries.id, current.id),
+          eq(diaryEntries.patientId, actor.id),
+          eq(diaryEntries.version, input.version),
+          isNull(diaryEntries.deletedAt),
+        ),
+      )
+      .returning();
+    if (!row) return null;
+    await tx.insert(diaryEntryRevisions).values({
+      entryId: current.id,
+      version: current.version,
+      data: snapshot(current),
+      recordedBy: actor.id,
+      recordedAt: current.updatedAt,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "diary.correct",
+      outcome: "success",
+      targetType: "diary_entry",
+      targetId: current.id,
+      patientId: actor.id,
+      details: { version: row.version },
+    });
+    return row;
+  });
+  if (!updated) {
+    // Someone else got there first: fine if it was this very correction (a double click).
+    const latest = await ownEntry(db, actor.id, current.id);
+    if (sameContent(latest, input, pgic)) return publicEntry(latest);
+    throw conflict(CHANGED_ELSEWHERE);
+  }
+  return publicEntry(updated);
+}
+
+// ---- Reads ----
+
+export async function listEntries(db: Db, actor: Actor, input: { page: number; pageSize: number }) {
+  const where = and(eq(diaryEntries.patientId, actor.id), isNull(diaryEntries.deletedAt));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(diaryEntries)
+      .where(where)
+      .orderBy(desc(diaryEntries.entryDate), desc(diaryEntries.createdAt))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ value: count() }).from(diaryEntries).where(where),
+  ]);
+  return {
+    rows: rows.map(publicEntry),
+    total: total?.value ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/** One entry with its procedure day and whether it can still be corrected. */
+export async function getEntry(db: Db, actor: Actor, id: string, now: Date = new Date()) {
+  const entry = await ownEntry(db, actor.id, id);
+  const procedure = await ownProcedure(db, actor.id, entry.procedureId);
+  const today = await clinicToday(db, now);
+  const question = checkInQuestion(
+    procedure,
+    entry.entryDate,
+    today,
+    await answeredDates(db, procedure.id, entry.id),
+  );
+  return {
+    entry: publicEntry(entry),
+    procedure: toPatientProcedure(procedure),
+    day: daysBetween(procedure.performedOn, entry.entryDate),
+    correctable: entry.entryDate >= backfillFrom(today) && entry.entryDate <= today,
+    /** The PGIC question a correction shows (the entry's own answer does not count). */
+    checkIn: question,
+  };
+}
+
+/** Every version of an entry, the current one first. */
+export async function entryHistory(db: Db, actor: Actor, id: string): Promise<EntryVersion[]> {
+  const entry = await ownEntry(db, actor.id, id);
+  const revisions = await db
+    .select()
+    .from(diaryEntryRevisions)
+    .where(eq(diaryEntryRevisions.entryId, entry.id))
+    .orderBy(desc(diaryEntryRevisions.version));
+  return [
+    { ...snapshot(entry), version: entry.version, recordedAt: entry.updatedAt },
+    ...revisions.map((r) => ({
+      ...(r.data as ReturnType<typeof snapshot>),
+      version: r.version,
+      recordedAt: r.recordedAt,
+    })),
+  ];
+}
+
+export async function listOwnProcedures(db: Db, actor: Actor): Promise<PatientProcedure[]> {
+  return (await ownProcedures(db, actor.id)).map(toPatientProcedure);
+}
+
+export type ChartPoint = { date: string; pain: number };
+
+/**
+ * Daily pain of one procedure up to `asOf`, for the pain chart. Callers must already have checked
+ * that the actor may read this patient (the provider review reuses it).
+ */
+export async function procedureChartPoints(
+  db: DbOrTx,
+  procedureId: string,
+  asOf: string,
+): Promise<ChartPoint[]> {
+  const rows = await db
+    .select({ date: diaryEntries.entryDate, pain: diaryEntries.painAverage })
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.procedureId, procedureId),
+        isNull(diaryEntries.deletedAt),
+        lte(diaryEntries.entryDate, asOf),
+      ),
+    )
+    .orderBy(asc(diaryEntries.entryDate))
+    .limit(2000);
+  return rows;
+}
+
+/** The chart of one of the patient's procedures (the latest one by default). */
+export async function chart(
+  db: Db,
+  actor: Actor,
+  input: { procedureId?: string | undefined },
+  now: Date = new Date(),
+) {
+  const today = await clinicToday(db, now);
+  const procs = await ownProcedures(db, actor.id);
+  const procedure = input.procedureId
+    ? await ownProcedure(db, actor.id, input.procedureId)
+    : procedureFor(procs, today);
+  if (!procedure) return null;
+  const [points, assessment] = await Promise.all([
+    procedureChartPoints(db, procedure.id, today),
+    assessProcedure(db, procedure, { asOf: today }),
+  ]);
+  return {
+    procedure: toPatientProcedure(procedure),
+    baseline: procedure.baselinePain,
+    performedOn: procedure.performedOn,
+    asOf: today,
+    points,
+    assessment: forPatient(assessment),
+  };
+}
+
+/** Everything the patient's home shows: procedure, today's entry, check-in, assessment. */
+export async function home(db: Db, actor: Actor, now: Date = new Date()) {
+  const today = await clinicToday(db, now);
+  const procs = await ownProcedures(db, actor.id);
+  const procedure = procedureFor(procs, today);
+  const upcoming = procs.find((p) => p.performedOn > today) ?? null;
+  const [todayRow] = await db
+    .select()
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.patientId, actor.id),
+        eq(diaryEntries.entryDate, today),
+        isNull(diaryEntries.deletedAt),
+      ),
+    )
+    .limit(1);
+  const assessment = procedure
+    ? forPatient(await assessProcedure(db, procedure, { asOf: today }))
+    : null;
+  const dueCheckIn: CheckIn | null = assessment?.checkIns.find((c) => c.status === "due") ?? null;
+  return {
+    today,
+    procedure: procedure ? toPatientProcedure(procedure) : null,
+    upcomingProcedure: upcoming ? toPatientProcedure(upcoming) : null,
+    todayEntry: todayRow ? publicEntry(todayRow) : null,
+    dueCheckIn,
+    assessment,
+  };
+}
+
+export type FormDay = {
+  date: string;
+  /** The live entry already recorded for this date, if any. */
+  entryId: string | null;
+  /** The procedure an entry for this date belongs to (null: before the first procedure). */
+  procedureId: string | null;
+  /** Days since that procedure. */
+  day: number | null;
+  checkIn: CheckInQuestion | null;
+};
+
+/** What the new-entry form needs: the dates it may use and, per date, what is already there. */
+export async function formContext(db: Db, actor: Actor, now: Date = new Date()) {
+  const today = await clinicToday(db, now);
+  const from = backfillFrom(today);
+  const procs = await ownProcedures(db, actor.id);
+  const existing = await db
+    .select({ id: diaryEntries.id, entryDate: diaryEntries.entryDate })
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.patientId, actor.id),
+        isNull(diaryEntries.deletedAt),
+        gte(diaryEntries.entryDate, from),
+        lte(diaryEntries.entryDate, today),
+      ),
+    );
+  // The window spans at most two procedures (a repeat within the week): their check-in answers.
+  const answeredByProcedure = new Map<string, string[]>();
+  for (let d = today; d >= from; d = addDays(d, -1)) {
+    const p = procedureFor(procs, d);
+    if (p && !answeredByProcedure.has(p.id)) {
+      answeredByProcedure.set(p.id, await answeredDates(db, p.id));
+    }
+  }
+  const days: FormDay[] = [];
+  for (let d = today; d >= from; d = addDays(d, -1)) {
+    const procedure = procedureFor(procs, d);
+    days.push({
+      date: d,
+      entryId: existing.find((e) => e.entryDate === d)?.id ?? null,
+      procedureId: procedure?.id ?? null,
+      day: procedure ? daysBetween(procedure.performedOn, d) : null,
+      checkIn: procedure
+        ? checkInQuestion(procedure, d, today, answeredByProcedure.get(procedure.id) ?? [])
+        : null,
+    });
+  }
+  return { today, from, hasProcedure: procs.some((p) => p.performedOn <= today), days };
+}
