@@ -1,12 +1,20 @@
 import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { careTeamRouter } from "./routers/care-team";
 import { diaryRouter } from "./routers/diary";
+import { importRouter } from "./routers/import";
 import { sessionRouter } from "./routers/session";
+import { settingsRouter } from "./routers/settings";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  audit: auditRouter,
+  careTeam: careTeamRouter,
   diary: diaryRouter,
+  import: importRouter,
   session: sessionRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
