@@ -87,10 +87,27 @@ const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.POR
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const { log } = await import("../server/log");
 server = createServer((req, res) => {
   // The client address that sign-in throttling and the audit trail see: the socket's, unless a
   // trusted reverse proxy in front of us appended it (TRUST_PROXY=true).
   if (env.TRUST_PROXY !== "true") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  const started = performance.now();
+  // One line per request: the path without its query string (a search may hold a name).
+  const path = (req.url ?? "/").split("?")[0];
+  if (!path?.startsWith("/_next/static")) {
+    res.once("finish", () =>
+      log.info(
+        {
+          method: req.method,
+          path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        "request",
+      ),
+    );
+  }
   void handle(req, res);
 });
 server.on("error", (error: NodeJS.ErrnoException) => {
