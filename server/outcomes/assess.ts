@@ -1,7 +1,7 @@
 // The clinical outcome engine (SPEC 2). Pure: no clock, no I/O; plain JSON in, plain JSON out.
 // Everything that shows an outcome calls assessOutcome; nothing else re-implements a threshold.
 import { type CheckIn, checkInSchedule } from "./check-ins";
-import { addDays, daysBetween } from "./dates";
+import { addDays, dayCounter, daysBetween } from "./dates";
 import {
   type Category,
   type Criteria,
@@ -151,19 +151,34 @@ function showsRelief(baselinePain: number, meanPain: number): boolean {
   return gte((100 * points) / baselinePain, 30) || gte(points, 2);
 }
 
-function windowEnding(baselinePain: number, entries: readonly Dated[], endDay: number) {
-  const inWindow = entries.filter((e) => e.day > endDay - WINDOW_DAYS && e.day <= endDay);
-  if (inWindow.length < MIN_WINDOW_ENTRIES) return { inWindow, stats: null };
-  const meanPain = mean(inWindow.map((e) => e.painAverage));
+/** Index of the first entry whose day is after `day`, in entries sorted by day. */
+function firstAfter(entries: readonly Dated[], day: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid]?.day ?? Number.POSITIVE_INFINITY) > day) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * A 7-day window made of the entries `from..to` (exclusive) of the entries sorted by day; null
+ * with fewer than 3 entries. The mean adds the entries in that order, as `mean` would.
+ */
+function windowStats(baselinePain: number, entries: readonly Dated[], from: number, to: number) {
+  const count = to - from;
+  if (count < MIN_WINDOW_ENTRIES) return null;
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += entries[i]?.painAverage ?? 0;
+  const meanPain = sum / count;
   const reductionPoints = baselinePain - meanPain;
   return {
-    inWindow,
-    stats: {
-      meanPain,
-      reductionPoints,
-      reductionPct: (100 * reductionPoints) / baselinePain,
-      showsRelief: showsRelief(baselinePain, meanPain),
-    },
+    meanPain,
+    reductionPoints,
+    reductionPct: (100 * reductionPoints) / baselinePain,
+    showsRelief: showsRelief(baselinePain, meanPain),
   };
 }
 
@@ -175,20 +190,38 @@ export function assessOutcome(input: AssessmentInput): Assessment {
   const day = daysBetween(performedOn, asOf);
 
   // SPEC 2.2: entries before performedOn or after asOf are ignored.
-  const entries: Dated[] = input.entries
-    .map((e) => ({ ...e, day: daysBetween(performedOn, e.entryDate) }))
-    .filter((e) => e.day >= 0 && e.day <= day)
-    .sort((a, b) => a.day - b.day);
+  const dayOf = dayCounter(performedOn);
+  // Performance matters here (the caseload assesses every patient at once): one pass, one
+  // object shape per entry, and no sort when the entries already come in date order.
+  const entries: Dated[] = [];
+  let sorted = true;
+  for (const e of input.entries) {
+    const entryDay = dayOf(e.entryDate);
+    if (entryDay < 0 || entryDay > day) continue;
+    if (entryDay < (entries[entries.length - 1]?.day ?? 0)) sorted = false;
+    entries.push({
+      entryDate: e.entryDate,
+      painAverage: e.painAverage,
+      interference: e.interference,
+      locations: e.locations,
+      qualities: e.qualities,
+      siteSoreness: e.siteSoreness,
+      pgic: e.pgic,
+      day: entryDay,
+    });
+  }
+  if (!sorted) entries.sort((a, b) => a.day - b.day); // stable: same-day entries keep their order
   const last = entries[entries.length - 1];
   const lastEntryDate = last ? last.entryDate : null;
 
   // Current window: asOf-6 .. asOf.
-  const current = windowEnding(baselinePain, entries, day);
-  const currentPain = current.stats?.meanPain ?? null;
-  const reductionPoints = current.stats?.reductionPoints ?? null;
-  const reductionPct = current.stats?.reductionPct ?? null;
-  const currentShowsRelief = current.stats?.showsRelief ?? null;
-  const interferences = current.inWindow
+  const currentEntries = entries.slice(firstAfter(entries, day - WINDOW_DAYS));
+  const currentStats = windowStats(baselinePain, currentEntries, 0, currentEntries.length);
+  const currentPain = currentStats?.meanPain ?? null;
+  const reductionPoints = currentStats?.reductionPoints ?? null;
+  const reductionPct = currentStats?.reductionPct ?? null;
+  const currentShowsRelief = currentStats?.showsRelief ?? null;
+  const interferences = currentEntries
     .map((e) => e.interference)
     .filter((x): x is number => typeof x === "number");
   const currentInterference = interferences.length > 0 ? mean(interferences) : null;
@@ -199,34 +232,36 @@ export function assessOutcome(input: AssessmentInput): Assessment {
 
   // History windows: end on a day with an entry, >= 10, <= asOf, with >= 3 entries.
   const windows: AssessmentWindow[] = [];
-  for (const endDay of new Set(entries.map((e) => e.day))) {
-    if (endDay < FIRST_JUDGED_DAY) continue;
-    const w = windowEnding(baselinePain, entries, endDay);
-    if (w.stats) {
+  // Each day with an entry once, in order: at the last entry of that day. The window's first
+  // entry only moves forward as its end does.
+  let from = 0;
+  entries.forEach((e, i) => {
+    if (e.day < FIRST_JUDGED_DAY || entries[i + 1]?.day === e.day) return;
+    while ((entries[from]?.day ?? e.day) <= e.day - WINDOW_DAYS) from++;
+    const stats = windowStats(baselinePain, entries, from, i + 1);
+    if (stats) {
       windows.push({
-        endDate: addDays(performedOn, endDay),
-        endDay,
-        entryCount: w.inWindow.length,
-        ...w.stats,
+        endDate: e.entryDate,
+        endDay: e.day,
+        entryCount: i + 1 - from,
+        meanPain: stats.meanPain,
+        reductionPoints: stats.reductionPoints,
+        reductionPct: stats.reductionPct,
+        showsRelief: stats.showsRelief,
       });
     }
-  }
+  });
   // The current window joins peak and relief-until from day 10 (SPEC 2.2).
-  const judged = windows.map((w) => ({
-    endDay: w.endDay,
-    pct: w.reductionPct,
-    relief: w.showsRelief,
-  }));
-  if (day >= FIRST_JUDGED_DAY && current.stats) {
-    judged.push({
-      endDay: day,
-      pct: current.stats.reductionPct,
-      relief: current.stats.showsRelief,
-    });
+  const judged: Array<{ endDay: number; reductionPct: number; showsRelief: boolean }> =
+    day >= FIRST_JUDGED_DAY && currentStats
+      ? [...windows, { endDay: day, ...currentStats }]
+      : windows;
+  let peakReductionPct: number | null = null;
+  let reliefDurationDays: number | null = null;
+  for (const w of judged) {
+    peakReductionPct = Math.max(peakReductionPct ?? Number.NEGATIVE_INFINITY, w.reductionPct);
+    if (w.showsRelief) reliefDurationDays = Math.max(reliefDurationDays ?? 0, w.endDay);
   }
-  const peakReductionPct = judged.length > 0 ? Math.max(...judged.map((w) => w.pct)) : null;
-  const reliefEnds = judged.filter((w) => w.relief).map((w) => w.endDay);
-  const reliefDurationDays = reliefEnds.length > 0 ? Math.max(...reliefEnds) : null;
   const reliefUntil = reliefDurationDays === null ? null : addDays(performedOn, reliefDurationDays);
 
   // SPEC 2.4: first rule that matches wins. "Earlier" windows are history windows ending before asOf.
@@ -326,7 +361,7 @@ export function assessOutcome(input: AssessmentInput): Assessment {
     });
   }
 
-  const entryCountInWindow = current.inWindow.length;
+  const entryCountInWindow = currentEntries.length;
   if (day >= 7 && day <= 365 && entryCountInWindow === 0) {
     flags.push({
       code: "DIARY_LAPSED",
