@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { careTeam, users } from "./schema";
+import { seedClinical } from "./seed-clinical";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -21,7 +22,10 @@ export type SeedOptions = {
   today: string;
 };
 
-/** The demo accounts of SPEC.md section 5 and the demo provider's care team, in one transaction. */
+/**
+ * The demo accounts of SPEC.md section 5, the demo provider's care team, and the demo clinical data
+ * (procedures, diaries, more demo patients: db/seed-clinical.ts), in one transaction.
+ */
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -33,5 +37,11 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     const patient = inserted.find((u) => u.role === "patient");
     if (!provider || !patient) throw new Error("demo seed: accounts missing");
     await tx.insert(careTeam).values({ providerId: provider.id, patientId: patient.id });
+    await seedClinical(tx, {
+      today: options.today,
+      providerId: provider.id,
+      patientId: patient.id,
+      passwordHash,
+    });
   });
 }

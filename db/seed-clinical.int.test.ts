@@ -1,0 +1,179 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Assessment, addDays, Category, FlagCode } from "@/server/outcomes";
+import { assessProcedure, latestProcedure } from "@/server/services/assessments";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import type { Db } from "./client";
+import { careTeam, diaryEntries, diaryEntryRevisions, procedures, users } from "./schema";
+import { DEMO_ACCOUNTS, seedDemo } from "./seed";
+
+// A fixed clinic day: the demo data is dated relative to it, so any day gives the same picture.
+const TODAY = "2026-03-15";
+
+let t: TestDatabase;
+let db: Db;
+let hashCalls = 0;
+const assessments = new Map<string, Assessment>();
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  db = t.db;
+  await seedDemo(db, {
+    today: TODAY,
+    hashPassword: async (p) => {
+      hashCalls += 1;
+      return `hash:${p}`;
+    },
+  });
+  const patients = await db.select().from(users).where(eq(users.role, "patient"));
+  for (const patient of patients) {
+    const procedure = await latestProcedure(db, patient.id);
+    if (procedure) {
+      assessments.set(patient.email, await assessProcedure(db, procedure, { asOf: TODAY }));
+    }
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("demo clinical seed", () => {
+  it("covers every category of SPEC 2.4", () => {
+    const seen = new Set([...assessments.values()].map((a) => a.category));
+    expect([...seen].sort()).toEqual([...Category.options].sort());
+  });
+
+  it("raises every flag of SPEC 2.5", () => {
+    const seen = new Set([...assessments.values()].flatMap((a) => a.flags.map((f) => f.code)));
+    expect([...seen].sort()).toEqual([...FlagCode.options].sort());
+  });
+
+  it("puts the demo patient at about day 35 with a realistic diary that is doing well", async () => {
+    const pat = assessments.get(DEMO_ACCOUNTS.patient.email);
+    expect(pat).toMatchObject({ day: 35, phase: "established", category: "substantial" });
+    expect(pat?.flags).toEqual([]);
+    expect(pat?.checkIns.map((c) => c.status)).toEqual([
+      "answered",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
+    const [patient] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.patient.email));
+    const entries = await db
+      .select()
+      .from(diaryEntries)
+      .where(and(eq(diaryEntries.patientId, patient?.id ?? ""), isNull(diaryEntries.deletedAt)))
+      .orderBy(asc(diaryEntries.entryDate));
+    // Most days, not every day; today and two other recent days are left for the patient to fill.
+    expect(entries.length).toBeGreaterThanOrEqual(25);
+    expect(entries.length).toBeLessThanOrEqual(33);
+    const dates = new Set(entries.map((e) => e.entryDate));
+    for (const back of [0, 2, 5]) expect(dates.has(addDays(TODAY, -back))).toBe(false);
+    expect(entries[0]?.entryDate).toBe(addDays(TODAY, -35));
+    // Pain falls from the baseline of 7 and varies from day to day.
+    expect(entries[0]?.painAverage).toBeGreaterThanOrEqual(6);
+    expect(new Set(entries.slice(-10).map((e) => e.painAverage)).size).toBeGreaterThan(1);
+    expect(entries.some((e) => e.note !== "")).toBe(true);
+    expect(entries.some((e) => e.medication !== "")).toBe(true);
+    expect(entries.filter((e) => e.pgic !== null).map((e) => e.checkInDay)).toEqual([14]);
+    // One entry was corrected: version 2, with version 1 in the history.
+    const corrected = entries.filter((e) => e.version > 1);
+    expect(corrected).toHaveLength(1);
+    const revisions = await db
+      .select()
+      .from(diaryEntryRevisions)
+      .where(eq(diaryEntryRevisions.entryId, corrected[0]?.id ?? ""));
+    expect(revisions.map((r) => r.version)).toEqual([1]);
+  });
+
+  it("gives each demo patient a plain name and an example.com address on the demo provider's care team", async () => {
+    const [provider] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.provider.email));
+    const patients = await db.select().from(users).where(eq(users.role, "patient"));
+    expect(patients.length).toBeGreaterThanOrEqual(9);
+    const team = await db
+      .select()
+      .from(careTeam)
+      .where(eq(careTeam.providerId, provider?.id ?? ""));
+    expect(new Set(team.map((m) => m.patientId))).toEqual(new Set(patients.map((p) => p.id)));
+    for (const p of patients) {
+      expect(p.email).toMatch(/^[a-z]+(\.[a-z]+)?@example\.com$/);
+      expect(p.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    }
+    expect(patients.map((p) => p.email)).toContain("maria.gomez@example.com");
+  });
+
+  it("hashes the demo password once and reuses it", async () => {
+    expect(hashCalls).toBe(1);
+    const all = await db.select({ hash: users.passwordHash }).from(users);
+    expect(new Set(all.map((u) => u.hash))).toEqual(new Set(["hash:demo-password"]));
+  });
+
+  it("records a repeat procedure linked to the one it repeats", async () => {
+    const rows = await db.select().from(procedures);
+    const repeat = rows.find((p) => p.repeatsProcedureId !== null);
+    expect(repeat).toBeDefined();
+    const first = rows.find((p) => p.id === repeat?.repeatsProcedureId);
+    expect(first?.patientId).toBe(repeat?.patientId);
+    expect((first?.performedOn ?? "9") < (repeat?.performedOn ?? "")).toBe(true);
+  });
+
+  it("is the same picture whatever the day it is seeded on", async () => {
+    const other = await createTestDatabase();
+    try {
+      const otherToday = "2027-08-01";
+      await seedDemo(other.db, { today: otherToday, hashPassword: async () => "x" });
+      const patients = await other.db.select().from(users).where(eq(users.role, "patient"));
+      for (const patient of patients) {
+        const procedure = await latestProcedure(other.db, patient.id);
+        if (!procedure) continue;
+        const a = await assessProcedure(other.db, procedure, { asOf: otherToday });
+        const b = assessments.get(patient.email);
+        expect([a.category, a.flags.map((f) => f.code)]).toEqual([
+          b?.category,
+          b?.flags.map((f) => f.code),
+        ]);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it.each<[string, Assessment["category"], FlagCode[]]>([
+    ["patient@example.com", "substantial", []],
+    ["maria.gomez@example.com", "too_early", []],
+    ["james.carter@example.com", "insufficient_data", []],
+    ["linda.nguyen@example.com", "insufficient_data", ["DIARY_LAPSED"]],
+    ["robert.okafor@example.com", "recurrence", ["RECURRENCE"]],
+    [
+      "susan.patel@example.com",
+      "worse",
+      ["WORSE_THAN_BASELINE", "NO_IMPROVEMENT", "NEW_NEUROPATHIC_SYMPTOMS"],
+    ],
+    ["david.kim@example.com", "moderate", ["PAIN_SHIFT"]],
+    ["emily.johnson@example.com", "minimal", ["NO_IMPROVEMENT", "PROLONGED_SITE_SORENESS"]],
+    ["michael.brown@example.com", "no_change", ["NO_IMPROVEMENT"]],
+    ["grace.lee@example.com", "moderate", []],
+  ])("%s: %s, flags %j", (email, category, flags) => {
+    const a = assessments.get(email);
+    expect(a?.category).toBe(category);
+    expect(a?.flags.map((f) => f.code)).toEqual(flags);
+  });
+
+  it("leaves check-ins overdue for the provider to see", () => {
+    const overdue = (email: string) =>
+      assessments
+        .get(email)
+        ?.checkIns.filter((c) => c.status === "overdue")
+        .map((c) => c.day);
+    expect(overdue("emily.johnson@example.com")).toEqual([42]);
+    expect(overdue("grace.lee@example.com")).toEqual([14]);
+    expect(overdue("robert.okafor@example.com")).toEqual([]);
+  });
+});

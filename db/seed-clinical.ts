@@ -1,0 +1,633 @@
+// Demo clinical data: procedures and realistic pain diaries, dated relative to the clinic's today.
+// The demo patient is about five weeks after a lumbar ablation and doing well; the other demo
+// patients (all on the demo provider's care team) land in every category and raise every flag of
+// SPEC.md 2.4 and 2.5, so that the provider screens have real material. Deterministic: the same
+// `today` gives the same data (a seeded pseudo-random generator adds day-to-day variation).
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Pgic, Quality, Region } from "@/server/outcomes/vocab";
+import type { Tx } from "./client";
+import { careTeam, diaryEntries, diaryEntryRevisions, procedures, users } from "./schema";
+
+export type ClinicalSeedOptions = {
+  today: string;
+  providerId: string;
+  /** The demo patient (patient@example.com). */
+  patientId: string;
+  /** The demo password's hash, computed once by the caller. */
+  passwordHash: string;
+};
+
+const MS_PER_DAY = 86_400_000;
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** mulberry32: a small deterministic generator, so demo data is the same on every seed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A number from a text (FNV-1a), so each procedure's diary has its own fixed variation. */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return h;
+}
+
+const clamp = (n: number) => Math.max(0, Math.min(10, Math.round(n)));
+
+/** Straight line through (day, value) points; flat beyond the ends. */
+function curve(points: Array<[number, number]>) {
+  return (day: number): number => {
+    const first = points[0];
+    const last = points[points.length - 1];
+    if (!first || !last) return 0;
+    if (day <= first[0]) return first[1];
+    if (day >= last[0]) return last[1];
+    for (let i = 1; i < points.length; i++) {
+      const [d1, v1] = points[i] as [number, number];
+      const [d0, v0] = points[i - 1] as [number, number];
+      if (day <= d1) return v0 + ((v1 - v0) * (day - d0)) / (d1 - d0);
+    }
+    return last[1];
+  };
+}
+
+const MEDICATIONS = [
+  "Ibuprofen 400 mg",
+  "Paracetamol 1 g",
+  "Naproxen 250 mg twice",
+  "Paracetamol 500 mg",
+  "Ibuprofen gel",
+];
+const NOTES = [
+  "Slept badly, woke up stiff.",
+  "Long walk today and felt fine.",
+  "Gardening made it worse by the evening.",
+  "Good day overall.",
+  "Worked a full shift without stopping.",
+  "Sitting in the car for two hours was hard.",
+  "Did my physio exercises.",
+  "Rainy and cold, more aching than usual.",
+  "Played with the grandchildren in the park.",
+  "Needed to lie down in the afternoon.",
+];
+
+type Diary = {
+  /** Days after the procedure that have an entry (before today only where asked). */
+  days: number[];
+  pain: (day: number) => number;
+  /** Added noise: the share of days that are one point better or worse than the curve. */
+  wobble?: number;
+  locations?: (day: number) => Region[];
+  qualities?: (day: number) => Quality[];
+  soreness?: (day: number) => boolean;
+  /** PGIC answers by the day they were given. */
+  pgic?: Record<number, Pgic>;
+  /** Pain that eases how much enjoyment and activity suffer (PEG items track pain loosely). */
+  interferenceOffset?: number;
+};
+
+type ProcedureSeed = {
+  key: string;
+  daysAgo: number;
+  modality: "radiofrequency" | "pulsed_radiofrequency" | "cryoablation" | "chemical";
+  region: Region;
+  laterality: "left" | "right" | "bilateral" | "midline";
+  target: string;
+  baselinePain: number;
+  baselineInterference: number | null;
+  baselineLocations?: Region[];
+  baselineQualities?: Quality[];
+  blockReliefPct?: number;
+  notes?: string;
+  repeats?: string;
+  diary: Diary;
+};
+
+type PatientSeed = { name: string; email: string | null; procedures: ProcedureSeed[] };
+
+/** Every day from `from` to `to` (inclusive), leaving out `skip`. */
+function daily(from: number, to: number, skip: number[] = []): number[] {
+  const out: number[] = [];
+  for (let d = from; d <= to; d++) if (!skip.includes(d)) out.push(d);
+  return out;
+}
+/** Days from `from` to `to` on the given weekdays of the procedure's week (0 = procedure weekday). */
+function weekly(from: number, to: number, weekdays: number[]): number[] {
+  return daily(from, to).filter((d) => weekdays.includes(d % 7));
+}
+
+const early = (until: number) => (d: number) => d <= until;
+
+function patients(): PatientSeed[] {
+  return [
+    {
+      // The demo patient: day 35 after a lumbar radiofrequency ablation, substantial relief.
+      name: "Pat Patient",
+      email: null,
+      procedures: [
+        {
+          key: "pat",
+          daysAgo: 35,
+          modality: "radiofrequency",
+          region: "lumbar",
+          laterality: "bilateral",
+          target: "L4-L5 and L5-S1 medial branches",
+          baselinePain: 7,
+          baselineInterference: 6.5,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching", "sharp"],
+          blockReliefPct: 80,
+          notes: "Two diagnostic medial branch blocks with 80% relief.",
+          diary: {
+            // Today, two days ago and five days ago are still open (the patient can fill them in).
+            days: daily(0, 34, [6, 13, 19, 24, 27, 30, 33]),
+            pain: curve([
+              [0, 7],
+              [3, 6],
+              [9, 5],
+              [16, 3.5],
+              [22, 3],
+              [35, 2.5],
+            ]),
+            wobble: 0.3,
+            locations: () => ["lumbar"],
+            qualities: (d) => (d < 14 ? ["aching", "sharp"] : ["aching"]),
+            soreness: early(8),
+            pgic: { 15: "much_improved" },
+          },
+        },
+      ],
+    },
+    {
+      name: "Maria Gomez",
+      email: "maria.gomez@example.com",
+      procedures: [
+        {
+          key: "maria",
+          daysAgo: 5,
+          modality: "cryoablation",
+          region: "knee",
+          laterality: "right",
+          target: "Superior lateral, superior medial and inferior medial genicular nerves",
+          baselinePain: 6,
+          baselineInterference: 6,
+          baselineLocations: ["knee"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 4),
+            pain: curve([
+              [0, 7],
+              [4, 5],
+            ]),
+            locations: () => ["knee"],
+            qualities: () => ["aching", "throbbing"],
+            soreness: () => true,
+          },
+        },
+      ],
+    },
+    {
+      // Only two entries in the last week: too few to judge.
+      name: "James Carter",
+      email: "james.carter@example.com",
+      procedures: [
+        {
+          key: "james",
+          daysAgo: 28,
+          modality: "radiofrequency",
+          region: "cervical",
+          laterality: "left",
+          target: "C5-C6 medial branches",
+          baselinePain: 6,
+          baselineInterference: 5,
+          baselineLocations: ["cervical"],
+          baselineQualities: ["aching", "stabbing"],
+          diary: {
+            days: [...daily(0, 18, [4, 9, 15]), 20, 23, 26],
+            pain: curve([
+              [0, 6],
+              [10, 4],
+              [28, 3],
+            ]),
+            wobble: 0.2,
+            locations: () => ["cervical"],
+            qualities: () => ["aching"],
+            soreness: early(6),
+            pgic: { 14: "much_improved" },
+          },
+        },
+      ],
+    },
+    {
+      // Kept the diary for six weeks, then stopped: too few entries, and the diary has lapsed.
+      name: "Linda Nguyen",
+      email: "linda.nguyen@example.com",
+      procedures: [
+        {
+          key: "linda",
+          daysAgo: 60,
+          modality: "radiofrequency",
+          region: "hip",
+          laterality: "right",
+          target: "Articular branches of the femoral and obturator nerves",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["hip"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: [...daily(0, 21, [5, 12, 17]), ...weekly(22, 45, [0, 2, 4])],
+            pain: curve([
+              [0, 7],
+              [14, 4],
+              [45, 4],
+            ]),
+            wobble: 0.2,
+            locations: () => ["hip"],
+            qualities: () => ["aching"],
+            soreness: early(7),
+            pgic: { 14: "much_improved", 42: "much_improved" },
+          },
+        },
+      ],
+    },
+    {
+      // Seven months of relief after a lumbar ablation, then the pain came back.
+      name: "Robert Okafor",
+      email: "robert.okafor@example.com",
+      procedures: [
+        {
+          key: "robert",
+          daysAgo: 210,
+          modality: "radiofrequency",
+          region: "lumbar",
+          laterality: "bilateral",
+          target: "L3-L4 and L4-L5 medial branches",
+          baselinePain: 8,
+          baselineInterference: 7,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching", "sharp"],
+          blockReliefPct: 90,
+          diary: {
+            days: [
+              ...daily(0, 30, [9, 20, 26]),
+              ...weekly(31, 180, [0, 3, 5]),
+              ...weekly(181, 195, [0, 2, 4, 6]),
+              ...daily(196, 210, [199, 203]),
+            ],
+            pain: curve([
+              [0, 8],
+              [12, 4],
+              [25, 3],
+              [150, 3],
+              [175, 4],
+              [195, 6],
+              [205, 7],
+            ]),
+            wobble: 0.2,
+            locations: () => ["lumbar"],
+            qualities: (d) => (d > 170 ? ["aching", "sharp"] : ["aching"]),
+            soreness: early(7),
+            pgic: {
+              14: "much_improved",
+              42: "very_much_improved",
+              91: "much_improved",
+              182: "minimally_improved",
+            },
+          },
+        },
+      ],
+    },
+    {
+      // Worse than before, with new burning pain.
+      name: "Susan Patel",
+      email: "susan.patel@example.com",
+      procedures: [
+        {
+          key: "susan",
+          daysAgo: 24,
+          modality: "radiofrequency",
+          region: "sacroiliac",
+          laterality: "left",
+          target: "L5 dorsal ramus and S1-S3 lateral branches",
+          baselinePain: 6,
+          baselineInterference: 6,
+          baselineLocations: ["sacroiliac"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 24, [7, 11, 19]),
+            pain: curve([
+              [0, 7],
+              [8, 6],
+              [14, 7],
+              [24, 8],
+            ]),
+            wobble: 0.15,
+            locations: () => ["sacroiliac"],
+            qualities: (d) => (d >= 13 ? ["aching", "burning"] : ["aching"]),
+            soreness: early(9),
+            pgic: { 14: "much_worse" },
+            interferenceOffset: 1,
+          },
+        },
+      ],
+    },
+    {
+      // Partial relief of the knee; pain has started in the hip.
+      name: "David Kim",
+      email: "david.kim@example.com",
+      procedures: [
+        {
+          key: "david",
+          daysAgo: 40,
+          modality: "radiofrequency",
+          region: "knee",
+          laterality: "left",
+          target: "Genicular nerves (superolateral, superomedial, inferomedial)",
+          baselinePain: 8,
+          baselineInterference: 7,
+          baselineLocations: ["knee"],
+          baselineQualities: ["aching", "sharp"],
+          diary: {
+            days: daily(0, 40, [3, 8, 16, 22, 29, 35, 38]),
+            pain: curve([
+              [0, 8],
+              [14, 5.5],
+              [40, 5],
+            ]),
+            wobble: 0.2,
+            locations: (d) => (d >= 30 && d % 2 === 0 ? ["knee", "hip"] : ["knee"]),
+            qualities: () => ["aching"],
+            soreness: early(7),
+            pgic: { 15: "minimally_improved" },
+          },
+        },
+      ],
+    },
+    {
+      // Little relief, and the treated site is still sore weeks later; missed the day-42 check-in.
+      name: "Emily Johnson",
+      email: "emily.johnson@example.com",
+      procedures: [
+        {
+          key: "emily",
+          daysAgo: 50,
+          modality: "radiofrequency",
+          region: "lumbar",
+          laterality: "right",
+          target: "L5-S1 medial branch",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 50, [5, 10, 18, 25, 33, 40, 46]),
+            pain: curve([
+              [0, 7],
+              [10, 6.5],
+              [50, 6.3],
+            ]),
+            wobble: 0.25,
+            locations: () => ["lumbar"],
+            qualities: () => ["aching"],
+            soreness: (d) => d <= 30,
+            pgic: { 14: "minimally_improved" },
+          },
+        },
+      ],
+    },
+    {
+      // No change at all after a thoracic ablation.
+      name: "Michael Brown",
+      email: "michael.brown@example.com",
+      procedures: [
+        {
+          key: "michael",
+          daysAgo: 30,
+          modality: "pulsed_radiofrequency",
+          region: "thoracic",
+          laterality: "bilateral",
+          target: "T7-T8 medial branches",
+          baselinePain: 5,
+          baselineInterference: 5,
+          baselineLocations: ["thoracic"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 30, [4, 12, 21, 27]),
+            pain: () => 5,
+            wobble: 0.2,
+            locations: () => ["thoracic"],
+            qualities: () => ["aching"],
+            soreness: early(5),
+            pgic: { 16: "no_change" },
+          },
+        },
+      ],
+    },
+    {
+      // A repeat ablation: the first one gave eight months of relief; the repeat is working again.
+      name: "Grace Lee",
+      email: "grace.lee@example.com",
+      procedures: [
+        {
+          key: "grace-first",
+          daysAgo: 420,
+          modality: "radiofrequency",
+          region: "lumbar",
+          laterality: "bilateral",
+          target: "L4-L5 and L5-S1 medial branches",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching"],
+          blockReliefPct: 85,
+          diary: {
+            days: [...daily(0, 21, [6, 13]), ...weekly(22, 394, [1, 4])],
+            pain: curve([
+              [0, 7],
+              [14, 3],
+              [240, 3],
+              [300, 6],
+              [394, 7],
+            ]),
+            wobble: 0.2,
+            locations: () => ["lumbar"],
+            qualities: () => ["aching"],
+            soreness: early(7),
+            pgic: { 15: "much_improved", 43: "very_much_improved", 91: "much_improved" },
+          },
+        },
+        {
+          key: "grace-repeat",
+          daysAgo: 25,
+          modality: "radiofrequency",
+          region: "lumbar",
+          laterality: "bilateral",
+          target: "L4-L5 and L5-S1 medial branches",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching"],
+          repeats: "grace-first",
+          notes: "Repeat after recurrence at about 8 months.",
+          diary: {
+            days: daily(0, 25, [3, 9, 14, 15, 16, 17, 18, 19, 20]),
+            pain: curve([
+              [0, 7],
+              [12, 5],
+              [25, 4.5],
+            ]),
+            wobble: 0.15,
+            locations: () => ["lumbar"],
+            qualities: () => ["aching"],
+            soreness: early(6),
+          },
+        },
+      ],
+    },
+  ];
+}
+
+/** Creates the demo procedures, diaries and extra demo patients. Runs inside seedDemo's transaction. */
+export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promise<void> {
+  const { today, providerId } = options;
+  const seeds = patients();
+  const extra = seeds.filter((p) => p.email !== null);
+  const created = await tx
+    .insert(users)
+    .values(
+      extra.map((p) => ({
+        role: "patient" as const,
+        name: p.name,
+        email: p.email ?? "",
+        passwordHash: options.passwordHash,
+      })),
+    )
+    .returning({ id: users.id, email: users.email });
+  await tx.insert(careTeam).values(created.map((u) => ({ providerId, patientId: u.id })));
+  const idOf = (p: PatientSeed) =>
+    p.email === null ? options.patientId : (created.find((u) => u.email === p.email)?.id ?? "");
+
+  const procedureIds = new Map<string, string>();
+  for (const patient of seeds) {
+    const patientId = idOf(patient);
+    for (const p of patient.procedures) {
+      const performedOn = addDays(today, -p.daysAgo);
+      const [row] = await tx
+        .insert(procedures)
+        .values({
+          patientId,
+          recordedBy: providerId,
+          performedOn,
+          modality: p.modality,
+          region: p.region,
+          laterality: p.laterality,
+          target: p.target,
+          baselinePain: p.baselinePain,
+          baselineInterference: p.baselineInterference,
+          baselineLocations: p.baselineLocations ?? [],
+          baselineQualities: p.baselineQualities ?? [],
+          blockReliefPct: p.blockReliefPct ?? null,
+          notes: p.notes ?? "",
+          repeatsProcedureId: p.repeats ? (procedureIds.get(p.repeats) ?? null) : null,
+          createdAt: new Date(`${performedOn}T16:00:00Z`),
+          updatedAt: new Date(`${performedOn}T16:00:00Z`),
+        })
+        .returning({ id: procedures.id });
+      if (!row) throw new Error("demo seed: procedure not inserted");
+      procedureIds.set(p.key, row.id);
+      const rows = diaryRows(p, performedOn, today, random(seedOf(p.key)));
+      if (rows.length > 0) {
+        await tx
+          .insert(diaryEntries)
+          .values(rows.map((r) => ({ ...r, patientId, procedureId: row.id })));
+      }
+    }
+  }
+  await correctOneDemoEntry(tx, options, procedureIds.get("pat") ?? "");
+}
+
+function diaryRows(p: ProcedureSeed, performedOn: string, today: string, rand: () => number) {
+  const d = p.diary;
+  const wobble = d.wobble ?? 0;
+  return d.days
+    .map((day) => ({ day, date: addDays(performedOn, day) }))
+    .filter(({ date }) => date <= today)
+    .map(({ day, date }) => {
+      const r = rand();
+      const noise = r < wobble / 2 ? -1 : r < wobble ? 1 : 0;
+      const pain = clamp(d.pain(day) + noise);
+      const offset = d.interferenceOffset ?? 0;
+      const pgic = d.pgic?.[day] ?? null;
+      const recordedAt = new Date(
+        `${date}T${String(18 + Math.floor(rand() * 4)).padStart(2, "0")}:${String(Math.floor(rand() * 60)).padStart(2, "0")}:00Z`,
+      );
+      return {
+        clientId: randomUUID(),
+        entryDate: date,
+        painAverage: pain,
+        enjoyment: clamp(pain + offset - 1 + Math.floor(rand() * 2)),
+        activity: clamp(pain + offset - Math.floor(rand() * 2)),
+        locations: d.locations?.(day) ?? [p.region],
+        qualities: d.qualities?.(day) ?? ["aching"],
+        siteSoreness: d.soreness?.(day) ?? false,
+        medication:
+          rand() < 0.35 ? (MEDICATIONS[Math.floor(rand() * MEDICATIONS.length)] ?? "") : "",
+        note: rand() < 0.18 ? (NOTES[Math.floor(rand() * NOTES.length)] ?? "") : "",
+        pgic,
+        checkInDay: pgic ? checkInDayOf(day) : null,
+        createdAt: recordedAt,
+        updatedAt: recordedAt,
+      };
+    });
+}
+
+function checkInDayOf(day: number): number {
+  return [365, 180, 90, 42, 14].find((c) => day >= c) ?? 14;
+}
+
+/** The demo patient once corrected an entry: version 2, with version 1 kept in the history. */
+async function correctOneDemoEntry(tx: Tx, options: ClinicalSeedOptions, procedureId: string) {
+  const date = addDays(options.today, -4);
+  const [entry] = await tx
+    .select()
+    .from(diaryEntries)
+    .where(and(eq(diaryEntries.procedureId, procedureId), eq(diaryEntries.entryDate, date)));
+  if (!entry) return;
+  const correctedAt = new Date(entry.createdAt.getTime() + 14 * 3_600_000);
+  await tx.insert(diaryEntryRevisions).values({
+    entryId: entry.id,
+    version: 1,
+    data: {
+      entryDate: entry.entryDate,
+      painAverage: Math.min(10, entry.painAverage + 2),
+      enjoyment: entry.enjoyment,
+      activity: entry.activity,
+      locations: entry.locations,
+      qualities: entry.qualities,
+      siteSoreness: entry.siteSoreness,
+      medication: entry.medication,
+      note: "",
+      pgic: entry.pgic,
+      checkInDay: entry.checkInDay,
+    },
+    recordedBy: options.patientId,
+    recordedAt: entry.createdAt,
+  });
+  await tx
+    .update(diaryEntries)
+    .set({
+      version: 2,
+      note: "Corrected: I had entered yesterday's pain by mistake.",
+      updatedAt: correctedAt,
+    })
+    .where(eq(diaryEntries.id, entry.id));
+}
