@@ -32,13 +32,22 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <div className="flex min-w-0 items-center gap-3">
             <div className="min-w-0 text-right leading-tight">
               <p className="truncate text-sm font-medium text-slate-900">{actor.name}</p>
-              <p className="text-xs text-slate-600">{roleLabel[actor.role]}</p>
+              <p className="text-xs text-slate-600">
+                {roleLabel[actor.role]} ·{" "}
+                <Link
+                  href="/account/password"
+                  className="text-brand-800 underline underline-offset-2 hover:text-brand-900"
+                >
+                  Change password
+                </Link>
+              </p>
             </div>
             <SignOutButton />
           </div>
         </div>
         <nav aria-label="Main" className="mx-auto max-w-6xl px-4 pb-2">
-          <NavLinks items={navByRole[actor.role]} />
+          {/* Until a temporary password is changed, every page leads to the change-password page. */}
+          <NavLinks items={actor.mustChangePassword ? [] : navByRole[actor.role]} />
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">

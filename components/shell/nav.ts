@@ -6,5 +6,10 @@ export type NavItem = { href: string; label: string };
 export const navByRole: Record<Role, NavItem[]> = {
   patient: [{ href: "/patient", label: "Home" }],
   provider: [{ href: "/provider", label: "Caseload" }],
-  admin: [{ href: "/admin", label: "Accounts" }],
+  admin: [
+    { href: "/admin", label: "Accounts" },
+    { href: "/admin/import", label: "Import" },
+    { href: "/admin/audit", label: "Audit trail" },
+    { href: "/admin/settings", label: "Settings" },
+  ],
 };

@@ -1,34 +1,122 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import Link from "next/link";
+import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, withQuery } from "@/components/ui/pagination";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { ListAccountsInput, RoleSchema } from "@/server/api/routers/account";
 import { orPage, serverApi } from "@/server/api/server";
 import { roleLabel } from "@/server/authz/policy";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AdminHome() {
+const PAGE_SIZE = 25;
+
+type Search = { q?: string; role?: string; page?: string };
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const role = RoleSchema.safeParse(params.role).data;
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1));
+  const input = ListAccountsInput.safeParse({
+    search: params.q?.slice(0, 200) || undefined,
+    role,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const api = await serverApi();
-  const accounts = await orPage(api.account.list({ page: 1, pageSize: 50 }));
+  const accounts = await orPage(api.account.list(input.data ?? { page: 1, pageSize: PAGE_SIZE }));
+  const current = { q: params.q, role };
+  const filtered = Boolean(params.q || role);
+
   return (
     <>
-      <PageHeader title="Accounts" description={`${accounts.total} accounts`} />
-      <Card className="p-0 sm:p-0">
-        <ul className="divide-y divide-slate-200">
-          {accounts.rows.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <div className="min-w-0">
-                <p className="font-medium text-slate-900">{a.name}</p>
-                <p className="truncate text-sm text-slate-600">{a.email}</p>
-              </div>
-              <div className="flex gap-2">
-                <Badge tone="brand">{roleLabel[a.role]}</Badge>
-                {a.active ? null : <Badge tone="danger">Deactivated</Badge>}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <PageHeader
+        title="Accounts"
+        description={`${accounts.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}account${accounts.total === 1 ? "" : "s"}`}
+        actions={<ButtonLink href="/admin/accounts/new">New account</ButtonLink>}
+      />
+      <search aria-label="Accounts">
+        <form className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+          <Field id="q" label="Name or email">
+            <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={200} />
+          </Field>
+          <Field id="role" label="Role">
+            <Select id="role" name="role" defaultValue={role ?? ""}>
+              <option value="">All roles</option>
+              {RoleSchema.options.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel[r]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className="flex gap-2">
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+            {filtered ? (
+              <ButtonLink href="/admin" variant="ghost">
+                Clear
+              </ButtonLink>
+            ) : null}
+          </div>
+        </form>
+      </search>
+
+      {accounts.rows.length === 0 ? (
+        <EmptyState
+          title={filtered ? "No accounts match" : "No accounts yet"}
+          action={
+            filtered ? (
+              <ButtonLink href="/admin" variant="secondary">
+                Show all accounts
+              </ButtonLink>
+            ) : (
+              <ButtonLink href="/admin/accounts/new">New account</ButtonLink>
+            )
+          }
+        >
+          {filtered ? "Try another name or email, or another role." : null}
+        </EmptyState>
+      ) : (
+        <ResponsiveTable
+          caption="Accounts"
+          rows={accounts.rows}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (a) => (
+                <Link
+                  href={`/admin/accounts/${a.id}`}
+                  className="font-medium text-brand-800 underline-offset-2 hover:underline"
+                >
+                  {a.name}
+                </Link>
+              ),
+            },
+            { header: "Email", cell: (a) => <span className="break-all">{a.email}</span> },
+            { header: "Role", cell: (a) => <RoleBadge role={a.role} /> },
+            {
+              header: "Status",
+              cell: (a) => (
+                <StatusBadge active={a.active} mustChangePassword={a.mustChangePassword} />
+              ),
+            },
+          ]}
+        />
+      )}
+      <Pagination
+        page={accounts.page}
+        pageSize={accounts.pageSize}
+        total={accounts.total}
+        hasMore={accounts.page * accounts.pageSize < accounts.total}
+        hrefFor={(p) => withQuery("/admin", current, { page: p === 1 ? undefined : p })}
+      />
     </>
   );
 }

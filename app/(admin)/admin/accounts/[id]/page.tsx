@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AccountActions } from "@/components/admin/account-actions";
+import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
+import { CareTeamEditor } from "@/components/admin/care-team-editor";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { orPage, serverApi } from "@/server/api/server";
+import { roleLabel } from "@/server/authz/policy";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const api = await serverApi();
+  const account = await orPage(api.account.get({ id }));
+  const providerOptions =
+    account.role === "patient" ? await orPage(api.account.providerOptions()) : [];
+  const auditHref = `/admin/audit?${new URLSearchParams(
+    account.role === "patient" ? { patient: account.email } : { person: account.email },
+  )}`;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="text-brand-800 underline-offset-2 hover:underline">
+          ← Accounts
+        </Link>
+      </p>
+      <PageHeader
+        title={account.name}
+        description={<span className="break-all">{account.email}</span>}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <RoleBadge role={account.role} />
+            <StatusBadge active={account.active} mustChangePassword={account.mustChangePassword} />
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardTitle>Account</CardTitle>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">Role</dt>
+            <dd>{roleLabel[account.role]}</dd>
+            <dt className="text-slate-600">Status</dt>
+            <dd>
+              {account.active
+                ? account.mustChangePassword
+                  ? "Active; has not yet chosen their own password"
+                  : "Active"
+                : "Deactivated"}
+            </dd>
+            <dt className="text-slate-600">Created</dt>
+            <dd>{account.createdAt.toISOString().slice(0, 10)}</dd>
+          </dl>
+          <div className="mt-5 border-t border-slate-200 pt-5">
+            <AccountActions
+              id={account.id}
+              name={account.name}
+              active={account.active}
+              isSelf={account.isSelf}
+            />
+          </div>
+          <p className="mt-5 text-sm">
+            <Link href={auditHref} className="text-brand-800 underline-offset-2 hover:underline">
+              Audit trail {account.role === "patient" ? "about this patient" : "of this person"}
+            </Link>
+          </p>
+        </Card>
+        {account.role === "admin" ? null : (
+          <Card>
+            <CardTitle>{account.role === "patient" ? "Care team" : "Patients"}</CardTitle>
+            <CareTeamEditor
+              accountId={account.id}
+              role={account.role}
+              members={account.careTeam}
+              total={account.careTeamTotal}
+              providerOptions={providerOptions}
+            />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

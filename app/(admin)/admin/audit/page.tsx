@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, withQuery } from "@/components/ui/pagination";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { AuditFiltersInput } from "@/server/api/routers/audit";
+import { orPage, serverApi } from "@/server/api/server";
+import { roleLabel } from "@/server/authz/policy";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+const PAGE_SIZE = 50;
+const KEYS = ["person", "patient", "action", "outcome", "from", "to"] as const;
+type Search = Partial<Record<(typeof KEYS)[number] | "page", string | string[]>>;
+
+const OUTCOME_TONE = { success: "success", failure: "warning", denied: "danger" } as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const raw = Object.fromEntries(
+    KEYS.map((k) => [k, typeof params[k] === "string" && params[k] ? params[k] : undefined]),
+  ) as Record<(typeof KEYS)[number], string | undefined>;
+  const parsed = AuditFiltersInput.safeParse(raw);
+  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  const filters = parsed.data ?? {};
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
+
+  const api = await serverApi();
+  const [events, actions] = await Promise.all([
+    parsed.success ? orPage(api.audit.list({ ...filters, page, pageSize: PAGE_SIZE })) : null,
+    orPage(api.audit.actions()),
+  ]);
+  const filtered = KEYS.some((k) => raw[k]);
+  const error = (key: keyof typeof errors) => errors[key]?.[0];
+
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description={`Every sign-in, read of patient data, change and refused request. Times are in the clinic's time zone${events ? ` (${events.timeZone})` : ""}.`}
+        actions={
+          parsed.success ? (
+            // a download, not a page: a plain link
+            <a
+              className={buttonClass("secondary")}
+              href={withQuery("/admin/audit/export", raw, {})}
+              download
+            >
+              Export CSV
+            </a>
+          ) : null
+        }
+      />
+      <search aria-label="Audit trail">
+        <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <Field id="person" label="Person (name or email)" error={error("person")}>
+            <Input
+              id="person"
+              name="person"
+              type="search"
+              maxLength={200}
+              defaultValue={raw.person ?? ""}
+            />
+          </Field>
+          <Field id="patient" label="Patient (name or email)" error={error("patient")}>
+            <Input
+              id="patient"
+              name="patient"
+              type="search"
+              maxLength={200}
+              defaultValue={raw.patient ?? ""}
+            />
+          </Field>
+          <Field id="action" label="Action">
+            <Select id="action" name="action" defaultValue={raw.action ?? ""}>
+              <option value="">All actions</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="outcome" label="Outcome">
+            <Select id="outcome" name="outcome" defaultValue={raw.outcome ?? ""}>
+              <option value="">All outcomes</option>
+              <option value="success">Success</option>
+              <option value="failure">Failure</option>
+              <option value="denied">Denied</option>
+            </Select>
+          </Field>
+          <Field id="from" label="From" error={error("from")}>
+            <Input
+              id="from"
+              name="from"
+              type="date"
+              defaultValue={raw.from ?? ""}
+              {...describedBy("from", { error: error("from") })}
+            />
+          </Field>
+          <Field id="to" label="To" error={error("to")}>
+            <Input
+              id="to"
+              name="to"
+              type="date"
+              defaultValue={raw.to ?? ""}
+              {...describedBy("to", { error: error("to") })}
+            />
+          </Field>
+          <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
+            <Button type="submit" variant="secondary">
+              Filter
+            </Button>
+            {filtered ? (
+              <ButtonLink href="/admin/audit" variant="ghost">
+                Clear filters
+              </ButtonLink>
+            ) : null}
+          </div>
+        </form>
+      </search>
+
+      {!events ? (
+        <Alert tone="danger" role="alert">
+          Please correct the highlighted filters.
+        </Alert>
+      ) : events.rows.length === 0 ? (
+        <EmptyState title={filtered ? "No events match these filters" : "No events yet"}>
+          {filtered ? "Widen the date range or clear a filter." : null}
+        </EmptyState>
+      ) : (
+        <>
+          <ResponsiveTable
+            caption="Audit events, newest first"
+            rows={events.rows}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                header: "When",
+                cell: (e) => <span className="num whitespace-nowrap">{e.when}</span>,
+              },
+              {
+                header: "Person",
+                cell: (e) =>
+                  e.actorName ? (
+                    <>
+                      {e.actorName}
+                      {e.actorRole ? (
+                        <span className="block text-xs text-slate-600">
+                          {roleLabel[e.actorRole as keyof typeof roleLabel] ?? e.actorRole}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="text-slate-600">Not signed in</span>
+                  ),
+              },
+              {
+                header: "Action",
+                cell: (e) => (
+                  <>
+                    <code className="text-xs">{e.action}</code>
+                    {e.details ? (
+                      <span className="block max-w-xs break-words text-xs text-slate-600">
+                        {Object.entries(e.details)
+                          .map(
+                            ([k, v]) =>
+                              `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
+                          )
+                          .join(", ")}
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: "Outcome",
+                cell: (e) => <Badge tone={OUTCOME_TONE[e.outcome]}>{e.outcome}</Badge>,
+              },
+              {
+                header: "Patient",
+                cell: (e) => e.patientName ?? <span className="text-slate-500">—</span>,
+              },
+              { header: "Address", cell: (e) => <span className="num">{e.ip ?? "—"}</span> },
+            ]}
+          />
+          <Pagination
+            page={events.page}
+            pageSize={events.pageSize}
+            hasMore={events.hasMore}
+            hrefFor={(p) => withQuery("/admin/audit", raw, { page: p === 1 ? undefined : p })}
+          />
+        </>
+      )}
+    </>
+  );
+}

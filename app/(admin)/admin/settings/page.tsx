@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { orPage, serverApi } from "@/server/api/server";
+
+export const metadata: Metadata = { title: "Clinic settings" };
+
+export default async function SettingsPage() {
+  const api = await serverApi();
+  const settings = await orPage(api.settings.get());
+  const zones = [
+    ...new Set([
+      "UTC",
+      ...(settings.timeZone ? [settings.timeZone] : []),
+      ...Intl.supportedValuesOf("timeZone"),
+    ]),
+  ];
+  return (
+    <>
+      <PageHeader title="Clinic settings" description="They apply to the whole clinic." />
+      <SettingsForm
+        successCriteria={settings.successCriteria}
+        timeZone={settings.timeZone}
+        defaultTimeZone={settings.defaultTimeZone}
+        zones={zones}
+      />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { describedBy, Field, Select } from "@/components/ui/field";
+
+type Criteria = "strict" | "lenient";
+
+const CRITERIA: Array<{ value: Criteria; label: string; description: string }> = [
+  {
+    value: "strict",
+    label: "Strict",
+    description:
+      "Success: pain at least 50% lower than the baseline, and daily function improved (when the diary measures it).",
+  },
+  {
+    value: "lenient",
+    label: "Lenient",
+    description:
+      "Success: pain at least 30% (or 2 points) lower than the baseline, and daily function improved (when the diary measures it).",
+  },
+];
+
+export function SettingsForm({
+  successCriteria,
+  timeZone,
+  defaultTimeZone,
+  zones,
+}: {
+  successCriteria: Criteria;
+  timeZone: string | null;
+  defaultTimeZone: string;
+  zones: string[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const update = useMutation(trpc.settings.update.mutationOptions());
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const zone = String(form.get("timeZone") ?? "");
+    try {
+      await update.mutateAsync({
+        successCriteria: String(form.get("successCriteria")) as Criteria,
+        timeZone: zone === "" ? null : zone,
+      });
+      setErrors({});
+      toast.success("Clinic settings saved.");
+      router.refresh();
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      toast.error(errorMessage(error));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-6">
+      {update.error && !Object.values(errors).some(Boolean) ? (
+        <Alert tone="danger" role="alert">
+          {errorMessage(update.error)}
+        </Alert>
+      ) : null}
+      <Card>
+        <fieldset>
+          <legend className="text-lg font-semibold text-slate-900">Success criteria</legend>
+          <p className="mt-1 text-sm text-slate-600">
+            How outcome assessments decide that a procedure succeeded, for every patient.
+          </p>
+          <div className="mt-4 space-y-3">
+            {CRITERIA.map((c) => (
+              <label
+                key={c.value}
+                className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="successCriteria"
+                  value={c.value}
+                  defaultChecked={successCriteria === c.value}
+                  aria-describedby={`criteria-${c.value}`}
+                  className="mt-1 size-4 accent-brand-700"
+                />
+                <span>
+                  <span className="block font-medium text-slate-900">{c.label}</span>
+                  <span id={`criteria-${c.value}`} className="block text-sm text-slate-600">
+                    {c.description}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </Card>
+      <Card>
+        <CardTitle>Time zone</CardTitle>
+        <Field
+          id="timeZone"
+          label="Clinic time zone"
+          hint="Diary days, “today” and every procedure's day count follow this zone."
+          error={errors.timeZone}
+        >
+          <Select
+            id="timeZone"
+            name="timeZone"
+            defaultValue={timeZone ?? ""}
+            {...describedBy("timeZone", { hint: true, error: errors.timeZone })}
+          >
+            <option value="">Server default ({defaultTimeZone})</option>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replaceAll("_", " ")}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </Card>
+      <Button type="submit" disabled={update.isPending}>
+        {update.isPending ? "Saving…" : "Save settings"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,280 @@
+import type { Browser, Page } from "@playwright/test";
+import { DEMO, expect, expectNoA11yViolations, loginAs, signIn, test } from "./fixtures";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const NEW_PASSWORD = "Lantern meadow quartz 42";
+
+/** Creates an account through the admin UI; returns its email and temporary password. */
+async function createAccount(page: Page, role: "patient" | "provider", name: string) {
+  const email = `${role}-${unique()}@e2e.test`;
+  await page.goto("/admin/accounts/new");
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Create account" }).click();
+  const password = (await page.getByTestId("temporary-password").textContent()) ?? "";
+  expect(password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+  return { email, password };
+}
+
+/** A second browser (its own cookies and client address) for the other person. */
+async function otherBrowser(browser: Browser) {
+  const context = await browser.newContext({
+    extraHTTPHeaders: {
+      "x-forwarded-for": `10.99.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** First sign-in with a temporary password: the user must choose their own before anything else. */
+async function firstSignIn(page: Page, email: string, temporary: string) {
+  await signIn(page, email, temporary);
+  await page.waitForURL("**/account/password");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose your password");
+  await page.getByLabel("Temporary password").fill(temporary);
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel("New password again").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
+test.describe("accounts", () => {
+  test("the admin creates a provider and a patient and assigns them; the patient must change the temporary password, then reaches home", async ({
+    page,
+    browser,
+  }) => {
+    await loginAs(page, "admin");
+    const providerName = `Dr. Elm ${unique()}`;
+    await createAccount(page, "provider", providerName);
+    const patientName = `Pia Birch ${unique()}`;
+    const patient = await createAccount(page, "patient", patientName);
+
+    await page.getByRole("link", { name: "Open the account" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(patientName);
+    const picker = page.getByLabel("Assign a provider");
+    const providerId = await picker
+      .locator("option", { hasText: providerName })
+      .getAttribute("value");
+    await picker.selectOption(providerId ?? "");
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByRole("link", { name: providerName })).toBeVisible();
+
+    // the list finds the new patient by name, with the "temporary password" status
+    await page.goto(`/admin?q=${encodeURIComponent(patientName)}`);
+    await expect(page.getByRole("link", { name: patientName })).toBeVisible();
+    await expect(page.getByText("Temporary password").first()).toBeVisible();
+
+    const other = await otherBrowser(browser);
+    try {
+      await signIn(other.page, patient.email, patient.password);
+      await other.page.waitForURL("**/account/password");
+      // every page leads back to the change-password page until it is done
+      await other.page.goto("/patient");
+      await expect(other.page).toHaveURL(/\/account\/password$/);
+      await expectNoA11yViolations(other.page);
+
+      await other.page.getByLabel("Temporary password").fill(patient.password);
+      await other.page.getByLabel("New password", { exact: true }).fill("password1234");
+      await other.page.getByLabel("New password again").fill("password1234");
+      await other.page.getByRole("button", { name: "Change password" }).click();
+      await expect(other.page.getByText(/too common or too easy to guess/)).toBeVisible();
+
+      await other.page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+      await other.page.getByLabel("New password again").fill(NEW_PASSWORD);
+      await other.page.getByRole("button", { name: "Change password" }).click();
+      await other.page.waitForURL(/\/patient$/);
+      await expect(other.page.getByRole("heading", { level: 1 })).toBeVisible();
+      await other.page.reload();
+      await expect(other.page).toHaveURL(/\/patient$/); // still signed in
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test("deactivation signs the user out at their next request", async ({ page, browser }) => {
+    await loginAs(page, "admin");
+    const name = `Dr. Ash ${unique()}`;
+    const provider = await createAccount(page, "provider", name);
+    await page.getByRole("link", { name: "Open the account" }).click();
+
+    const other = await otherBrowser(browser);
+    try {
+      await firstSignIn(other.page, provider.email, provider.password);
+      await other.page.waitForURL(/\/provider$/);
+
+      await page.getByRole("button", { name: "Deactivate" }).click();
+      const dialog = page.getByRole("dialog", { name: `Deactivate ${name}?` });
+      await expect(dialog).toBeVisible();
+      await expectNoA11yViolations(page);
+      await dialog.getByRole("button", { name: "Deactivate" }).click();
+      await expect(page.getByText("Deactivated", { exact: true }).first()).toBeVisible();
+
+      await other.page.reload();
+      await expect(other.page).toHaveURL(/\/signin/);
+      await signIn(other.page, provider.email, NEW_PASSWORD);
+      await expect(other.page.locator("form").getByRole("alert")).toHaveText(
+        "Invalid email or password",
+      );
+
+      // reactivated, they can sign in again
+      await page.getByRole("button", { name: "Reactivate" }).click();
+      await expect(page.getByRole("button", { name: "Deactivate" })).toBeVisible();
+      await signIn(other.page, provider.email, NEW_PASSWORD);
+      await other.page.waitForURL(/\/provider$/);
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test("an admin cannot deactivate their own account", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto(`/admin?q=${encodeURIComponent(DEMO.admin)}`);
+    await page.getByRole("link", { name: "Alex Admin" }).click();
+    await expect(page.getByText("This is your own account.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
+  });
+
+  test("the admin pages have no accessibility violations", async ({ page }) => {
+    await loginAs(page, "admin");
+    for (const path of [
+      "/admin",
+      "/admin/accounts/new",
+      "/admin/import",
+      "/admin/audit",
+      "/admin/settings",
+      "/account/password",
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+      await expectNoA11yViolations(page);
+    }
+    await page.goto("/admin?q=Pat+Patient");
+    await page.getByRole("link", { name: "Pat Patient" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pat Patient");
+    await expectNoA11yViolations(page);
+  });
+});
+
+test.describe("bulk import", () => {
+  test("shows a progress bar while it runs and a per-row report; a second run creates nobody", async ({
+    page,
+  }) => {
+    await loginAs(page, "admin");
+    const provider = await createAccount(page, "provider", `Dr. Oak ${unique()}`);
+    const tag = unique();
+    const lines = ["name,email,provider email"];
+    for (let i = 0; i < 120; i++)
+      lines.push(`"Patient, ${i}",imp-${tag}-${i}@e2e.test,${provider.email}`);
+    lines.push(`No Email,,${provider.email}`);
+    lines.push(`Twin,imp-${tag}-0@e2e.test,${provider.email}`);
+    const file = {
+      name: "patients.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(lines.join("\n")),
+    };
+
+    // slow each chunk down a little, so that the progress bar can be seen
+    await page.route("**/api/trpc/import.patients**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+
+    await page.goto("/admin/import");
+    await page.getByLabel("CSV file of patients").setInputFiles(file);
+    await page.getByRole("button", { name: "Import patients" }).click();
+    const progress = page.getByRole("progressbar", { name: "Importing" });
+    await expect(progress).toBeVisible();
+    await expect(page.getByText(/of 121 rows/)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Import report: patients.csv" })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: "120 created" })).toContainText(
+      "2 not imported",
+    );
+    const problems = page.getByRole("table", { name: "Rows not imported" });
+    await expect(problems).toContainText("Row 122");
+    await expect(problems).toContainText("Email: Enter an email address.");
+    await expect(problems).toContainText("Row 123");
+    await expect(problems).toContainText("Same email as row 2.");
+    await expectNoA11yViolations(page);
+
+    await page.getByLabel("CSV file of patients").setInputFiles(file);
+    await page.getByRole("button", { name: "Import patients" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "0 created" })).toContainText(
+      "120 already there",
+      { timeout: 20_000 },
+    );
+  });
+});
+
+test.describe("audit trail", () => {
+  test("filters by person and action, and exports the filtered trail as CSV", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/admin/audit");
+    await page.getByLabel("Person (name or email)").fill(DEMO.admin);
+    await page.getByLabel("Action").selectOption("auth.sign_in");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/person=admin%40example.com/);
+    const table = page.getByRole("table", { name: "Audit events, newest first" });
+    await expect(table).toContainText("auth.sign_in");
+    await expect(table).toContainText("Alex Admin");
+    await expect(table).not.toContainText("request.denied");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
+    const stream = await download.createReadStream();
+    let csv = "";
+    for await (const chunk of stream) csv += chunk;
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^Time \(.+\),Time \(UTC\),Person,Person email,Role,Action,Outcome/);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line).toContain(",auth.sign_in,");
+
+    // the export is itself in the trail
+    await page.goto("/admin/audit?action=audit.export");
+    await expect(table).toContainText("audit.export");
+  });
+
+  test("the export refuses anyone but an admin", async ({ page, request }) => {
+    expect((await request.get("/admin/audit/export")).status()).toBe(401);
+    await loginAs(page, "provider");
+    expect((await page.request.get("/admin/audit/export")).status()).toBe(403);
+  });
+});
+
+test.describe("clinic settings", () => {
+  test("the admin switches the success criteria and back", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/admin/settings");
+    await expect(page.getByLabel("Strict")).toBeChecked();
+    await page.getByLabel("Lenient").check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Clinic settings saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Lenient")).toBeChecked();
+    // back to the default, for the other specs
+    await page.getByLabel("Strict").check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Clinic settings saved.")).toBeVisible();
+  });
+});
+
+test.describe("change password", () => {
+  test("a signed-in user reaches the change-password page from the header", async ({ page }) => {
+    await loginAs(page, "provider");
+    await page.getByRole("link", { name: "Change password" }).click();
+    await expect(page).toHaveURL(/\/account\/password$/);
+    await page.getByLabel("Current password").fill("not my password");
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("New password again").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+  });
+});
