@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type Assessment,
   type AssessmentEntry,
   type AssessmentInput,
+  assessOnDates,
   assessOutcome,
   phaseForDay,
   phaseMessages,
@@ -794,4 +796,47 @@ describe("check-ins in the assessment", () => {
 it("returns plain JSON", () => {
   const a = run({ baseline: 8, entries: series(22, [3, 3, 3]), pains: [7, 7, 7], asOf: 202 });
   expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+});
+
+describe("assessOnDates", () => {
+  const regions: Region[] = ["lumbar", "hip", "knee"];
+  const qualities: Quality[] = ["aching", "burning", "tingling"];
+  const anEntry = fc.record({
+    day: fc.integer({ min: -3, max: 60 }),
+    painAverage: fc.integer({ min: 0, max: 10 }),
+    interference: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+    locations: fc.subarray(regions),
+    qualities: fc.subarray(qualities),
+    siteSoreness: fc.boolean(),
+  });
+
+  it("gives, for every date, what assessOutcome gives with that asOf", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.array(anEntry, { maxLength: 60 }),
+        fc.array(fc.integer({ min: -2, max: 70 }), { minLength: 1, maxLength: 8 }),
+        (baseline, raw, asOfDays) => {
+          const input = {
+            procedure: { performedOn: P, region: "lumbar" as const, baselinePain: baseline },
+            entries: raw.map(({ day, ...e }) => ({ ...e, entryDate: at(day) })),
+          };
+          const dates = asOfDays.map(at);
+          expect(assessOnDates(input, dates)).toEqual(
+            dates.map((asOf) => assessOutcome({ ...input, asOf })),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers nothing for no dates", () => {
+    expect(
+      assessOnDates(
+        { procedure: { performedOn: P, region: "knee", baselinePain: 5 }, entries: [] },
+        [],
+      ),
+    ).toEqual([]);
+  });
 });

@@ -182,14 +182,16 @@ function windowStats(baselinePain: number, entries: readonly Dated[], from: numb
   };
 }
 
-export function assessOutcome(input: AssessmentInput): Assessment {
-  const { procedure, asOf } = input;
-  const { performedOn, baselinePain, region } = procedure;
-  const criteria: Criteria = input.criteria ?? "strict";
-  const baselineInterference = procedure.baselineInterference ?? null;
-  const day = daysBetween(performedOn, asOf);
+/** The entries parsed, cut at a last day and sorted, with their history windows. */
+type Prepared = { entries: Dated[]; windows: AssessmentWindow[] };
 
-  // SPEC 2.2: entries before performedOn or after asOf are ignored.
+/**
+ * Parses and sorts the entries dated day 0..`lastDay` and computes their history windows (end on a
+ * day with an entry, >= 10, with >= 3 entries). A window only looks back 7 days, so the windows
+ * for an earlier asOf are a prefix of these.
+ */
+function prepare(input: AssessmentInput, lastDay: number): Prepared {
+  const { performedOn, baselinePain } = input.procedure;
   const dayOf = dayCounter(performedOn);
   // Performance matters here (the caseload assesses every patient at once): one pass, one
   // object shape per entry, and no sort when the entries already come in date order.
@@ -197,7 +199,7 @@ export function assessOutcome(input: AssessmentInput): Assessment {
   let sorted = true;
   for (const e of input.entries) {
     const entryDay = dayOf(e.entryDate);
-    if (entryDay < 0 || entryDay > day) continue;
+    if (entryDay < 0 || entryDay > lastDay) continue;
     if (entryDay < (entries[entries.length - 1]?.day ?? 0)) sorted = false;
     entries.push({
       entryDate: e.entryDate,
@@ -211,26 +213,7 @@ export function assessOutcome(input: AssessmentInput): Assessment {
     });
   }
   if (!sorted) entries.sort((a, b) => a.day - b.day); // stable: same-day entries keep their order
-  const last = entries[entries.length - 1];
-  const lastEntryDate = last ? last.entryDate : null;
 
-  // Current window: asOf-6 .. asOf.
-  const currentEntries = entries.slice(firstAfter(entries, day - WINDOW_DAYS));
-  const currentStats = windowStats(baselinePain, currentEntries, 0, currentEntries.length);
-  const currentPain = currentStats?.meanPain ?? null;
-  const reductionPoints = currentStats?.reductionPoints ?? null;
-  const reductionPct = currentStats?.reductionPct ?? null;
-  const currentShowsRelief = currentStats?.showsRelief ?? null;
-  const interferences = currentEntries
-    .map((e) => e.interference)
-    .filter((x): x is number => typeof x === "number");
-  const currentInterference = interferences.length > 0 ? mean(interferences) : null;
-  const functionImproved =
-    baselineInterference === null || currentInterference === null
-      ? null
-      : gte(baselineInterference - currentInterference, 1);
-
-  // History windows: end on a day with an entry, >= 10, <= asOf, with >= 3 entries.
   const windows: AssessmentWindow[] = [];
   // Each day with an entry once, in order: at the last entry of that day. The window's first
   // entry only moves forward as its end does.
@@ -251,6 +234,66 @@ export function assessOutcome(input: AssessmentInput): Assessment {
       });
     }
   });
+  return { entries, windows };
+}
+
+export function assessOutcome(input: AssessmentInput): Assessment {
+  const day = daysBetween(input.procedure.performedOn, input.asOf);
+  return assessPrepared(input, prepare(input, day), input.asOf, day);
+}
+
+/**
+ * The assessment as of each of `dates`: the same as assessOutcome with that asOf, for the cost of
+ * preparing the entries once. Used to tell whether a flag was raised on every day of a period.
+ */
+export function assessOnDates(
+  input: Omit<AssessmentInput, "asOf">,
+  dates: readonly string[],
+): Assessment[] {
+  const dayOf = dayCounter(input.procedure.performedOn);
+  const days = dates.map(dayOf);
+  const prepared = prepare({ ...input, asOf: "" }, Math.max(...days));
+  return dates.map((asOf, i) => assessPrepared({ ...input, asOf }, prepared, asOf, days[i] ?? 0));
+}
+
+function assessPrepared(
+  input: AssessmentInput,
+  prepared: Prepared,
+  asOf: string,
+  day: number,
+): Assessment {
+  const { procedure } = input;
+  const { performedOn, baselinePain, region } = procedure;
+  const criteria: Criteria = input.criteria ?? "strict";
+  const baselineInterference = procedure.baselineInterference ?? null;
+
+  // SPEC 2.2: entries before performedOn or after asOf are ignored.
+  const upTo = firstAfter(prepared.entries, day);
+  const entries =
+    upTo === prepared.entries.length ? prepared.entries : prepared.entries.slice(0, upTo);
+  const last = entries[entries.length - 1];
+  const lastEntryDate = last ? last.entryDate : null;
+
+  // Current window: asOf-6 .. asOf.
+  const currentEntries = entries.slice(firstAfter(entries, day - WINDOW_DAYS));
+  const currentStats = windowStats(baselinePain, currentEntries, 0, currentEntries.length);
+  const currentPain = currentStats?.meanPain ?? null;
+  const reductionPoints = currentStats?.reductionPoints ?? null;
+  const reductionPct = currentStats?.reductionPct ?? null;
+  const currentShowsRelief = currentStats?.showsRelief ?? null;
+  const interferences = currentEntries
+    .map((e) => e.interference)
+    .filter((x): x is number => typeof x === "number");
+  const currentInterference = interferences.length > 0 ? mean(interferences) : null;
+  const functionImproved =
+    baselineInterference === null || currentInterference === null
+      ? null
+      : gte(baselineInterference - currentInterference, 1);
+
+  // History windows ending on or before asOf.
+  let windowCount = prepared.windows.length;
+  while (windowCount > 0 && (prepared.windows[windowCount - 1]?.endDay ?? 0) > day) windowCount--;
+  const windows = prepared.windows.slice(0, windowCount);
   // The current window joins peak and relief-until from day 10 (SPEC 2.2).
   const judged: Array<{ endDay: number; reductionPct: number; showsRelief: boolean }> =
     day >= FIRST_JUDGED_DAY && currentStats
