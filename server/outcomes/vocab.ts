@@ -75,6 +75,17 @@ export const modalityLabels: Record<Modality, string> = {
   chemical: "Chemical neurolysis",
 };
 
+/** The side treated by a procedure. */
+export const Laterality = z.enum(["left", "right", "bilateral", "midline"]);
+export type Laterality = z.infer<typeof Laterality>;
+
+export const lateralityLabels: Record<Laterality, string> = {
+  left: "Left",
+  right: "Right",
+  bilateral: "Bilateral",
+  midline: "Midline",
+};
+
 export const Strategy = z.enum([
   "continue_monitoring",
   "re_evaluation",
