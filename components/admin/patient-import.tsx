@@ -112,7 +112,7 @@ export function PatientImport() {
               id="import-progress"
               max={Math.max(state.total, 1)}
               value={state.done}
-              className="h-3 w-full overflow-hidden rounded-full accent-brand-700"
+              className="h-3 w-full overflow-hidden rounded-full accent-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700 [&::-moz-progress-bar]:bg-brand-700"
             />
             <p className="text-sm text-slate-600" aria-live="polite">
               {state.done.toLocaleString("en-US")} of {state.total.toLocaleString("en-US")} rows

@@ -36,13 +36,17 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
                 {roleLabel[actor.role]} ·{" "}
                 <Link
                   href="/account/password"
-                  className="text-brand-800 underline underline-offset-2 hover:text-brand-900"
+                  aria-label="Change password"
+                  className="whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900"
                 >
-                  Change password
+                  <span className="sm:hidden">Password</span>
+                  <span className="hidden sm:inline">Change password</span>
                 </Link>
               </p>
             </div>
-            <SignOutButton />
+            <div className="shrink-0">
+              <SignOutButton />
+            </div>
           </div>
         </div>
         <nav aria-label="Main" className="mx-auto max-w-6xl px-4 pb-2">

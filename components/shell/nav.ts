@@ -4,12 +4,17 @@ export type NavItem = { href: string; label: string };
 
 /** Each role's navigation; the first item is the role's home. */
 export const navByRole: Record<Role, NavItem[]> = {
-  patient: [{ href: "/patient", label: "Home" }],
+  patient: [
+    { href: "/patient", label: "Home" },
+    { href: "/patient/diary/new", label: "New entry" },
+    { href: "/patient/progress", label: "Progress" },
+    { href: "/patient/history", label: "History" },
+  ],
   provider: [{ href: "/provider", label: "Caseload" }],
   admin: [
     { href: "/admin", label: "Accounts" },
     { href: "/admin/import", label: "Import" },
-    { href: "/admin/audit", label: "Audit trail" },
+    { href: "/admin/audit", label: "Audit" },
     { href: "/admin/settings", label: "Settings" },
   ],
 };

@@ -12,7 +12,7 @@ export default function ImportPage() {
         title="Import patients"
         description="Create patient accounts from a spreadsheet and assign each to a provider."
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-[2fr_1fr]">
         <PatientImport />
         <Card>
           <CardTitle>The file</CardTitle>

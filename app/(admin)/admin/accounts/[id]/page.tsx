@@ -40,7 +40,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </div>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
         <Card>
           <CardTitle>Account</CardTitle>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
