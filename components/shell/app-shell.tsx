@@ -27,7 +27,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             >
               AF
             </span>
-            <span className="hidden sm:inline">Ablation Follow-up</span>
+            <span className="sr-only sm:not-sr-only">Ablation Follow-up</span>
           </Link>
           <div className="flex min-w-0 items-center gap-3">
             <div className="min-w-0 text-right leading-tight">
