@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { PainChart } from "@/components/charts/pain-chart";
+import { formatDateLong } from "@/components/diary/format";
+import { OutcomeSummary } from "@/components/diary/outcome-summary";
+import { procedureTitle } from "@/components/diary/procedure-summary";
+import { RecoveryTimeline } from "@/components/diary/recovery-timeline";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { orPage, serverApi } from "@/server/api/server";
+
+export const metadata: Metadata = { title: "Your progress" };
+
+export default async function ProgressPage() {
+  const api = await serverApi();
+  const chart = await orPage(api.diary.chart({}));
+
+  if (!chart) {
+    return (
+      <>
+        <PageHeader title="Your progress" />
+        <EmptyState title="Your chart starts after your procedure">
+          Once your care team has recorded your procedure, your daily pain appears here against your
+          pain before it.
+        </EmptyState>
+      </>
+    );
+  }
+  const { assessment, procedure } = chart;
+  return (
+    <>
+      <PageHeader
+        title="Your progress"
+        description={`${procedureTitle(procedure)} · done on ${formatDateLong(procedure.performedOn)}`}
+        actions={<ButtonLink href="/patient/diary/new">New entry</ButtonLink>}
+      />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+        <Card aria-labelledby="chart-heading">
+          <CardTitle>
+            <span id="chart-heading">Daily pain since your procedure</span>
+          </CardTitle>
+          <p className="mb-4 text-sm text-slate-600">
+            Each dot is one diary entry. The dashed lines show your pain before the procedure and
+            what 30% and 50% less pain would be.
+          </p>
+          {chart.points.length === 0 ? (
+            <EmptyState
+              title="No entries yet"
+              action={<ButtonLink href="/patient/diary/new">Record today's entry</ButtonLink>}
+            >
+              Your chart fills in as you record your pain.
+            </EmptyState>
+          ) : (
+            <PainChart
+              baseline={chart.baseline}
+              performedOn={chart.performedOn}
+              points={chart.points}
+              asOf={chart.asOf}
+              averages={assessment.windows.map((w) => ({ date: w.endDate, pain: w.meanPain }))}
+            />
+          )}
+        </Card>
+        <div className="space-y-4">
+          <Card aria-labelledby="summary-heading">
+            <CardTitle>
+              <span id="summary-heading">This week</span>
+            </CardTitle>
+            <OutcomeSummary assessment={assessment} />
+          </Card>
+          <Card aria-labelledby="timeline" id="timeline-card">
+            <CardTitle>
+              <span id="timeline">What to expect</span>
+            </CardTitle>
+            <RecoveryTimeline
+              performedOn={chart.performedOn}
+              day={assessment.day}
+              checkIns={assessment.checkIns}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

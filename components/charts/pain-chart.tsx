@@ -1,0 +1,295 @@
+"use client";
+
+import type { ReactNode } from "react";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { daysBetween } from "@/server/outcomes/dates";
+
+export type PainPoint = { date: string; pain: number };
+
+export type PainChartProps = {
+  /** Pain before the procedure (0-10). */
+  baseline: number;
+  /** The procedure day, "YYYY-MM-DD" (day 0). */
+  performedOn: string;
+  /** Daily pain, one point per diary entry. */
+  points: readonly PainPoint[];
+  /** The last day shown (the clinic's today), "YYYY-MM-DD". */
+  asOf: string;
+  /** Optional 7-day averages to draw as a second line (e.g. the assessment's windows). */
+  averages?: readonly PainPoint[];
+  /** Height of the plot in pixels. */
+  height?: number;
+};
+
+const COLORS = {
+  pain: "#1b665e",
+  average: "#0369a1",
+  baseline: "#b91c1c",
+  pct30: "#b45309",
+  pct50: "#047857",
+  marker: "#475569",
+};
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const formatDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+
+/** Tick spacing that keeps about 5-8 labels whatever the length of the follow-up. */
+function ticksFor(lastDay: number): number[] {
+  const step = lastDay <= 42 ? 7 : lastDay <= 120 ? 14 : lastDay <= 400 ? 30 : 90;
+  const ticks: number[] = [];
+  for (let d = 0; d <= lastDay; d += step) ticks.push(d);
+  return ticks;
+}
+
+/**
+ * Daily pain against the pre-procedure baseline, with the 30% and 50% reduction lines and the
+ * procedure day marked. Plain props, so that the patient's progress page and the provider's review
+ * use the same chart. The numbers are also given as a table for screen readers and keyboard users.
+ */
+export function PainChart({
+  baseline,
+  performedOn,
+  points,
+  asOf,
+  averages = [],
+  height = 280,
+}: PainChartProps) {
+  const lastDay = Math.max(daysBetween(performedOn, asOf), 14);
+  const byDay = new Map<number, { day: number; date: string; pain?: number; average?: number }>();
+  for (const p of points) {
+    const day = daysBetween(performedOn, p.date);
+    byDay.set(day, { ...byDay.get(day), day, date: p.date, pain: p.pain });
+  }
+  for (const a of averages) {
+    const day = daysBetween(performedOn, a.date);
+    byDay.set(day, { ...byDay.get(day), day, date: a.date, average: a.pain });
+  }
+  const data = [...byDay.values()].sort((a, b) => a.day - b.day);
+  const latest = points.at(-1);
+  const description = latest
+    ? `Chart of daily pain from ${formatDate(points[0]?.date ?? latest.date)} to ${formatDate(latest.date)}. Latest pain ${fmt(latest.pain)} out of 10; before the procedure ${fmt(baseline)} out of 10. The numbers are in the table below.`
+    : `Chart of daily pain: no entries yet. Before the procedure, pain was ${fmt(baseline)} out of 10.`;
+  const lines: Array<{ label: string; value: number; color: string; dash?: string }> = [
+    { label: "Before your procedure", value: baseline, color: COLORS.baseline, dash: "6 4" },
+    { label: "30% less pain", value: baseline * 0.7, color: COLORS.pct30, dash: "4 4" },
+    { label: "50% less pain", value: baseline * 0.5, color: COLORS.pct50, dash: "4 4" },
+  ];
+
+  return (
+    <figure className="space-y-3">
+      <div role="img" aria-label={description} className="w-full">
+        <ResponsiveContainer width="100%" height={height}>
+          <LineChart
+            data={data}
+            margin={{ top: 16, right: 12, bottom: 20, left: -8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+            <XAxis
+              type="number"
+              dataKey="day"
+              domain={[-2, lastDay]}
+              ticks={ticksFor(lastDay)}
+              tick={{ fill: "#475569", fontSize: 12 }}
+              stroke="#94a3b8"
+              label={{
+                value: "Days since your procedure",
+                position: "insideBottom",
+                offset: -12,
+                fill: "#475569",
+                fontSize: 12,
+              }}
+            />
+            <YAxis
+              domain={[0, 10]}
+              ticks={[0, 2, 4, 6, 8, 10]}
+              allowDecimals={false}
+              tick={{ fill: "#475569", fontSize: 12 }}
+              stroke="#94a3b8"
+              width={36}
+            />
+            {lines.map((l) => (
+              <ReferenceLine
+                key={l.label}
+                y={l.value}
+                stroke={l.color}
+                strokeDasharray={l.dash}
+                strokeWidth={1.5}
+                ifOverflow="extendDomain"
+              />
+            ))}
+            <ReferenceLine
+              x={0}
+              stroke={COLORS.marker}
+              strokeWidth={1.5}
+              label={{
+                value: "Procedure",
+                position: "insideTopLeft",
+                fill: COLORS.marker,
+                fontSize: 11,
+              }}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              content={({ active, payload }) => {
+                const row = active ? payload?.[0]?.payload : null;
+                if (!row) return null;
+                return (
+                  <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm shadow">
+                    <p className="font-medium text-slate-900">
+                      {formatDate(row.date)} · day {row.day}
+                    </p>
+                    {row.pain !== undefined ? <p>Pain {fmt(row.pain)} / 10</p> : null}
+                    {row.average !== undefined ? (
+                      <p>7-day average {row.average.toFixed(1)}</p>
+                    ) : null}
+                  </div>
+                );
+              }}
+            />
+            {averages.length > 0 ? (
+              <Line
+                type="monotone"
+                dataKey="average"
+                stroke={COLORS.average}
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ) : null}
+            <Line
+              type="linear"
+              dataKey="pain"
+              stroke={COLORS.pain}
+              strokeWidth={2.5}
+              dot={{ r: 3, fill: COLORS.pain, strokeWidth: 0 }}
+              activeDot={{ r: 5 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+          <LegendItem color={COLORS.pain}>Your daily pain</LegendItem>
+          {averages.length > 0 ? (
+            <LegendItem color={COLORS.average} dashed>
+              7-day average
+            </LegendItem>
+          ) : null}
+          {lines.map((l) => (
+            <LegendItem key={l.label} color={l.color} dashed>
+              {l.label} ({fmt(Math.round(l.value * 10) / 10)})
+            </LegendItem>
+          ))}
+        </ul>
+      </figcaption>
+      <details className="rounded-lg border border-slate-200 bg-white">
+        <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-brand-800">
+          Show the numbers as a table
+        </summary>
+        <section
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+          tabIndex={0}
+          aria-label="Daily pain as a table"
+          className="max-h-96 overflow-auto border-t border-slate-200"
+        >
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">
+              Daily pain since the procedure on {formatDate(performedOn)} (0 = no pain, 10 = worst
+              imaginable); before the procedure: {fmt(baseline)}.
+            </caption>
+            <thead className="sticky top-0 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Date
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Day
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Pain (0-10)
+                </th>
+                {averages.length > 0 ? (
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    7-day average
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 tabular-nums">
+              {data.length === 0 ? (
+                <tr>
+                  <td colSpan={3} className="px-4 py-3 text-slate-600">
+                    No entries yet.
+                  </td>
+                </tr>
+              ) : (
+                data.map((row) => (
+                  <tr key={row.day}>
+                    <td className="px-4 py-2">{formatDate(row.date)}</td>
+                    <td className="px-4 py-2">{row.day}</td>
+                    <td className="px-4 py-2 text-right">
+                      {row.pain === undefined ? "—" : fmt(row.pain)}
+                    </td>
+                    {averages.length > 0 ? (
+                      <td className="px-4 py-2 text-right">
+                        {row.average === undefined ? "—" : row.average.toFixed(1)}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </section>
+      </details>
+    </figure>
+  );
+}
+
+function LegendItem({
+  color,
+  dashed,
+  children,
+}: {
+  color: string;
+  dashed?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <li className="flex items-center gap-2">
+      <svg aria-hidden width="24" height="8" className="shrink-0">
+        <line
+          x1="0"
+          y1="4"
+          x2="24"
+          y2="4"
+          stroke={color}
+          strokeWidth="2.5"
+          strokeDasharray={dashed ? "5 3" : undefined}
+        />
+      </svg>
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { cn } from "@/components/ui/cn";
+
+/** A group of checkboxes drawn as large chips (touch friendly; a real checkbox underneath). */
+export function CheckboxChips<T extends string>({
+  name,
+  options,
+  selected,
+  onToggle,
+  invalid,
+  className,
+}: {
+  name: string;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  selected: readonly T[];
+  onToggle: (value: T) => void;
+  invalid?: boolean;
+  className?: string;
+}) {
+  return (
+    <div className={cn("grid grid-cols-2 gap-2 sm:grid-cols-3", className)}>
+      {options.map((o) => {
+        const checked = selected.includes(o.value);
+        return (
+          <label key={o.value} className="relative">
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              checked={checked}
+              onChange={() => onToggle(o.value)}
+              aria-invalid={invalid ? true : undefined}
+              className="peer sr-only"
+            />
+            <span
+              className={cn(
+                "flex min-h-11 cursor-pointer select-none items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium",
+                "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+                "peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:text-brand-900",
+                "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
+              )}
+            >
+              <span
+                aria-hidden
+                className={cn(
+                  "grid size-5 shrink-0 place-items-center rounded border text-xs",
+                  checked
+                    ? "border-brand-700 bg-brand-700 text-white"
+                    : "border-slate-400 bg-white text-transparent",
+                )}
+              >
+                ✓
+              </span>
+              {o.label}
+            </span>
+          </label>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,593 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { describedBy, Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
+import {
+  AddDiaryEntryInput,
+  CorrectDiaryEntryInput,
+  MEDICATION_MAX,
+  NOTE_MAX,
+} from "@/server/api/routers/diary-input";
+import { addDays } from "@/server/outcomes/dates";
+import {
+  Pgic,
+  pgicLabels,
+  Quality,
+  qualityLabels,
+  Region,
+  regionLabels,
+} from "@/server/outcomes/vocab";
+import { BodyMap } from "./body-map";
+import { CheckboxChips } from "./checkbox-chips";
+import { newClientId } from "./client-id";
+import { formatDateShort } from "./format";
+import { checkInName } from "./patient-words";
+import { ScoreScale } from "./score-scale";
+import type { CheckInQuestion, DiaryEntry, FormDay } from "./types";
+
+type Values = {
+  entryDate: string;
+  painAverage: number | null;
+  enjoyment: number | null;
+  activity: number | null;
+  locations: Region[];
+  qualities: Quality[];
+  siteSoreness: boolean | null;
+  medication: string;
+  note: string;
+  pgic: Pgic | null;
+};
+type FieldName = keyof Values;
+type Errors = Partial<Record<FieldName, string>>;
+
+/** The order of the questions, for the error summary. */
+const FIELD_ORDER: Array<[FieldName, string]> = [
+  ["entryDate", "Date"],
+  ["painAverage", "Pain"],
+  ["enjoyment", "Enjoyment of life"],
+  ["activity", "General activity"],
+  ["locations", "Where it hurts"],
+  ["qualities", "What it feels like"],
+  ["siteSoreness", "Soreness at the treated site"],
+  ["pgic", "Check-in question"],
+  ["medication", "Medication"],
+  ["note", "Note"],
+];
+
+const regionOptions = Region.options.map((value) => ({ value, label: regionLabels[value] }));
+const qualityOptions = Quality.options.map((value) => ({ value, label: qualityLabels[value] }));
+
+export type DiaryEntryFormProps =
+  | {
+      mode: "add";
+      today: string;
+      /** The dates the form may use, today first. */
+      days: FormDay[];
+      initialDate: string;
+    }
+  | {
+      mode: "correct";
+      entry: DiaryEntry;
+      /** The PGIC question for the entry's date, if it has one. */
+      checkIn: CheckInQuestion;
+    };
+
+function initialValues(props: DiaryEntryFormProps): Values {
+  if (props.mode === "add") {
+    return {
+      entryDate: props.initialDate,
+      painAverage: null,
+      enjoyment: null,
+      activity: null,
+      locations: [],
+      qualities: [],
+      siteSoreness: null,
+      medication: "",
+      note: "",
+      pgic: null,
+    };
+  }
+  const e = props.entry;
+  return {
+    entryDate: e.entryDate,
+    painAverage: e.painAverage,
+    enjoyment: e.enjoyment,
+    activity: e.activity,
+    locations: e.locations,
+    qualities: e.qualities,
+    siteSoreness: e.siteSoreness,
+    medication: e.medication,
+    note: e.note,
+    pgic: e.pgic,
+  };
+}
+
+const toggle = <T,>(xs: readonly T[], x: T): T[] =>
+  xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
+
+function dayLabel(d: FormDay, today: string): string {
+  const when =
+    d.date === today
+      ? `Today, ${formatDateShort(d.date)}`
+      : d.date === addDays(today, -1)
+        ? `Yesterday, ${formatDateShort(d.date)}`
+        : formatDateShort(d.date);
+  return d.entryId ? `${when} (already recorded)` : when;
+}
+
+/**
+ * The diary entry form (SPEC 2.9), for a new entry or a correction. Mobile first; every question
+ * is a labelled control; errors are shown per field and summarised at the top.
+ */
+export function DiaryEntryForm(props: DiaryEntryFormProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  // One id per form: a double click or a retry sends the same one, and the server stores it once.
+  const [clientId] = useState(newClientId);
+  const [values, setValues] = useState<Values>(() => initialValues(props));
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const add = useMutation(trpc.diary.add.mutationOptions());
+  const correct = useMutation(trpc.diary.correct.mutationOptions());
+  const pending = add.isPending || correct.isPending || add.isSuccess || correct.isSuccess;
+
+  const set = <K extends FieldName>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const selectedDay =
+    props.mode === "add" ? props.days.find((d) => d.date === values.entryDate) : undefined;
+  const checkIn: CheckInQuestion =
+    props.mode === "add" ? (selectedDay?.checkIn ?? null) : props.checkIn;
+  const existingEntryId = props.mode === "add" ? (selectedDay?.entryId ?? null) : null;
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  function validate(): Errors {
+    const found: Errors = {};
+    const fields = {
+      painAverage: values.painAverage,
+      enjoyment: values.enjoyment,
+      activity: values.activity,
+      locations: values.locations,
+      qualities: values.qualities,
+      siteSoreness: values.siteSoreness,
+      medication: values.medication,
+      note: values.note,
+      pgic: checkIn ? values.pgic : null,
+    };
+    const parsed =
+      props.mode === "add"
+        ? AddDiaryEntryInput.safeParse({ ...fields, clientId, entryDate: values.entryDate })
+        : CorrectDiaryEntryInput.safeParse({
+            ...fields,
+            id: props.entry.id,
+            version: props.entry.version,
+          });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as FieldName | undefined;
+        if (key && !found[key]) found[key] = issue.message;
+      }
+    }
+    if (props.mode === "add") {
+      if (!selectedDay) {
+        found.entryDate = "Choose today or one of the 7 days before it.";
+      } else if (selectedDay.entryId) {
+        found.entryDate = "You already have an entry for this day. Open it to make a correction.";
+      } else if (!selectedDay.procedureId) {
+        found.entryDate =
+          "This date is before your procedure. Your diary starts on the procedure day.";
+      }
+    }
+    if (checkIn && !checkIn.answered && !values.pgic) {
+      found.pgic = "Choose how your pain has changed since your procedure.";
+    }
+    return found;
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found = validate();
+    setFormError(null);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const fields = {
+      painAverage: values.painAverage ?? -1,
+      enjoyment: values.enjoyment ?? -1,
+      activity: values.activity ?? -1,
+      locations: values.locations,
+      qualities: values.qualities,
+      siteSoreness: values.siteSoreness ?? false,
+      medication: values.medication,
+      note: values.note,
+      pgic: checkIn ? values.pgic : null,
+    };
+    try {
+      if (props.mode === "add") {
+        await add.mutateAsync({ ...fields, clientId, entryDate: values.entryDate });
+        toast.success("Your entry is saved.", { id: clientId });
+        router.push("/patient");
+      } else {
+        await correct.mutateAsync({ ...fields, id: props.entry.id, version: props.entry.version });
+        toast.success("Your correction is saved.", { id: clientId });
+        router.push(`/patient/history/${props.entry.id}`);
+      }
+      router.refresh();
+    } catch (error) {
+      const byField = fieldErrors(error);
+      setErrors(
+        Object.fromEntries(
+          FIELD_ORDER.filter(([k]) => byField[k]).map(([k]) => [k, byField[k]]),
+        ) as Errors,
+      );
+      setFormError(errorMessage(error));
+      setAttempt((n) => n + 1);
+      // Someone (another tab) changed the diary: reload what the form knows about each day.
+      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") router.refresh();
+    }
+  }
+
+  const errorList = FIELD_ORDER.filter(([k]) => errors[k]);
+  const showSummary = errorList.length > 0 || formError;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="form-required">
+      <div ref={summaryRef} tabIndex={-1} className="outline-none">
+        {showSummary ? (
+          <Alert
+            tone="danger"
+            role="alert"
+            title={formError ?? "Please correct the highlighted fields."}
+          >
+            {errorList.length > 0 ? (
+              <ul className="list-disc space-y-1 pl-5">
+                {errorList.map(([k, label]) => (
+                  <li key={k}>
+                    <a href={`#${k}`} className="underline">
+                      {label}: {errors[k]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+      </div>
+      <p id="form-required" className="text-sm text-slate-600">
+        All questions are needed except medication and the note.
+      </p>
+
+      <Section>
+        {props.mode === "add" ? (
+          <Field
+            id="entryDate"
+            label="Which day is this entry for?"
+            hint="Today or any of the 7 days before it. You cannot enter future days."
+            error={errors.entryDate}
+          >
+            <Select
+              id="entryDate"
+              name="entryDate"
+              value={values.entryDate}
+              onChange={(e) => {
+                set("entryDate", e.target.value);
+                setErrors((er) => ({ ...er, entryDate: undefined }));
+              }}
+              {...describedBy("entryDate", { hint: true, error: errors.entryDate })}
+            >
+              {props.days
+                .filter((d) => d.procedureId)
+                .map((d) => (
+                  <option key={d.date} value={d.date}>
+                    {dayLabel(d, props.today)}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+        ) : (
+          <p className="text-base font-semibold text-slate-900" id="entryDate">
+            Entry for {formatDateShort(values.entryDate)}
+          </p>
+        )}
+        {existingEntryId ? (
+          <Alert tone="info" className="mt-3">
+            You already have an entry for this day.{" "}
+            <Link href={`/patient/history/${existingEntryId}`} className="font-semibold underline">
+              Open it to make a correction
+            </Link>
+            , or choose another day.
+          </Alert>
+        ) : null}
+        {selectedDay?.day != null ? (
+          <p className="mt-2 text-sm text-slate-600">Day {selectedDay.day} after your procedure.</p>
+        ) : null}
+      </Section>
+
+      <Section>
+        <ScoreScale
+          id="painAverage"
+          legend="Your pain on average in the last 24 hours"
+          low="no pain"
+          high="pain as bad as you can imagine"
+          value={values.painAverage}
+          onChange={(n) => set("painAverage", n)}
+          error={errors.painAverage}
+        />
+      </Section>
+
+      <Section>
+        <ScoreScale
+          id="enjoyment"
+          legend="How much did pain interfere with your enjoyment of life?"
+          low="does not interfere"
+          high="completely interferes"
+          value={values.enjoyment}
+          onChange={(n) => set("enjoyment", n)}
+          error={errors.enjoyment}
+        />
+      </Section>
+
+      <Section>
+        <ScoreScale
+          id="activity"
+          legend="How much did pain interfere with your general activity?"
+          low="does not interfere"
+          high="completely interferes"
+          value={values.activity}
+          onChange={(n) => set("activity", n)}
+          error={errors.activity}
+        />
+      </Section>
+
+      <Section>
+        <fieldset
+          id="locations"
+          aria-describedby={
+            cn("locations-hint", errors.locations && "locations-error") || undefined
+          }
+        >
+          <legend className="text-base font-semibold text-slate-900">
+            Where does it hurt today?
+          </legend>
+          <p id="locations-hint" className="mt-1 text-sm text-slate-600">
+            Choose all that apply. You can also tap the picture.
+          </p>
+          <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-start">
+            <BodyMap
+              selected={values.locations}
+              onToggle={(r) => set("locations", toggle(values.locations, r))}
+            />
+            <CheckboxChips
+              name="locations"
+              options={regionOptions}
+              selected={values.locations}
+              onToggle={(r) => set("locations", toggle(values.locations, r))}
+              invalid={Boolean(errors.locations)}
+              className="sm:grid-cols-2"
+            />
+          </div>
+          <FieldError id="locations-error" error={errors.locations} />
+        </fieldset>
+      </Section>
+
+      <Section>
+        <fieldset
+          id="qualities"
+          aria-describedby={
+            cn("qualities-hint", errors.qualities && "qualities-error") || undefined
+          }
+        >
+          <legend className="text-base font-semibold text-slate-900">
+            What does the pain feel like?
+          </legend>
+          <p id="qualities-hint" className="mt-1 text-sm text-slate-600">
+            Choose all that apply, or none if you have no pain.
+          </p>
+          <CheckboxChips
+            name="qualities"
+            options={qualityOptions}
+            selected={values.qualities}
+            onToggle={(q) => set("qualities", toggle(values.qualities, q))}
+            invalid={Boolean(errors.qualities)}
+            className="mt-3"
+          />
+          <FieldError id="qualities-error" error={errors.qualities} />
+        </fieldset>
+      </Section>
+
+      <Section>
+        <fieldset
+          id="siteSoreness"
+          aria-describedby={
+            cn("siteSoreness-hint", errors.siteSoreness && "siteSoreness-error") || undefined
+          }
+        >
+          <legend className="text-base font-semibold text-slate-900">
+            Is the treated site sore today?
+          </legend>
+          <p id="siteSoreness-hint" className="mt-1 text-sm text-slate-600">
+            Soreness, bruising or a sunburn-like feeling where the procedure was done.
+          </p>
+          <div className="mt-3 grid grid-cols-2 gap-2">
+            {(
+              [
+                [true, "Yes"],
+                [false, "No"],
+              ] as const
+            ).map(([v, label]) => (
+              <RadioCard
+                key={label}
+                name="siteSoreness"
+                checked={values.siteSoreness === v}
+                onChange={() => set("siteSoreness", v)}
+                invalid={Boolean(errors.siteSoreness)}
+              >
+                {label}
+              </RadioCard>
+            ))}
+          </div>
+          <FieldError id="siteSoreness-error" error={errors.siteSoreness} />
+        </fieldset>
+      </Section>
+
+      {checkIn ? (
+        <Section className="border-brand-200 bg-brand-50/40">
+          <fieldset
+            id="pgic"
+            aria-describedby={cn("pgic-hint", errors.pgic && "pgic-error") || undefined}
+          >
+            <legend className="text-base font-semibold text-slate-900">
+              Since your procedure, how would you describe the change in your pain?
+            </legend>
+            <p id="pgic-hint" className="mt-1 text-sm text-slate-600">
+              Your {checkInName[checkIn.day] ?? `day-${checkIn.day}`} check-in question
+              {checkIn.answered ? " (you have already answered it; you may answer again)" : ""}.
+              Think of your pain, activities and how you feel overall.
+            </p>
+            <div className="mt-3 grid gap-2">
+              {Pgic.options.map((p) => (
+                <RadioCard
+                  key={p}
+                  name="pgic"
+                  checked={values.pgic === p}
+                  onChange={() => set("pgic", p)}
+                  invalid={Boolean(errors.pgic)}
+                >
+                  {pgicLabels[p]}
+                </RadioCard>
+              ))}
+            </div>
+            <FieldError id="pgic-error" error={errors.pgic} />
+          </fieldset>
+        </Section>
+      ) : null}
+
+      <Section className="space-y-4">
+        <Field
+          id="medication"
+          label="Pain medication taken today (optional)"
+          hint="For example: ibuprofen 400 mg twice."
+          error={errors.medication}
+        >
+          <Input
+            id="medication"
+            name="medication"
+            value={values.medication}
+            maxLength={MEDICATION_MAX}
+            autoComplete="off"
+            onChange={(e) => set("medication", e.target.value)}
+            {...describedBy("medication", { hint: true, error: errors.medication })}
+          />
+        </Field>
+        <Field
+          id="note"
+          label="Note (optional)"
+          hint={`Anything you want your care team to know. Up to ${NOTE_MAX.toLocaleString("en-US")} characters.`}
+          error={errors.note}
+        >
+          <Textarea
+            id="note"
+            name="note"
+            rows={4}
+            value={values.note}
+            onChange={(e) => set("note", e.target.value)}
+            {...describedBy("note", { hint: true, error: errors.note })}
+          />
+          <p
+            aria-hidden
+            className={cn(
+              "text-right text-xs tabular-nums",
+              values.note.length > NOTE_MAX ? "font-semibold text-red-700" : "text-slate-600",
+            )}
+          >
+            {values.note.length.toLocaleString("en-US")} / {NOTE_MAX.toLocaleString("en-US")}
+          </p>
+        </Field>
+      </Section>
+
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+        <ButtonLink
+          href={props.mode === "add" ? "/patient" : `/patient/history/${props.entry.id}`}
+          variant="secondary"
+        >
+          Cancel
+        </ButtonLink>
+        <Button type="submit" disabled={pending} className="sm:min-w-48">
+          {pending ? "Saving…" : props.mode === "add" ? "Save entry" : "Save correction"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Section({ className, children }: { className?: string; children: ReactNode }) {
+  return (
+    <section
+      className={cn("rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6", className)}
+    >
+      {children}
+    </section>
+  );
+}
+
+function RadioCard({
+  name,
+  checked,
+  onChange,
+  invalid,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  invalid?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label className="relative">
+      <input
+        type="radio"
+        name={name}
+        checked={checked}
+        onChange={onChange}
+        aria-invalid={invalid ? true : undefined}
+        className="peer sr-only"
+      />
+      <span
+        className={cn(
+          "flex min-h-11 cursor-pointer select-none items-center gap-3 rounded-lg border px-3 py-2 text-base font-medium",
+          "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+          "peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:text-brand-900",
+          "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
+        )}
+      >
+        <span
+          aria-hidden
+          className={cn(
+            "size-4 shrink-0 rounded-full border-2",
+            checked
+              ? "border-brand-700 bg-brand-700 ring-2 ring-inset ring-white"
+              : "border-slate-400",
+          )}
+        />
+        {children}
+      </span>
+    </label>
+  );
+}
