@@ -590,17 +590,26 @@ export async function home(db: Db, actor: Actor, now: Date = new Date()) {
   const procs = await ownProcedures(db, actor.id);
   const procedure = procedureFor(procs, today);
   const upcoming = procs.find((p) => p.performedOn > today) ?? null;
-  const [todayRow] = await db
+  const from = backfillFrom(today);
+  const recent = await db
     .select()
     .from(diaryEntries)
     .where(
       and(
         eq(diaryEntries.patientId, actor.id),
-        eq(diaryEntries.entryDate, today),
         isNull(diaryEntries.deletedAt),
+        gte(diaryEntries.entryDate, from),
+        lte(diaryEntries.entryDate, today),
       ),
-    )
-    .limit(1);
+    );
+  const todayRow = recent.find((e) => e.entryDate === today);
+  // Days of the back-fill window, since the procedure, that have no entry yet (newest first).
+  const openDays: string[] = [];
+  if (procedure) {
+    for (let d = addDays(today, -1); d >= from && d >= procedure.performedOn; d = addDays(d, -1)) {
+      if (!recent.some((e) => e.entryDate === d)) openDays.push(d);
+    }
+  }
   const assessment = procedure
     ? forPatient(await assessProcedure(db, procedure, { asOf: today }))
     : null;
@@ -610,6 +619,7 @@ export async function home(db: Db, actor: Actor, now: Date = new Date()) {
     procedure: procedure ? toPatientProcedure(procedure) : null,
     upcomingProcedure: upcoming ? toPatientProcedure(upcoming) : null,
     todayEntry: todayRow ? publicEntry(todayRow) : null,
+    openDays,
     dueCheckIn,
     assessment,
   };
