@@ -2,6 +2,9 @@ import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { listAuditActions, listAuditEvents } from "@/server/services/audit-log";
 
+/** The filter fields, as named in the audit page's query string and the export URL. */
+export const AUDIT_FILTER_KEYS = ["person", "patient", "action", "outcome", "from", "to"] as const;
+
 const Day = z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
 
 export const AuditFiltersInput = z

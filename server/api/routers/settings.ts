@@ -1,15 +1,7 @@
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { isTimeZone } from "@/server/env";
 import { getClinicSettingsForAdmin, updateClinicSettings } from "@/server/services/settings";
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const UpdateSettingsInput = z.object({
   successCriteria: z.enum(["strict", "lenient"], {

@@ -8,14 +8,14 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { AuditFiltersInput } from "@/server/api/routers/audit";
+import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit";
 import { orPage, serverApi } from "@/server/api/server";
 import { roleLabel } from "@/server/authz/policy";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 const PAGE_SIZE = 50;
-const KEYS = ["person", "patient", "action", "outcome", "from", "to"] as const;
+const KEYS = AUDIT_FILTER_KEYS;
 type Search = Partial<Record<(typeof KEYS)[number] | "page", string | string[]>>;
 
 const OUTCOME_TONE = { success: "success", failure: "warning", denied: "danger" } as const;

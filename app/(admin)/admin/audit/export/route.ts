@@ -1,13 +1,11 @@
 import { getAppDb } from "@/db/client";
-import { AuditFiltersInput } from "@/server/api/routers/audit";
+import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
 import { getCurrentActor } from "@/server/auth/session";
 import { recordAudit } from "@/server/services/audit";
 import { exportAuditEvents } from "@/server/services/audit-log";
 
 export const dynamic = "force-dynamic";
-
-const KEYS = ["person", "patient", "action", "outcome", "from", "to"] as const;
 
 /**
  * The filtered audit trail as a CSV download. A route handler is outside tRPC, so it checks
@@ -33,7 +31,7 @@ export async function GET(request: Request) {
   }
   const url = new URL(request.url);
   const parsed = AuditFiltersInput.safeParse(
-    Object.fromEntries(KEYS.map((k) => [k, url.searchParams.get(k) || undefined])),
+    Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, url.searchParams.get(k) || undefined])),
   );
   if (!parsed.success)
     return new Response("Please correct the filters.", {
