@@ -176,4 +176,11 @@ describe("demo clinical seed", () => {
     expect(overdue("grace.lee@example.com")).toEqual([14]);
     expect(overdue("robert.okafor@example.com")).toEqual([]);
   });
+
+  it("has a patient whose check-in is due today", () => {
+    const due = assessments
+      .get("james.carter@example.com")
+      ?.checkIns.find((c) => c.status === "due");
+    expect(due?.day).toBe(14);
+  });
 });

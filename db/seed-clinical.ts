@@ -196,13 +196,13 @@ function patients(): PatientSeed[] {
       ],
     },
     {
-      // Only two entries in the last week: too few to judge.
+      // Only two entries in the last week: too few to judge. The 2-week check-in is due.
       name: "James Carter",
       email: "james.carter@example.com",
       procedures: [
         {
           key: "james",
-          daysAgo: 28,
+          daysAgo: 16,
           modality: "radiofrequency",
           region: "cervical",
           laterality: "left",
@@ -212,17 +212,16 @@ function patients(): PatientSeed[] {
           baselineLocations: ["cervical"],
           baselineQualities: ["aching", "stabbing"],
           diary: {
-            days: [...daily(0, 18, [4, 9, 15]), 20, 23, 26],
+            days: [...daily(0, 9, [4]), 12, 15],
             pain: curve([
               [0, 6],
               [10, 4],
-              [28, 3],
+              [16, 3.5],
             ]),
             wobble: 0.2,
             locations: () => ["cervical"],
             qualities: () => ["aching"],
             soreness: early(6),
-            pgic: { 14: "much_improved" },
           },
         },
       ],

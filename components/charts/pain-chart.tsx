@@ -180,7 +180,7 @@ export function PainChart({
               dataKey="pain"
               stroke={COLORS.pain}
               strokeWidth={2.5}
-              dot={{ r: 3, fill: COLORS.pain, strokeWidth: 0 }}
+              dot={points.length <= 90 ? { r: 3, fill: COLORS.pain, strokeWidth: 0 } : false}
               activeDot={{ r: 5 }}
               connectNulls
               isAnimationActive={false}
