@@ -19,7 +19,7 @@ export default function ImportPage() {
           <p className="text-sm text-slate-700">
             A CSV file (save as “CSV UTF-8” from a spreadsheet) whose first row names the columns:
           </p>
-          <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-100 p-3 text-xs text-slate-800">
+          <pre className="mt-3 whitespace-pre-wrap break-all rounded-lg bg-slate-100 p-3 text-xs text-slate-800">
             {"name,email,provider email\nAnn Lee,ann.lee@example.com,dr.rao@example.com"}
           </pre>
           <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
