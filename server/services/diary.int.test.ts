@@ -400,6 +400,19 @@ describe("reads", () => {
     expect(chart?.points.at(-1)).toEqual({ date: today, pain: 4 });
   });
 
+  it("still opens entries of a procedure the provider removed", async () => {
+    const { procedure, api } = await patientWithProcedure(30);
+    const { entry: stored } = await api.diary.add(entry());
+    await db
+      .update(procedures)
+      .set({ deletedAt: new Date(), deletedBy: provider.id })
+      .where(eq(procedures.id, procedure.id));
+    expect((await api.diary.get({ id: stored.id })).entry.id).toBe(stored.id);
+    expect((await api.diary.list({ page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await api.diary.home()).procedure).toBeNull();
+    expect((await failure(api.diary.chart({ procedureId: procedure.id }))).code).toBe("NOT_FOUND");
+  });
+
   it("has an empty home for a patient without a procedure", async () => {
     const patient = await createUser(db, "patient");
     const api = callerFor(db, patient);

@@ -124,12 +124,25 @@ function procedureFor(procs: readonly ProcedureRow[], date: string): ProcedureRo
   return procs.find((p) => p.performedOn <= date) ?? null;
 }
 
-async function ownProcedure(db: DbOrTx, patientId: string, id: string): Promise<ProcedureRow> {
+/**
+ * One of the patient's procedures. `withDeleted`: also one removed by the provider, so that the
+ * entries recorded under it can still be opened.
+ */
+async function ownProcedure(
+  db: DbOrTx,
+  patientId: string,
+  id: string,
+  opts: { withDeleted?: boolean } = {},
+): Promise<ProcedureRow> {
   const [row] = await db
     .select()
     .from(procedures)
     .where(
-      and(eq(procedures.id, id), eq(procedures.patientId, patientId), isNull(procedures.deletedAt)),
+      and(
+        eq(procedures.id, id),
+        eq(procedures.patientId, patientId),
+        opts.withDeleted ? undefined : isNull(procedures.deletedAt),
+      ),
     )
     .limit(1);
   if (!row) throw notFound("procedure");
@@ -408,7 +421,7 @@ export async function correctEntry(
       `Entries can be corrected for ${BACKFILL_DAYS} days. If something in an older entry is wrong, tell your care team.`,
     );
   }
-  const procedure = await ownProcedure(db, actor.id, current.procedureId);
+  const procedure = await ownProcedure(db, actor.id, current.procedureId, { withDeleted: true });
   const question = checkInQuestion(
     procedure,
     current.entryDate,
@@ -491,7 +504,7 @@ export async function listEntries(db: Db, actor: Actor, input: { page: number; p
 /** One entry with its procedure day and whether it can still be corrected. */
 export async function getEntry(db: Db, actor: Actor, id: string, now: Date = new Date()) {
   const entry = await ownEntry(db, actor.id, id);
-  const procedure = await ownProcedure(db, actor.id, entry.procedureId);
+  const procedure = await ownProcedure(db, actor.id, entry.procedureId, { withDeleted: true });
   const today = await clinicToday(db, now);
   const question = checkInQuestion(
     procedure,

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
 import { PainChart } from "@/components/charts/pain-chart";
-import { formatDateLong } from "@/components/diary/format";
+import { formatDate, formatDateLong } from "@/components/diary/format";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { procedureTitle } from "@/components/diary/procedure-summary";
 import { RecoveryTimeline } from "@/components/diary/recovery-timeline";
@@ -12,9 +14,18 @@ import { orPage, serverApi } from "@/server/api/server";
 
 export const metadata: Metadata = { title: "Your progress" };
 
-export default async function ProgressPage() {
-  const api = await serverApi();
-  const chart = await orPage(api.diary.chart({}));
+export default async function ProgressPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ procedure?: string | string[] }>;
+}) {
+  const [{ procedure: asked }, api] = await Promise.all([searchParams, serverApi()]);
+  const procedureId =
+    typeof asked === "string" && z.uuid().safeParse(asked).success ? asked : undefined;
+  const [chart, procedures] = await Promise.all([
+    orPage(api.diary.chart(procedureId ? { procedureId } : {})),
+    orPage(api.diary.procedures()),
+  ]);
 
   if (!chart) {
     return (
@@ -35,6 +46,30 @@ export default async function ProgressPage() {
         description={`${procedureTitle(procedure)} · done on ${formatDateLong(procedure.performedOn)}`}
         actions={<ButtonLink href="/patient/diary/new">New entry</ButtonLink>}
       />
+      {procedures.length > 1 ? (
+        <nav aria-label="Your procedures" className="mb-4">
+          <ul className="flex flex-wrap gap-2">
+            {procedures.map((p) => {
+              const current = p.id === procedure.id;
+              return (
+                <li key={p.id}>
+                  <Link
+                    href={`/patient/progress?procedure=${p.id}`}
+                    aria-current={current ? "page" : undefined}
+                    className={
+                      current
+                        ? "inline-flex min-h-10 items-center rounded-full bg-brand-700 px-4 text-sm font-medium text-white"
+                        : "inline-flex min-h-10 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+                    }
+                  >
+                    Procedure of {formatDate(p.performedOn)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
         <Card aria-labelledby="chart-heading">
           <CardTitle>
