@@ -74,6 +74,14 @@ test.describe("patient diary", () => {
     await expect(
       summary.getByText(/Soreness at the treated site: Choose yes or no\./),
     ).toBeVisible();
+    // The summary's links take the keyboard focus to the question.
+    await summary.getByRole("link", { name: /^Pain:/ }).click();
+    await expect(
+      page
+        .getByRole("group", { name: "Your pain on average in the last 24 hours" })
+        .getByRole("radio")
+        .first(),
+    ).toBeFocused();
 
     await fillEntry(page, 1);
     await page.getByLabel("Note (optional)").fill("E2E: a good day, walked to the shops.");

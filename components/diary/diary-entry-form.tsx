@@ -259,7 +259,13 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
               <ul className="list-disc space-y-1 pl-5">
                 {errorList.map(([k, label]) => (
                   <li key={k}>
-                    <a href={`#${k}`} className="underline">
+                    <a
+                      href={`#${k}`}
+                      className="underline"
+                      onClick={(event) => {
+                        if (focusQuestion(k)) event.preventDefault();
+                      }}
+                    >
                       {label}: {errors[k]}
                     </a>
                   </li>
@@ -534,6 +540,18 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       </div>
     </form>
   );
+}
+
+/** Moves the keyboard focus to a question's control (from the error summary); false if none. */
+function focusQuestion(id: string): boolean {
+  const el = document.getElementById(id);
+  const control = el?.matches("input, select, textarea")
+    ? el
+    : el?.querySelector<HTMLElement>("input:checked, input, select, textarea");
+  if (!control) return false;
+  control.focus();
+  control.scrollIntoView({ block: "center" });
+  return true;
 }
 
 function Section({ className, children }: { className?: string; children: ReactNode }) {
