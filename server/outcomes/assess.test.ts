@@ -6,6 +6,8 @@ import {
   type AssessmentInput,
   assessOnDates,
   assessOutcome,
+  LOCATION_WINDOW_DAYS,
+  NEUROPATHIC_QUALITIES,
   phaseForDay,
   phaseMessages,
 } from "./assess";
@@ -838,5 +840,52 @@ describe("assessOnDates", () => {
         [],
       ),
     ).toEqual([]);
+  });
+});
+
+describe("entry detail the assessment reads", () => {
+  const regions: Region[] = ["lumbar", "hip", "knee", "shoulder"];
+  const qualities: Quality[] = ["aching", "burning", "tingling", "numbness"];
+  const anEntry = fc.record({
+    day: fc.integer({ min: -3, max: 80 }),
+    painAverage: fc.integer({ min: 0, max: 10 }),
+    interference: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+    locations: fc.subarray(regions),
+    qualities: fc.subarray(qualities),
+    siteSoreness: fc.boolean(),
+  });
+  const neuropathic: readonly Quality[] = NEUROPATHIC_QUALITIES;
+
+  it("is the same without locations older than the location window and non-neuropathic qualities", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.subarray(regions),
+        fc.subarray(qualities),
+        fc.array(anEntry, { maxLength: 70 }),
+        fc.integer({ min: -2, max: 90 }),
+        (baseline, baselineLocations, baselineQualities, raw, asOfDay) => {
+          const procedure = {
+            performedOn: P,
+            region: "lumbar" as const,
+            baselinePain: baseline,
+            baselineLocations,
+            baselineQualities,
+          };
+          const entries = raw.map(({ day, ...e }) => ({ ...e, entryDate: at(day) }));
+          const trimmed = raw.map(({ day, ...e }) => ({
+            ...e,
+            entryDate: at(day),
+            locations: day > asOfDay - LOCATION_WINDOW_DAYS ? e.locations : [],
+            qualities: e.qualities.some((q) => neuropathic.includes(q)) ? e.qualities : [],
+          }));
+          const asOf = at(asOfDay);
+          expect(assessOutcome({ procedure, entries: trimmed, asOf })).toEqual(
+            assessOutcome({ procedure, entries, asOf }),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

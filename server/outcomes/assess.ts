@@ -137,6 +137,16 @@ const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.lengt
 const fmt = (n: number) => String(Math.round(n * 10) / 10 + 0);
 const points = (n: number) => `${fmt(n)} point${fmt(n) === "1" ? "" : "s"}`;
 
+/**
+ * What of an entry the assessment reads beyond its date, pain, interference, site soreness and PGIC
+ * answer: its locations only when it is dated within the LOCATION_WINDOW_DAYS days ending at asOf
+ * (PAIN_SHIFT), and its qualities only when they include one of NEUROPATHIC_QUALITIES. A caller
+ * that loads many diaries at once (the caseload) may leave the rest out (empty arrays): the
+ * assessment is the same, and a test holds the engine to that.
+ */
+export const LOCATION_WINDOW_DAYS = 14;
+export const NEUROPATHIC_QUALITIES = ["burning", "tingling"] as const satisfies readonly Quality[];
+
 const WINDOW_DAYS = 7;
 const MIN_WINDOW_ENTRIES = 3;
 const FIRST_JUDGED_DAY = 10;
@@ -362,7 +372,7 @@ function assessPrepared(
   const shiftEntries = entries.filter(
     (e) =>
       e.day >= FIRST_JUDGED_DAY &&
-      e.day > day - 14 &&
+      e.day > day - LOCATION_WINDOW_DAYS &&
       e.locations.some((l) => !knownLocations.has(l)),
   );
   if (shiftEntries.length >= 2) {
@@ -377,9 +387,7 @@ function assessPrepared(
   }
 
   const baselineQualities = new Set<Quality>(procedure.baselineQualities ?? []);
-  const newNeuropathic = (["burning", "tingling"] as const).filter(
-    (q) => !baselineQualities.has(q),
-  );
+  const newNeuropathic = NEUROPATHIC_QUALITIES.filter((q) => !baselineQualities.has(q));
   const neuroEntries = entries.filter(
     (e) =>
       e.day >= 14 && e.qualities.some((q) => (newNeuropathic as readonly Quality[]).includes(q)),
