@@ -1,8 +1,11 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { careTeamRouter } from "./routers/care-team";
+import { caseloadRouter } from "./routers/caseload";
+import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
+import { procedureRouter } from "./routers/procedure";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -11,8 +14,11 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   careTeam: careTeamRouter,
+  caseload: caseloadRouter,
+  decision: decisionRouter,
   diary: diaryRouter,
   import: importRouter,
+  procedure: procedureRouter,
   session: sessionRouter,
   settings: settingsRouter,
 });

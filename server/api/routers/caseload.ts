@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { createTRPCRouter, providerProcedure, staffProcedure } from "@/server/api/trpc";
+import { Category, FlagCode } from "@/server/outcomes";
+import { caseload } from "@/server/services/caseload";
+import { acknowledgeFlag } from "@/server/services/flags";
+import { patientReview } from "@/server/services/review";
+
+export const NOTE_MAX = 2000;
+
+export const CaseloadInput = z.object({
+  search: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
+  category: z
+    .enum([...Category.options, "no_procedure"], { error: "Choose a category from the list." })
+    .optional(),
+  flag: z.enum(FlagCode.options, { error: "Choose a flag from the list." }).optional(),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+
+export const ReviewInput = z.object({
+  patientId: z.uuid("That patient was not found."),
+  /** One of the patient's procedures; the latest by default. */
+  procedureId: z.uuid("That procedure was not found.").optional(),
+  /** Page of the entries table (newest first). */
+  entriesPage: z.number().int().min(1).max(10_000).default(1),
+});
+
+export const AcknowledgeFlagInput = z.object({
+  procedureId: z.uuid("That procedure was not found."),
+  code: z.enum(FlagCode.options, { error: "Choose a flag from the list." }),
+  note: z
+    .string({ error: "Enter the note as text." })
+    .trim()
+    .max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`)
+    .default(""),
+});
+
+/** The provider's caseload and the review of one patient (issue 4). */
+export const caseloadRouter = createTRPCRouter({
+  list: providerProcedure
+    .input(CaseloadInput)
+    .query(({ ctx, input }) => caseload(ctx.db, ctx.actor, input)),
+  /** Everything the patient review page shows; admins may read it for support (audited). */
+  review: staffProcedure
+    .input(ReviewInput)
+    .query(({ ctx, input }) => patientReview(ctx.db, ctx.actor, input, ctx.ip)),
+  acknowledgeFlag: providerProcedure
+    .input(AcknowledgeFlagInput)
+    .mutation(({ ctx, input }) => acknowledgeFlag(ctx.db, ctx.actor, input, ctx.ip)),
+});

@@ -1,0 +1,60 @@
+// Input schemas of the `decision` router, shared with the decision form. Pure zod: safe to import
+// in the client.
+import { z } from "zod";
+import { isIsoDate, Strategy, SuspectedFactor } from "@/server/outcomes";
+
+export const STRATEGY_NOTE_MAX = 500;
+export const RATIONALE_MAX = 4000;
+
+export const decisionFieldsShape = {
+  suspectedFactors: z
+    .array(z.enum(SuspectedFactor.options, { error: "Choose the factors from the list." }), {
+      error: "Choose the factors from the list.",
+    })
+    .max(SuspectedFactor.options.length, "Choose each factor only once.")
+    .refine((xs) => new Set(xs).size === xs.length, "Choose each factor only once.")
+    .default([]),
+  strategies: z
+    .array(
+      z.object({
+        strategy: z.enum(Strategy.options, { error: "Choose the strategy from the list." }),
+        note: z
+          .string({ error: "Enter the note as text." })
+          .trim()
+          .max(STRATEGY_NOTE_MAX, `A note has at most ${STRATEGY_NOTE_MAX} characters.`)
+          .default(""),
+      }),
+      { error: "Choose at least one strategy." },
+    )
+    .min(1, "Choose at least one strategy.")
+    .max(Strategy.options.length, "Choose each strategy only once.")
+    .refine(
+      (xs) => new Set(xs.map((x) => x.strategy)).size === xs.length,
+      "Choose each strategy only once.",
+    ),
+  rationale: z
+    .string({ error: "Enter the rationale as text." })
+    .trim()
+    .max(
+      RATIONALE_MAX,
+      `The rationale has at most ${RATIONALE_MAX.toLocaleString("en-US")} characters.`,
+    )
+    .default(""),
+  followUpOn: z
+    .string({ error: "Enter the follow-up date." })
+    .refine(isIsoDate, "Enter the follow-up date (YYYY-MM-DD).")
+    .nullable()
+    .default(null),
+} as const;
+
+export const RecordDecisionInput = z.object({
+  procedureId: z.uuid("That procedure was not found."),
+  ...decisionFieldsShape,
+});
+export type RecordDecisionInput = z.infer<typeof RecordDecisionInput>;
+
+export const AmendDecisionInput = z.object({
+  decisionId: z.uuid("That decision was not found."),
+  ...decisionFieldsShape,
+});
+export type AmendDecisionInput = z.infer<typeof AmendDecisionInput>;

@@ -1,0 +1,86 @@
+// Input schemas of the `procedure` router, shared with the procedure form so that the browser and
+// the server give the same message for the same field. Pure zod: safe to import in the client.
+import { z } from "zod";
+import { isIsoDate, Laterality, Modality, Quality, Region } from "@/server/outcomes";
+
+export const TARGET_MAX = 200;
+export const PROCEDURE_NOTES_MAX = 4000;
+
+const unique = <T>(xs: readonly T[]) => new Set(xs).size === xs.length;
+
+/** A 0-10 score given to one decimal place (a week's average). */
+const averageScore = (what: string, min: number) =>
+  z
+    .number({ error: `Enter ${what} as a number from ${min} to 10.` })
+    .min(min, `Enter ${what} as a number from ${min} to 10.`)
+    .max(10, `Enter ${what} as a number from ${min} to 10.`)
+    .refine(
+      (n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9,
+      `Give ${what} to at most one decimal place.`,
+    );
+
+export const procedureFieldsShape = {
+  performedOn: z
+    .string({ error: "Enter the date of the procedure." })
+    .refine(isIsoDate, "Enter the date of the procedure (YYYY-MM-DD)."),
+  modality: z.enum(Modality.options, { error: "Choose the modality." }),
+  region: z.enum(Region.options, { error: "Choose the treated region." }),
+  laterality: z.enum(Laterality.options, { error: "Choose the side." }),
+  target: z
+    .string({ error: "Enter the target nerve or level as text." })
+    .trim()
+    .max(TARGET_MAX, `The target has at most ${TARGET_MAX} characters.`)
+    .default(""),
+  baselinePain: averageScore("the baseline pain", 1),
+  baselineInterference: averageScore("the baseline interference", 0).nullable().default(null),
+  baselineLocations: z
+    .array(z.enum(Region.options, { error: "Choose the locations from the list." }), {
+      error: "Choose the locations from the list.",
+    })
+    .max(Region.options.length, "Choose each location only once.")
+    .refine(unique, "Choose each location only once.")
+    .default([]),
+  baselineQualities: z
+    .array(z.enum(Quality.options, { error: "Choose the qualities from the list." }), {
+      error: "Choose the qualities from the list.",
+    })
+    .max(Quality.options.length, "Choose each quality only once.")
+    .refine(unique, "Choose each quality only once.")
+    .default([]),
+  blockReliefPct: z
+    .number({ error: "Enter the diagnostic block relief as a whole number from 0 to 100." })
+    .int("Enter the diagnostic block relief as a whole number from 0 to 100.")
+    .min(0, "Enter the diagnostic block relief as a whole number from 0 to 100.")
+    .max(100, "Enter the diagnostic block relief as a whole number from 0 to 100.")
+    .nullable()
+    .default(null),
+  notes: z
+    .string({ error: "Enter the notes as text." })
+    .trim()
+    .max(
+      PROCEDURE_NOTES_MAX,
+      `Notes have at most ${PROCEDURE_NOTES_MAX.toLocaleString("en-US")} characters.`,
+    )
+    .default(""),
+  repeatsProcedureId: z
+    .uuid("Choose the earlier procedure from the list.")
+    .nullable()
+    .default(null),
+} as const;
+
+export const RecordProcedureInput = z.object({
+  patientId: z.uuid("Choose a patient."),
+  ...procedureFieldsShape,
+});
+export type RecordProcedureInput = z.infer<typeof RecordProcedureInput>;
+
+export const UpdateProcedureInput = z.object({
+  id: z.uuid("That procedure was not found."),
+  /** The version the provider edited: a newer one in the meantime is a conflict. */
+  version: z.number().int().min(1),
+  ...procedureFieldsShape,
+});
+export type UpdateProcedureInput = z.infer<typeof UpdateProcedureInput>;
+
+export const PatientIdInput = z.object({ patientId: z.uuid("That patient was not found.") });
+export const ProcedureIdInput = z.object({ id: z.uuid("That procedure was not found.") });

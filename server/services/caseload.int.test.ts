@@ -1,0 +1,324 @@
+import { and, eq } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { auditEvents, diaryEntries, flagAcknowledgements } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+import { addDays, type Quality, type Region } from "@/server/outcomes";
+import {
+  dailyEntries,
+  insertEntries,
+  insertProcedure,
+  type TestEntry,
+} from "@/server/testing/clinical";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { assignPatient, callerFor, createUser } from "@/server/testing/fixtures";
+import { clinicToday } from "./settings";
+
+let t: TestDatabase;
+let db: Db;
+let today: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  db = t.db;
+  today = await clinicToday(db);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** mulberry32, so the "random" diaries are the same on every run. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A varied diary: relief, recurrence, worsening, gaps, new places, burning, soreness, PGIC. */
+function variedDiary(seed: number, days: number): TestEntry[] {
+  const rand = random(seed);
+  const shape = seed % 5;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  const out: TestEntry[] = [];
+  for (let day = 0; day <= days; day++) {
+    if (rand() < 0.2) continue;
+    const base =
+      shape === 0
+        ? 3
+        : shape === 1
+          ? day < days - 20
+            ? 3
+            : 7
+          : shape === 2
+            ? 8
+            : shape === 3
+              ? 5
+              : 6;
+    const locations: Region[] = rand() < 0.15 ? ["lumbar", pick(["hip", "knee"])] : ["lumbar"];
+    const qualities: Quality[] =
+      rand() < 0.1 ? ["aching", pick(["burning", "tingling"])] : ["aching"];
+    out.push({
+      day,
+      pain: Math.max(0, Math.min(10, base + Math.floor(rand() * 3) - 1)),
+      enjoyment: rand() < 0.1 ? null : Math.floor(rand() * 11),
+      activity: Math.floor(rand() * 11),
+      locations,
+      qualities,
+      siteSoreness: rand() < 0.2,
+      pgic: [14, 42, 90].includes(day) ? pick(["much_improved", "no_change"] as const) : null,
+    });
+  }
+  return out;
+}
+
+async function provider() {
+  return createUser(db, "provider");
+}
+
+async function patientOf(p: Actor, name: string) {
+  const patient = await createUser(db, "patient", { name });
+  await assignPatient(db, p, patient);
+  return patient;
+}
+
+describe("caseload", () => {
+  it("agrees, patient by patient, with the review's full assessment (flags and acknowledgements too)", async () => {
+    const me = await provider();
+    const ids: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      const patient = await patientOf(me, `Varied ${String(i).padStart(2, "0")}`);
+      ids.push(patient.id);
+      const daysAgo = [5, 12, 16, 25, 40, 75, 120, 200, 260, 370][i % 10] ?? 30;
+      if (i % 7 === 3) {
+        // an earlier procedure, whose diary must not count
+        const old = await insertProcedure(db, patient, me, addDays(today, -daysAgo - 400));
+        await insertEntries(
+          db,
+          old,
+          dailyEntries(0, 30, () => 9),
+        );
+      }
+      const procedure = await insertProcedure(db, patient, me, addDays(today, -daysAgo), {
+        region: i % 2 ? "lumbar" : "knee",
+        baselineQualities: i % 3 ? ["aching"] : ["aching", "burning"],
+        baselineInterference: i % 4 ? 6 : null,
+      });
+      await insertEntries(db, procedure, variedDiary(i + 1, daysAgo));
+      if (i % 4 === 1) {
+        // a deleted entry does not count
+        await db
+          .update(diaryEntries)
+          .set({ deletedAt: new Date() })
+          .where(
+            and(
+              eq(diaryEntries.procedureId, procedure.id),
+              eq(diaryEntries.entryDate, addDays(today, -1)),
+            ),
+          );
+      }
+      if (i % 3 === 2) {
+        // flags reviewed a while ago: their episodes are judged day by day
+        for (const code of [
+          "NO_IMPROVEMENT",
+          "PAIN_SHIFT",
+          "DIARY_LAPSED",
+          "WORSE_THAN_BASELINE",
+        ]) {
+          await db.insert(flagAcknowledgements).values({
+            procedureId: procedure.id,
+            patientId: patient.id,
+            code,
+            asOf: addDays(today, -(i % 9) - 1),
+            acknowledgedBy: me.id,
+          });
+        }
+      }
+    }
+    await patientOf(me, "Varied no procedure");
+    const planned = await patientOf(me, "Varied planned");
+    await insertProcedure(db, planned, me, addDays(today, 20));
+
+    const api = callerFor(db, me);
+    const list = await api.caseload.list({ pageSize: 100 });
+    expect(list.caseloadSize).toBe(16);
+    expect(list.rows.map((r) => r.patientId).sort()).toEqual(
+      [
+        ...ids,
+        planned.id,
+        list.rows.find((r) => r.name === "Varied no procedure")?.patientId,
+      ].sort(),
+    );
+    let acknowledged = 0;
+    for (const row of list.rows) {
+      const review = await api.caseload.review({ patientId: row.patientId });
+      const a = review.selected?.assessment ?? null;
+      expect(row.category, row.name).toBe(a?.category ?? null);
+      expect(row.day).toBe(a?.day ?? null);
+      expect(row.phase).toBe(a?.phase ?? null);
+      expect(row.success).toBe(a?.success ?? null);
+      expect(row.currentPain).toBe(a?.currentPain ?? null);
+      expect(row.reductionPct).toBe(a?.reductionPct ?? null);
+      expect(row.lastEntryDate).toBe(a?.lastEntryDate ?? null);
+      expect(row.overdueCheckIns).toEqual(
+        a?.checkIns.filter((c) => c.status === "overdue").map((c) => c.day) ?? [],
+      );
+      expect(row.flags, row.name).toEqual(
+        (review.selected?.flags ?? []).map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          sentence: f.sentence,
+          acknowledged: f.acknowledged,
+        })),
+      );
+      acknowledged += row.flags.filter((f) => f.acknowledged).length;
+    }
+    // the data exercises what it should
+    expect(new Set(list.rows.map((r) => r.category)).size).toBeGreaterThanOrEqual(6);
+    expect(acknowledged).toBeGreaterThan(0);
+    expect(list.rows.some((r) => r.flags.some((f) => f.code === "PAIN_SHIFT"))).toBe(true);
+    expect(list.rows.some((r) => r.flags.some((f) => f.code === "NEW_NEUROPATHIC_SYMPTOMS"))).toBe(
+      true,
+    );
+  });
+
+  it("sorts by urgency, filters by category and flag, searches by name and pages", async () => {
+    const me = await provider();
+    const make = async (name: string, daysAgo: number, pain: number) => {
+      const patient = await patientOf(me, name);
+      const procedure = await insertProcedure(db, patient, me, addDays(today, -daysAgo), {
+        baselinePain: 6,
+      });
+      await insertEntries(
+        db,
+        procedure,
+        dailyEntries(0, daysAgo, (d) => (d < 3 ? 6 : pain)),
+      );
+      return patient;
+    };
+    const worse = await make("Wanda Worse", 30, 8); // WORSE_THAN_BASELINE (high) + NO_IMPROVEMENT
+    const same = await make("Sam Same", 30, 6); // NO_IMPROVEMENT (warning)
+    const good = await make("Gina Good", 30, 2); // substantial, no flags
+    const early = await make("Eddie Early", 5, 5); // too early
+    const none = await patientOf(me, "Nora None");
+    const api = callerFor(db, me);
+
+    const all = await api.caseload.list({});
+    expect(all.rows.map((r) => r.name)).toEqual([
+      "Wanda Worse",
+      "Sam Same",
+      "Eddie Early",
+      "Gina Good",
+      "Nora None",
+    ]);
+    expect(all.rows[0]).toMatchObject({ patientId: worse.id, urgency: "high", category: "worse" });
+    expect(all.rows[1]).toMatchObject({ patientId: same.id, urgency: "warning" });
+    expect(all.counts.category).toMatchObject({
+      worse: 1,
+      no_change: 1,
+      substantial: 1,
+      too_early: 1,
+      no_procedure: 1,
+    });
+    expect(all.counts.flag).toMatchObject({ WORSE_THAN_BASELINE: 1, NO_IMPROVEMENT: 2 });
+
+    expect(
+      (await api.caseload.list({ category: "substantial" })).rows.map((r) => r.patientId),
+    ).toEqual([good.id]);
+    expect(
+      (await api.caseload.list({ category: "no_procedure" })).rows.map((r) => r.patientId),
+    ).toEqual([none.id]);
+    expect(
+      (await api.caseload.list({ flag: "NO_IMPROVEMENT" })).rows.map((r) => r.patientId),
+    ).toEqual([worse.id, same.id]);
+    expect((await api.caseload.list({ search: "eDDie" })).rows.map((r) => r.patientId)).toEqual([
+      early.id,
+    ]);
+    expect((await api.caseload.list({ search: "100%_" })).rows).toEqual([]);
+
+    const page2 = await api.caseload.list({ page: 2, pageSize: 2 });
+    expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(page2.rows.map((r) => r.name)).toEqual(["Eddie Early", "Gina Good"]);
+  });
+
+  it("shows only the provider's own care team; other patients are not found, and reads are audited", async () => {
+    const me = await provider();
+    const other = await provider();
+    const mine = await patientOf(me, "Mine Only");
+    const theirs = await patientOf(other, "Theirs Only");
+    await insertProcedure(db, theirs, other, addDays(today, -20));
+    const api = callerFor(db, me);
+
+    const list = await api.caseload.list({});
+    expect(list.rows.map((r) => r.patientId)).toEqual([mine.id]);
+    await expect(api.caseload.review({ patientId: theirs.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(api.caseload.review({ patientId: me.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      api.caseload.review({ patientId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.caseload.list({ category: "nonsense" as never })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(callerFor(db, mine).caseload.list({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    // an admin may read a patient for support; the read is audited
+    const admin = await createUser(db, "admin");
+    const review = await callerFor(db, admin).caseload.review({ patientId: theirs.id });
+    expect(review).toMatchObject({ canManage: false, patient: { id: theirs.id } });
+    const reads = await db.select().from(auditEvents).where(eq(auditEvents.actorId, admin.id));
+    expect(reads).toContainEqual(
+      expect.objectContaining({ action: "patient.read", patientId: theirs.id }),
+    );
+    await expect(callerFor(db, admin).caseload.list({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("runs the same number of queries for 2 patients as for 12", async () => {
+    const counted = (): { db: Db; count: () => number } => {
+      let n = 0;
+      const options = {
+        schema,
+        casing: "snake_case" as const,
+        logger: { logQuery: () => void n++ },
+      };
+      const client = (db as unknown as { $client: never }).$client;
+      const counting =
+        t.driver === "pglite"
+          ? (drizzlePglite(client, options) as unknown as Db)
+          : drizzlePostgres(client, options);
+      return { db: counting, count: () => n };
+    };
+    const queriesFor = async (patients: number) => {
+      const me = await provider();
+      for (let i = 0; i < patients; i++) {
+        const patient = await patientOf(me, `Count ${i}`);
+        const procedure = await insertProcedure(db, patient, me, addDays(today, -40));
+        await insertEntries(
+          db,
+          procedure,
+          dailyEntries(0, 40, () => 5),
+        );
+      }
+      const c = counted();
+      await callerFor(c.db, me).caseload.list({});
+      return c.count();
+    };
+    const small = await queriesFor(2);
+    expect(await queriesFor(12)).toBe(small);
+    expect(small).toBeLessThanOrEqual(10);
+  });
+});

@@ -1,0 +1,167 @@
+// Flag acknowledgements (issue 4; docs/decisions/006-flag-acknowledgement.md). A provider marks a
+// raised flag reviewed; the acknowledgement covers the flag's current episode: it stays quiet while
+// the flag is raised on every day since the acknowledgement's day, and once the flag has cleared on
+// some day after it, a flag raised again is loud again.
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { flagAcknowledgements, procedures, users } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+import { badRequest, notFound } from "@/server/errors";
+import {
+  type Assessment,
+  type AssessmentInput,
+  addDays,
+  assessOnDates,
+  type Flag,
+  type FlagCode,
+} from "@/server/outcomes";
+import { assessProcedure } from "./assessments";
+import { recordAudit } from "./audit";
+import { managedPatient } from "./patient-access";
+import { clinicToday } from "./settings";
+
+export type Acknowledgement = {
+  procedureId: string;
+  code: FlagCode;
+  /** The clinic day it was made on. */
+  asOf: string;
+  note: string;
+  acknowledgedAt: Date;
+  byName: string | null;
+};
+
+export type FlagStatus = Flag & {
+  /** The latest acknowledgement of this flag for the procedure, if any. */
+  acknowledgement: Acknowledgement | null;
+  /** True when that acknowledgement covers the flag now (shown quieter). */
+  acknowledged: boolean;
+};
+
+/**
+ * Which raised flags their latest acknowledgement still covers. Pure: the engine is run on each
+ * day from the day after the oldest acknowledgement to the day before `assessment.asOf`, once for
+ * all flags; a flag is covered when it was raised on every one of its days.
+ */
+export function flagStatuses(
+  input: Omit<AssessmentInput, "asOf">,
+  assessment: Assessment,
+  acks: ReadonlyMap<string, Acknowledgement>,
+): FlagStatus[] {
+  const { asOf } = assessment;
+  const pending = assessment.flags.filter((f) => {
+    const ack = acks.get(f.code);
+    return ack !== undefined && addDays(ack.asOf, 1) < asOf;
+  });
+  const raisedOn = new Map<string, Set<FlagCode>>();
+  if (pending.length > 0) {
+    const oldest = pending.map((f) => acks.get(f.code)?.asOf ?? asOf).sort()[0] ?? asOf;
+    const from = addDays(oldest, 1);
+    const days: string[] = [];
+    for (let d = from; d < asOf; d = addDays(d, 1)) days.push(d);
+    assessOnDates(input, days).forEach((a, i) => {
+      raisedOn.set(days[i] ?? "", new Set(a.flags.map((f) => f.code)));
+    });
+  }
+  return assessment.flags.map((flag) => {
+    const ack = acks.get(flag.code) ?? null;
+    let acknowledged = false;
+    if (ack) {
+      acknowledged = true;
+      for (let d = addDays(ack.asOf, 1); d < asOf && acknowledged; d = addDays(d, 1)) {
+        acknowledged = raisedOn.get(d)?.has(flag.code) ?? false;
+      }
+    }
+    return { ...flag, acknowledgement: ack, acknowledged };
+  });
+}
+
+/** The latest acknowledgement per flag code of each procedure: procedure id -> code -> ack. */
+export async function latestAcknowledgements(
+  db: DbOrTx,
+  procedureIds: readonly string[],
+): Promise<Map<string, Map<string, Acknowledgement>>> {
+  const byProcedure = new Map<string, Map<string, Acknowledgement>>();
+  if (procedureIds.length === 0) return byProcedure;
+  const rows = await db
+    .selectDistinctOn([flagAcknowledgements.procedureId, flagAcknowledgements.code], {
+      procedureId: flagAcknowledgements.procedureId,
+      code: flagAcknowledgements.code,
+      asOf: flagAcknowledgements.asOf,
+      note: flagAcknowledgements.note,
+      acknowledgedAt: flagAcknowledgements.acknowledgedAt,
+      byName: users.name,
+    })
+    .from(flagAcknowledgements)
+    .leftJoin(users, eq(users.id, flagAcknowledgements.acknowledgedBy))
+    .where(inArray(flagAcknowledgements.procedureId, [...procedureIds]))
+    .orderBy(
+      flagAcknowledgements.procedureId,
+      flagAcknowledgements.code,
+      desc(flagAcknowledgements.asOf),
+      desc(flagAcknowledgements.acknowledgedAt),
+    );
+  for (const r of rows) groupAck(byProcedure, r);
+  return byProcedure;
+}
+
+export function groupAck(
+  byProcedure: Map<string, Map<string, Acknowledgement>>,
+  row: Omit<Acknowledgement, "code"> & { code: string },
+) {
+  let acks = byProcedure.get(row.procedureId);
+  if (!acks) {
+    acks = new Map();
+    byProcedure.set(row.procedureId, acks);
+  }
+  acks.set(row.code, { ...row, code: row.code as FlagCode });
+}
+
+/**
+ * Marks a raised flag of a procedure reviewed, as of the clinic's today. Only a provider on the
+ * patient's care team; a flag that is not raised today cannot be acknowledged.
+ */
+export async function acknowledgeFlag(
+  db: Db,
+  actor: Actor,
+  input: { procedureId: string; code: FlagCode; note: string },
+  ip: string | null = null,
+  now: Date = new Date(),
+) {
+  const [procedure] = await db
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.id, input.procedureId), isNull(procedures.deletedAt)))
+    .limit(1);
+  if (!procedure) throw notFound("procedure");
+  const patient = await managedPatient(db, actor, procedure.patientId);
+  const today = await clinicToday(db, now);
+  const assessment = await assessProcedure(db, procedure, { asOf: today });
+  if (!assessment.flags.some((f) => f.code === input.code)) {
+    throw badRequest("This flag is not raised any more; reload the page to see the latest.");
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(flagAcknowledgements)
+      .values({
+        procedureId: procedure.id,
+        patientId: patient.id,
+        code: input.code,
+        asOf: today,
+        note: input.note,
+        acknowledgedBy: actor.id,
+      })
+      .returning();
+    if (!row) throw new Error("acknowledgement not inserted");
+    await recordAudit(tx, {
+      actor,
+      action: "flag.acknowledge",
+      outcome: "success",
+      targetType: "procedure",
+      targetId: procedure.id,
+      patientId: patient.id,
+      ip,
+      details: { code: input.code },
+    });
+    return { id: row.id, code: input.code, asOf: today };
+  });
+}

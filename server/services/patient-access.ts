@@ -1,0 +1,66 @@
+// Record scope for the provider workspace (SPEC.md 3): a provider reaches a patient only through
+// the care team; an admin may read any patient for support (every read audited). Anything else is
+// "not found", so patient ids cannot be probed.
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { careTeam, users } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+import { canManagePatient, canReadPatient } from "@/server/authz/policy";
+import { notFound } from "@/server/errors";
+import { recordAudit } from "./audit";
+
+export type PatientSummary = { id: string; name: string; email: string; active: boolean };
+
+/** The patient with whether `actor` (a provider) is on their care team; null if no such patient. */
+async function loadPatient(db: DbOrTx, actor: Actor, patientId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      assigned: sql<boolean>`exists (select 1 from ${careTeam} where ${careTeam.providerId} = ${actor.id} and ${careTeam.patientId} = ${users.id})`,
+    })
+    .from(users)
+    .where(and(eq(users.id, patientId), eq(users.role, "patient")))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * A patient the actor may read (provider: on their care team; admin: any patient), else NOT_FOUND.
+ * The read is audited as `patient.read` with what was read (`view`).
+ */
+export async function readablePatient(
+  db: DbOrTx,
+  actor: Actor,
+  patientId: string,
+  audit: { view: string; ip?: string | null },
+): Promise<PatientSummary> {
+  const row = await loadPatient(db, actor, patientId);
+  if (!row || actor.role === "patient" || !canReadPatient(actor, patientId, row.assigned)) {
+    throw notFound("patient");
+  }
+  await recordAudit(db, {
+    actor,
+    action: "patient.read",
+    outcome: "success",
+    targetType: "user",
+    targetId: row.id,
+    patientId: row.id,
+    ip: audit.ip ?? null,
+    details: { view: audit.view },
+  });
+  return { id: row.id, name: row.name, email: row.email, active: row.active };
+}
+
+/** A patient on the acting provider's care team (to record procedures and decisions), else NOT_FOUND. */
+export async function managedPatient(
+  db: DbOrTx,
+  actor: Actor,
+  patientId: string,
+): Promise<PatientSummary> {
+  const row = await loadPatient(db, actor, patientId);
+  if (!row || !canManagePatient(actor, row.assigned)) throw notFound("patient");
+  return { id: row.id, name: row.name, email: row.email, active: row.active };
+}

@@ -1,0 +1,137 @@
+// The review of one patient (issue 4): procedures, the assessment of one of them with its flags
+// (and their acknowledgements) and suggestions, the chart, the entries, PGIC answers and decisions.
+// For the care team, and for admins reading for support; every read is audited.
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { diaryEntries } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+import { notFound } from "@/server/errors";
+import {
+  assessOutcome,
+  daysBetween,
+  type Pgic,
+  type Quality,
+  type Region,
+} from "@/server/outcomes";
+import { todayInZone } from "@/server/time";
+import { toAssessmentInput } from "./assessments";
+import { patientDecisions } from "./decisions";
+import { flagStatuses, latestAcknowledgements } from "./flags";
+import { readablePatient } from "./patient-access";
+import { patientProcedures } from "./procedures";
+import { getClinicSettings } from "./settings";
+
+export const ENTRIES_PAGE_SIZE = 20;
+/** The most entries one procedure's review loads (over five years of daily entries). */
+const ENTRIES_MAX = 2_000;
+
+export async function patientReview(
+  db: Db,
+  actor: Actor,
+  input: { patientId: string; procedureId?: string | undefined; entriesPage: number },
+  ip: string | null = null,
+) {
+  const patient = await readablePatient(db, actor, input.patientId, { view: "review", ip });
+  const settings = await getClinicSettings(db);
+  const asOf = todayInZone(settings.timeZone);
+  const [procs, decisionList] = await Promise.all([
+    patientProcedures(db, patient.id),
+    patientDecisions(db, patient.id),
+  ]);
+  const procedure = input.procedureId
+    ? procs.find((p) => p.id === input.procedureId)
+    : (procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1]);
+  if (input.procedureId && !procedure) throw notFound("procedure");
+  const base = {
+    asOf,
+    criteria: settings.successCriteria,
+    patient,
+    canManage: actor.role === "provider",
+    procedures: procs.map((p) => ({
+      id: p.id,
+      performedOn: p.performedOn,
+      modality: p.modality,
+      region: p.region,
+      laterality: p.laterality,
+      target: p.target,
+      baselinePain: p.baselinePain,
+      baselineInterference: p.baselineInterference,
+      baselineLocations: p.baselineLocations as Region[],
+      baselineQualities: p.baselineQualities as Quality[],
+      blockReliefPct: p.blockReliefPct,
+      notes: p.notes,
+      repeatsProcedureId: p.repeatsProcedureId,
+      version: p.version,
+      updatedAt: p.updatedAt,
+    })),
+    decisions: decisionList,
+  };
+  if (!procedure) return { ...base, selected: null };
+
+  const [rows, acks] = await Promise.all([
+    db
+      .select({
+        id: diaryEntries.id,
+        entryDate: diaryEntries.entryDate,
+        painAverage: diaryEntries.painAverage,
+        enjoyment: diaryEntries.enjoyment,
+        activity: diaryEntries.activity,
+        locations: diaryEntries.locations,
+        qualities: diaryEntries.qualities,
+        siteSoreness: diaryEntries.siteSoreness,
+        medication: diaryEntries.medication,
+        note: diaryEntries.note,
+        pgic: diaryEntries.pgic,
+        checkInDay: diaryEntries.checkInDay,
+        version: diaryEntries.version,
+      })
+      .from(diaryEntries)
+      .where(
+        and(
+          eq(diaryEntries.procedureId, procedure.id),
+          isNull(diaryEntries.deletedAt),
+          lte(diaryEntries.entryDate, asOf),
+        ),
+      )
+      .orderBy(asc(diaryEntries.entryDate))
+      .limit(ENTRIES_MAX),
+    latestAcknowledgements(db, [procedure.id]),
+  ]);
+  const assessmentInput = toAssessmentInput(procedure, rows, asOf, settings.successCriteria);
+  const assessment = assessOutcome(assessmentInput);
+  const flags = flagStatuses(assessmentInput, assessment, acks.get(procedure.id) ?? new Map());
+  const entries = rows.map((e) => ({
+    ...e,
+    day: daysBetween(procedure.performedOn, e.entryDate),
+    locations: e.locations as Region[],
+    qualities: e.qualities as Quality[],
+    pgic: e.pgic as Pgic | null,
+  }));
+  const newestFirst = [...entries].reverse();
+  const start = (input.entriesPage - 1) * ENTRIES_PAGE_SIZE;
+  return {
+    ...base,
+    selected: {
+      procedureId: procedure.id,
+      assessment,
+      flags,
+      chart: {
+        baseline: procedure.baselinePain,
+        performedOn: procedure.performedOn,
+        asOf,
+        points: entries.map((e) => ({ date: e.entryDate, pain: e.painAverage })),
+      },
+      entries: {
+        rows: newestFirst.slice(start, start + ENTRIES_PAGE_SIZE),
+        total: entries.length,
+        page: input.entriesPage,
+        pageSize: ENTRIES_PAGE_SIZE,
+      },
+      pgicAnswers: newestFirst
+        .filter((e) => e.pgic !== null)
+        .map((e) => ({ date: e.entryDate, day: e.day, checkInDay: e.checkInDay, answer: e.pgic })),
+    },
+  };
+}
+
+export type PatientReview = Awaited<ReturnType<typeof patientReview>>;
