@@ -1,0 +1,196 @@
+/**
+ * Property-based bad input: every mutation, called by someone allowed to call it, with malformed
+ * input (wrong types, out-of-range numbers, unknown codes, oversized text, missing fields, garbage)
+ * answers a 4xx with a message — never a 500 — and writes nothing. Unknown ids are tried too.
+ */
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { callInWorld, matrix, type Persona, personas } from "@/server/testing/authz-table";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { createWorld, type World } from "@/server/testing/world";
+
+type ProcedureDef = {
+  _def: { type: string; inputs: Array<{ safeParse(v: unknown): { success: boolean } }> };
+};
+const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
+const mutations = Object.keys(procedures).filter((p) => procedures[p]?._def.type === "mutation");
+
+// Every table that holds clinic data (the audit trail and sign-in counters may grow).
+const DATA_TABLES = [
+  "users",
+  "care_team",
+  "clinic_settings",
+  "procedures",
+  "procedure_revisions",
+  "diary_entries",
+  "diary_entry_revisions",
+  "decisions",
+  "flag_acknowledgements",
+];
+
+const badValue = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constant("x".repeat(10_001)),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -1, 11, 2.5, 1e308),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.anything(), { maxLength: 4 }),
+  fc.object({ maxDepth: 2 }),
+  fc.constantFrom(
+    "",
+    "not-a-uuid",
+    "2025-02-30",
+    "9999-99-99",
+    "unknown_code",
+    "'; drop table users; --",
+    "<script>alert(1)</script>",
+    "\u0000",
+  ),
+);
+
+let t: TestDatabase;
+let w: World;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  w = await createWorld(t.db);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function snapshot(): Promise<string> {
+  const sums: string[] = [];
+  for (const table of DATA_TABLES) {
+    const rows = await t.db.execute<{ sum: string }>(
+      sql.raw(
+        `select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${table} x`,
+      ),
+    );
+    sums.push(`${table}:${(rows as unknown as Array<{ sum: string }>)[0]?.sum ?? ""}`);
+  }
+  return sums.join(",");
+}
+
+/** The first persona that may call the mutation (the matrix says OK). */
+function allowedPersona(path: string): Persona {
+  const row = matrix[path];
+  const persona = personas.find((p) => row?.expect[p] === "OK");
+  if (!persona) throw new Error(`${path}: nobody may call it`);
+  return persona;
+}
+
+/** Malformed variants of a valid input object. */
+function malformed(valid: Record<string, unknown>) {
+  const keys = Object.keys(valid);
+  return fc.oneof(
+    fc.anything().filter((v) => v !== undefined),
+    ...(keys.length
+      ? [
+          fc
+            .record({ key: fc.constantFrom(...keys), value: badValue })
+            .map(({ key, value }) => ({ ...valid, [key]: value })),
+          fc.constantFrom(...keys).map((key) => {
+            const { [key]: _, ...rest } = valid;
+            return rest;
+          }),
+          fc.array(badValue, { maxLength: 3 }).map((items) => {
+            const key = keys.find((k) => Array.isArray(valid[k]));
+            return key ? { ...valid, [key]: items } : { ...valid, extra: items };
+          }),
+        ]
+      : []),
+  );
+}
+
+describe("bad input to every mutation", () => {
+  it("covers every mutation", () => {
+    expect(mutations.length).toBeGreaterThan(10);
+  });
+
+  for (const path of mutations) {
+    it(`${path}: malformed input gets a 4xx with a message and writes nothing`, async () => {
+      const persona = allowedPersona(path);
+      const schema = procedures[path]?._def.inputs[0];
+      const valid = (matrix[path]?.input?.(w, { patientId: w.patient.id, ...w.own }) ??
+        {}) as Record<string, unknown>;
+      await fc.assert(
+        fc.asyncProperty(malformed(valid), async (input) => {
+          if (schema?.safeParse(input).success) return; // not malformed after all
+          const before = await snapshot();
+          const result = await callInWorld(t, w, path, persona, () => input);
+          expect(result.outcome, JSON.stringify(input).slice(0, 200)).toBe("BAD_REQUEST");
+          expect(result.message?.length).toBeGreaterThan(0);
+          expect(result.message).not.toMatch(/\n\s+at |drizzle|postgres|sql/i);
+          expect(await snapshot()).toBe(before);
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  // Which mutations take record ids, read off their inputs in a stand-in world of random ids.
+  const id = () => crypto.randomUUID();
+  const person = () => ({
+    id: id(),
+    role: "patient",
+    name: "",
+    email: "",
+    mustChangePassword: false,
+  });
+  const standIn = {
+    today: "2026-01-01",
+    ...Object.fromEntries(
+      ["admin", "providerA", "providerB", "patient", "otherPatient", "spare"].map((k) => [
+        k,
+        person(),
+      ]),
+    ),
+    own: { procedureId: id(), entryId: id() },
+    other: { procedureId: id(), entryId: id() },
+    decisionId: id(),
+  } as unknown as World;
+  const withIds = mutations.filter((p) =>
+    Object.entries(matrix[p]?.input?.(standIn, { patientId: id(), ...standIn.own }) ?? {}).some(
+      ([k, v]) => k !== "clientId" && typeof v === "string" && /^[0-9a-f-]{36}$/.test(v),
+    ),
+  );
+
+  for (const path of withIds) {
+    it(`${path}: unknown ids get a 4xx and write nothing`, async () => {
+      const persona = allowedPersona(path);
+      const valid = (matrix[path]?.input?.(w, { patientId: w.patient.id, ...w.own }) ??
+        {}) as Record<string, unknown>;
+      const idKeys = Object.keys(valid).filter(
+        (k) =>
+          k !== "clientId" &&
+          typeof valid[k] === "string" &&
+          /^[0-9a-f-]{36}$/.test(valid[k] as string),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...idKeys), fc.uuid({ version: 4 }), async (key, id) => {
+          const before = await snapshot();
+          const result = await callInWorld(t, w, path, persona, () => ({ ...valid, [key]: id }));
+          expect(["NOT_FOUND", "BAD_REQUEST", "CONFLICT"]).toContain(result.outcome);
+          expect(await snapshot()).toBe(before);
+        }),
+        { numRuns: 10 },
+      );
+    });
+  }
+
+  it("never answers with an internal error for any input to any procedure", async () => {
+    const all = Object.keys(procedures);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...all), fc.anything(), async (path, input) => {
+        const persona = allowedPersona(path);
+        const result = await callInWorld(t, w, path, persona, () => input);
+        expect(result.outcome).not.toBe("INTERNAL_SERVER_ERROR");
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

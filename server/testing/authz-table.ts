@@ -1,0 +1,230 @@
+/**
+ * The authorization table of SPEC.md section 3, one row per tRPC procedure: the input to call it
+ * with, and the answer each persona must get. Used by the authorization-matrix test and the
+ * bad-input test (server/api/*.int.test.ts).
+ */
+import { TRPCError } from "@trpc/server";
+import type { Actor } from "@/server/authz/policy";
+import { addDays } from "@/server/outcomes";
+import type { TestDatabase } from "./db";
+import { callerFor, TEST_PASSWORD } from "./fixtures";
+import { createWorld, type World } from "./world";
+
+export type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+export const personas = [
+  "anonymous",
+  "patientOwn",
+  "patientOther",
+  "providerAssigned",
+  "providerUnassigned",
+  "admin",
+] as const;
+export type Persona = (typeof personas)[number];
+/** The records a call points at: the world's patient's ("own"), or the other patient's. */
+export type Target = { patientId: string; procedureId: string; entryId: string };
+export type Row = { input?: (w: World, t: Target) => unknown; expect: Record<Persona, Outcome> };
+
+const U = "UNAUTHORIZED";
+const F = "FORBIDDEN";
+const N = "NOT_FOUND";
+const signedIn = (): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: "OK",
+  patientOther: "OK",
+  providerAssigned: "OK",
+  providerUnassigned: "OK",
+  admin: "OK",
+});
+const adminOnly = (): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: F,
+  patientOther: F,
+  providerAssigned: F,
+  providerUnassigned: F,
+  admin: "OK",
+});
+/** The patient's own data; another patient's record is not found. */
+const patientOnly = (other: Outcome): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: "OK",
+  patientOther: other,
+  providerAssigned: F,
+  providerUnassigned: F,
+  admin: F,
+});
+/** Providers on their care team only; a patient outside it is not found. */
+const providerOnly = (unassigned: Outcome): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: F,
+  patientOther: F,
+  providerAssigned: "OK",
+  providerUnassigned: unassigned,
+  admin: F,
+});
+/** Reads of a patient's data: the assigned provider, and admins (for support, audited). */
+const staffRead = (): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: F,
+  patientOther: F,
+  providerAssigned: "OK",
+  providerUnassigned: N,
+  admin: "OK",
+});
+
+const strategies = [{ strategy: "physical_therapy", note: "" }];
+const entryFields = {
+  painAverage: 5,
+  enjoyment: 4,
+  activity: 4,
+  locations: ["lumbar"],
+  qualities: ["aching"],
+  siteSoreness: false,
+};
+const procedureFields = (w: World) => ({
+  performedOn: addDays(w.today, -1),
+  modality: "cryoablation",
+  region: "knee",
+  laterality: "left",
+  baselinePain: 7,
+});
+
+export const matrix: Record<string, Row> = {
+  "session.me": { expect: signedIn() },
+  "account.list": { input: () => ({}), expect: adminOnly() },
+  "account.get": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
+  "account.providerOptions": { expect: adminOnly() },
+  "account.create": {
+    input: () => ({
+      role: "patient",
+      name: "New Person",
+      email: `new-${crypto.randomUUID()}@example.test`,
+    }),
+    expect: adminOnly(),
+  },
+  "account.deactivate": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
+  "account.reactivate": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
+  "account.resetPassword": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
+  "account.changePassword": {
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "Lantern harbor quietly 2931" }),
+    expect: signedIn(),
+  },
+  "audit.list": { input: () => ({}), expect: adminOnly() },
+  "audit.actions": { expect: adminOnly() },
+  "careTeam.assign": {
+    input: (w) => ({ patientId: w.spare.id, providerId: w.providerA.id }),
+    expect: adminOnly(),
+  },
+  "careTeam.unassign": {
+    input: (w) => ({ patientId: w.patient.id, providerId: w.providerA.id }),
+    expect: adminOnly(),
+  },
+  "caseload.list": { input: () => ({}), expect: providerOnly("OK") },
+  "caseload.review": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
+  "caseload.acknowledgeFlag": {
+    input: (_, t) => ({ procedureId: t.procedureId, code: "NO_IMPROVEMENT" }),
+    expect: providerOnly(N),
+  },
+  "decision.record": {
+    input: (_, t) => ({ procedureId: t.procedureId, strategies }),
+    expect: providerOnly(N),
+  },
+  "decision.amend": {
+    input: (w) => ({ decisionId: w.decisionId, strategies }),
+    expect: providerOnly(N),
+  },
+  "decision.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
+  "decision.current": { expect: patientOnly("OK") },
+  "diary.home": { expect: patientOnly("OK") },
+  "diary.procedures": { expect: patientOnly("OK") },
+  "diary.formContext": { expect: patientOnly("OK") },
+  "diary.add": {
+    input: (w) => ({ clientId: crypto.randomUUID(), entryDate: w.today, ...entryFields }),
+    expect: patientOnly("OK"),
+  },
+  "diary.correct": {
+    input: (_, t) => ({ id: t.entryId, version: 1, ...entryFields }),
+    expect: patientOnly(N),
+  },
+  "diary.list": { input: () => ({}), expect: patientOnly("OK") },
+  "diary.get": { input: (_, t) => ({ id: t.entryId }), expect: patientOnly(N) },
+  "diary.history": { input: (_, t) => ({ id: t.entryId }), expect: patientOnly(N) },
+  "diary.chart": { input: (_, t) => ({ procedureId: t.procedureId }), expect: patientOnly(N) },
+  "import.patients": {
+    input: (w) => ({
+      rows: [
+        {
+          row: 2,
+          name: "Imported Person",
+          email: `imp-${crypto.randomUUID()}@example.test`,
+          providerEmail: w.providerA.email,
+        },
+      ],
+    }),
+    expect: adminOnly(),
+  },
+  "procedure.record": {
+    input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),
+    expect: providerOnly(N),
+  },
+  "procedure.update": {
+    input: (w, t) => ({ id: t.procedureId, version: 1, ...procedureFields(w) }),
+    expect: providerOnly(N),
+  },
+  "procedure.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
+  "procedure.get": { input: (_, t) => ({ id: t.procedureId }), expect: staffRead() },
+  "settings.get": { expect: adminOnly() },
+  "settings.update": {
+    input: () => ({ successCriteria: "lenient", timeZone: null }),
+    expect: adminOnly(),
+  },
+};
+
+export function actorOf(w: World, persona: Persona): Actor | null {
+  switch (persona) {
+    case "anonymous":
+      return null;
+    case "patientOwn":
+    case "patientOther":
+      return w.patient;
+    case "providerAssigned":
+      return w.providerA;
+    case "providerUnassigned":
+      return w.providerB;
+    case "admin":
+      return w.admin;
+  }
+}
+
+export const targetOf = (w: World, persona: Persona): Target =>
+  persona === "patientOther"
+    ? { patientId: w.otherPatient.id, ...w.other }
+    : { patientId: w.patient.id, ...w.own };
+
+/** Calls `path` as the persona, on a fresh world; the outcome is "OK" or the error's code. */
+export async function callAs(t: TestDatabase, path: string, persona: Persona, row: Row) {
+  return callInWorld(t, await createWorld(t.db), path, persona, row.input?.bind(row));
+}
+
+/** Calls `path` as the persona in `w` with the input `input(w, target)`. */
+export async function callInWorld(
+  t: TestDatabase,
+  w: World,
+  path: string,
+  persona: Persona,
+  input?: (w: World, target: Target) => unknown,
+) {
+  const caller = callerFor(t.db, actorOf(w, persona)) as unknown as Record<
+    string,
+    Record<string, (input?: unknown) => Promise<unknown>>
+  >;
+  const [router = "", procedure = ""] = path.split(".");
+  const fn = caller[router]?.[procedure];
+  if (!fn) throw new Error(`no procedure ${path}`);
+  try {
+    await fn(input?.(w, targetOf(w, persona)));
+    return { outcome: "OK" as const, world: w };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { outcome: error.code, world: w, message: error.message };
+  }
+}
