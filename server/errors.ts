@@ -1,5 +1,10 @@
 /** The small typed error services throw; the tRPC layer maps it to a code and a human message. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "BAD_REQUEST"
+  | "TOO_MANY_REQUESTS";
 
 export class AppError extends Error {
   constructor(
@@ -20,3 +25,5 @@ export const forbidden = (message = "You are not allowed to do that.") =>
 export const conflict = (message: string) => new AppError("CONFLICT", message);
 export const badRequest = (message: string, fieldErrors?: Record<string, string[]>) =>
   new AppError("BAD_REQUEST", message, fieldErrors);
+export const tooManyAttempts = () =>
+  new AppError("TOO_MANY_REQUESTS", "Too many wrong attempts. Please try again in 15 minutes.");

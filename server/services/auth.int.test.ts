@@ -108,6 +108,28 @@ describe("sign-in", () => {
   });
 });
 
+describe("change password", () => {
+  it("counts wrong current passwords against the sign-in limit", async () => {
+    const user = await createUser(t.db, "provider");
+    const caller = callerFor(t.db, user, ip(120));
+    const attempt = (currentPassword: string) =>
+      caller.account
+        .changePassword({ currentPassword, newPassword: "Lantern harbor quietly 2931" })
+        .catch((e: unknown) => e);
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await attempt("wrong guess")).toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(await attempt(TEST_PASSWORD)).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many wrong attempts. Please try again in 15 minutes.",
+    });
+    expect(await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(121))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+  });
+});
+
 describe("sessions", () => {
   it("ends a session when the account is deactivated or its session version is bumped", async () => {
     const user = await createUser(t.db, "provider");

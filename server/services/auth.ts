@@ -20,7 +20,7 @@ export type SignInResult =
   | { ok: true; user: { id: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "throttled" };
 
-const throttleKeys = (email: string | null, ip: string | null) =>
+export const throttleKeys = (email: string | null, ip: string | null) =>
   [email && `account:${email}`, ip && `ip:${ip}`].filter((k): k is string => Boolean(k));
 
 /**
@@ -36,12 +36,7 @@ export async function signIn(
   const email = parsed.success ? parsed.data.email : null;
   const keys = throttleKeys(email, ip);
 
-  const locked = await db
-    .select({ key: signInThrottle.key })
-    .from(signInThrottle)
-    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.lockedUntil, sql`now()`)))
-    .limit(1);
-  if (locked.length > 0) {
+  if (await isLocked(db, keys)) {
     await recordAudit(db, {
       action: "auth.sign_in",
       outcome: "denied",
@@ -94,8 +89,19 @@ export async function signIn(
   return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
 }
 
+/** Whether any of the keys is refused for now. */
+export async function isLocked(db: Db, keys: string[]): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const locked = await db
+    .select({ key: signInThrottle.key })
+    .from(signInThrottle)
+    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.lockedUntil, sql`now()`)))
+    .limit(1);
+  return locked.length > 0;
+}
+
 /** One atomic upsert per key, so that concurrent failures on several app instances all count. */
-async function recordFailure(db: Db, keys: string[]): Promise<void> {
+export async function recordFailure(db: Db, keys: string[]): Promise<void> {
   for (const key of keys) {
     await db.execute(sql`
       insert into sign_in_throttle as t (key, failures, window_started_at)

@@ -6,8 +6,9 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/policy";
-import { badRequest, notFound } from "@/server/errors";
+import { badRequest, notFound, tooManyAttempts } from "@/server/errors";
 import { recordAudit } from "./audit";
+import { isLocked, recordFailure, throttleKeys } from "./auth";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
@@ -81,7 +82,14 @@ export async function changeOwnPassword(
     targetType: "user",
     targetId: actor.id,
   };
+  // Wrong current passwords count against the same limit as failed sign-ins.
+  const keys = throttleKeys(user.email.toLowerCase(), ip);
+  if (await isLocked(db, keys)) {
+    await recordAudit(db, { ...audit, outcome: "denied", ip, details: { reason: "throttled" } });
+    throw tooManyAttempts();
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordFailure(db, keys);
     await recordAudit(db, {
       ...audit,
       outcome: "failure",
