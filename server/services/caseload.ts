@@ -391,6 +391,7 @@ export async function caseload(db: Db, actor: Actor, input: CaseloadInput) {
   });
 
   const counts = {
+    urgency: countBy(all, (r) => r.urgency ?? "none"),
     category: countBy(all, (r) => r.category ?? "no_procedure"),
     flag: countBy(
       all.flatMap((r) => r.flags),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CurrentPlan } from "@/components/decisions/current-plan";
 import { formatDateShort } from "@/components/diary/format";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { checkInName } from "@/components/diary/patient-words";
@@ -146,7 +147,7 @@ export default async function PatientHome() {
             </CardTitle>
             <ProcedureSummary procedure={procedure} day={assessment.day} />
           </Card>
-          {/* The provider's current plan for this patient is shown here (provider workspace). */}
+          <CurrentPlan />
         </div>
       </div>
     </>

@@ -1,0 +1,323 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PainChart } from "@/components/charts/pain-chart";
+import { DecisionForm } from "@/components/decisions/decision-form";
+import { DecisionHistory } from "@/components/decisions/decision-history";
+import { formatDateShort } from "@/components/diary/format";
+import { checkInName } from "@/components/diary/patient-words";
+import { AssessmentPanel } from "@/components/provider/assessment-panel";
+import { EntriesTable } from "@/components/provider/entries-table";
+import { FlagList } from "@/components/provider/flag-list";
+import { ProcedureDetails, procedureName } from "@/components/provider/procedure-details";
+import { SuggestionList } from "@/components/provider/suggestion-list";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, withQuery } from "@/components/ui/pagination";
+import { orPage, serverApi } from "@/server/api/server";
+import { pgicLabels } from "@/server/outcomes/vocab";
+
+export const metadata: Metadata = { title: "Patient review" };
+
+type Search = { procedure?: string; entries?: string; amend?: string };
+
+export default async function PatientReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const { id } = await params;
+  const search = await searchParams;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const procedureId = z.uuid().safeParse(search.procedure).data;
+  const entriesPage = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(search.entries ?? "1", 10) || 1),
+  );
+  const api = await serverApi();
+  const review = await orPage(api.caseload.review({ patientId: id, procedureId, entriesPage }));
+  const { patient, selected, procedures, decisions, canManage } = review;
+  const base = `/provider/patients/${patient.id}`;
+  const current = { procedure: procedureId };
+  const here = withQuery(base, current, {});
+  const procedure = procedures.find((p) => p.id === selected?.procedureId) ?? null;
+  const currentDecision = decisions.find((d) => d.supersededById === null) ?? null;
+  const amending =
+    canManage && currentDecision && search.amend === currentDecision.id ? currentDecision : null;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/provider" className="font-medium text-brand-800 underline">
+          Caseload
+        </Link>
+        <span aria-hidden className="text-slate-500">
+          {" "}
+          /{" "}
+        </span>
+        <span className="text-slate-700">{patient.name}</span>
+      </nav>
+      <PageHeader
+        title={patient.name}
+        description={
+          procedure && selected
+            ? `${procedureName(procedure)} on ${formatDateShort(procedure.performedOn)} · day ${selected.assessment.day}`
+            : "No procedure recorded yet"
+        }
+        actions={
+          canManage ? (
+            <>
+              <ButtonLink href={`${base}/procedures/new`} variant="secondary">
+                Record a procedure
+              </ButtonLink>
+              {selected ? <ButtonLink href="#decision">Record a decision</ButtonLink> : null}
+            </>
+          ) : null
+        }
+      />
+      {!patient.active ? (
+        <Alert tone="warning" className="mb-4">
+          This patient's account is deactivated: they cannot sign in or keep their diary.
+        </Alert>
+      ) : null}
+
+      {procedures.length > 1 ? (
+        <nav aria-label="Procedures" className="mb-4">
+          <ul className="flex flex-wrap gap-2">
+            {procedures.map((p) => (
+              <li key={p.id}>
+                <Link
+                  href={withQuery(base, {}, { procedure: p.id })}
+                  aria-current={p.id === procedure?.id ? "page" : undefined}
+                  className={cn(
+                    "inline-flex min-h-10 items-center rounded-lg border px-3 text-sm",
+                    p.id === procedure?.id
+                      ? "border-brand-700 bg-brand-50 font-semibold text-brand-900"
+                      : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+                  )}
+                >
+                  {formatDateShort(p.performedOn)} · {procedureName(p)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      {!selected || !procedure ? (
+        <EmptyState
+          title="No procedure recorded"
+          action={
+            canManage ? (
+              <ButtonLink href={`${base}/procedures/new`}>Record a procedure</ButtonLink>
+            ) : null
+          }
+        >
+          Once a procedure is recorded, the patient can keep their pain diary and the outcome
+          appears here.
+        </EmptyState>
+      ) : (
+        <div className="space-y-4">
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+            <div className="space-y-4">
+              <Card aria-labelledby="assessment-heading">
+                <CardTitle>
+                  <span id="assessment-heading">Assessment</span>
+                </CardTitle>
+                <AssessmentPanel a={selected.assessment} />
+              </Card>
+              <Card aria-labelledby="chart-heading">
+                <CardTitle>
+                  <span id="chart-heading">Pain since the procedure</span>
+                </CardTitle>
+                <PainChart
+                  baseline={selected.chart.baseline}
+                  performedOn={selected.chart.performedOn}
+                  asOf={selected.chart.asOf}
+                  points={selected.chart.points}
+                  averages={selected.assessment.windows.map((w) => ({
+                    date: w.endDate,
+                    pain: w.meanPain,
+                  }))}
+                />
+              </Card>
+            </div>
+            <div className="space-y-4">
+              <Card aria-labelledby="flags-heading">
+                <CardTitle>
+                  <span id="flags-heading">Flags</span>
+                </CardTitle>
+                {selected.flags.length === 0 ? (
+                  <p className="text-slate-700">No flags are raised.</p>
+                ) : (
+                  <FlagList
+                    flags={selected.flags}
+                    procedureId={procedure.id}
+                    canManage={canManage}
+                  />
+                )}
+              </Card>
+              <Card aria-labelledby="suggestions-heading">
+                <CardTitle>
+                  <span id="suggestions-heading">Suggestions</span>
+                </CardTitle>
+                <p className="mb-3 text-sm text-slate-600">
+                  Decision support from the outcome rules; you decide.
+                </p>
+                <SuggestionList suggestions={selected.assessment.suggestions} />
+              </Card>
+              <Card aria-labelledby="checkins-heading">
+                <CardTitle>
+                  <span id="checkins-heading">Check-ins</span>
+                </CardTitle>
+                <ul className="space-y-1.5 text-sm">
+                  {selected.assessment.checkIns.map((c) => {
+                    const answer = selected.pgicAnswers.find((a) => a.checkInDay === c.day);
+                    return (
+                      <li key={c.day} className="flex flex-wrap items-center justify-between gap-2">
+                        <span className="text-slate-800">
+                          {checkInName[c.day] ?? `Day ${c.day}`} ({formatDateShort(c.date)})
+                        </span>
+                        {c.status === "answered" ? (
+                          <span className="text-slate-900">
+                            {answer?.answer ? pgicLabels[answer.answer] : "Answered"}
+                          </span>
+                        ) : (
+                          <Badge
+                            tone={
+                              c.status === "overdue"
+                                ? "warning"
+                                : c.status === "due"
+                                  ? "info"
+                                  : "neutral"
+                            }
+                          >
+                            {c.status === "overdue"
+                              ? "Overdue"
+                              : c.status === "due"
+                                ? "Due"
+                                : "Upcoming"}
+                          </Badge>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </Card>
+            </div>
+          </div>
+
+          <Card aria-labelledby="decision">
+            <CardTitle>
+              <span id="decision" className="scroll-mt-4">
+                Management decision
+              </span>
+            </CardTitle>
+            {decisions.length > 0 ? (
+              <DecisionHistory
+                decisions={decisions}
+                amendHref={
+                  canManage
+                    ? (decisionId) =>
+                        withQuery(base, current, { amend: decisionId }) + "#decision-form"
+                    : undefined
+                }
+              />
+            ) : (
+              <p className="text-slate-700">No decision recorded yet.</p>
+            )}
+            {canManage ? (
+              <section
+                id="decision-form"
+                aria-labelledby="decision-form-heading"
+                className="mt-6 scroll-mt-4 border-t border-slate-200 pt-4"
+              >
+                <h3
+                  id="decision-form-heading"
+                  className="mb-3 text-base font-semibold text-slate-900"
+                >
+                  {amending
+                    ? "Amend the current decision"
+                    : currentDecision
+                      ? "Record a new decision"
+                      : "Record a decision"}
+                </h3>
+                <DecisionForm
+                  key={amending ? `amend-${amending.id}` : `new-${decisions.length}`}
+                  target={amending ? { decisionId: amending.id } : { procedureId: procedure.id }}
+                  suggested={selected.assessment.suggestions.map((s) => s.strategy)}
+                  initial={
+                    amending
+                      ? {
+                          suspectedFactors: amending.suspectedFactors,
+                          strategies: amending.strategies,
+                          rationale: amending.rationale,
+                          followUpOn: amending.followUpOn,
+                        }
+                      : undefined
+                  }
+                  today={review.asOf}
+                  doneHref={here}
+                />
+              </section>
+            ) : null}
+          </Card>
+
+          <Card aria-labelledby="entries-heading">
+            <CardTitle>
+              <span id="entries-heading">Diary entries</span>
+            </CardTitle>
+            {selected.entries.total === 0 ? (
+              <p className="text-slate-700">No diary entries for this procedure yet.</p>
+            ) : (
+              <>
+                <EntriesTable rows={selected.entries.rows} />
+                <Pagination
+                  page={selected.entries.page}
+                  pageSize={selected.entries.pageSize}
+                  total={selected.entries.total}
+                  hasMore={
+                    selected.entries.page * selected.entries.pageSize < selected.entries.total
+                  }
+                  hrefFor={(p) =>
+                    withQuery(base, current, { entries: p === 1 ? undefined : p }) +
+                    "#entries-heading"
+                  }
+                />
+              </>
+            )}
+          </Card>
+
+          <Card aria-labelledby="procedure-heading">
+            <CardTitle
+              action={
+                canManage ? (
+                  <Link
+                    href={`${base}/procedures/${procedure.id}/edit`}
+                    className="text-sm font-medium text-brand-800 underline"
+                  >
+                    Edit<span className="sr-only"> the procedure</span>
+                  </Link>
+                ) : null
+              }
+            >
+              <span id="procedure-heading">Procedure</span>
+            </CardTitle>
+            <ProcedureDetails
+              procedure={procedure}
+              repeats={procedures.find((p) => p.id === procedure.repeatsProcedureId) ?? null}
+            />
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

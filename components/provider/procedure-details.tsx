@@ -1,0 +1,56 @@
+import { formatDateShort } from "@/components/diary/format";
+import {
+  type Laterality,
+  lateralityLabels,
+  type Modality,
+  modalityLabels,
+  qualityLabels,
+  type Region,
+  regionLabels,
+} from "@/server/outcomes/vocab";
+import { one } from "./format";
+import type { ReviewProcedure } from "./types";
+
+export function procedureName(p: Pick<ReviewProcedure, "modality" | "region" | "laterality">) {
+  return `${regionLabels[p.region as Region] ?? p.region} · ${
+    lateralityLabels[p.laterality as Laterality] ?? p.laterality
+  } · ${modalityLabels[p.modality as Modality] ?? p.modality}`;
+}
+
+/** What was recorded about a procedure, baseline included. */
+export function ProcedureDetails({
+  procedure: p,
+  repeats,
+}: {
+  procedure: ReviewProcedure;
+  repeats: ReviewProcedure | null;
+}) {
+  const rows: Array<[string, string]> = [
+    ["Date", formatDateShort(p.performedOn)],
+    ["Procedure", procedureName(p)],
+    ["Target", p.target || "—"],
+    ["Baseline pain", `${one(p.baselinePain)}/10`],
+    ["Baseline interference", p.baselineInterference === null ? "—" : one(p.baselineInterference)],
+    ["Baseline locations", p.baselineLocations.map((l) => regionLabels[l]).join(", ") || "—"],
+    ["Baseline qualities", p.baselineQualities.map((q) => qualityLabels[q]).join(", ") || "—"],
+    ["Diagnostic block relief", p.blockReliefPct === null ? "—" : `${p.blockReliefPct}%`],
+    [
+      "Repeat of",
+      repeats ? `${formatDateShort(repeats.performedOn)} (${procedureName(repeats)})` : "—",
+    ],
+    ["Version", `${p.version}`],
+  ];
+  return (
+    <div className="space-y-3">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="min-w-0 break-words text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {p.notes ? <p className="whitespace-pre-line text-sm text-slate-800">{p.notes}</p> : null}
+    </div>
+  );
+}
