@@ -68,8 +68,9 @@ export function DecisionForm({
 
   const onSuccess = () => {
     toast.success(amending ? "Amendment recorded" : "Decision recorded");
-    router.replace(doneHref, { scroll: false });
-    router.refresh();
+    // Back to the review without ?amend; on the same address, fetch the page's data again.
+    if (`${window.location.pathname}${window.location.search}` === doneHref) router.refresh();
+    else router.replace(doneHref, { scroll: false });
   };
   const record = useMutation(trpc.decision.record.mutationOptions({ onSuccess }));
   const amend = useMutation(trpc.decision.amend.mutationOptions({ onSuccess }));

@@ -95,7 +95,7 @@ export function DecisionHistory({
                   <span>Day {snapshot.day}</span>
                   <CategoryBadge category={snapshot.category} />
                   {snapshot.reductionPct !== null ? (
-                    <span>{reduction(snapshot.reductionPct)} pain</span>
+                    <span>{reduction(snapshot.reductionPct)}</span>
                   ) : null}
                   {snapshot.flags.map((f) => (
                     <FlagBadge

@@ -56,9 +56,7 @@ export function CaseloadTable({ rows }: { rows: readonly CaseloadRow[] }) {
             <div className="space-y-1">
               <CategoryBadge category={r.category} />
               {r.reductionPct !== null ? (
-                <p className="text-sm tabular-nums text-slate-700">
-                  {reduction(r.reductionPct)} pain
-                </p>
+                <p className="text-sm tabular-nums text-slate-700">{reduction(r.reductionPct)}</p>
               ) : null}
             </div>
           ),

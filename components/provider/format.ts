@@ -4,12 +4,12 @@
 /** 7.25 -> "7.3", 7 -> "7". */
 export const one = (n: number) => String(Math.round(n * 10) / 10 + 0);
 
-/** A reduction in percent: 50 -> "50% less", -12.5 -> "12.5% more". */
+/** A change of pain in percent: 50 -> "50% less pain", -12.5 -> "12.5% more pain". */
 export function reduction(pct: number | null): string {
   if (pct === null) return "—";
   const r = Math.round(pct * 10) / 10 + 0;
-  if (r === 0) return "No change";
-  return r > 0 ? `${one(r)}% less` : `${one(-r)}% more`;
+  if (r === 0) return "No change in pain";
+  return r > 0 ? `${one(r)}% less pain` : `${one(-r)}% more pain`;
 }
 
 /** A pain score out of 10, or a dash. */
