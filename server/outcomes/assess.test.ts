@@ -4,8 +4,8 @@ import {
   type Assessment,
   type AssessmentEntry,
   type AssessmentInput,
-  assessOnDates,
   assessOutcome,
+  flagsOnDates,
   LOCATION_WINDOW_DAYS,
   NEUROPATHIC_QUALITIES,
   phaseForDay,
@@ -800,7 +800,7 @@ it("returns plain JSON", () => {
   expect(JSON.parse(JSON.stringify(a))).toEqual(a);
 });
 
-describe("assessOnDates", () => {
+describe("flagsOnDates", () => {
   const regions: Region[] = ["lumbar", "hip", "knee"];
   const qualities: Quality[] = ["aching", "burning", "tingling"];
   const anEntry = fc.record({
@@ -812,7 +812,7 @@ describe("assessOnDates", () => {
     siteSoreness: fc.boolean(),
   });
 
-  it("gives, for every date, what assessOutcome gives with that asOf", () => {
+  it("gives, for every date, the flags assessOutcome raises with that asOf", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10 }),
@@ -824,8 +824,8 @@ describe("assessOnDates", () => {
             entries: raw.map(({ day, ...e }) => ({ ...e, entryDate: at(day) })),
           };
           const dates = asOfDays.map(at);
-          expect(assessOnDates(input, dates)).toEqual(
-            dates.map((asOf) => assessOutcome({ ...input, asOf })),
+          expect(flagsOnDates(input, dates)).toEqual(
+            dates.map((asOf) => assessOutcome({ ...input, asOf }).flags),
           );
         },
       ),
@@ -835,7 +835,7 @@ describe("assessOnDates", () => {
 
   it("answers nothing for no dates", () => {
     expect(
-      assessOnDates(
+      flagsOnDates(
         { procedure: { performedOn: P, region: "knee", baselinePain: 5 }, entries: [] },
         [],
       ),

@@ -154,20 +154,19 @@ const FIRST_JUDGED_DAY = 10;
 // Multiple entries on the same date each count as an entry (in window counts, means and flag
 // counts). The app stores one current entry per date, so this only matters for raw input; it
 // keeps the function simple and deterministic.
-type Dated = AssessmentEntry & { day: number };
 
 function showsRelief(baselinePain: number, meanPain: number): boolean {
   const points = baselinePain - meanPain;
   return gte((100 * points) / baselinePain, 30) || gte(points, 2);
 }
 
-/** Index of the first entry whose day is after `day`, in entries sorted by day. */
-function firstAfter(entries: readonly Dated[], day: number): number {
+/** Index of the first day after `day` in ascending `days`. */
+function firstAfter(days: readonly number[], day: number): number {
   let lo = 0;
-  let hi = entries.length;
+  let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((entries[mid]?.day ?? Number.POSITIVE_INFINITY) > day) hi = mid;
+    if ((days[mid] ?? Number.POSITIVE_INFINITY) > day) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -177,7 +176,12 @@ function firstAfter(entries: readonly Dated[], day: number): number {
  * A 7-day window made of the entries `from..to` (exclusive) of the entries sorted by day; null
  * with fewer than 3 entries. The mean adds the entries in that order, as `mean` would.
  */
-function windowStats(baselinePain: number, entries: readonly Dated[], from: number, to: number) {
+function windowStats(
+  baselinePain: number,
+  entries: readonly AssessmentEntry[],
+  from: number,
+  to: number,
+) {
   const count = to - from;
   if (count < MIN_WINDOW_ENTRIES) return null;
   let sum = 0;
@@ -192,50 +196,56 @@ function windowStats(baselinePain: number, entries: readonly Dated[], from: numb
   };
 }
 
-/** The entries parsed, cut at a last day and sorted, with their history windows. */
-type Prepared = { entries: Dated[]; windows: AssessmentWindow[] };
+/**
+ * The entries dated day 0..a last day, sorted by day, with their days (`days[i]` is the day of
+ * `entries[i]`) and their history windows.
+ */
+type Prepared = {
+  entries: readonly AssessmentEntry[];
+  days: readonly number[];
+  windows: AssessmentWindow[];
+};
 
 /**
- * Parses and sorts the entries dated day 0..`lastDay` and computes their history windows (end on a
+ * Dates and sorts the entries dated day 0..`lastDay` and computes their history windows (end on a
  * day with an entry, >= 10, with >= 3 entries). A window only looks back 7 days, so the windows
- * for an earlier asOf are a prefix of these.
+ * for an earlier asOf are a prefix of these. Performance matters here (the caseload assesses every
+ * patient at once): entries that are all in range and in date order are used as they are, with no
+ * copy and no sort.
  */
 function prepare(input: AssessmentInput, lastDay: number): Prepared {
   const { performedOn, baselinePain } = input.procedure;
   const dayOf = dayCounter(performedOn);
-  // Performance matters here (the caseload assesses every patient at once): one pass, one
-  // object shape per entry, and no sort when the entries already come in date order.
-  const entries: Dated[] = [];
+  const all = input.entries;
+  const allDays = all.map((e) => dayOf(e.entryDate));
+  let inRange = true;
   let sorted = true;
-  for (const e of input.entries) {
-    const entryDay = dayOf(e.entryDate);
-    if (entryDay < 0 || entryDay > lastDay) continue;
-    if (entryDay < (entries[entries.length - 1]?.day ?? 0)) sorted = false;
-    entries.push({
-      entryDate: e.entryDate,
-      painAverage: e.painAverage,
-      interference: e.interference,
-      locations: e.locations,
-      qualities: e.qualities,
-      siteSoreness: e.siteSoreness,
-      pgic: e.pgic,
-      day: entryDay,
-    });
+  allDays.forEach((d, i) => {
+    if (d < 0 || d > lastDay) inRange = false;
+    if (i > 0 && d < (allDays[i - 1] ?? d)) sorted = false;
+  });
+  let entries: readonly AssessmentEntry[] = all;
+  let days: readonly number[] = allDays;
+  if (!inRange || !sorted) {
+    const kept = allDays.flatMap((d, i) => (d >= 0 && d <= lastDay ? [i] : []));
+    // stable: entries of the same day keep their order
+    if (!sorted) kept.sort((a, b) => (allDays[a] ?? 0) - (allDays[b] ?? 0));
+    entries = kept.map((i) => all[i] as AssessmentEntry);
+    days = kept.map((i) => allDays[i] ?? 0);
   }
-  if (!sorted) entries.sort((a, b) => a.day - b.day); // stable: same-day entries keep their order
 
   const windows: AssessmentWindow[] = [];
   // Each day with an entry once, in order: at the last entry of that day. The window's first
   // entry only moves forward as its end does.
   let from = 0;
-  entries.forEach((e, i) => {
-    if (e.day < FIRST_JUDGED_DAY || entries[i + 1]?.day === e.day) return;
-    while ((entries[from]?.day ?? e.day) <= e.day - WINDOW_DAYS) from++;
+  days.forEach((day, i) => {
+    if (day < FIRST_JUDGED_DAY || days[i + 1] === day) return;
+    while ((days[from] ?? day) <= day - WINDOW_DAYS) from++;
     const stats = windowStats(baselinePain, entries, from, i + 1);
     if (stats) {
       windows.push({
-        endDate: e.entryDate,
-        endDay: e.day,
+        endDate: entries[i]?.entryDate ?? "",
+        endDay: day,
         entryCount: i + 1 - from,
         meanPain: stats.meanPain,
         reductionPoints: stats.reductionPoints,
@@ -244,7 +254,7 @@ function prepare(input: AssessmentInput, lastDay: number): Prepared {
       });
     }
   });
-  return { entries, windows };
+  return { entries, days, windows };
 }
 
 export function assessOutcome(input: AssessmentInput): Assessment {
@@ -253,17 +263,18 @@ export function assessOutcome(input: AssessmentInput): Assessment {
 }
 
 /**
- * The assessment as of each of `dates`: the same as assessOutcome with that asOf, for the cost of
- * preparing the entries once. Used to tell whether a flag was raised on every day of a period.
+ * The flags raised as of each of `dates`: the same as assessOutcome's flags with that asOf, for the
+ * cost of preparing the entries once and without the rest of the assessment. Used to tell whether
+ * a flag was raised on every day of a period (flag acknowledgements).
  */
-export function assessOnDates(
+export function flagsOnDates(
   input: Omit<AssessmentInput, "asOf">,
   dates: readonly string[],
-): Assessment[] {
+): Flag[][] {
   const dayOf = dayCounter(input.procedure.performedOn);
   const days = dates.map(dayOf);
   const prepared = prepare({ ...input, asOf: "" }, Math.max(...days));
-  return dates.map((asOf, i) => assessPrepared({ ...input, asOf }, prepared, asOf, days[i] ?? 0));
+  return dates.map((asOf, i) => evaluate({ ...input, asOf }, prepared, days[i] ?? 0).flags);
 }
 
 function assessPrepared(
@@ -272,20 +283,57 @@ function assessPrepared(
   asOf: string,
   day: number,
 ): Assessment {
+  const c = evaluate(input, prepared, day);
+  const answered: string[] = [];
+  for (let i = 0; i < c.upTo; i++) {
+    const e = prepared.entries[i];
+    if (e && e.pgic != null) answered.push(e.entryDate);
+  }
+  return {
+    performedOn: c.performedOn,
+    asOf,
+    criteria: c.criteria,
+    day,
+    phase: c.phase,
+    phaseMessage: phaseMessages[c.phase],
+    category: c.category,
+    success: c.success,
+    baselinePain: c.baselinePain,
+    currentPain: c.currentPain,
+    reductionPoints: c.reductionPoints,
+    reductionPct: c.reductionPct,
+    baselineInterference: c.baselineInterference,
+    currentInterference: c.currentInterference,
+    functionImproved: c.functionImproved,
+    currentShowsRelief: c.currentShowsRelief,
+    peakReductionPct: c.peakReductionPct,
+    reliefUntil: c.reliefUntil,
+    reliefDurationDays: c.reliefDurationDays,
+    windows: prepared.windows.slice(0, c.windowCount),
+    entryCountInWindow: c.entryCountInWindow,
+    lastEntryDate: c.lastEntryDate,
+    flags: c.flags,
+    suggestions: suggest(c, input.procedure.region),
+    checkIns: checkInSchedule(c.performedOn, asOf, answered),
+  };
+}
+
+/** Everything of the assessment up to the flags, as of `day` (the entries up to index `upTo`). */
+function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
   const { procedure } = input;
   const { performedOn, baselinePain, region } = procedure;
   const criteria: Criteria = input.criteria ?? "strict";
   const baselineInterference = procedure.baselineInterference ?? null;
 
   // SPEC 2.2: entries before performedOn or after asOf are ignored.
-  const upTo = firstAfter(prepared.entries, day);
-  const entries =
-    upTo === prepared.entries.length ? prepared.entries : prepared.entries.slice(0, upTo);
-  const last = entries[entries.length - 1];
+  // The entries up to asOf are entries[0..upTo), without a copy; days[i] is the day of entries[i].
+  const upTo = firstAfter(prepared.days, day);
+  const { entries, days } = prepared;
+  const last = upTo > 0 ? entries[upTo - 1] : undefined;
   const lastEntryDate = last ? last.entryDate : null;
 
   // Current window: asOf-6 .. asOf.
-  const currentEntries = entries.slice(firstAfter(entries, day - WINDOW_DAYS));
+  const currentEntries = entries.slice(firstAfter(days, day - WINDOW_DAYS), upTo);
   const currentStats = windowStats(baselinePain, currentEntries, 0, currentEntries.length);
   const currentPain = currentStats?.meanPain ?? null;
   const reductionPoints = currentStats?.reductionPoints ?? null;
@@ -303,17 +351,28 @@ function assessPrepared(
   // History windows ending on or before asOf.
   let windowCount = prepared.windows.length;
   while (windowCount > 0 && (prepared.windows[windowCount - 1]?.endDay ?? 0) > day) windowCount--;
-  const windows = prepared.windows.slice(0, windowCount);
+  const windows =
+    windowCount === prepared.windows.length
+      ? prepared.windows
+      : prepared.windows.slice(0, windowCount);
   // The current window joins peak and relief-until from day 10 (SPEC 2.2).
-  const judged: Array<{ endDay: number; reductionPct: number; showsRelief: boolean }> =
+  const judged =
     day >= FIRST_JUDGED_DAY && currentStats
-      ? [...windows, { endDay: day, ...currentStats }]
-      : windows;
+      ? [
+          {
+            endDay: day,
+            reductionPct: currentStats.reductionPct,
+            showsRelief: currentStats.showsRelief,
+          },
+        ]
+      : [];
   let peakReductionPct: number | null = null;
   let reliefDurationDays: number | null = null;
-  for (const w of judged) {
-    peakReductionPct = Math.max(peakReductionPct ?? Number.NEGATIVE_INFINITY, w.reductionPct);
-    if (w.showsRelief) reliefDurationDays = Math.max(reliefDurationDays ?? 0, w.endDay);
+  for (const list of [windows, judged]) {
+    for (const w of list) {
+      peakReductionPct = Math.max(peakReductionPct ?? Number.NEGATIVE_INFINITY, w.reductionPct);
+      if (w.showsRelief) reliefDurationDays = Math.max(reliefDurationDays ?? 0, w.endDay);
+    }
   }
   const reliefUntil = reliefDurationDays === null ? null : addDays(performedOn, reliefDurationDays);
 
@@ -370,9 +429,10 @@ function assessPrepared(
 
   const knownLocations = new Set<Region>([region, ...(procedure.baselineLocations ?? [])]);
   const shiftEntries = entries.filter(
-    (e) =>
-      e.day >= FIRST_JUDGED_DAY &&
-      e.day > day - LOCATION_WINDOW_DAYS &&
+    (e, i) =>
+      i < upTo &&
+      (days[i] ?? 0) >= FIRST_JUDGED_DAY &&
+      (days[i] ?? 0) > day - LOCATION_WINDOW_DAYS &&
       e.locations.some((l) => !knownLocations.has(l)),
   );
   if (shiftEntries.length >= 2) {
@@ -389,8 +449,10 @@ function assessPrepared(
   const baselineQualities = new Set<Quality>(procedure.baselineQualities ?? []);
   const newNeuropathic = NEUROPATHIC_QUALITIES.filter((q) => !baselineQualities.has(q));
   const neuroEntries = entries.filter(
-    (e) =>
-      e.day >= 14 && e.qualities.some((q) => (newNeuropathic as readonly Quality[]).includes(q)),
+    (e, i) =>
+      i < upTo &&
+      (days[i] ?? 0) >= 14 &&
+      e.qualities.some((q) => (newNeuropathic as readonly Quality[]).includes(q)),
   );
   if (neuroEntries.length >= 2) {
     const reported = newNeuropathic.filter((q) =>
@@ -403,7 +465,9 @@ function assessPrepared(
     });
   }
 
-  const soreEntries = entries.filter((e) => e.day >= 15 && e.siteSoreness === true);
+  const soreEntries = entries.filter(
+    (e, i) => i < upTo && (days[i] ?? 0) >= 15 && e.siteSoreness === true,
+  );
   if (soreEntries.length >= 2) {
     flags.push({
       code: "PROLONGED_SITE_SORENESS",
@@ -424,7 +488,47 @@ function assessPrepared(
     });
   }
 
-  // ---- Suggestions (SPEC 2.7) ----
+  return {
+    performedOn,
+    criteria,
+    phase: phaseForDay(day),
+    category,
+    success,
+    baselinePain,
+    currentPain,
+    reductionPoints,
+    reductionPct,
+    baselineInterference,
+    currentInterference,
+    functionImproved,
+    currentShowsRelief,
+    peakReductionPct,
+    reliefUntil,
+    reliefDurationDays,
+    windowCount,
+    upTo,
+    entryCountInWindow,
+    lastEntryDate,
+    flags,
+    day,
+  };
+}
+
+type Evaluation = ReturnType<typeof evaluate>;
+
+/** SPEC 2.7: the suggestions for an evaluation, in order. */
+function suggest(c: Evaluation, region: Region): Suggestion[] {
+  const {
+    category,
+    day,
+    success,
+    criteria,
+    reductionPct,
+    reductionPoints,
+    reliefDurationDays,
+    flags,
+    entryCountInWindow,
+  } = c;
   const suggestions: Suggestion[] = [];
   const add = (strategy: Strategy, reason: string) => {
     if (!suggestions.some((s) => s.strategy === strategy)) suggestions.push({ strategy, reason });
@@ -514,36 +618,5 @@ function assessPrepared(
     );
   }
 
-  const phase = phaseForDay(day);
-  return {
-    performedOn,
-    asOf,
-    criteria,
-    day,
-    phase,
-    phaseMessage: phaseMessages[phase],
-    category,
-    success,
-    baselinePain,
-    currentPain,
-    reductionPoints,
-    reductionPct,
-    baselineInterference,
-    currentInterference,
-    functionImproved,
-    currentShowsRelief,
-    peakReductionPct,
-    reliefUntil,
-    reliefDurationDays,
-    windows,
-    entryCountInWindow,
-    lastEntryDate,
-    flags,
-    suggestions,
-    checkIns: checkInSchedule(
-      performedOn,
-      asOf,
-      entries.filter((e) => e.pgic != null).map((e) => e.entryDate),
-    ),
-  };
+  return suggestions;
 }

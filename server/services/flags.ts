@@ -11,9 +11,9 @@ import {
   type Assessment,
   type AssessmentInput,
   addDays,
-  assessOnDates,
   type Flag,
   type FlagCode,
+  flagsOnDates,
 } from "@/server/outcomes";
 import { assessProcedure } from "./assessments";
 import { recordAudit } from "./audit";
@@ -58,8 +58,8 @@ export function flagStatuses(
     const from = addDays(oldest, 1);
     const days: string[] = [];
     for (let d = from; d < asOf; d = addDays(d, 1)) days.push(d);
-    assessOnDates(input, days).forEach((a, i) => {
-      raisedOn.set(days[i] ?? "", new Set(a.flags.map((f) => f.code)));
+    flagsOnDates(input, days).forEach((flags, i) => {
+      raisedOn.set(days[i] ?? "", new Set(flags.map((f) => f.code)));
     });
   }
   return assessment.flags.map((flag) => {
