@@ -48,29 +48,21 @@ export function flagStatuses(
   acks: ReadonlyMap<string, Acknowledgement>,
 ): FlagStatus[] {
   const { asOf } = assessment;
-  const pending = assessment.flags.filter((f) => {
-    const ack = acks.get(f.code);
-    return ack !== undefined && addDays(ack.asOf, 1) < asOf;
-  });
-  const raisedOn = new Map<string, Set<FlagCode>>();
-  if (pending.length > 0) {
-    const oldest = pending.map((f) => acks.get(f.code)?.asOf ?? asOf).sort()[0] ?? asOf;
-    const from = addDays(oldest, 1);
-    const days: string[] = [];
-    for (let d = from; d < asOf; d = addDays(d, 1)) days.push(d);
-    flagsOnDates(input, days).forEach((flags, i) => {
-      raisedOn.set(days[i] ?? "", new Set(flags.map((f) => f.code)));
-    });
-  }
+  // The days to look back on: from the day after the oldest acknowledgement to the day before asOf.
+  const oldest = assessment.flags
+    .map((f) => acks.get(f.code)?.asOf)
+    .filter((d): d is string => d !== undefined && d < asOf)
+    .sort()[0];
+  const days: string[] = [];
+  if (oldest) for (let d = addDays(oldest, 1); d < asOf; d = addDays(d, 1)) days.push(d);
+  const raised = flagsOnDates(input, days).map((flags) => new Set(flags.map((f) => f.code)));
+
   return assessment.flags.map((flag) => {
     const ack = acks.get(flag.code) ?? null;
-    let acknowledged = false;
-    if (ack) {
-      acknowledged = true;
-      for (let d = addDays(ack.asOf, 1); d < asOf && acknowledged; d = addDays(d, 1)) {
-        acknowledged = raisedOn.get(d)?.has(flag.code) ?? false;
-      }
-    }
+    // Covered when the flag was raised on every day after the acknowledgement's day.
+    const acknowledged =
+      ack !== null &&
+      raised.every((codes, i) => (days[i] ?? "") <= ack.asOf || codes.has(flag.code));
     return { ...flag, acknowledgement: ack, acknowledged };
   });
 }
