@@ -227,7 +227,7 @@ export default async function PatientReviewPage({
                 amendHref={
                   canManage
                     ? (decisionId) =>
-                        withQuery(base, current, { amend: decisionId }) + "#decision-form"
+                        `${withQuery(base, current, { amend: decisionId })}#decision-form`
                     : undefined
                 }
               />
