@@ -8,12 +8,14 @@ const resolve = {
     "server-only": path.join(root, "server/testing/empty.ts"),
   },
 };
+// Build folders (.next, .next-<name>) carry copies of packages with their own test files.
+const exclude = ["**/node_modules/**", ".next*/**", ".data*/**", "e2e/**"];
 const integration = (name: string, env: Record<string, string>) => ({
   resolve,
   test: {
     name,
     include: ["**/*.int.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**"],
+    exclude,
     env: { NODE_ENV: "test" as const, ...env },
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -28,7 +30,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", "e2e/**"],
+          exclude: ["**/*.int.test.ts", ...exclude],
           env: { NODE_ENV: "test" as const },
         },
       },
