@@ -42,6 +42,12 @@ export const procedures = pgTable(
     notes: text().notNull().default(""),
     repeatsProcedureId: uuid(),
     version: integer().notNull().default(1),
+    /**
+     * Raised by triggers (migration 0004) on every write that can change the procedure's
+     * assessment: its own row, its diary entries, its flag acknowledgements. The caseload's
+     * assessment cache is valid only for the version it was computed from (decision 008).
+     */
+    dataVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp({ withTimezone: true }),

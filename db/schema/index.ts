@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./caseload";
 export * from "./clinical";
 export * from "./settings";
 export * from "./users";

@@ -1,12 +1,16 @@
 // The provider's caseload (issue 4): every patient on the care team with the assessment of their
-// latest procedure, sorted by urgency. The data comes from a fixed number of queries whatever the
-// caseload size (patients with their latest procedure; those procedures' diary entries; the latest
-// acknowledgements; the current plans), then the outcome engine runs per patient in memory and the
-// list is filtered, sorted and paged in memory. docs/benchmarks.md has the figures at 1,000 patients.
-import { and, asc, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from "drizzle-orm";
+// latest procedure, sorted by urgency. Each procedure's assessment (engine + acknowledgement
+// episodes, as the caseload shows it) is cached in caseload_assessments, valid only for the
+// procedure's data_version (raised by triggers on every write that can change it), the clinic's
+// today and criteria, and ASSESSMENT_VERSION (docs/decisions/008-caseload-assessment-cache.md).
+// A request reads the care team with the valid cache rows in one query, then reads and assesses
+// only the procedures without one, in a fixed number of queries whatever the caseload size, and
+// stores them. docs/benchmarks.md has the figures at 1,000 patients.
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   careTeam,
+  caseloadAssessments,
   decisions,
   diaryEntries,
   flagAcknowledgements,
@@ -14,13 +18,15 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
+import { log } from "@/server/log";
 import {
   type Assessment,
   type AssessmentEntry,
+  type AssessmentInput,
   assessOutcome,
   type Category,
   type Criteria,
-  FlagCode,
+  type FlagCode,
   LOCATION_WINDOW_DAYS,
   NEUROPATHIC_QUALITIES,
   type Pgic,
@@ -32,7 +38,12 @@ import {
 import { todayInZone } from "@/server/time";
 import { interferenceOf, toAssessmentInput } from "./assessments";
 import { recordAudit } from "./audit";
-import { type Acknowledgement, type FlagStatus, flagStatuses, groupAck } from "./flags";
+import {
+  type Acknowledgement,
+  type FlagStatus,
+  flagStatuses,
+  latestAcknowledgements,
+} from "./flags";
 import { getClinicSettings } from "./settings";
 
 /** The most patients one caseload loads (a limit for the queries; far above a real care team). */
@@ -85,15 +96,70 @@ function escapeLike(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * Raise when the cached assessment could differ for the same data and day: a change to the outcome
+ * engine's rules, to the acknowledgement episodes, or to CaseloadAssessment's shape. Every cache
+ * row of another version is then recomputed. `caseload-cache.test.ts` fingerprints the
+ * assessments of a fixed set of diaries and fails until this is raised when they change.
+ */
+export const ASSESSMENT_VERSION = 1;
+
+/** What the cache holds per procedure: the caseload row's assessment part. */
+export type CaseloadAssessment = Pick<
+  CaseloadRow,
+  | "day"
+  | "phase"
+  | "category"
+  | "success"
+  | "baselinePain"
+  | "currentPain"
+  | "reductionPct"
+  | "lastEntryDate"
+  | "overdueCheckIns"
+  | "flags"
+  | "urgency"
+>;
+
+/** One procedure's caseload assessment: the engine, then the acknowledgement episodes. Pure. */
+export function caseloadAssessment(
+  input: AssessmentInput,
+  acks: ReadonlyMap<string, Acknowledgement>,
+): CaseloadAssessment {
+  const assessment = assessOutcome(input);
+  const statuses = flagStatuses(input, assessment, acks);
+  const open = statuses.filter((f) => !f.acknowledged);
+  return {
+    ...summary(assessment),
+    flags: statuses.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      sentence: f.sentence,
+      acknowledged: f.acknowledged,
+    })),
+    urgency: open.some((f) => f.severity === "high")
+      ? "high"
+      : open.some((f) => f.severity === "warning")
+        ? "warning"
+        : open.length > 0
+          ? "info"
+          : null,
+  };
+}
+
 /** The diary read is split into this many queries that run at once (PostgreSQL uses both cores). */
 const ENTRY_QUERIES = 4;
 const NEUROPATHIC = `{${NEUROPATHIC_QUALITIES.join(",")}}`;
 
+/** What a cached assessment is valid for, besides the procedure's data_version. */
+export type AssessmentKey = { asOf: string; criteria: Criteria };
+
 /**
- * The caseload's queries, independent of each other so that they run at once. Exported for the
- * benchmark, which runs the very same SQL with postgres.js.
+ * The caseload's queries on every request, independent of each other so that they run at once:
+ * the care team with each patient's latest procedure, its data_version and its cache row when that
+ * is valid, and the current plans. Exported for the benchmark, which runs the very same SQL with
+ * postgres.js.
  */
-export function caseloadQueries(db: Db, providerId: string, asOf: string, search?: string) {
+export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey, search?: string) {
   const patientFilter: SQL[] = [eq(careTeam.providerId, providerId), eq(users.role, "patient")];
   if (search) patientFilter.push(ilike(users.name, escapeLike(search)));
   // Each care-team patient's latest procedure: the latest performed by asOf, else a planned one.
@@ -103,21 +169,19 @@ export function caseloadQueries(db: Db, providerId: string, asOf: string, search
       performedOn: procedures.performedOn,
       modality: procedures.modality,
       region: procedures.region,
-      baselinePain: procedures.baselinePain,
-      baselineInterference: procedures.baselineInterference,
-      baselineLocations: procedures.baselineLocations,
-      baselineQualities: procedures.baselineQualities,
+      dataVersion: procedures.dataVersion,
     })
     .from(procedures)
     .where(and(eq(procedures.patientId, careTeam.patientId), isNull(procedures.deletedAt)))
     .orderBy(
-      sql`${procedures.performedOn} <= ${asOf} desc`,
+      sql`${procedures.performedOn} <= ${key.asOf} desc`,
       desc(procedures.performedOn),
       desc(procedures.createdAt),
     )
     .limit(1)
     .as("latest");
 
+  const cache = caseloadAssessments;
   const patients = db
     .select({
       patientId: users.id,
@@ -128,26 +192,61 @@ export function caseloadQueries(db: Db, providerId: string, asOf: string, search
         performedOn: latest.performedOn,
         modality: latest.modality,
         region: latest.region,
-        baselinePain: latest.baselinePain,
-        baselineInterference: latest.baselineInterference,
-        baselineLocations: latest.baselineLocations,
-        baselineQualities: latest.baselineQualities,
+        dataVersion: latest.dataVersion,
       },
+      cached: cache.summary,
     })
     .from(careTeam)
     .innerJoin(users, eq(users.id, careTeam.patientId))
     .leftJoinLateral(latest, sql`true`)
+    // Only a valid row: computed from this very data_version, for today, under these criteria.
+    .leftJoin(
+      cache,
+      and(
+        eq(cache.procedureId, latest.id),
+        eq(cache.dataVersion, latest.dataVersion),
+        eq(cache.asOf, key.asOf),
+        eq(cache.criteria, key.criteria),
+        eq(cache.engineVersion, ASSESSMENT_VERSION),
+      ),
+    )
     .where(and(...patientFilter))
     .orderBy(asc(users.name), asc(users.id))
     .limit(CASELOAD_MAX);
 
-  // The live entries of each latest procedure from its day to asOf, one row per procedure (see
-  // decodeEntries): 365,000 entries as a thousand rows of packed text rather than 365,000 rows.
-  // Locations only where the engine reads them (LOCATION_WINDOW_DAYS before asOf, or before the
-  // oldest acknowledgement, whose days are assessed again), qualities only when neuropathic.
+  // The current plan: the latest decision that no amendment replaced.
+  const plans = db
+    .selectDistinctOn([decisions.patientId], {
+      patientId: decisions.patientId,
+      followUpOn: decisions.followUpOn,
+      decidedAt: decisions.createdAt,
+    })
+    .from(careTeam)
+    .innerJoin(users, eq(users.id, careTeam.patientId))
+    .innerJoin(decisions, eq(decisions.patientId, careTeam.patientId))
+    .where(
+      and(
+        ...patientFilter,
+        sql`not exists (select 1 from ${decisions} s where s.supersedes_id = ${decisions.id})`,
+      ),
+    )
+    .orderBy(decisions.patientId, desc(decisions.createdAt))
+    .limit(CASELOAD_MAX);
+
+  return { patients, plans };
+}
+
+/**
+ * The procedures to assess afresh with their live entries from their day to asOf, one row per
+ * procedure (see decodeEntries): a year of entries is one row of packed text rather than 365 rows.
+ * Locations only where the engine reads them (LOCATION_WINDOW_DAYS before asOf, or before the
+ * oldest acknowledgement, whose days are assessed again), qualities only when neuropathic. The ids
+ * are split into ENTRY_QUERIES queries that run at once.
+ */
+export function entryQueries(db: Db, procedureIds: readonly string[], asOf: string) {
   const e = diaryEntries;
   const day = sql`(${e.entryDate} - date '1970-01-01')`;
-  const locationsAfter = sql`least(${asOf}::date, (select min(${flagAcknowledgements.asOf}) from ${flagAcknowledgements} where ${flagAcknowledgements.procedureId} = ${latest.id})) - ${LOCATION_WINDOW_DAYS}::int`;
+  const locationsAfter = sql`least(${asOf}::date, (select min(${flagAcknowledgements.asOf}) from ${flagAcknowledgements} where ${flagAcknowledgements.procedureId} = ${procedures.id})) - ${LOCATION_WINDOW_DAYS}::int`;
   const diary = db
     .select({
       codes: sql<
@@ -174,76 +273,37 @@ export function caseloadQueries(db: Db, providerId: string, asOf: string, search
     .from(e)
     .where(
       and(
-        eq(e.procedureId, latest.id),
+        eq(e.procedureId, procedures.id),
         isNull(e.deletedAt),
-        gte(e.entryDate, latest.performedOn),
+        gte(e.entryDate, procedures.performedOn),
         lte(e.entryDate, asOf),
       ),
     )
     .as("diary");
-  const entries = Array.from({ length: ENTRY_QUERIES }, (_, part) =>
+  return Array.from({ length: ENTRY_QUERIES }, (_, part) =>
     db
       .select({
-        procedureId: latest.id,
+        id: procedures.id,
+        performedOn: procedures.performedOn,
+        region: procedures.region,
+        baselinePain: procedures.baselinePain,
+        baselineInterference: procedures.baselineInterference,
+        baselineLocations: procedures.baselineLocations,
+        baselineQualities: procedures.baselineQualities,
         codes: diary.codes,
         locations: diary.locations,
         qualities: diary.qualities,
         pgic: diary.pgic,
       })
-      .from(careTeam)
-      .innerJoin(users, eq(users.id, careTeam.patientId))
-      .innerJoinLateral(latest, sql`true`)
+      .from(procedures)
       .innerJoinLateral(diary, sql`true`)
       .where(
-        and(
-          ...patientFilter,
-          sql`(hashtext(${careTeam.patientId}::text) & ${ENTRY_QUERIES - 1}) = ${part}`,
+        inArray(
+          procedures.id,
+          procedureIds.filter((_, i) => i % ENTRY_QUERIES === part),
         ),
-      )
-      .limit(CASELOAD_MAX),
-  );
-
-  const acks = db
-    .selectDistinctOn([flagAcknowledgements.procedureId, flagAcknowledgements.code], {
-      procedureId: flagAcknowledgements.procedureId,
-      code: flagAcknowledgements.code,
-      asOf: flagAcknowledgements.asOf,
-      note: flagAcknowledgements.note,
-      acknowledgedAt: flagAcknowledgements.acknowledgedAt,
-    })
-    .from(careTeam)
-    .innerJoin(users, eq(users.id, careTeam.patientId))
-    .innerJoinLateral(latest, sql`true`)
-    .innerJoin(flagAcknowledgements, eq(flagAcknowledgements.procedureId, latest.id))
-    .where(and(...patientFilter))
-    .orderBy(
-      flagAcknowledgements.procedureId,
-      flagAcknowledgements.code,
-      desc(flagAcknowledgements.asOf),
-      desc(flagAcknowledgements.acknowledgedAt),
-    )
-    .limit(CASELOAD_MAX * FlagCode.options.length);
-
-  // The current plan: the latest decision that no amendment replaced.
-  const plans = db
-    .selectDistinctOn([decisions.patientId], {
-      patientId: decisions.patientId,
-      followUpOn: decisions.followUpOn,
-      decidedAt: decisions.createdAt,
-    })
-    .from(careTeam)
-    .innerJoin(users, eq(users.id, careTeam.patientId))
-    .innerJoin(decisions, eq(decisions.patientId, careTeam.patientId))
-    .where(
-      and(
-        ...patientFilter,
-        sql`not exists (select 1 from ${decisions} s where s.supersedes_id = ${decisions.id})`,
       ),
-    )
-    .orderBy(decisions.patientId, desc(decisions.createdAt))
-    .limit(CASELOAD_MAX);
-
-  return { patients, entries, acks, plans };
+  );
 }
 
 const NO_CODES: readonly never[] = [];
@@ -350,42 +410,36 @@ export function decodeEntries(
   return entries;
 }
 
-export async function caseload(db: Db, actor: Actor, input: CaseloadInput) {
+export async function caseload(db: Db, actor: Actor, input: CaseloadInput, now: Date = new Date()) {
   const settings = await getClinicSettings(db);
-  const asOf = todayInZone(settings.timeZone);
-  const queries = caseloadQueries(db, actor.id, asOf, input.search);
-  const basics = Promise.all([queries.patients, queries.acks, queries.plans]);
-  const dates = new Map<number, string>();
-  const arrays = new Map<string, readonly string[]>();
-  const assessed = new Map<string, CaseloadRow>();
+  const key: AssessmentKey = {
+    asOf: todayInZone(settings.timeZone, now),
+    criteria: settings.successCriteria,
+  };
+  const queries = caseloadQueries(db, actor.id, key, input.search);
+  // The procedures' data_version is read here, before their entries and acknowledgements: a write
+  // in between can only make the stored version older than the data, never newer (decision 008).
+  const [patients, planRows] = await Promise.all([queries.patients, queries.plans]);
+  const stale = patients.flatMap((p) => (p.procedure && !p.cached ? [p.procedure] : []));
+  const assessed = await assessAndStore(db, stale, key);
 
-  // Each part of the diary is assessed as soon as it arrives, while the database works on the rest.
-  await Promise.all(
-    queries.entries.map(async (part) => {
-      const [rows, [patients, ackRows]] = await Promise.all([part, basics]);
-      const byProcedure = new Map(patients.map((p) => [p.procedure?.id, p]));
-      const acks = new Map<string, Map<string, Acknowledgement>>();
-      for (const a of ackRows) groupAck(acks, { ...a, byName: null });
-      for (const row of rows) {
-        const patient = byProcedure.get(row.procedureId);
-        if (!patient?.procedure) continue;
-        const entries = decodeEntries(row, dates, arrays);
-        assessed.set(
-          patient.patientId,
-          assessPatient(patient, patient.procedure, entries, acks.get(row.procedureId)),
-        );
-      }
-    }),
-  );
-  const [patients, , planRows] = await basics;
   const plans = new Map(planRows.map((p) => [p.patientId, p]));
   const all = patients.map((p): CaseloadRow => {
     const plan = plans.get(p.patientId);
-    const row =
-      assessed.get(p.patientId) ??
-      (p.procedure ? assessPatient(p, p.procedure, [], undefined) : withoutProcedure(p));
+    const assessment = p.procedure
+      ? ((p.cached as CaseloadAssessment | null) ?? assessed.get(p.procedure.id) ?? NOT_ASSESSED)
+      : NOT_ASSESSED;
     return {
-      ...row,
+      patientId: p.patientId,
+      name: p.name,
+      active: p.active,
+      procedure: p.procedure && {
+        id: p.procedure.id,
+        performedOn: p.procedure.performedOn,
+        region: p.procedure.region,
+        modality: p.procedure.modality,
+      },
+      ...assessment,
       plan: plan ? { followUpOn: plan.followUpOn, decidedAt: plan.decidedAt } : null,
     };
   });
@@ -411,8 +465,8 @@ export async function caseload(db: Db, actor: Actor, input: CaseloadInput) {
     details: { patients: all.length },
   });
   return {
-    asOf,
-    criteria: settings.successCriteria as Criteria,
+    asOf: key.asOf,
+    criteria: key.criteria,
     rows: filtered.slice(start, start + input.pageSize),
     total: filtered.length,
     caseloadSize: all.length,
@@ -420,73 +474,86 @@ export async function caseload(db: Db, actor: Actor, input: CaseloadInput) {
     pageSize: input.pageSize,
     counts,
   };
+}
 
-  function assessPatient(
-    patient: { patientId: string; name: string; active: boolean },
-    procedure: Parameters<typeof toAssessmentInput>[0] & {
-      id: string;
-      region: string;
-      modality: string;
-    },
-    entries: AssessmentEntry[],
-    acks: ReadonlyMap<string, Acknowledgement> | undefined,
-  ): CaseloadRow {
-    const assessmentInput = {
-      ...toAssessmentInput(procedure, [], asOf, settings.successCriteria),
-      entries,
-    };
-    const assessment = assessOutcome(assessmentInput);
-    const statuses = flagStatuses(assessmentInput, assessment, acks ?? new Map());
-    const open = statuses.filter((f) => !f.acknowledged);
-    return {
-      patientId: patient.patientId,
-      name: patient.name,
-      active: patient.active,
-      plan: null,
-      ...summary(assessment),
-      procedure: {
-        id: procedure.id,
-        performedOn: procedure.performedOn,
-        region: procedure.region,
-        modality: procedure.modality,
-      },
-      flags: statuses.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        sentence: f.sentence,
-        acknowledged: f.acknowledged,
-      })),
-      urgency: open.some((f) => f.severity === "high")
-        ? "high"
-        : open.some((f) => f.severity === "warning")
-          ? "warning"
-          : open.length > 0
-            ? "info"
-            : null,
-    };
+/**
+ * Assesses the procedures that have no valid cache row (their entries in ENTRY_QUERIES parts, each
+ * assessed as it arrives, and their acknowledgements) and stores the results under the
+ * data_version read before. A fixed number of queries; none when nothing is stale.
+ */
+async function assessAndStore(
+  db: Db,
+  stale: ReadonlyArray<{ id: string; dataVersion: number }>,
+  key: AssessmentKey,
+): Promise<Map<string, CaseloadAssessment>> {
+  const assessed = new Map<string, CaseloadAssessment>();
+  if (stale.length === 0) return assessed;
+  const ids = stale.map((p) => p.id);
+  const acknowledgements = latestAcknowledgements(db, ids);
+  const dates = new Map<number, string>();
+  const arrays = new Map<string, readonly string[]>();
+  await Promise.all(
+    entryQueries(db, ids, key.asOf).map(async (part) => {
+      const [rows, acks] = await Promise.all([part, acknowledgements]);
+      for (const row of rows) {
+        const assessmentInput = {
+          ...toAssessmentInput(row, [], key.asOf, key.criteria),
+          entries: decodeEntries(row, dates, arrays),
+        };
+        assessed.set(row.id, caseloadAssessment(assessmentInput, acks.get(row.id) ?? new Map()));
+      }
+    }),
+  );
+
+  // One statement, in procedure order (two requests storing the same rows lock them in the same
+  // order). A row is replaced only by one of another key that is not older data: requests racing
+  // with each other or with a write store nothing that a later request would take for current.
+  const values = stale
+    .flatMap((p) => {
+      const summary = assessed.get(p.id);
+      return summary ? [{ procedureId: p.id, dataVersion: p.dataVersion, summary }] : [];
+    })
+    .sort((a, b) => (a.procedureId < b.procedureId ? -1 : a.procedureId > b.procedureId ? 1 : 0))
+    .map((v) => ({ ...v, ...key, engineVersion: ASSESSMENT_VERSION }));
+  const c = caseloadAssessments;
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  try {
+    await db
+      .insert(c)
+      .values(values)
+      .onConflictDoUpdate({
+        target: c.procedureId,
+        set: {
+          dataVersion: excluded("data_version"),
+          asOf: excluded("as_of"),
+          criteria: excluded("criteria"),
+          engineVersion: excluded("engine_version"),
+          summary: excluded("summary"),
+          computedAt: excluded("computed_at"),
+        },
+        setWhere: sql`${excluded("data_version")} >= ${c.dataVersion} and (${excluded("data_version")}, ${excluded("as_of")}, ${excluded("criteria")}, ${excluded("engine_version")}) is distinct from (${c.dataVersion}, ${c.asOf}, ${c.criteria}, ${c.engineVersion})`,
+      });
+  } catch (error) {
+    // The assessments above are current whatever happened to the cache: show them.
+    log.warn({ err: error, procedures: values.length }, "caseload cache not stored");
   }
+  return assessed;
 }
 
-function withoutProcedure(p: { patientId: string; name: string; active: boolean }): CaseloadRow {
-  return {
-    patientId: p.patientId,
-    name: p.name,
-    active: p.active,
-    plan: null,
-    procedure: null,
-    day: null,
-    phase: null,
-    category: null,
-    success: null,
-    baselinePain: null,
-    currentPain: null,
-    reductionPct: null,
-    lastEntryDate: null,
-    flags: [],
-    overdueCheckIns: [],
-    urgency: null,
-  };
-}
+/** A patient without a procedure (or one that could not be read): no assessment. */
+const NOT_ASSESSED: CaseloadAssessment = {
+  day: null,
+  phase: null,
+  category: null,
+  success: null,
+  baselinePain: null,
+  currentPain: null,
+  reductionPct: null,
+  lastEntryDate: null,
+  flags: [],
+  overdueCheckIns: [],
+  urgency: null,
+};
 
 function summary(a: Assessment) {
   return {

@@ -74,7 +74,13 @@ export async function latestAcknowledgements(
 ): Promise<Map<string, Map<string, Acknowledgement>>> {
   const byProcedure = new Map<string, Map<string, Acknowledgement>>();
   if (procedureIds.length === 0) return byProcedure;
-  const rows = await db
+  for (const r of await latestAcknowledgementsQuery(db, procedureIds)) groupAck(byProcedure, r);
+  return byProcedure;
+}
+
+/** The query of latestAcknowledgements (the benchmark runs its SQL directly). */
+export function latestAcknowledgementsQuery(db: DbOrTx, procedureIds: readonly string[]) {
+  return db
     .selectDistinctOn([flagAcknowledgements.procedureId, flagAcknowledgements.code], {
       procedureId: flagAcknowledgements.procedureId,
       code: flagAcknowledgements.code,
@@ -92,8 +98,6 @@ export async function latestAcknowledgements(
       desc(flagAcknowledgements.asOf),
       desc(flagAcknowledgements.acknowledgedAt),
     );
-  for (const r of rows) groupAck(byProcedure, r);
-  return byProcedure;
 }
 
 export function groupAck(

@@ -1,0 +1,113 @@
+// Stored caseload assessments are valid only for the ASSESSMENT_VERSION they were computed with
+// (decision 008). This fingerprints what the caseload computes for a fixed set of varied diaries:
+// when the engine, the acknowledgement episodes or the cached shape change what it computes, the
+// fingerprint changes and this fails until ASSESSMENT_VERSION is raised, so that no assessment
+// stored by the previous code is served as current.
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  type AssessmentEntry,
+  addDays,
+  type Criteria,
+  type FlagCode,
+  type Quality,
+  type Region,
+} from "@/server/outcomes";
+import { ASSESSMENT_VERSION, caseloadAssessment } from "./caseload";
+import type { Acknowledgement } from "./flags";
+
+/**
+ * The fingerprint of each ASSESSMENT_VERSION. When this test fails because the caseload's
+ * assessments changed on purpose: raise ASSESSMENT_VERSION in caseload.ts and add its fingerprint
+ * here (never change an existing line).
+ */
+const FINGERPRINTS: Record<number, string> = {
+  1: "f867e48a0b67cefae17b095e211a18701b3985d61a12714b07ee0251e0d65fc2",
+};
+
+/** mulberry32, so the diaries are the same on every run. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const AS_OF = "2026-06-15";
+const CODES: FlagCode[] = ["NO_IMPROVEMENT", "PAIN_SHIFT", "DIARY_LAPSED", "WORSE_THAN_BASELINE"];
+
+/** Relief, recurrence, worsening, no change, gaps, new places, burning, soreness, check-ins. */
+function corpus() {
+  const cases = [];
+  for (let seed = 1; seed <= 160; seed++) {
+    const rand = random(seed);
+    const days = [3, 12, 16, 25, 40, 75, 120, 200, 260, 370][seed % 10] ?? 30;
+    const performedOn = addDays(AS_OF, -days);
+    const shape = seed % 6;
+    const lapse = seed % 7 === 0 ? 10 : 0;
+    const entries: AssessmentEntry[] = [];
+    for (let day = 0; day <= days - lapse; day++) {
+      if (rand() < 0.15) continue;
+      const base = [3, day < days - 25 ? 3 : 7, 8, 5, 6, day < 20 ? 6 : 1][shape] ?? 5;
+      const locations: Region[] = rand() < 0.15 ? ["lumbar", "hip"] : ["lumbar"];
+      const qualities: Quality[] = rand() < 0.1 ? ["aching", "burning"] : ["aching"];
+      entries.push({
+        entryDate: addDays(performedOn, day),
+        painAverage: Math.max(0, Math.min(10, base + Math.floor(rand() * 3) - 1)),
+        interference: rand() < 0.1 ? null : Math.floor(rand() * 21) / 2,
+        locations,
+        qualities,
+        siteSoreness: rand() < 0.2,
+        pgic: [14, 42, 90, 180].includes(day) ? "much_improved" : null,
+      });
+    }
+    const acks = new Map<string, Acknowledgement>();
+    if (seed % 3 === 2) {
+      for (const code of CODES) {
+        acks.set(code, {
+          procedureId: String(seed),
+          code,
+          asOf: addDays(AS_OF, -(seed % 9)),
+          note: "",
+          acknowledgedAt: new Date(0),
+          byName: null,
+        });
+      }
+    }
+    const criteria: Criteria = seed % 2 ? "strict" : "lenient";
+    const procedure = {
+      performedOn,
+      region: "lumbar" as const,
+      baselinePain: 6 + (seed % 3),
+      baselineInterference: seed % 4 ? 6 : null,
+      baselineLocations: ["lumbar" as const],
+      baselineQualities: seed % 5 ? ["aching" as const] : ["aching" as const, "burning" as const],
+    };
+    cases.push(caseloadAssessment({ procedure, entries, asOf: AS_OF, criteria }, acks));
+  }
+  return cases;
+}
+
+describe("ASSESSMENT_VERSION", () => {
+  it("is raised whenever what the caseload stores per procedure changes", () => {
+    const cases = corpus();
+    // the corpus exercises what it should
+    expect(new Set(cases.map((c) => c.category)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(cases.flatMap((c) => c.flags.map((f) => f.code))).size).toBeGreaterThanOrEqual(
+      5,
+    );
+    expect(cases.some((c) => c.flags.some((f) => f.acknowledged))).toBe(true);
+    expect(cases.some((c) => c.success)).toBe(true);
+    expect(cases.some((c) => c.overdueCheckIns.length > 0)).toBe(true);
+
+    const fingerprint = createHash("sha256").update(JSON.stringify(cases)).digest("hex");
+    expect(
+      fingerprint,
+      "The caseload's assessments changed: raise ASSESSMENT_VERSION (server/services/caseload.ts) and add the new fingerprint to FINGERPRINTS.",
+    ).toBe(FINGERPRINTS[ASSESSMENT_VERSION]);
+  });
+});
