@@ -22,10 +22,12 @@ function step(name: string, ok: boolean) {
   return ok;
 }
 
+// A failed typecheck or lint counts as one failure, so the last line never hides it.
 const checks = [
   step("typecheck", run("npx", ["tsc", "--noEmit"])),
   step("lint", run("npx", ["biome", "check", "."])),
 ];
+failed += checks.filter((ok) => !ok).length;
 
 const vitestOk = run("npx", [
   "vitest",
