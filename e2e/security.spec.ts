@@ -35,6 +35,13 @@ test.describe("response headers", () => {
   });
 });
 
+test("tRPC answers are never cached", async ({ page }) => {
+  await loginAs(page, "patient");
+  const response = await page.request.get("/api/trpc/session.me");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+});
+
 test.describe("cross-site requests", () => {
   test("a tRPC mutation from another origin is refused", async ({ page }) => {
     await loginAs(page, "patient");

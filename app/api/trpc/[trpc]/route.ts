@@ -28,6 +28,8 @@ const handler = async (req: Request) => {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // Patient data: never kept by a browser or proxy cache.
+    responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
     createContext: async () => ({
       db: getAppDb(),
       actor: await getCurrentActor(),
