@@ -215,8 +215,8 @@ test.describe("provider workspace", () => {
   }) => {
     await loginAs(page, "provider");
     const missing = "00000000-0000-4000-8000-000000000000";
-    // The page shows "Not found" (its status is already sent while the page streams).
-    await page.goto(`/provider/patients/${missing}`);
+    const response = await page.goto(`/provider/patients/${missing}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
     await expect(page.getByText("Susan Patel")).toHaveCount(0);
     const api = await page.request.get(
