@@ -97,6 +97,8 @@ try {
   log(
     `caseload: ${first.total} patients, page 1 of ${Math.ceil(first.total / input.pageSize)}; first row ${first.rows[0]?.category ?? "-"}`,
   );
+  // The first request stored every assessment; give the new rows statistics, as autovacuum would.
+  await raw`analyze caseload_assessments`;
   const warm = await time(list);
   // A correction of one patient's entry (the trigger raises the procedure's data_version).
   const oneChanged = await time(list, {
