@@ -16,15 +16,23 @@ export type AuditEvent = {
 };
 
 export async function recordAudit(db: DbOrTx, event: AuditEvent): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: event.actor?.id ?? null,
-    actorRole: event.actor?.role ?? null,
-    action: event.action,
-    outcome: event.outcome,
-    targetType: event.targetType ?? null,
-    targetId: event.targetId ?? null,
-    patientId: event.patientId ?? null,
-    ip: event.ip ?? null,
-    details: event.details ?? null,
-  });
+  await recordAudits(db, [event]);
+}
+
+/** Several events in one statement (e.g. one per patient shown on a page). */
+export async function recordAudits(db: DbOrTx, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(auditEvents).values(
+    events.map((event) => ({
+      actorId: event.actor?.id ?? null,
+      actorRole: event.actor?.role ?? null,
+      action: event.action,
+      outcome: event.outcome,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      patientId: event.patientId ?? null,
+      ip: event.ip ?? null,
+      details: event.details ?? null,
+    })),
+  );
 }

@@ -300,7 +300,7 @@ describe("caseload assessment cache", () => {
     const { provider, patient } = await team("Cache Day", () => 8);
     const input = { page: 1, pageSize: 100 };
     const rowOn = async (now: Date) =>
-      (await caseload(db, provider, input, now)).rows.find((r) => r.patientId === patient.id);
+      (await caseload(db, provider, input, { now })).rows.find((r) => r.patientId === patient.id);
     const now = new Date();
     const todayRow = await rowOn(now);
     const tomorrow = new Date(now.getTime() + 86_400_000);

@@ -37,7 +37,7 @@ import {
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { interferenceOf, toAssessmentInput } from "./assessments";
-import { recordAudit } from "./audit";
+import { recordAudits } from "./audit";
 import {
   type Acknowledgement,
   type FlagStatus,
@@ -420,7 +420,12 @@ export function decodeEntries(
   return entries;
 }
 
-export async function caseload(db: Db, actor: Actor, input: CaseloadInput, now: Date = new Date()) {
+export async function caseload(
+  db: Db,
+  actor: Actor,
+  input: CaseloadInput,
+  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
+) {
   const settings = await getClinicSettings(db);
   const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
@@ -468,16 +473,24 @@ export async function caseload(db: Db, actor: Actor, input: CaseloadInput, now: 
     .sort(byUrgency);
   const start = (input.page - 1) * input.pageSize;
 
-  await recordAudit(db, {
-    actor,
-    action: "caseload.read",
-    outcome: "success",
-    details: { patients: all.length },
-  });
+  const rows = filtered.slice(start, start + input.pageSize);
+  // Who saw which patient's assessment: one row per patient on the page.
+  await recordAudits(
+    db,
+    rows.map((row) => ({
+      actor,
+      action: "caseload.read",
+      outcome: "success" as const,
+      patientId: row.patientId,
+      targetType: "patient",
+      targetId: row.patientId,
+      ip,
+    })),
+  );
   return {
     asOf: key.asOf,
     criteria: key.criteria,
-    rows: filtered.slice(start, start + input.pageSize),
+    rows,
     total: filtered.length,
     caseloadSize: all.length,
     page: input.page,

@@ -39,7 +39,7 @@ export const AcknowledgeFlagInput = z.object({
 export const caseloadRouter = createTRPCRouter({
   list: providerProcedure
     .input(CaseloadInput)
-    .query(({ ctx, input }) => caseload(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => caseload(ctx.db, ctx.actor, input, { ip: ctx.ip })),
   /** Everything the patient review page shows; admins may read it for support (audited). */
   review: staffProcedure
     .input(ReviewInput)
