@@ -74,6 +74,18 @@ export function toAssessmentInput(
   };
 }
 
+/** The diary columns the engine reads (EntryRow), for selects that feed toAssessmentInput. */
+export const assessedEntryColumns = {
+  entryDate: diaryEntries.entryDate,
+  painAverage: diaryEntries.painAverage,
+  enjoyment: diaryEntries.enjoyment,
+  activity: diaryEntries.activity,
+  locations: diaryEntries.locations,
+  qualities: diaryEntries.qualities,
+  siteSoreness: diaryEntries.siteSoreness,
+  pgic: diaryEntries.pgic,
+};
+
 /** The patient's most recent procedure that is not deleted, or null. */
 export async function latestProcedure(db: DbOrTx, patientId: string): Promise<ProcedureRow | null> {
   const [row] = await db
@@ -97,16 +109,7 @@ export async function assessProcedure(
   const settings = await getClinicSettings(db);
   const asOf = opts.asOf ?? todayInZone(settings.timeZone);
   const entries = await db
-    .select({
-      entryDate: diaryEntries.entryDate,
-      painAverage: diaryEntries.painAverage,
-      enjoyment: diaryEntries.enjoyment,
-      activity: diaryEntries.activity,
-      locations: diaryEntries.locations,
-      qualities: diaryEntries.qualities,
-      siteSoreness: diaryEntries.siteSoreness,
-      pgic: diaryEntries.pgic,
-    })
+    .select(assessedEntryColumns)
     .from(diaryEntries)
     .where(
       and(

@@ -14,7 +14,7 @@ import {
   type Region,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
-import { toAssessmentInput } from "./assessments";
+import { assessedEntryColumns, toAssessmentInput } from "./assessments";
 import { patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
 import { readablePatient } from "./patient-access";
@@ -71,17 +71,10 @@ export async function patientReview(
   const [rows, acks] = await Promise.all([
     db
       .select({
+        ...assessedEntryColumns,
         id: diaryEntries.id,
-        entryDate: diaryEntries.entryDate,
-        painAverage: diaryEntries.painAverage,
-        enjoyment: diaryEntries.enjoyment,
-        activity: diaryEntries.activity,
-        locations: diaryEntries.locations,
-        qualities: diaryEntries.qualities,
-        siteSoreness: diaryEntries.siteSoreness,
         medication: diaryEntries.medication,
         note: diaryEntries.note,
-        pgic: diaryEntries.pgic,
         checkInDay: diaryEntries.checkInDay,
         version: diaryEntries.version,
       })

@@ -1,8 +1,10 @@
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { decisions, diaryEntries, procedures } from "@/db/schema";
+import { decisions, diaryEntries } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { clinicToday } from "@/server/services/settings";
+import { insertEntries, insertProcedure } from "./clinical";
 import { assignPatient, createUser } from "./fixtures";
 
 /** Two patients with a procedure, diary entries and (the first) a decision; their providers. */
@@ -52,33 +54,20 @@ export async function createWorld(db: Db) {
 }
 
 async function recordPatientData(db: Db, patient: Actor, provider: Actor, today: string) {
-  const [procedure] = await db
-    .insert(procedures)
-    .values({
-      patientId: patient.id,
-      recordedBy: provider.id,
-      performedOn: addDays(today, -25),
-      modality: "radiofrequency",
-      region: "lumbar",
-      laterality: "bilateral",
-      baselinePain: 6,
-    })
-    .returning({ id: procedures.id });
-  if (!procedure) throw new Error("world: no procedure");
-  const entries = await db
-    .insert(diaryEntries)
-    .values(
-      [1, 2, 3].map((daysAgo) => ({
-        patientId: patient.id,
-        procedureId: procedure.id,
-        clientId: crypto.randomUUID(),
-        entryDate: addDays(today, -daysAgo),
-        painAverage: 8,
-        enjoyment: 7,
-        activity: 7,
-        locations: ["lumbar"],
-      })),
-    )
-    .returning({ id: diaryEntries.id });
-  return { procedureId: procedure.id, entryId: entries[0]?.id ?? "" };
+  const procedure = await insertProcedure(db, patient, provider, addDays(today, -25), {
+    baselinePain: 6,
+  });
+  // days 22-24 of 25: the three days before today, worse than baseline
+  await insertEntries(
+    db,
+    procedure,
+    [22, 23, 24].map((day) => ({ day, pain: 8 })),
+  );
+  const [entry] = await db
+    .select({ id: diaryEntries.id })
+    .from(diaryEntries)
+    .where(eq(diaryEntries.procedureId, procedure.id))
+    .orderBy(desc(diaryEntries.entryDate))
+    .limit(1);
+  return { procedureId: procedure.id, entryId: entry?.id ?? "" };
 }
