@@ -26,25 +26,34 @@ function startPortal(dataDir: string, port: number) {
   return { child, exited, output: () => output };
 }
 
-async function waitForHealth(port: number, deadline = Date.now() + 90_000) {
-  while (Date.now() < deadline) {
+/** Waits until the portal answers; fails with what it printed if it exits or never answers. */
+async function waitForHealth(
+  portal: ReturnType<typeof startPortal>,
+  port: number,
+  deadline = Date.now() + 240_000,
+) {
+  let exited = false;
+  void portal.exited.then(() => {
+    exited = true;
+  });
+  while (Date.now() < deadline && !exited) {
     try {
       const response = await fetch(`http://localhost:${port}/api/health`);
       if (response.ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`no health on port ${port}`);
+  throw new Error(`no health on port ${port}; the portal printed:\n${portal.output()}`);
 }
 
 test("a second process on the same embedded database fails clearly; the first keeps working", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-lock-"));
   const portA = 3290 + Math.floor(Math.random() * 50);
   const first = startPortal(dataDir, portA);
   let second: { child: ChildProcess } | undefined;
   try {
-    await waitForHealth(portA);
+    await waitForHealth(first, portA);
     expect(first.output()).toContain("Demo sign-ins");
 
     const other = startPortal(dataDir, portA + 100);
