@@ -2,6 +2,8 @@
  * Property-based bad input: every mutation, called by someone allowed to call it, with malformed
  * input (wrong types, out-of-range numbers, unknown codes, oversized text, missing fields, garbage)
  * answers a 4xx with a message — never a 500 — and writes nothing. Unknown ids are tried too.
+ * Every string field of every procedure (queries too) is sent NUL characters and unpaired
+ * surrogates, which neither driver can store: a 400 with a message on that field.
  */
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
@@ -14,6 +16,7 @@ import { createWorld, type World } from "@/server/testing/world";
 type ProcedureDef = {
   _def: { type: string; inputs: Array<{ safeParse(v: unknown): { success: boolean } }> };
 };
+type ZodNode = { _zod: { def: Record<string, unknown> & { type: string } } };
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
 const mutations = Object.keys(procedures).filter((p) => procedures[p]?._def.type === "mutation");
 
@@ -105,6 +108,109 @@ function malformed(valid: Record<string, unknown>) {
       : []),
   );
 }
+
+/** The paths of every string field in a zod schema (array elements as index 0). */
+function stringPaths(
+  node: ZodNode,
+  at: Array<string | number> = [],
+): Array<Array<string | number>> {
+  const def = node._zod.def;
+  const inner = (key: string) => stringPaths(def[key] as ZodNode, at);
+  switch (def.type) {
+    case "string":
+      return [at];
+    case "object":
+      return Object.entries(def.shape as Record<string, ZodNode>).flatMap(([key, child]) =>
+        stringPaths(child, [...at, key]),
+      );
+    case "array":
+      return stringPaths(def.element as ZodNode, [...at, 0]);
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+      return inner("innerType");
+    case "pipe":
+      return inner("in");
+    case "intersection":
+      return [...inner("left"), ...inner("right")];
+    case "union":
+      return (def.options as ZodNode[]).flatMap((o) => stringPaths(o, at));
+    default:
+      return [];
+  }
+}
+
+/** `value` with `text` at `path`, creating the objects and arrays on the way. */
+function withTextAt(value: unknown, path: Array<string | number>, text: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return text;
+  if (typeof head === "number") {
+    const items = Array.isArray(value) ? [...value] : [];
+    items[head] = withTextAt(items[head] ?? {}, rest, text);
+    return items;
+  }
+  const record = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  return { ...record, [head]: withTextAt(record[head], rest, text) };
+}
+
+/** Text with a NUL character or a lone half of a surrogate pair somewhere in it. */
+const unstorableText = fc
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom("\u0000", "\ud800", "\udbff", "\udc00", "\udfff"),
+    fc.string({ maxLength: 8 }),
+  )
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
+describe("NUL characters and unpaired surrogates in every string field", () => {
+  const fields = Object.keys(procedures).flatMap((path) => {
+    const schema = procedures[path]?._def.inputs[0] as unknown as ZodNode | undefined;
+    return schema ? stringPaths(schema).map((field) => ({ path, field })) : [];
+  });
+
+  it("finds the string fields of the procedures", () => {
+    const names = fields.map((f) => `${f.path}:${f.field.join(".")}`);
+    for (const known of [
+      "account.list:search",
+      "account.create:name",
+      "audit.list:person",
+      "caseload.list:search",
+      "decision.amend:strategies.0.note",
+      "diary.correct:note",
+      "import.patients:rows.0.email",
+    ]) {
+      expect(names).toContain(known);
+    }
+  });
+
+  for (const { path, field } of fields) {
+    it(`${path}: ${field.join(".")} refuses them with a field message`, async () => {
+      const persona = allowedPersona(path);
+      const valid = matrix[path]?.input?.(w, { patientId: w.patient.id, ...w.own }) ?? {};
+      const mutation = procedures[path]?._def.type === "mutation";
+      await fc.assert(
+        fc.asyncProperty(unstorableText, async (bad) => {
+          const before = mutation ? await snapshot() : "";
+          const result = await callInWorld(t, w, path, persona, () =>
+            withTextAt(valid, field, bad),
+          );
+          expect(result.outcome, JSON.stringify(bad)).toBe("BAD_REQUEST");
+          const messages = (result.issues ?? [])
+            .filter((i) => i.path.join(".") === field.join("."))
+            .map((i) => i.message);
+          // A sentence for the person filling the field in, not zod's "Invalid input: ...".
+          expect(messages.length, JSON.stringify(result.issues)).toBeGreaterThan(0);
+          for (const message of messages) expect(message).not.toMatch(/^Invalid/);
+          if (mutation) expect(await snapshot()).toBe(before);
+        }),
+        { numRuns: 8 },
+      );
+    });
+  }
+});
 
 describe("bad input to every mutation", () => {
   it("covers every mutation", () => {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
+import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
@@ -9,19 +10,21 @@ import { recordAudit } from "./audit";
 import { generateTemporaryPassword } from "./passwords";
 
 /** An account's email: trimmed and lower-cased, as stored. */
-export const EmailSchema = z
-  .string({ error: "Enter an email address." })
-  .trim()
+export const EmailSchema = text({
+  max: 254,
+  notText: "Enter an email address.",
+  required: "Enter an email address.",
+  tooLong: "An email address has at most 254 characters.",
+})
   .toLowerCase()
-  .min(1, "Enter an email address.")
-  .max(254, "An email address has at most 254 characters.")
   .pipe(z.email("Enter an email address like name@example.com."));
 
-export const NameSchema = z
-  .string({ error: "Enter the person's name." })
-  .trim()
-  .min(1, "Enter the person's name.")
-  .max(200, "A name has at most 200 characters.");
+export const NameSchema = text({
+  max: 200,
+  notText: "Enter the person's name.",
+  required: "Enter the person's name.",
+  tooLong: "A name has at most 200 characters.",
+});
 
 export type AccountListInput = { search?: string; role?: Role; page: number; pageSize: number };
 

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { signInThrottle, users } from "@/db/schema";
+import { text } from "@/server/api/text";
 import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/policy";
 import { recordAudit } from "./audit";
@@ -12,8 +13,8 @@ export const WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
 
 export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(254),
-  password: z.string().min(1).max(1024),
+  email: text({ max: 254, required: "Enter your email address." }).toLowerCase(),
+  password: text({ max: 1024, trim: false, required: "Enter your password." }),
 });
 
 export type SignInResult =

@@ -3,6 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
+import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/policy";
 import type { ImportRowInput, ImportRowResult } from "@/server/patient-import";
@@ -12,12 +13,12 @@ import { recordAudit } from "./audit";
 const ImportRow = z.object({
   name: NameSchema,
   email: EmailSchema,
-  providerEmail: z
-    .string()
-    .trim()
+  providerEmail: text({
+    max: 254,
+    required: "Enter the provider's email.",
+    tooLong: "An email address has at most 254 characters.",
+  })
     .toLowerCase()
-    .min(1, "Enter the provider's email.")
-    .max(254, "An email address has at most 254 characters.")
     .pipe(z.email("Enter the provider's email like name@example.com.")),
 });
 

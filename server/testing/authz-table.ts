@@ -4,6 +4,7 @@
  * bad-input test (server/api/*.int.test.ts).
  */
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import type { TestDatabase } from "./db";
@@ -225,6 +226,7 @@ export async function callInWorld(
     return { outcome: "OK" as const, world: w };
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
-    return { outcome: error.code, world: w, message: error.message };
+    const issues = error.cause instanceof ZodError ? error.cause.issues : undefined;
+    return { outcome: error.code, world: w, message: error.message, issues };
   }
 }

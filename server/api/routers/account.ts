@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText, text } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import {
   createAccount,
@@ -16,7 +17,7 @@ export const RoleSchema = z.enum(["patient", "provider", "admin"], {
 });
 
 export const ListAccountsInput = z.object({
-  search: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
+  search: searchText(),
   role: RoleSchema.optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
@@ -31,14 +32,20 @@ export const CreateAccountInput = z.object({
 });
 
 export const ChangePasswordInput = z.object({
-  currentPassword: z
-    .string({ error: "Enter your current password." })
-    .min(1, "Enter your current password.")
-    .max(PASSWORD_MAX_LENGTH, "A password has at most 1,024 characters."),
-  newPassword: z
-    .string({ error: "Enter a new password." })
-    .min(1, "Enter a new password.")
-    .max(PASSWORD_MAX_LENGTH, "Use at most 1,024 characters."),
+  currentPassword: text({
+    max: PASSWORD_MAX_LENGTH,
+    trim: false,
+    notText: "Enter your current password.",
+    required: "Enter your current password.",
+    tooLong: "A password has at most 1,024 characters.",
+  }),
+  newPassword: text({
+    max: PASSWORD_MAX_LENGTH,
+    trim: false,
+    notText: "Enter a new password.",
+    required: "Enter a new password.",
+    tooLong: "Use at most 1,024 characters.",
+  }),
 });
 
 export const accountRouter = createTRPCRouter({

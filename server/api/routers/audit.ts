@@ -1,17 +1,18 @@
 import { z } from "zod";
+import { dateText, searchText } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { listAuditActions, listAuditEvents } from "@/server/services/audit-log";
 
 /** The filter fields, as named in the audit page's query string and the export URL. */
 export const AUDIT_FILTER_KEYS = ["person", "patient", "action", "outcome", "from", "to"] as const;
 
-const Day = z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
+const Day = dateText("Enter a date as YYYY-MM-DD.");
 
 export const AuditFiltersInput = z
   .object({
-    person: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
-    patient: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
-    action: z.string().trim().max(100, "Choose an action from the list.").optional(),
+    person: searchText(),
+    patient: searchText(),
+    action: searchText(100, "Choose an action from the list."),
     outcome: z
       .enum(["success", "failure", "denied"], { error: "Choose success, failure or denied." })
       .optional(),

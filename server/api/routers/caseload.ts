@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, searchText } from "@/server/api/text";
 import { createTRPCRouter, providerProcedure, staffProcedure } from "@/server/api/trpc";
 import { Category, FlagCode } from "@/server/outcomes";
 import { caseload } from "@/server/services/caseload";
@@ -8,7 +9,7 @@ import { patientReview } from "@/server/services/review";
 export const NOTE_MAX = 2000;
 
 export const CaseloadInput = z.object({
-  search: z.string().trim().max(200, "Search with at most 200 characters.").optional(),
+  search: searchText(),
   category: z
     .enum([...Category.options, "no_procedure"], { error: "Choose a category from the list." })
     .optional(),
@@ -28,11 +29,11 @@ export const ReviewInput = z.object({
 export const AcknowledgeFlagInput = z.object({
   procedureId: z.uuid("That procedure was not found."),
   code: z.enum(FlagCode.options, { error: "Choose a flag from the list." }),
-  note: z
-    .string({ error: "Enter the note as text." })
-    .trim()
-    .max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`)
-    .default(""),
+  note: optionalText({
+    max: NOTE_MAX,
+    notText: "Enter the note as text.",
+    tooLong: `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`,
+  }),
 });
 
 /** The provider's caseload and the review of one patient (issue 4). */

@@ -1,7 +1,8 @@
 // Input schemas of the `decision` router, shared with the decision form. Pure zod: safe to import
 // in the client.
 import { z } from "zod";
-import { isIsoDate, Strategy, SuspectedFactor } from "@/server/outcomes";
+import { Strategy, SuspectedFactor } from "@/server/outcomes";
+import { dateText, optionalText } from "../text";
 
 export const STRATEGY_NOTE_MAX = 500;
 export const RATIONALE_MAX = 4000;
@@ -18,11 +19,11 @@ export const decisionFieldsShape = {
     .array(
       z.object({
         strategy: z.enum(Strategy.options, { error: "Choose the strategy from the list." }),
-        note: z
-          .string({ error: "Enter the note as text." })
-          .trim()
-          .max(STRATEGY_NOTE_MAX, `A note has at most ${STRATEGY_NOTE_MAX} characters.`)
-          .default(""),
+        note: optionalText({
+          max: STRATEGY_NOTE_MAX,
+          notText: "Enter the note as text.",
+          tooLong: `A note has at most ${STRATEGY_NOTE_MAX} characters.`,
+        }),
       }),
       { error: "Choose at least one strategy." },
     )
@@ -32,17 +33,12 @@ export const decisionFieldsShape = {
       (xs) => new Set(xs.map((x) => x.strategy)).size === xs.length,
       "Choose each strategy only once.",
     ),
-  rationale: z
-    .string({ error: "Enter the rationale as text." })
-    .trim()
-    .max(
-      RATIONALE_MAX,
-      `The rationale has at most ${RATIONALE_MAX.toLocaleString("en-US")} characters.`,
-    )
-    .default(""),
-  followUpOn: z
-    .string({ error: "Enter the follow-up date." })
-    .refine(isIsoDate, "Enter the follow-up date (YYYY-MM-DD).")
+  rationale: optionalText({
+    max: RATIONALE_MAX,
+    notText: "Enter the rationale as text.",
+    tooLong: `The rationale has at most ${RATIONALE_MAX.toLocaleString("en-US")} characters.`,
+  }),
+  followUpOn: dateText("Enter the follow-up date (YYYY-MM-DD).", "Enter the follow-up date.")
     .nullable()
     .default(null),
 } as const;

@@ -1,7 +1,8 @@
 // Input schemas of the `diary` router (SPEC 2.9), shared with the diary form so that the browser
 // and the server give the same message for the same field. Pure zod: safe to import in the client.
 import { z } from "zod";
-import { isIsoDate, Pgic, Quality, Region } from "@/server/outcomes";
+import { Pgic, Quality, Region } from "@/server/outcomes";
+import { dateText, optionalText } from "../text";
 
 /** A 0-10 whole-number scale answer, with a message that names the question. */
 const score = (what: string) =>
@@ -33,16 +34,16 @@ export const entryFieldsShape = {
     .max(Quality.options.length, "Choose each word only once.")
     .refine(unique, "Choose each word only once."),
   siteSoreness: z.boolean({ error: "Choose yes or no." }),
-  medication: z
-    .string({ error: "Enter the medication as text." })
-    .trim()
-    .max(MEDICATION_MAX, `Medication has at most ${MEDICATION_MAX} characters.`)
-    .default(""),
-  note: z
-    .string({ error: "Enter the note as text." })
-    .trim()
-    .max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`)
-    .default(""),
+  medication: optionalText({
+    max: MEDICATION_MAX,
+    notText: "Enter the medication as text.",
+    tooLong: `Medication has at most ${MEDICATION_MAX} characters.`,
+  }),
+  note: optionalText({
+    max: NOTE_MAX,
+    notText: "Enter the note as text.",
+    tooLong: `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`,
+  }),
   /** Patient Global Impression of Change, when the entry's date has a check-in (the server checks). */
   pgic: z.enum(Pgic.options, { error: "Choose one of the answers." }).nullable().optional(),
 } as const;
@@ -57,9 +58,10 @@ function locationsWhenInPain(
   }
 }
 
-export const EntryDate = z
-  .string({ error: "Enter the date of the entry." })
-  .refine(isIsoDate, "Enter a real date, like 2025-05-03.");
+export const EntryDate = dateText(
+  "Enter a real date, like 2025-05-03.",
+  "Enter the date of the entry.",
+);
 
 export const AddDiaryEntryInput = z
   .object({

@@ -1,12 +1,16 @@
 import { z } from "zod";
+import { text } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { IMPORT_MAX_CHUNK } from "@/server/patient-import";
 import { importPatientRows } from "@/server/services/import";
 
 // Each row's content is checked by the service, so that one bad row is reported, not fatal.
-const Cell = z
-  .string({ error: "Each cell must be text." })
-  .max(1000, "A cell has at most 1,000 characters.");
+const Cell = text({
+  max: 1000,
+  trim: false,
+  notText: "Each cell must be text.",
+  tooLong: "A cell has at most 1,000 characters.",
+});
 
 export const ImportPatientsInput = z.object({
   rows: z

@@ -1,7 +1,8 @@
 // Input schemas of the `procedure` router, shared with the procedure form so that the browser and
 // the server give the same message for the same field. Pure zod: safe to import in the client.
 import { z } from "zod";
-import { isIsoDate, Laterality, Modality, Quality, Region } from "@/server/outcomes";
+import { Laterality, Modality, Quality, Region } from "@/server/outcomes";
+import { dateText, optionalText } from "../text";
 
 export const TARGET_MAX = 200;
 export const PROCEDURE_NOTES_MAX = 4000;
@@ -20,17 +21,18 @@ const averageScore = (what: string, min: number) =>
     );
 
 export const procedureFieldsShape = {
-  performedOn: z
-    .string({ error: "Enter the date of the procedure." })
-    .refine(isIsoDate, "Enter the date of the procedure (YYYY-MM-DD)."),
+  performedOn: dateText(
+    "Enter the date of the procedure (YYYY-MM-DD).",
+    "Enter the date of the procedure.",
+  ),
   modality: z.enum(Modality.options, { error: "Choose the modality." }),
   region: z.enum(Region.options, { error: "Choose the treated region." }),
   laterality: z.enum(Laterality.options, { error: "Choose the side." }),
-  target: z
-    .string({ error: "Enter the target nerve or level as text." })
-    .trim()
-    .max(TARGET_MAX, `The target has at most ${TARGET_MAX} characters.`)
-    .default(""),
+  target: optionalText({
+    max: TARGET_MAX,
+    notText: "Enter the target nerve or level as text.",
+    tooLong: `The target has at most ${TARGET_MAX} characters.`,
+  }),
   baselinePain: averageScore("the baseline pain", 1),
   baselineInterference: averageScore("the baseline interference", 0).nullable().default(null),
   baselineLocations: z
@@ -54,14 +56,11 @@ export const procedureFieldsShape = {
     .max(100, "Enter the diagnostic block relief as a whole number from 0 to 100.")
     .nullable()
     .default(null),
-  notes: z
-    .string({ error: "Enter the notes as text." })
-    .trim()
-    .max(
-      PROCEDURE_NOTES_MAX,
-      `Notes have at most ${PROCEDURE_NOTES_MAX.toLocaleString("en-US")} characters.`,
-    )
-    .default(""),
+  notes: optionalText({
+    max: PROCEDURE_NOTES_MAX,
+    notText: "Enter the notes as text.",
+    tooLong: `Notes have at most ${PROCEDURE_NOTES_MAX.toLocaleString("en-US")} characters.`,
+  }),
   repeatsProcedureId: z
     .uuid("Choose the earlier procedure from the list.")
     .nullable()

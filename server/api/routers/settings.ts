@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { isTimeZone } from "@/server/env";
 import { getClinicSettingsForAdmin, updateClinicSettings } from "@/server/services/settings";
@@ -8,11 +9,12 @@ export const UpdateSettingsInput = z.object({
     error: "Choose strict or lenient success criteria.",
   }),
   /** null: the server's default (CLINIC_TIME_ZONE). */
-  timeZone: z
-    .string({ error: "Choose a time zone." })
-    .trim()
-    .min(1, "Choose a time zone.")
-    .max(100, "Choose a time zone from the list.")
+  timeZone: text({
+    max: 100,
+    notText: "Choose a time zone.",
+    required: "Choose a time zone.",
+    tooLong: "Choose a time zone from the list.",
+  })
     .refine(isTimeZone, "Choose a time zone from the list, such as Europe/Paris.")
     .nullable(),
 });
