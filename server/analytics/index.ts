@@ -1,0 +1,8 @@
+// Statistics for the clinic's outcomes (SPEC 9): pure, no I/O. The cohort rules read assessments
+// from the outcome engine; the statistics know nothing clinical.
+export * from "./cohort";
+export * from "./distributions";
+export * from "./paired";
+export * from "./report";
+export * from "./survival";
+export * from "./wilson";
