@@ -156,6 +156,11 @@ export const decisions = pgTable(
     /** The assessment (assessOutcome output) the decision was made on. */
     assessmentSnapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     supersedesId: uuid(),
+    /**
+     * The flags that were open (raised, not covered by an acknowledgement) when the decision was
+     * recorded; the decision acknowledged them in the same transaction (SPEC 7.1).
+     */
+    answeredFlags: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -182,6 +187,8 @@ export const flagAcknowledgements = pgTable(
       .notNull()
       .references(() => users.id),
     acknowledgedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when a decision acknowledged the flag (it answered it); null for "Mark reviewed". */
+    decisionId: uuid().references(() => decisions.id),
   },
   (t) => [index("flag_ack_procedure_code_idx").on(t.procedureId, t.code, t.acknowledgedAt)],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  date,
   index,
   integer,
   pgEnum,
@@ -26,12 +27,18 @@ export const users = pgTable(
     /** Bumped to revoke every session of this user (sign-out everywhere, password reset). */
     sessionVersion: integer().notNull().default(1),
     mustChangePassword: boolean().notNull().default(false),
+    /** Patients only (SPEC 7.2): identity shown in the staff banner; all optional. */
+    dateOfBirth: date({ mode: "string" }),
+    /** Medical record number, unique within the clinic (case-insensitive) when given. */
+    mrn: text(),
+    phone: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
     index("users_role_name_idx").on(t.role, t.name),
+    uniqueIndex("users_mrn_lower_idx").on(sql`lower(${t.mrn})`).where(sql`${t.mrn} is not null`),
   ],
 );
 

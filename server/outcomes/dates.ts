@@ -69,3 +69,9 @@ export function addDays(d: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`Not a whole number of days: ${n}`);
   return new Date(parse(d) + n * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+/** Whole years from `from` to `to` (an age: 0 until the first birthday; 29 February counts from 1 March). */
+export function yearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
+}

@@ -2,4 +2,5 @@
 export * from "./assess";
 export * from "./check-ins";
 export * from "./dates";
+export * from "./review-state";
 export * from "./vocab";

@@ -106,6 +106,15 @@ export async function assessProcedure(
   procedure: ProcedureRow,
   opts: { asOf?: string } = {},
 ): Promise<Assessment> {
+  return assessOutcome(await assessmentInputOf(db, procedure, opts));
+}
+
+/** The engine's input for one procedure as of the clinic's today (or `asOf`); see assessProcedure. */
+export async function assessmentInputOf(
+  db: DbOrTx,
+  procedure: ProcedureRow,
+  opts: { asOf?: string } = {},
+): Promise<AssessmentInput> {
   const settings = await getClinicSettings(db);
   const asOf = opts.asOf ?? todayInZone(settings.timeZone);
   const entries = await db
@@ -119,5 +128,5 @@ export async function assessProcedure(
       ),
     )
     .orderBy(asc(diaryEntries.entryDate));
-  return assessOutcome(toAssessmentInput(procedure, entries, asOf, settings.successCriteria));
+  return toAssessmentInput(procedure, entries, asOf, settings.successCriteria);
 }

@@ -23,6 +23,7 @@ import type { Acknowledgement } from "./flags";
  */
 const FINGERPRINTS: Record<number, string> = {
   1: "f867e48a0b67cefae17b095e211a18701b3985d61a12714b07ee0251e0d65fc2",
+  2: "a12b89da6b9fc2c67f99f89f75d949660771daa324ab248e576ab567ce724ff7",
 };
 
 /** mulberry32, so the diaries are the same on every run. */

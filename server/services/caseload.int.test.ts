@@ -211,13 +211,16 @@ describe("caseload", () => {
     const api = callerFor(db, me);
 
     const all = await api.caseload.list({});
+    // Needs review: a high flag, a warning, then no open flag by how long they waited (Gina's
+    // day-14 check-in has been overdue since day 21, Nora joined today); then monitoring.
     expect(all.rows.map((r) => r.name)).toEqual([
       "Wanda Worse",
       "Sam Same",
-      "Eddie Early",
       "Gina Good",
       "Nora None",
+      "Eddie Early",
     ]);
+    expect(all.counts.state).toEqual({ needs_review: 4, monitoring: 1 });
     expect(all.rows[0]).toMatchObject({ patientId: worse.id, urgency: "high", category: "worse" });
     expect(all.rows[1]).toMatchObject({ patientId: same.id, urgency: "warning" });
     expect(all.counts.category).toMatchObject({
@@ -245,7 +248,7 @@ describe("caseload", () => {
 
     const page2 = await api.caseload.list({ page: 2, pageSize: 2 });
     expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
-    expect(page2.rows.map((r) => r.name)).toEqual(["Eddie Early", "Gina Good"]);
+    expect(page2.rows.map((r) => r.name)).toEqual(["Gina Good", "Nora None"]);
   });
 
   it("shows only the provider's own care team; other patients are not found, and reads are audited", async () => {

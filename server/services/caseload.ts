@@ -18,22 +18,32 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
+import { notFound } from "@/server/errors";
 import { log } from "@/server/log";
 import {
   type Assessment,
   type AssessmentEntry,
   type AssessmentInput,
+  addDays,
   assessOutcome,
+  byQueueOrder,
   type Category,
   type Criteria,
+  daysBetween,
   type FlagCode,
   LOCATION_WINDOW_DAYS,
   NEUROPATHIC_QUALITIES,
   type Pgic,
   type Phase,
   type Quality,
+  type QueueItem,
   type Region,
+  type ReviewReason,
+  type ReviewState,
+  reviewState,
   type Severity,
+  type Strategy,
+  yearsBetween,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { interferenceOf, toAssessmentInput } from "./assessments";
@@ -49,10 +59,16 @@ import { getClinicSettings } from "./settings";
 /** The most patients one caseload loads (a limit for the queries; far above a real care team). */
 export const CASELOAD_MAX = 5_000;
 
+export type CaseloadSort = "queue" | "name" | "day" | "pain" | "change" | "last_entry";
+
 export type CaseloadInput = {
   search?: string | undefined;
+  state?: ReviewState | undefined;
   category?: Category | "no_procedure" | undefined;
   flag?: FlagCode | undefined;
+  /** The queue's order by default (SPEC 7.1). */
+  sort?: CaseloadSort | undefined;
+  dir?: "asc" | "desc" | undefined;
   page: number;
   pageSize: number;
 };
@@ -60,7 +76,13 @@ export type CaseloadInput = {
 export type CaseloadRow = {
   patientId: string;
   name: string;
+  /** Whole years on the clinic's today; null without a date of birth. */
+  age: number | null;
   active: boolean;
+  /** The review state (SPEC 7.1), why it needs review, and since when it has waited. */
+  state: ReviewState;
+  reasons: ReviewReason[];
+  since: string | null;
   procedure: { id: string; performedOn: string; region: string; modality: string } | null;
   day: number | null;
   phase: Phase | null;
@@ -75,31 +97,57 @@ export type CaseloadRow = {
   overdueCheckIns: number[];
   /** The highest severity among the flags not covered by an acknowledgement; null: none. */
   urgency: Severity | null;
-  plan: { followUpOn: string | null; decidedAt: Date } | null;
+  /**
+   * Mean pain of each of the last TREND_WEEKS weeks ending at asOf, oldest first (weeks before the
+   * procedure left out; null for a week without entries): the row's sparkline.
+   */
+  trend: Array<number | null>;
+  plan: { strategies: Strategy[]; followUpOn: string | null; decidedAt: Date } | null;
 };
 
-const rank: Record<Severity, number> = { high: 0, warning: 1, info: 2 };
-const urgencyRank = (r: CaseloadRow) => (r.urgency === null ? 3 : rank[r.urgency]);
+/** Weeks in a caseload row's trend. */
+export const TREND_WEEKS = 12;
 
-const openFlags = (r: CaseloadRow) => {
+const openFlags = (r: Pick<CaseloadRow, "flags">) => {
   let n = 0;
   for (const f of r.flags) if (!f.acknowledged) n++;
   return n;
 };
-/** The same order as `localeCompare(b, "en")`, without looking the locale up on every call. */
 const byName = new Intl.Collator("en").compare;
+const queueItem = (r: CaseloadRow): QueueItem => ({
+  id: r.patientId,
+  name: r.name,
+  state: r.state,
+  urgency: r.urgency,
+  since: r.since,
+});
 
-/**
- * Most urgent first: high-severity flags, then warnings, then information, then the rest; then
- * more open flags first, then by name.
- */
-export function byUrgency(a: CaseloadRow, b: CaseloadRow): number {
-  return (
-    urgencyRank(a) - urgencyRank(b) ||
-    openFlags(b) - openFlags(a) ||
-    byName(a.name, b.name) ||
-    a.patientId.localeCompare(b.patientId)
-  );
+/** The column orders; each ends in the queue's order, so equal values keep the queue's order. */
+const sorts: Record<CaseloadSort, (a: CaseloadRow, b: CaseloadRow) => number> = {
+  queue: () => 0,
+  name: (a, b) => byName(a.name, b.name),
+  day: (a, b) => nullsLast(a.day, b.day),
+  pain: (a, b) => nullsLast(a.currentPain, b.currentPain),
+  change: (a, b) => nullsLast(a.reductionPct, b.reductionPct),
+  last_entry: (a, b) => nullsLast(a.lastEntryDate, b.lastEntryDate),
+};
+
+function nullsLast<T extends number | string>(a: T | null, b: T | null): number {
+  if (a === b) return 0;
+  if (a === null) return Number.POSITIVE_INFINITY;
+  if (b === null) return Number.NEGATIVE_INFINITY;
+  return a < b ? -1 : 1;
+}
+
+/** The caseload's order: a column (ascending or descending, empty values last), then the queue's. */
+export function caseloadOrder(sort: CaseloadSort = "queue", dir: "asc" | "desc" = "asc") {
+  const column = sorts[sort];
+  return (a: CaseloadRow, b: CaseloadRow) => {
+    const c = column(a, b);
+    // Empty values stay last whichever the direction.
+    const byColumn = Number.isFinite(c) && dir === "desc" ? -c : Math.sign(c);
+    return byColumn || byQueueOrder(queueItem(a), queueItem(b));
+  };
 }
 
 function escapeLike(text: string) {
@@ -112,7 +160,7 @@ function escapeLike(text: string) {
  * row of another version is then recomputed. `caseload-cache.test.ts` fingerprints the
  * assessments of a fixed set of diaries and fails until this is raised when they change.
  */
-export const ASSESSMENT_VERSION = 1;
+export const ASSESSMENT_VERSION = 2;
 
 /** What the cache holds per procedure: the caseload row's assessment part. */
 export type CaseloadAssessment = Pick<
@@ -128,6 +176,7 @@ export type CaseloadAssessment = Pick<
   | "overdueCheckIns"
   | "flags"
   | "urgency"
+  | "trend"
 >;
 
 /** One procedure's caseload assessment: the engine, then the acknowledgement episodes. Pure. */
@@ -153,7 +202,30 @@ export function caseloadAssessment(
         : open.length > 0
           ? "info"
           : null,
+    trend: weeklyPain(input),
   };
+}
+
+/** The trend of a caseload row (CaseloadRow.trend), from the engine's input. Pure. */
+export function weeklyPain(input: AssessmentInput): Array<number | null> {
+  const sums = new Array<number>(TREND_WEEKS).fill(0);
+  const counts = new Array<number>(TREND_WEEKS).fill(0);
+  const from = addDays(input.asOf, -7 * TREND_WEEKS + 1);
+  const { performedOn } = input.procedure;
+  for (const e of input.entries) {
+    if (e.entryDate < from || e.entryDate > input.asOf || e.entryDate < performedOn) continue;
+    const week = TREND_WEEKS - 1 - Math.floor(daysBetween(e.entryDate, input.asOf) / 7);
+    sums[week] = (sums[week] ?? 0) + e.painAverage;
+    counts[week] = (counts[week] ?? 0) + 1;
+  }
+  const out: Array<number | null> = [];
+  for (let w = 0; w < TREND_WEEKS; w++) {
+    // A week that ended before the procedure is left out.
+    if (addDays(input.asOf, -7 * (TREND_WEEKS - 1 - w)) < performedOn) continue;
+    const n = counts[w] ?? 0;
+    out.push(n === 0 ? null : Math.round(((sums[w] ?? 0) / n) * 10) / 10);
+  }
+  return out;
 }
 
 /** The diary read is split into this many queries that run at once (PostgreSQL uses both cores). */
@@ -196,7 +268,9 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey, 
     .select({
       patientId: users.id,
       name: users.name,
+      dateOfBirth: users.dateOfBirth,
       active: users.active,
+      assignedAt: careTeam.assignedAt,
       procedure: {
         id: latest.id,
         performedOn: latest.performedOn,
@@ -228,6 +302,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey, 
   const plans = db
     .selectDistinctOn([decisions.patientId], {
       patientId: decisions.patientId,
+      strategies: decisions.strategies,
       followUpOn: decisions.followUpOn,
       decidedAt: decisions.createdAt,
     })
@@ -240,7 +315,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey, 
         sql`not exists (select 1 from ${decisions} s where s.supersedes_id = ${decisions.id})`,
       ),
     )
-    .orderBy(decisions.patientId, desc(decisions.createdAt))
+    .orderBy(decisions.patientId, desc(decisions.createdAt), desc(decisions.id))
     .limit(CASELOAD_MAX);
 
   return { patients, plans };
@@ -420,18 +495,17 @@ export function decodeEntries(
   return entries;
 }
 
-export async function caseload(
-  db: Db,
-  actor: Actor,
-  input: CaseloadInput,
-  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
-) {
+/**
+ * Every patient on the provider's care team with their assessment and review state, unsorted.
+ * A fixed number of queries (decision 008); not audited (callers are).
+ */
+async function caseloadRows(db: Db, actor: Actor, search: string | undefined, now: Date) {
   const settings = await getClinicSettings(db);
   const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
     criteria: settings.successCriteria,
   };
-  const queries = caseloadQueries(db, actor.id, key, input.search);
+  const queries = caseloadQueries(db, actor.id, key, search);
   // The procedures' data_version is read here, before their entries and acknowledgements: a write
   // in between can only make the stored version older than the data, never newer (decision 008).
   const [patients, planRows] = await Promise.all([queries.patients, queries.plans]);
@@ -439,15 +513,36 @@ export async function caseload(
   const assessed = await assessAndStore(db, stale, key);
 
   const plans = new Map(planRows.map((p) => [p.patientId, p]));
+  const zone = settings.timeZone;
   const all = patients.map((p): CaseloadRow => {
     const plan = plans.get(p.patientId);
     const assessment = p.procedure
       ? ((p.cached as CaseloadAssessment | null) ?? assessed.get(p.procedure.id) ?? NOT_ASSESSED)
       : NOT_ASSESSED;
+    const { state, reasons, since } = reviewState({
+      today: key.asOf,
+      procedure: p.procedure,
+      openFlags: openFlags(assessment),
+      overdueCheckIns: assessment.overdueCheckIns,
+      decision: plan
+        ? {
+            decidedAt: plan.decidedAt.toISOString(),
+            decidedOn: todayInZone(zone, plan.decidedAt),
+            followUpOn: plan.followUpOn,
+          }
+        : null,
+      // Messages (SPEC 7.3) join the rule here once they exist.
+      unreadMessageAt: null,
+      assignedOn: todayInZone(zone, p.assignedAt),
+    });
     return {
       patientId: p.patientId,
       name: p.name,
+      age: p.dateOfBirth ? yearsBetween(p.dateOfBirth, key.asOf) : null,
       active: p.active,
+      state,
+      reasons,
+      since,
       procedure: p.procedure && {
         id: p.procedure.id,
         performedOn: p.procedure.performedOn,
@@ -455,11 +550,28 @@ export async function caseload(
         modality: p.procedure.modality,
       },
       ...assessment,
-      plan: plan ? { followUpOn: plan.followUpOn, decidedAt: plan.decidedAt } : null,
+      plan: plan
+        ? {
+            strategies: plan.strategies.map((s) => s.strategy as Strategy),
+            followUpOn: plan.followUpOn,
+            decidedAt: plan.decidedAt,
+          }
+        : null,
     };
   });
 
+  return { key, all };
+}
+
+export async function caseload(
+  db: Db,
+  actor: Actor,
+  input: CaseloadInput,
+  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
+) {
+  const { key, all } = await caseloadRows(db, actor, input.search, now);
   const counts = {
+    state: countBy(all, (r) => r.state),
     urgency: countBy(all, (r) => r.urgency ?? "none"),
     category: countBy(all, (r) => r.category ?? "no_procedure"),
     flag: countBy(
@@ -468,9 +580,10 @@ export async function caseload(
     ),
   };
   const filtered = all
+    .filter((r) => !input.state || r.state === input.state)
     .filter((r) => !input.category || (r.category ?? "no_procedure") === input.category)
     .filter((r) => !input.flag || r.flags.some((f) => f.code === input.flag))
-    .sort(byUrgency);
+    .sort(caseloadOrder(input.sort, input.dir));
   const start = (input.page - 1) * input.pageSize;
 
   const rows = filtered.slice(start, start + input.pageSize);
@@ -497,6 +610,34 @@ export async function caseload(
     pageSize: input.pageSize,
     counts,
   };
+}
+
+/**
+ * The patient to review after `patientId` (the review page's "Next patient"): in the queue's
+ * order, the next patient who still needs review or a follow-up (from the top again after the
+ * last); when `patientId` no longer does
+ * (a decision was just recorded), the first one who does; else the next in the queue. Null at
+ * the end. A patient not on the care team is not found. Reveals only the name and id of a patient
+ * of the provider's own care team; not audited.
+ */
+export async function nextInQueue(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  now: Date = new Date(),
+): Promise<{ patientId: string; name: string } | null> {
+  const { all } = await caseloadRows(db, actor, undefined, now);
+  const queue = all.sort(caseloadOrder());
+  const actionable = (r: CaseloadRow) => r.state === "needs_review" || r.state === "follow_up_due";
+  const at = queue.findIndex((r) => r.patientId === patientId);
+  const current = queue[at];
+  // Not on the care team: not found, exactly like a patient that does not exist.
+  if (!current) throw notFound("patient");
+  const after = queue.slice(at + 1);
+  const next = actionable(current)
+    ? (after.find(actionable) ?? queue.slice(0, at).find(actionable) ?? null)
+    : (queue.find((r) => r.patientId !== patientId && actionable(r)) ?? after[0] ?? null);
+  return next ? { patientId: next.patientId, name: next.name } : null;
 }
 
 /**
@@ -582,6 +723,7 @@ const NOT_ASSESSED: CaseloadAssessment = {
   flags: [],
   overdueCheckIns: [],
   urgency: null,
+  trend: [],
 };
 
 function summary(a: Assessment) {

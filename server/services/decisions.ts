@@ -3,12 +3,20 @@
 // decision it replaces, which stays readable. Each row keeps the assessment it was made on.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { decisions, procedures, users } from "@/db/schema";
+import { decisions, flagAcknowledgements, procedures, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, conflict, notFound } from "@/server/errors";
-import { type Assessment, addDays, type Strategy, type SuspectedFactor } from "@/server/outcomes";
-import { assessProcedure } from "./assessments";
+import {
+  type Assessment,
+  addDays,
+  assessOutcome,
+  type FlagCode,
+  type Strategy,
+  type SuspectedFactor,
+} from "@/server/outcomes";
+import { assessmentInputOf } from "./assessments";
 import { recordAudit } from "./audit";
+import { flagStatuses, latestAcknowledgements } from "./flags";
 import { managedPatient, readablePatient } from "./patient-access";
 import { clinicToday } from "./settings";
 
@@ -35,6 +43,8 @@ export type Decision = DecisionFields & {
   supersedesId: string | null;
   /** The amendment that replaced this decision; null for the current one. */
   supersededById: string | null;
+  /** The flags open when it was recorded, which it acknowledged. */
+  answeredFlags: FlagCode[];
   assessment: Assessment;
 };
 
@@ -55,6 +65,7 @@ const toDecision = (
   createdAt: d.createdAt,
   supersedesId: d.supersedesId,
   supersededById,
+  answeredFlags: d.answeredFlags as FlagCode[],
   assessment: d.assessmentSnapshot as unknown as Assessment,
 });
 
@@ -98,10 +109,16 @@ async function insertDecision(
   const patient = await managedPatient(db, actor, procedure.patientId);
   const today = await clinicToday(db, now);
   checkFollowUp(fields, today);
-  // The snapshot: the assessment as the provider saw it when deciding.
-  const assessment = await assessProcedure(db, procedure, { asOf: today });
   try {
     return await db.transaction(async (tx) => {
+      // The snapshot: the assessment as the provider saw it when deciding; the flags open now are
+      // the ones the decision answers, acknowledged below in this transaction (SPEC 7.1).
+      const input = await assessmentInputOf(tx, procedure, { asOf: today });
+      const assessment = assessOutcome(input);
+      const acks = await latestAcknowledgements(tx, [procedure.id]);
+      const answeredFlags = flagStatuses(input, assessment, acks.get(procedure.id) ?? new Map())
+        .filter((f) => !f.acknowledged)
+        .map((f) => f.code);
       const [row] = await tx
         .insert(decisions)
         .values({
@@ -114,10 +131,24 @@ async function insertDecision(
           followUpOn: fields.followUpOn,
           assessmentSnapshot: assessment as unknown as Record<string, unknown>,
           supersedesId,
+          answeredFlags,
           createdAt: now,
         })
         .returning();
       if (!row) throw new Error("decision not inserted");
+      if (answeredFlags.length > 0) {
+        await tx.insert(flagAcknowledgements).values(
+          answeredFlags.map((code) => ({
+            procedureId: procedure.id,
+            patientId: patient.id,
+            code,
+            asOf: today,
+            acknowledgedBy: actor.id,
+            acknowledgedAt: now,
+            decisionId: row.id,
+          })),
+        );
+      }
       await recordAudit(tx, {
         actor,
         action: supersedesId ? "decision.amend" : "decision.record",
@@ -129,6 +160,7 @@ async function insertDecision(
         details: {
           procedureId: procedure.id,
           strategies: fields.strategies.map((s) => s.strategy),
+          answeredFlags,
           ...(supersedesId ? { supersedesId } : {}),
         },
       });

@@ -120,6 +120,7 @@ export const matrix: Record<string, Row> = {
     expect: adminOnly(),
   },
   "caseload.list": { input: () => ({}), expect: providerOnly("OK") },
+  "caseload.next": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
   "caseload.review": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "caseload.acknowledgeFlag": {
     input: (_, t) => ({ procedureId: t.procedureId, code: "NO_IMPROVEMENT" }),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { optionalText, searchText } from "@/server/api/text";
 import { createTRPCRouter, providerProcedure, staffProcedure } from "@/server/api/trpc";
-import { Category, FlagCode } from "@/server/outcomes";
-import { caseload } from "@/server/services/caseload";
+import { Category, FlagCode, ReviewState } from "@/server/outcomes";
+import { caseload, nextInQueue } from "@/server/services/caseload";
 import { acknowledgeFlag } from "@/server/services/flags";
 import { patientReview } from "@/server/services/review";
 
@@ -10,10 +10,17 @@ export const NOTE_MAX = 2000;
 
 export const CaseloadInput = z.object({
   search: searchText(),
+  state: z.enum(ReviewState.options, { error: "Choose a state from the list." }).optional(),
   category: z
     .enum([...Category.options, "no_procedure"], { error: "Choose a category from the list." })
     .optional(),
   flag: z.enum(FlagCode.options, { error: "Choose a flag from the list." }).optional(),
+  sort: z
+    .enum(["queue", "name", "day", "pain", "change", "last_entry"], {
+      error: "Choose a column to sort by.",
+    })
+    .optional(),
+  dir: z.enum(["asc", "desc"], { error: "Sort ascending or descending." }).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
 });
@@ -41,6 +48,10 @@ export const caseloadRouter = createTRPCRouter({
   list: providerProcedure
     .input(CaseloadInput)
     .query(({ ctx, input }) => caseload(ctx.db, ctx.actor, input, { ip: ctx.ip })),
+  /** The patient to review after this one, in the queue's order (the review's "Next patient"). */
+  next: providerProcedure
+    .input(z.object({ patientId: z.uuid("That patient was not found.") }))
+    .query(({ ctx, input }) => nextInQueue(ctx.db, ctx.actor, input.patientId)),
   /** Everything the patient review page shows; admins may read it for support (audited). */
   review: staffProcedure
     .input(ReviewInput)

@@ -1,0 +1,137 @@
+// The provider's work queue (SPEC 7.1): one review state per patient on a care team, from stored
+// facts, and the queue's order. Pure: no clock, no database; every date is given.
+import { z } from "zod";
+import { addDays } from "./dates";
+import type { Severity } from "./vocab";
+
+export const ReviewState = z.enum(["needs_review", "follow_up_due", "plan_recorded", "monitoring"]);
+export type ReviewState = z.infer<typeof ReviewState>;
+
+export const reviewStateLabels: Record<ReviewState, string> = {
+  needs_review: "Needs review",
+  follow_up_due: "Follow-up due",
+  plan_recorded: "Plan recorded",
+  monitoring: "Monitoring",
+};
+
+/** Why a patient needs review. */
+export type ReviewReason = "no_procedure" | "open_flags" | "overdue_check_in" | "unread_message";
+
+export type ReviewStateInput = {
+  /** The clinic's today, YYYY-MM-DD. */
+  today: string;
+  /** The patient's latest procedure (its date), or null when none is recorded. */
+  procedure: { performedOn: string } | null;
+  /** How many raised flags no acknowledgement covers. */
+  openFlags: number;
+  /** The check-in days (14, 42, ...) that are overdue; each is overdue from its day + 7. */
+  overdueCheckIns: readonly number[];
+  /** The patient's latest decision (the current plan), or null. */
+  decision: {
+    /** The moment it was recorded (ISO 8601) and the clinic day of that moment. */
+    decidedAt: string;
+    decidedOn: string;
+    followUpOn: string | null;
+  } | null;
+  /**
+   * The moment (ISO 8601) of the oldest message from the patient the care team has not read
+   * (SPEC 7.3). Messages do not exist yet: callers pass null until they do.
+   */
+  unreadMessageAt: string | null;
+  /** The day the patient joined the care team: how long a patient without a procedure waited. */
+  assignedOn: string;
+};
+
+export type ReviewStateResult = {
+  state: ReviewState;
+  /** For needs_review, every reason that applies; empty otherwise. */
+  reasons: ReviewReason[];
+  /** The day since which the patient has waited in this state (the queue's tie-break); null: none. */
+  since: string | null;
+};
+
+/** A check-in of day `day` is due for 7 days from its day, then overdue (check-ins.ts). */
+const overdueFrom = (performedOn: string, day: number) => addDays(performedOn, day + 7);
+
+/**
+ * The review state, first rule that matches (SPEC 7.1):
+ * - needs_review: no procedure; or an open flag, an unread message or an overdue check-in newer
+ *   than the latest decision. A decision acknowledges every flag open when it is recorded, so any
+ *   flag still open was raised (or raised again) after it; a check-in counts when it became
+ *   overdue after the day of the decision; a message when it came after the decision's moment.
+ * - follow_up_due: the latest decision's follow-up date is today or earlier.
+ * - plan_recorded: a decision, newer than everything above.
+ * - monitoring: none of these.
+ */
+export function reviewState(input: ReviewStateInput): ReviewStateResult {
+  const { procedure, decision } = input;
+  if (!procedure)
+    return { state: "needs_review", reasons: ["no_procedure"], since: input.assignedOn };
+
+  const reasons: ReviewReason[] = [];
+  const starts: string[] = [];
+  if (input.openFlags > 0) {
+    reasons.push("open_flags");
+    // A flag raised after the decision, or during the procedure's history when none.
+    starts.push(decision?.decidedOn ?? procedure.performedOn);
+  }
+  if (input.unreadMessageAt !== null && (!decision || input.unreadMessageAt > decision.decidedAt)) {
+    reasons.push("unread_message");
+    starts.push(input.unreadMessageAt.slice(0, 10));
+  }
+  const overdue = input.overdueCheckIns
+    .map((day) => overdueFrom(procedure.performedOn, day))
+    .filter((from) => !decision || from > decision.decidedOn);
+  if (overdue.length > 0) {
+    reasons.push("overdue_check_in");
+    starts.push(...overdue);
+  }
+  if (reasons.length > 0) {
+    return { state: "needs_review", reasons, since: starts.sort()[0] ?? null };
+  }
+  if (decision?.followUpOn != null && decision.followUpOn <= input.today) {
+    return { state: "follow_up_due", reasons, since: decision.followUpOn };
+  }
+  if (decision) return { state: "plan_recorded", reasons, since: decision.decidedOn };
+  return { state: "monitoring", reasons, since: null };
+}
+
+const stateRank: Record<ReviewState, number> = {
+  needs_review: 0,
+  follow_up_due: 1,
+  plan_recorded: 2,
+  monitoring: 3,
+};
+const severityRank: Record<Severity, number> = { high: 0, warning: 1, info: 2 };
+const byName = new Intl.Collator("en").compare;
+
+export type QueueItem = {
+  id: string;
+  name: string;
+  state: ReviewState;
+  /** The highest severity among open flags; null: none. */
+  urgency: Severity | null;
+  since: string | null;
+};
+
+/**
+ * The queue's order (SPEC 7.1): by state, then urgency (high, warning, info, none), then who has
+ * waited longest (earliest `since` first, none last), then by name.
+ */
+export function byQueueOrder(a: QueueItem, b: QueueItem): number {
+  return (
+    stateRank[a.state] - stateRank[b.state] ||
+    (a.urgency === null ? 3 : severityRank[a.urgency]) -
+      (b.urgency === null ? 3 : severityRank[b.urgency]) ||
+    compareSince(a.since, b.since) ||
+    byName(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+function compareSince(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
