@@ -2,5 +2,6 @@ export * from "./audit";
 export * from "./auth";
 export * from "./caseload";
 export * from "./clinical";
+export * from "./outcomes";
 export * from "./settings";
 export * from "./users";

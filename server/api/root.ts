@@ -5,6 +5,7 @@ import { caseloadRouter } from "./routers/caseload";
 import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
+import { outcomesRouter } from "./routers/outcomes";
 import { procedureRouter } from "./routers/procedure";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   diary: diaryRouter,
   import: importRouter,
+  outcomes: outcomesRouter,
   procedure: procedureRouter,
   session: sessionRouter,
   settings: settingsRouter,

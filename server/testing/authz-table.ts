@@ -164,6 +164,18 @@ export const matrix: Record<string, Row> = {
     }),
     expect: adminOnly(),
   },
+  // Aggregates only: a provider's care team (any provider, possibly empty) or the clinic.
+  "outcomes.report": {
+    input: () => ({ groupBy: "region" }),
+    expect: {
+      anonymous: U,
+      patientOwn: F,
+      patientOther: F,
+      providerAssigned: "OK",
+      providerUnassigned: "OK",
+      admin: "OK",
+    },
+  },
   "procedure.record": {
     input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),
     expect: providerOnly(N),

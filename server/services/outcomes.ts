@@ -1,0 +1,310 @@
+// The clinic's outcomes (SPEC 9, issue 13): success at 6 weeks, 3 and 6 months, durability of
+// relief, repeat ablations and what was decided after a failure, over the procedures a provider's
+// care team had (providers) or the clinic's (admins). Every figure comes from the outcome engine
+// through server/analytics (cohort rules and statistics, pure). Each procedure's outcome is cached
+// in outcome_assessments under the caseload cache's key (decision 008, decision 017); only
+// procedures without a valid row are read and assessed. Reads are audited as aggregate: the
+// filters and the number of procedures, never a patient.
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { careTeam, decisions, outcomeAssessments, procedures, users } from "@/db/schema";
+import {
+  buildReport,
+  type Group,
+  type OutcomesReport,
+  type ProcedureOutcome,
+  procedureOutcome,
+  type ReportProcedure,
+} from "@/server/analytics";
+import type { Actor } from "@/server/authz/policy";
+import { log } from "@/server/log";
+import {
+  type Criteria,
+  type Modality,
+  modalityLabels,
+  type Region,
+  regionLabels,
+  type Strategy,
+  type SuspectedFactor,
+} from "@/server/outcomes";
+import { todayInZone } from "@/server/time";
+import { toAssessmentInput } from "./assessments";
+import { recordAudit } from "./audit";
+import { ASSESSMENT_VERSION, decodeEntries, entryQueries } from "./caseload";
+import { getClinicSettings } from "./settings";
+
+/**
+ * Raise when a cached ProcedureOutcome could differ for the same data and day: a change to the
+ * cohort rules or to ProcedureOutcome's shape. A change to the outcome engine raises
+ * ASSESSMENT_VERSION (the caseload's fingerprint test enforces it), which this includes.
+ */
+export const OUTCOME_CACHE_VERSION = ASSESSMENT_VERSION * 1000 + 1;
+
+export const GROUP_BY = ["modality", "region", "provider"] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export type OutcomesInput = {
+  from?: string | undefined;
+  to?: string | undefined;
+  modality?: Modality | undefined;
+  region?: Region | undefined;
+  providerId?: string | undefined;
+  groupBy: GroupBy;
+};
+
+export type ClinicOutcomes = {
+  asOf: string;
+  criteria: Criteria;
+  scope: "care_team" | "clinic";
+  input: OutcomesInput;
+  /** The providers who recorded procedures in scope (for the provider filter). */
+  providers: Group[];
+  report: OutcomesReport;
+};
+
+type Key = { asOf: string; criteria: Criteria };
+
+/** The procedures in the actor's scope, each with its cached outcome when that is valid. */
+function scopedProcedures(db: Db, actor: Actor, key: Key) {
+  const patient = alias(users, "patient");
+  const recorder = alias(users, "recorder");
+  const c = outcomeAssessments;
+  const where: SQL[] = [isNull(procedures.deletedAt), eq(patient.role, "patient")];
+  const base = db
+    .select({
+      id: procedures.id,
+      performedOn: procedures.performedOn,
+      modality: procedures.modality,
+      region: procedures.region,
+      recordedBy: procedures.recordedBy,
+      recorderName: recorder.name,
+      repeatsId: procedures.repeatsProcedureId,
+      dataVersion: procedures.dataVersion,
+      cached: c.outcome,
+    })
+    .from(procedures)
+    .innerJoin(patient, eq(patient.id, procedures.patientId))
+    .innerJoin(recorder, eq(recorder.id, procedures.recordedBy))
+    .leftJoin(
+      c,
+      and(
+        eq(c.procedureId, procedures.id),
+        eq(c.dataVersion, procedures.dataVersion),
+        eq(c.asOf, key.asOf),
+        eq(c.criteria, key.criteria),
+        eq(c.engineVersion, OUTCOME_CACHE_VERSION),
+      ),
+    );
+  const scoped =
+    actor.role === "admin"
+      ? base
+      : base.innerJoin(
+          careTeam,
+          and(eq(careTeam.patientId, procedures.patientId), eq(careTeam.providerId, actor.id)),
+        );
+  return scoped.where(and(...where, sql`${procedures.performedOn} <= ${key.asOf}`));
+}
+
+/** The current decisions (not amended) on procedures in scope. */
+function currentDecisions(db: Db, actor: Actor) {
+  const base = db
+    .select({
+      procedureId: decisions.procedureId,
+      strategies: decisions.strategies,
+      factors: decisions.suspectedFactors,
+    })
+    .from(decisions);
+  const scoped =
+    actor.role === "admin"
+      ? base
+      : base.innerJoin(
+          careTeam,
+          and(eq(careTeam.patientId, decisions.patientId), eq(careTeam.providerId, actor.id)),
+        );
+  return scoped.where(
+    sql`not exists (select 1 from ${decisions} s where s.supersedes_id = ${decisions.id})`,
+  );
+}
+
+type Row = Awaited<ReturnType<typeof scopedProcedures>>[number];
+
+export async function clinicOutcomes(
+  db: Db,
+  actor: Actor,
+  input: OutcomesInput,
+  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
+): Promise<ClinicOutcomes> {
+  const settings = await getClinicSettings(db);
+  const key: Key = {
+    asOf: todayInZone(settings.timeZone, now),
+    criteria: settings.successCriteria,
+  };
+  const [rows, decisionRows] = await Promise.all([
+    scopedProcedures(db, actor, key),
+    currentDecisions(db, actor),
+  ]);
+
+  const inRange = (r: Row) =>
+    (!input.from || r.performedOn >= input.from) && (!input.to || r.performedOn <= input.to);
+  const selected = rows.filter(
+    (r) =>
+      inRange(r) &&
+      (!input.modality || r.modality === input.modality) &&
+      (!input.region || r.region === input.region) &&
+      (!input.providerId || r.recordedBy === input.providerId),
+  );
+  // The earlier procedures that selected repeats repeat (paired), in scope, wherever they fall.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const selectedIds = new Set(selected.map((r) => r.id));
+  const earlierRows = [
+    ...new Set(
+      selected.flatMap((r) => (r.repeatsId && !selectedIds.has(r.repeatsId) ? [r.repeatsId] : [])),
+    ),
+  ].flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+
+  const needed = [...selected, ...earlierRows];
+  const fresh = await assessAndStore(
+    db,
+    needed.filter((r) => !r.cached),
+    key,
+  );
+  const outcomeOf = (r: Row) =>
+    (r.cached as ProcedureOutcome | null) ?? (fresh.get(r.id) as ProcedureOutcome);
+
+  const decided = new Map<string, { strategies: Strategy[]; factors: SuspectedFactor[] }>();
+  for (const d of decisionRows) {
+    if (!selectedIds.has(d.procedureId)) continue;
+    const entry = decided.get(d.procedureId) ?? { strategies: [], factors: [] };
+    entry.strategies.push(...d.strategies.map((s) => s.strategy as Strategy));
+    entry.factors.push(...(d.factors as SuspectedFactor[]));
+    decided.set(d.procedureId, entry);
+  }
+
+  const groupOf = (r: Row): Group => {
+    switch (input.groupBy) {
+      case "modality":
+        return { key: r.modality, label: modalityLabels[r.modality as Modality] ?? r.modality };
+      case "region":
+        return { key: r.region, label: regionLabels[r.region as Region] ?? r.region };
+      case "provider":
+        return { key: r.recordedBy, label: r.recorderName };
+    }
+  };
+  const report = buildReport(
+    selected.map((r): ReportProcedure => {
+      const d = decided.get(r.id);
+      return {
+        id: r.id,
+        group: groupOf(r),
+        outcome: outcomeOf(r),
+        repeatsId: r.repeatsId,
+        strategies: d?.strategies ?? [],
+        factors: d?.factors ?? [],
+        decided: d !== undefined,
+      };
+    }),
+    new Map(earlierRows.map((r) => [r.id, outcomeOf(r)])),
+  );
+
+  const providers = new Map<string, string>();
+  for (const r of rows) providers.set(r.recordedBy, r.recorderName);
+
+  await recordAudit(db, {
+    actor,
+    action: "outcomes.read",
+    outcome: "success",
+    targetType: actor.role === "admin" ? "clinic" : "care_team",
+    ip,
+    details: {
+      groupBy: input.groupBy,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      modality: input.modality ?? null,
+      region: input.region ?? null,
+      providerId: input.providerId ?? null,
+      procedures: report.procedures,
+    },
+  });
+
+  return {
+    asOf: key.asOf,
+    criteria: key.criteria,
+    scope: actor.role === "admin" ? "clinic" : "care_team",
+    input,
+    providers: [...providers.entries()]
+      .map(([id, name]) => ({ key: id, label: name }))
+      .sort((a, b) => a.label.localeCompare(b.label, "en")),
+    report,
+  };
+}
+
+/**
+ * Reads and assesses the procedures without a valid cache row (the caseload's diary read, which
+ * packs each procedure's entries into one row) and stores their outcomes under the data_version
+ * read before, exactly as the caseload stores its rows (decision 008).
+ */
+async function assessAndStore(
+  db: Db,
+  stale: ReadonlyArray<{ id: string; dataVersion: number }>,
+  key: Key,
+): Promise<Map<string, ProcedureOutcome>> {
+  const assessed = new Map<string, ProcedureOutcome>();
+  if (stale.length === 0) return assessed;
+  const dates = new Map<number, string>();
+  const arrays = new Map<string, readonly string[]>();
+  await Promise.all(
+    entryQueries(
+      db,
+      stale.map((p) => p.id),
+      key.asOf,
+    ).map(async (part) => {
+      for (const row of await part) {
+        // The category, success, relief and peak read pain and interference only, which the
+        // packed read carries for every entry.
+        const { asOf: _, ...input } = {
+          ...toAssessmentInput(row, [], key.asOf, key.criteria),
+          entries: decodeEntries(row, dates, arrays),
+        };
+        assessed.set(row.id, procedureOutcome(input, key.asOf));
+      }
+    }),
+  );
+
+  const rows = stale.flatMap((p) => {
+    const outcome = assessed.get(p.id);
+    return outcome
+      ? [
+          {
+            procedure_id: p.id,
+            data_version: p.dataVersion,
+            as_of: key.asOf,
+            criteria: key.criteria,
+            engine_version: OUTCOME_CACHE_VERSION,
+            outcome,
+          },
+        ]
+      : [];
+  });
+  const c = outcomeAssessments;
+  try {
+    await db.execute(sql`
+      insert into ${c} (procedure_id, data_version, as_of, criteria, engine_version, outcome)
+      select procedure_id, data_version, as_of, criteria, engine_version, outcome
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(procedure_id uuid,
+        data_version integer, as_of date, criteria text, engine_version integer, outcome jsonb)
+      order by procedure_id
+      on conflict (procedure_id) do update set
+        data_version = excluded.data_version, as_of = excluded.as_of, criteria = excluded.criteria,
+        engine_version = excluded.engine_version, outcome = excluded.outcome, computed_at = now()
+      where excluded.data_version >= ${c}.data_version
+        and (excluded.data_version, excluded.as_of, excluded.criteria, excluded.engine_version)
+          is distinct from (${c}.data_version, ${c}.as_of, ${c}.criteria, ${c}.engine_version)`);
+  } catch (error) {
+    log.warn({ err: error, procedures: rows.length }, "outcome cache not stored");
+  }
+  return assessed;
+}
