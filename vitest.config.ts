@@ -30,14 +30,28 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", ...exclude],
+          exclude: ["**/*.int.test.ts", "**/*.fault.test.ts", ...exclude],
           env: { NODE_ENV: "test" as const },
         },
       },
       integration("integration-pglite", { TEST_DB: "pglite" }),
       // PostgreSQL too, whenever a server is given.
       ...(process.env.TEST_DATABASE_URL
-        ? [integration("integration-postgres", { TEST_DB: "postgres" })]
+        ? [
+            integration("integration-postgres", { TEST_DB: "postgres" }),
+            // Fault tests start their own PostgreSQL cluster (server binaries needed).
+            {
+              resolve,
+              test: {
+                name: "fault",
+                include: ["**/*.fault.test.ts"],
+                exclude,
+                env: { NODE_ENV: "test" as const },
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
         : []),
     ],
   },

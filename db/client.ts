@@ -60,7 +60,15 @@ function wrap(raw: RawClient): Database {
 
 function openRaw(opts: { url?: string; dataDir?: string; poolSize?: number }): RawClient {
   if (opts.url) {
-    const sql = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {} });
+    const sql = postgres(opts.url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => {},
+      // Recover quickly from an outage: the default back-off grows to 20 s and is shared by the
+      // pool, so queries kept failing long after the server was back (STACK-NOTES).
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+      connect_timeout: 5,
+      idle_timeout: 20,
+    });
     return { driver: "postgres", sql, release: () => {} };
   }
   if (!opts.dataDir) return { driver: "pglite", pg: new PGlite(), release: () => {} };

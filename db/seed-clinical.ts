@@ -149,7 +149,7 @@ function patients(): PatientSeed[] {
           notes: "Two diagnostic medial branch blocks with 80% relief.",
           diary: {
             // Today, two days ago and five days ago are still open (the patient can fill them in).
-            days: daily(0, 34, [6, 13, 19, 24, 27, 30, 33]),
+            days: daily(0, 34, [6, 13, 19, 24, 27, 28, 29, 30, 33]),
             pain: curve([
               [0, 7],
               [3, 6],

@@ -88,7 +88,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const { log } = await import("../server/log");
-server = createServer((req, res) => {
+const { databaseOutage } = await import("../server/http/database-outage");
+const outage = databaseOutage(database.db);
+server = createServer(async (req, res) => {
   // The client address that sign-in throttling and the audit trail see: the socket's, unless a
   // trusted reverse proxy in front of us appended it (TRUST_PROXY=true).
   if (env.TRUST_PROXY !== "true") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
@@ -108,6 +110,7 @@ server = createServer((req, res) => {
       ),
     );
   }
+  if (await outage.answered(req, res)) return;
   void handle(req, res);
 });
 server.on("error", (error: NodeJS.ErrnoException) => {

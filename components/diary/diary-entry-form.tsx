@@ -29,9 +29,12 @@ import {
 import { BodyMap } from "./body-map";
 import { CheckboxChips } from "./checkbox-chips";
 import { newClientId } from "./client-id";
+import { queueEntry, readDraft, saveDraft, usePendingEntries } from "./device-store";
 import { formatDateShort } from "./format";
 import { checkInName } from "./patient-words";
+import { httpStatusOf, useDeviceUser } from "./pending-entries";
 import { ScoreScale } from "./score-scale";
+import { isRetryable } from "./send-policy";
 import type { CheckInQuestion, DiaryEntry, FormDay } from "./types";
 
 type Values = {
@@ -132,8 +135,16 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   // One id per form: a double click or a retry sends the same one, and the server stores it once.
-  const [clientId] = useState(newClientId);
+  const [clientId, setClientId] = useState(newClientId);
   const [values, setValues] = useState<Values>(() => initialValues(props));
+  const userId = useDeviceUser();
+  const drafts = props.mode === "add" && userId !== null;
+  const [restored, setRestored] = useState<"no" | "yes" | "pending">(drafts ? "pending" : "no");
+  /** Saved on this phone because the network or the portal was away: sent when it returns. */
+  const [queued, setQueued] = useState(false);
+  const stillPending = usePendingEntries(userId ?? "").some(
+    (p) => p.input.clientId === clientId && !p.refused,
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -154,6 +165,27 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   useEffect(() => {
     if (attempt > 0) summaryRef.current?.focus();
   }, [attempt]);
+
+  // The draft on this phone: restored once, then kept while the patient types.
+  useEffect(() => {
+    if (restored !== "pending" || !userId) return;
+    const draft = readDraft<Values>(userId);
+    if (draft) {
+      setClientId(draft.clientId);
+      setValues(draft.values);
+    }
+    setRestored(draft ? "yes" : "no");
+  }, [restored, userId]);
+  useEffect(() => {
+    if (drafts && userId && restored !== "pending" && !queued) {
+      saveDraft({ userId, clientId, values });
+    }
+  }, [drafts, userId, restored, queued, clientId, values]);
+
+  // A queued entry that has been sent (by PatientDevice) leaves the form.
+  useEffect(() => {
+    if (queued && !stillPending) router.push("/patient");
+  }, [queued, stillPending, router]);
 
   function validate(): Errors {
     const found: Errors = {};
@@ -218,9 +250,24 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       note: values.note,
       pgic: checkIn ? values.pgic : null,
     };
+    const keepOnDevice = (input: AddDiaryEntryInput) => {
+      if (!userId) return false;
+      queueEntry(userId, input);
+      saveDraft(null);
+      setQueued(true);
+      return true;
+    };
     try {
       if (props.mode === "add") {
-        await add.mutateAsync({ ...fields, clientId, entryDate: values.entryDate });
+        const input = { ...fields, clientId, entryDate: values.entryDate };
+        if (navigator.onLine === false && keepOnDevice(input)) return;
+        try {
+          await add.mutateAsync(input);
+        } catch (error) {
+          if (isRetryable(httpStatusOf(error)) && keepOnDevice(input)) return;
+          throw error;
+        }
+        if (drafts) saveDraft(null);
         toast.success("Your entry is saved.", { id: clientId });
         router.push("/patient");
       } else {
@@ -248,6 +295,17 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="form-required">
+      {queued ? (
+        <Alert tone="warning" role="status" title="Your entry is kept on this phone">
+          The portal cannot be reached right now. Your entry will be sent automatically when the
+          connection returns; you can leave this page. It shows as "Waiting to send" in your diary
+          history until then.
+        </Alert>
+      ) : restored === "yes" ? (
+        <Alert tone="info" role="status">
+          We kept the entry you started on this phone. Check it and save it when you are ready.
+        </Alert>
+      ) : null}
       <div ref={summaryRef} tabIndex={-1} className="outline-none">
         {showSummary ? (
           <Alert
@@ -534,8 +592,14 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
         >
           Cancel
         </ButtonLink>
-        <Button type="submit" disabled={pending} className="sm:min-w-48">
-          {pending ? "Saving…" : props.mode === "add" ? "Save entry" : "Save correction"}
+        <Button type="submit" disabled={pending || queued} className="sm:min-w-48">
+          {queued
+            ? "Waiting to send…"
+            : pending
+              ? "Saving…"
+              : props.mode === "add"
+                ? "Save entry"
+                : "Save correction"}
         </Button>
       </div>
     </form>

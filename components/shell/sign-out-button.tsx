@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { clearDevice, hasPendingEntries } from "@/components/diary/device-store";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
@@ -14,7 +15,17 @@ export function SignOutButton() {
       size="sm"
       disabled={pending}
       onClick={async () => {
+        if (
+          hasPendingEntries() &&
+          !window.confirm(
+            "A diary entry on this phone has not been sent yet. If you sign out now, it is deleted from this phone. Sign out anyway?",
+          )
+        ) {
+          return;
+        }
         setPending(true);
+        // Nothing of the diary stays on a phone that someone else may use next.
+        clearDevice();
         await signOut({ redirect: false });
         router.replace("/signin");
         router.refresh();

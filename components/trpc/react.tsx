@@ -36,6 +36,10 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
 
 /** The message to show a user for a failed call: the server's human message, or a generic one. */
 export function errorMessage(error: unknown): string {
+  // No answer at all (offline, or the connection dropped): not the server's words.
+  if (error instanceof TRPCClientError && !error.data) {
+    return "The portal could not be reached. Please check your connection and try again.";
+  }
   if (error instanceof TRPCClientError && error.message) {
     if (error.data?.code === "UNAUTHORIZED") return "Your session has ended. Please sign in again.";
     return error.message;

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
+import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "@/db/unavailable";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
@@ -41,6 +42,9 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+export const databaseUnavailable = (cause?: unknown) =>
+  new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -56,6 +60,10 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
       ...result,
       error: new TRPCError({ code: cause.code, message: cause.message, cause }),
     };
+  }
+  // An outage is not a bug: 503 with a message the user can act on (the form retries).
+  if (!result.ok && noteDatabaseError(result.error.cause ?? result.error)) {
+    result = { ...result, error: databaseUnavailable(result.error.cause) };
   }
   const code = result.ok ? "OK" : result.error.code;
   if (!result.ok && DENIALS.has(code)) {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getAppDb } from "@/db/client";
+import { clearDatabaseDown, noteDatabaseError } from "@/db/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -7,8 +8,10 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await getAppDb().execute(sql`select 1`);
+    clearDatabaseDown();
     return Response.json({ status: "ok" });
-  } catch {
+  } catch (error) {
+    noteDatabaseError(error);
     return Response.json({ status: "unavailable" }, { status: 503 });
   }
 }

@@ -1,6 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAppDb } from "@/db/client";
+import { noteDatabaseError } from "@/db/unavailable";
 import { appRouter } from "@/server/api/root";
+import { databaseUnavailable } from "@/server/api/trpc";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
 import { getCurrentActor } from "@/server/auth/session";
 import { isCrossSiteRequest } from "@/server/http/security-headers";
@@ -32,7 +34,9 @@ const handler = async (req: Request) => {
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
     createContext: async () => ({
       db: getAppDb(),
-      actor: await getCurrentActor(),
+      actor: await getCurrentActor().catch((error: unknown) => {
+        throw noteDatabaseError(error) ? databaseUnavailable(error) : error;
+      }),
       ip: clientIpFromHeaders(req.headers),
     }),
   });

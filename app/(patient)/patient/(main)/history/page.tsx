@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EntryList } from "@/components/diary/entry-list";
+import { PendingEntriesList } from "@/components/diary/pending-entries";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -32,6 +33,7 @@ export default async function HistoryPage({
         }
         actions={<ButtonLink href="/patient/diary/new">New entry</ButtonLink>}
       />
+      <PendingEntriesList />
       {result.rows.length === 0 ? (
         page > 1 ? (
           <EmptyState

@@ -1,0 +1,130 @@
+import type { Page } from "@playwright/test";
+import { expect, loginAs, test } from "./fixtures";
+
+// The demo seed leaves the demo patient's days six and seven days before today without an entry:
+// this spec fills them in, one per test.
+
+const PHONE = { width: 360, height: 780 };
+const medium = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** The form's day `back` days before today. */
+async function formDay(page: Page, back: number) {
+  const dates = await page
+    .getByLabel("Which day is this entry for?")
+    .locator("option")
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const date = new Date(`${dates[0]}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - back);
+  return { date, iso: date.toISOString().slice(0, 10) };
+}
+
+async function fillEntry(page: Page, pain: number) {
+  await page
+    .getByRole("group", { name: "Your pain on average in the last 24 hours" })
+    .getByText(String(pain), { exact: true })
+    .click();
+  await page
+    .getByRole("group", { name: /enjoyment of life/ })
+    .getByText("4", { exact: true })
+    .click();
+  await page
+    .getByRole("group", { name: /general activity/ })
+    .getByText("3", { exact: true })
+    .click();
+  await page.getByRole("checkbox", { name: "Lumbar spine" }).check({ force: true });
+  await page.getByRole("checkbox", { name: "Aching" }).check({ force: true });
+  await page
+    .getByRole("group", { name: "Is the treated site sore today?" })
+    .getByRole("radio", { name: "No" })
+    .check({ force: true });
+}
+
+const stored = (page: Page, key: string) =>
+  page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? "null"), key);
+
+test("offline, a diary entry is kept on the phone, shown as waiting, and sent once when the connection returns", async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize(PHONE);
+  await loginAs(page, "patient");
+  await page.goto("/patient/diary/new");
+  const { date: today, iso: day } = await formDay(page, 6);
+  await page.getByLabel("Which day is this entry for?").selectOption(day);
+  await fillEntry(page, 5);
+  await page.getByLabel("Note (optional)").fill("Written on the bus");
+
+  // The draft survives leaving the page.
+  await expect.poll(() => stored(page, "portal.diary.draft")).not.toBeNull();
+  await page.reload();
+  await expect(page.getByText("We kept the entry you started on this phone.")).toBeVisible();
+  await expect(page.getByLabel("Note (optional)")).toHaveValue("Written on the bus");
+  await expect(page.getByLabel("Which day is this entry for?")).toHaveValue(day);
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your entry is kept on this phone" }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Waiting to send…" })).toBeDisabled();
+  expect(await stored(page, "portal.diary.draft")).toBeNull();
+  const pending = await stored(page, "portal.diary.pending");
+  expect(pending).toHaveLength(1);
+  expect(pending[0].input).toMatchObject({ entryDate: day, painAverage: 5 });
+
+  // Back online: sent by itself, once, and the form leaves for the home page.
+  await context.setOffline(false);
+  await page.waitForURL("**/patient");
+  await expect(page.getByText(/was sent\./)).toBeVisible();
+  expect(await stored(page, "portal.diary.pending")).toEqual([]);
+
+  await page.goto("/patient/history");
+  await expect(page.getByText("Waiting to send")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: new RegExp(medium.format(today)) })).toHaveCount(1);
+});
+
+test("when a save fails, the entry waits in the history and is sent when the portal answers again; sign-out clears the phone", async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await loginAs(page, "patient");
+  await page.goto("/patient/diary/new");
+  const day = await formDay(page, 7);
+  await page.getByLabel("Which day is this entry for?").selectOption(day.iso);
+  await fillEntry(page, 6);
+
+  // The connection drops on the way to the portal.
+  await page.route("**/api/trpc/diary.add**", (route) => route.abort("connectionreset"));
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your entry is kept on this phone" }),
+  ).toBeVisible();
+
+  await page.goto("/patient/history");
+  const waiting = page.getByRole("region", { name: "On this phone, not sent yet" });
+  await expect(waiting.getByText(medium.format(day.date))).toBeVisible();
+  await expect(waiting.getByText("Waiting to send")).toBeVisible();
+
+  // The portal answers again: the retry (same client id) stores it, and the list updates.
+  await page.unroute("**/api/trpc/diary.add**");
+  await expect(page.getByText(/was sent\./)).toBeVisible({ timeout: 20_000 });
+  await expect(waiting).toHaveCount(0);
+  await expect(page.getByRole("link", { name: new RegExp(medium.format(day.date)) })).toHaveCount(
+    1,
+  );
+
+  // A draft left on the phone is gone after sign-out.
+  await page.goto("/patient/diary/new");
+  await page.getByLabel("Note (optional)").fill("not finished");
+  await expect.poll(() => stored(page, "portal.diary.draft")).not.toBeNull();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/signin");
+  expect(await stored(page, "portal.diary.draft")).toBeNull();
+  expect(await stored(page, "portal.diary.pending")).toBeNull();
+});
