@@ -36,8 +36,19 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
+      testIgnore: "outage.spec.ts",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
     },
+    // Stops and starts a PostgreSQL cluster of its own: where PostgreSQL is installed (CI).
+    ...(process.env.TEST_DATABASE_URL
+      ? [
+          {
+            name: "outage",
+            testMatch: "outage.spec.ts",
+            use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+          },
+        ]
+      : []),
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",

@@ -3,48 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-
-/** Starts `npm start`'s script on an embedded database; resolves its output and exit code. */
-function startPortal(dataDir: string, port: number) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    NODE_ENV: "production",
-  };
-  delete env.DATABASE_URL;
-  delete env.NEXTAUTH_SECRET;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  return { child, exited, output: () => output };
-}
-
-/** Waits until the portal answers; fails with what it printed if it exits or never answers. */
-async function waitForHealth(
-  portal: ReturnType<typeof startPortal>,
-  port: number,
-  deadline = Date.now() + 240_000,
-) {
-  let exited = false;
-  void portal.exited.then(() => {
-    exited = true;
-  });
-  while (Date.now() < deadline && !exited) {
-    try {
-      const response = await fetch(`http://localhost:${port}/api/health`);
-      if (response.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no health on port ${port}; the portal printed:\n${portal.output()}`);
-}
+import { startPortal, waitForHealth } from "./portal-process";
 
 test("a second process on the same embedded database fails clearly; the first keeps working", async () => {
   test.setTimeout(300_000);

@@ -147,6 +147,7 @@ function buildIfNeeded(): boolean {
     "tsconfig.json",
     "package-lock.json",
     "proxy.ts",
+    "instrumentation.ts",
   ];
   if (builtAt > 0 && !sources.some((s) => newerThan(s, builtAt))) return true;
   console.log(
