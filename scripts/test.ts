@@ -44,6 +44,36 @@ if (existsSync(`${out}/vitest.json`)) {
   if (!vitestOk && !report.numFailedTests) failed += 1; // a suite failed to load
 } else failed += 1;
 
+// CI also runs the unit and integration suites on a second Node.js line (TEST_ALSO_NODE=22):
+// the `node` package from the npm registry, so the machine's own Node is left alone.
+const alsoNode = process.env.TEST_ALSO_NODE;
+let otherNodeOk = true;
+if (alsoNode) {
+  const projects = ["unit", "integration-pglite"];
+  if (process.env.TEST_DATABASE_URL) projects.push("integration-postgres");
+  otherNodeOk = run("npx", [
+    "-y",
+    "-p",
+    `node@${alsoNode}`,
+    "--",
+    "node",
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=dot",
+    "--reporter=json",
+    `--outputFile.json=${out}/vitest-node${alsoNode}.json`,
+  ]);
+  step(`vitest on Node ${alsoNode} (unit + integration)`, otherNodeOk);
+  const file = `${out}/vitest-node${alsoNode}.json`;
+  if (existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    if (!otherNodeOk && !report.numFailedTests) failed += 1;
+  } else failed += 1;
+}
+
 const e2eOk = run("npx", ["playwright", "test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json`,
 });
@@ -57,4 +87,4 @@ if (existsSync(`${out}/playwright.json`)) {
 
 console.log(`\n${steps.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && checks.every(Boolean) && vitestOk && e2eOk ? 0 : 1);
+process.exit(failed === 0 && checks.every(Boolean) && vitestOk && otherNodeOk && e2eOk ? 0 : 1);
