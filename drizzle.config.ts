@@ -6,4 +6,6 @@ export default defineConfig({
   schema: "./db/schema/index.ts",
   out: "./db/migrations",
   casing: "snake_case",
+  // pg-boss keeps its queue in its own `pgboss` schema: not ours to diff.
+  schemaFilter: ["public"],
 });

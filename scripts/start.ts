@@ -46,11 +46,13 @@ const database = (() => {
 })();
 
 let server: Server | undefined;
+let queue: import("../server/jobs/queue").Queue | undefined;
 let shuttingDown = false;
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   server?.close();
+  await queue?.stop().catch(() => {});
   await database.close().catch(() => {});
   process.exit(code);
 }
@@ -79,6 +81,20 @@ let demo = false;
 if (demoSeedingAllowed() && (await isDatabaseEmpty(database.db))) {
   await seedDemo(database.db, { hashPassword, today: todayInZone(env.CLINIC_TIME_ZONE) });
   demo = true;
+}
+
+// The job queue lives in this process: PGlite has one owner, and with PostgreSQL an instance
+// either works jobs too (the default) or only sends them (JOBS_IN_APP=false, `npm run worker`).
+const { startQueue } = await import("../server/jobs/queue");
+const { configuredTransport, portalJobs } = await import("../server/jobs/jobs");
+try {
+  queue = await startQueue(database, portalJobs(database.db, configuredTransport()), {
+    timeZone: "UTC",
+    work: usesEmbeddedDatabase() || env.JOBS_IN_APP === "true",
+  });
+} catch (error) {
+  console.error(`The job queue did not start: ${error instanceof Error ? error.message : error}`);
+  await shutdown(1);
 }
 
 const require = createRequire(import.meta.url);

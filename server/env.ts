@@ -25,6 +25,17 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   /** Trust X-Forwarded-For from a reverse proxy in front of the app ("true"/"false"). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Mail server, e.g. smtp://user:pass@host:587; unset: emails stay in the outbox (/admin/outbox). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Ablation Follow-up Portal <no-reply@localhost>"),
+  /** The public address used in emails' links; falls back to NEXTAUTH_URL, then localhost. */
+  APP_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** Run the job queue's workers inside `npm start` ("false" when `npm run worker` runs them). */
+  JOBS_IN_APP: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -82,6 +93,10 @@ export function resolveAuthSecret(e: Env = env): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** The portal's public base URL for links in emails, without a trailing slash. */
+export const appUrl = (e: Env = env) =>
+  (e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 
 /** Whether the demo accounts may be created on an empty database. */
 export const demoSeedingAllowed = (e: Env = env) =>

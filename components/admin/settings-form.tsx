@@ -8,7 +8,7 @@ import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { describedBy, Field, Select } from "@/components/ui/field";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
 
 type Criteria = "strict" | "lenient";
 
@@ -31,11 +31,15 @@ export function SettingsForm({
   successCriteria,
   timeZone,
   defaultTimeZone,
+  clinicName,
+  clinicPhone,
   zones,
 }: {
   successCriteria: Criteria;
   timeZone: string | null;
   defaultTimeZone: string;
+  clinicName: string | null;
+  clinicPhone: string | null;
   zones: string[];
 }) {
   const trpc = useTRPC();
@@ -51,6 +55,8 @@ export function SettingsForm({
       await update.mutateAsync({
         successCriteria: String(form.get("successCriteria")) as Criteria,
         timeZone: zone === "" ? null : zone,
+        clinicName: String(form.get("clinicName") ?? ""),
+        clinicPhone: String(form.get("clinicPhone") ?? ""),
       });
       setErrors({});
       toast.success("Clinic settings saved.");
@@ -68,6 +74,35 @@ export function SettingsForm({
           {errorMessage(update.error)}
         </Alert>
       ) : null}
+      <Card>
+        <CardTitle>Clinic</CardTitle>
+        <p className="mt-1 text-sm text-slate-600">
+          Shown to patients on their pages and at the foot of every email.
+        </p>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2">
+          <Field id="clinicName" label="Clinic name" error={errors.clinicName}>
+            <Input
+              id="clinicName"
+              name="clinicName"
+              defaultValue={clinicName ?? ""}
+              maxLength={120}
+              autoComplete="organization"
+              {...describedBy("clinicName", { error: errors.clinicName })}
+            />
+          </Field>
+          <Field id="clinicPhone" label="Clinic phone" error={errors.clinicPhone}>
+            <Input
+              id="clinicPhone"
+              name="clinicPhone"
+              type="tel"
+              defaultValue={clinicPhone ?? ""}
+              maxLength={40}
+              autoComplete="tel"
+              {...describedBy("clinicPhone", { error: errors.clinicPhone })}
+            />
+          </Field>
+        </div>
+      </Card>
       <Card>
         <fieldset>
           <legend className="text-lg font-semibold text-slate-900">Success criteria</legend>

@@ -15,6 +15,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/admin", label: "Accounts" },
     { href: "/admin/import", label: "Import" },
     { href: "/admin/audit", label: "Audit" },
+    { href: "/admin/outbox", label: "Outbox" },
     { href: "/admin/settings", label: "Settings" },
   ],
 };

@@ -12,6 +12,9 @@ export const clinicSettings = pgTable(
       .default("strict"),
     /** IANA zone; null means the CLINIC_TIME_ZONE default. */
     timeZone: text(),
+    /** Shown to patients on their pages and in every email's footer. */
+    clinicName: text(),
+    clinicPhone: text(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid().references(() => users.id),
   },

@@ -6,6 +6,7 @@ import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
 import { outcomesRouter } from "./routers/outcomes";
+import { outboxRouter } from "./routers/outbox";
 import { procedureRouter } from "./routers/procedure";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   diary: diaryRouter,
   import: importRouter,
   outcomes: outcomesRouter,
+  outbox: outboxRouter,
   procedure: procedureRouter,
   session: sessionRouter,
   settings: settingsRouter,

@@ -260,6 +260,39 @@ describe("clinic settings", () => {
       .where(eq(auditEvents.action, "settings.update"));
     expect(audits).toHaveLength(2);
   });
+
+  it("keeps the clinic's name and phone (empty clears them, left out keeps them)", async () => {
+    await api().settings.update({
+      successCriteria: "strict",
+      timeZone: null,
+      clinicName: "  Riverside Pain Clinic ",
+      clinicPhone: "+1 (555) 010-2030",
+    });
+    expect(await api().settings.get()).toMatchObject({
+      clinicName: "Riverside Pain Clinic",
+      clinicPhone: "+1 (555) 010-2030",
+    });
+    await api().settings.update({ successCriteria: "lenient", timeZone: null });
+    expect(await api().settings.get()).toMatchObject({
+      successCriteria: "lenient",
+      clinicName: "Riverside Pain Clinic",
+    });
+    const bad = await errorOf(
+      api().settings.update({
+        successCriteria: "strict",
+        timeZone: null,
+        clinicPhone: "call <script>",
+      }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    await api().settings.update({
+      successCriteria: "strict",
+      timeZone: null,
+      clinicName: "",
+      clinicPhone: "",
+    });
+    expect(await api().settings.get()).toMatchObject({ clinicName: null, clinicPhone: null });
+  });
 });
 
 describe("who may administer", () => {

@@ -641,6 +641,33 @@ export async function nextInQueue(
 }
 
 /**
+ * The caseload warm-up job: assesses and stores every care-team patient's procedure whose cache
+ * row is stale for today (after the clinic's midnight, a criteria change or a new engine version),
+ * so that the first caseload request of the day reads only the cache. Nothing is audited: no one
+ * sees anything.
+ */
+export async function warmCaseloads(db: Db, now: Date = new Date()) {
+  const settings = await getClinicSettings(db);
+  const key: AssessmentKey = {
+    asOf: todayInZone(settings.timeZone, now),
+    criteria: settings.successCriteria,
+  };
+  const providers = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "provider"), eq(users.active, true)))
+    .orderBy(asc(users.id));
+  let assessed = 0;
+  // One provider at a time: a patient on two care teams is assessed once (the second reads it).
+  for (const provider of providers) {
+    const patients = await caseloadQueries(db, provider.id, key).patients;
+    const stale = patients.flatMap((p) => (p.procedure && !p.cached ? [p.procedure] : []));
+    assessed += (await assessAndStore(db, stale, key)).size;
+  }
+  return { asOf: key.asOf, providers: providers.length, assessed };
+}
+
+/**
  * Assesses the procedures that have no valid cache row (their entries in ENTRY_QUERIES parts, each
  * assessed as it arrives, and their acknowledgements) and stores the results under the
  * data_version read before. A fixed number of queries; none when nothing is stale.

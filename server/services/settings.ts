@@ -3,10 +3,17 @@ import type { Db, DbOrTx } from "@/db/client";
 import { clinicSettings } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { env } from "@/server/env";
+import { wakeJob } from "@/server/jobs/wake";
 import { todayInZone } from "@/server/time";
 import { recordAudit } from "./audit";
 
-export type ClinicSettings = { successCriteria: "strict" | "lenient"; timeZone: string };
+export type ClinicSettings = {
+  successCriteria: "strict" | "lenient";
+  timeZone: string;
+  /** Shown to patients on their pages and in emails' footers; null when not set. */
+  clinicName: string | null;
+  clinicPhone: string | null;
+};
 
 /** The clinic's settings (SPEC.md 2.4 criteria, section 6 time zone), with their defaults. */
 export async function getClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
@@ -14,6 +21,8 @@ export async function getClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
   return {
     successCriteria: row?.successCriteria ?? "strict",
     timeZone: row?.timeZone ?? env.CLINIC_TIME_ZONE,
+    clinicName: row?.clinicName ?? null,
+    clinicPhone: row?.clinicPhone ?? null,
   };
 }
 
@@ -29,6 +38,8 @@ export async function getClinicSettingsForAdmin(db: DbOrTx) {
     successCriteria: row?.successCriteria ?? "strict",
     timeZone: row?.timeZone ?? null,
     defaultTimeZone: env.CLINIC_TIME_ZONE,
+    clinicName: row?.clinicName ?? null,
+    clinicPhone: row?.clinicPhone ?? null,
     updatedAt: row?.updatedAt ?? null,
   };
 }
@@ -37,6 +48,9 @@ export type ClinicSettingsInput = {
   successCriteria: ClinicSettings["successCriteria"];
   /** IANA zone, or null for the CLINIC_TIME_ZONE default. */
   timeZone: string | null;
+  /** null: not set; undefined: unchanged. */
+  clinicName?: string | null;
+  clinicPhone?: string | null;
 };
 
 export async function updateClinicSettings(
@@ -45,6 +59,7 @@ export async function updateClinicSettings(
   input: ClinicSettingsInput,
   ip: string | null,
 ) {
+  const before = await getClinicSettings(db);
   await db.transaction(async (tx) => {
     const values = { ...input, updatedAt: new Date(), updatedBy: actor.id };
     await tx
@@ -57,8 +72,17 @@ export async function updateClinicSettings(
       outcome: "success",
       targetType: "clinic_settings",
       ip,
-      details: { successCriteria: input.successCriteria, timeZone: input.timeZone },
+      details: {
+        successCriteria: input.successCriteria,
+        timeZone: input.timeZone,
+        clinicName: input.clinicName,
+        clinicPhone: input.clinicPhone,
+      },
     });
   });
+  // Assessments under the new criteria or zone are prepared now, not by the next caseload request.
+  const after = await getClinicSettings(db);
+  if (after.successCriteria !== before.successCriteria || after.timeZone !== before.timeZone)
+    await wakeJob("caseload.warm");
   return getClinicSettingsForAdmin(db);
 }

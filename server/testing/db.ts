@@ -1,8 +1,14 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { type Db, openDatabase } from "@/db/client";
+import { type Database, type Db, openDatabase } from "@/db/client";
 
-export type TestDatabase = { db: Db; driver: "pglite" | "postgres"; close(): Promise<void> };
+export type TestDatabase = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** The raw client too, for the job queue (server/jobs/queue.ts). */
+  database: Database;
+  close(): Promise<void>;
+};
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or (TEST_DB=postgres) a new
@@ -13,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB !== "postgres" || !serverUrl) {
     const database = openDatabase({});
     await database.migrate();
-    return { db: database.db, driver: "pglite", close: database.close };
+    return { db: database.db, driver: "pglite", database, close: database.close };
   }
   const name = `portal_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -25,6 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db: database.db,
     driver: "postgres",
+    database,
     close: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);

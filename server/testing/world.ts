@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { decisions, diaryEntries } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
+import { queueEmail } from "@/server/services/outbox";
 import { clinicToday } from "@/server/services/settings";
 import { insertEntries, insertProcedure } from "./clinical";
 import { assignPatient, createUser } from "./fixtures";
@@ -39,6 +40,12 @@ export async function createWorld(db: Db) {
       assessmentSnapshot: {},
     })
     .returning({ id: decisions.id });
+  const outboxId = await queueEmail(db, {
+    kind: "reminder_daily",
+    userId: patient.id,
+    to: patient.email,
+    email: { subject: "Time for today's diary entry", text: "Hello", html: "<p>Hello</p>" },
+  });
   return {
     today,
     admin,
@@ -50,6 +57,7 @@ export async function createWorld(db: Db) {
     own,
     other,
     decisionId: decision?.id ?? "",
+    outboxId,
   };
 }
 

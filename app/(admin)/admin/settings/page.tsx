@@ -22,6 +22,8 @@ export default async function SettingsPage() {
         successCriteria={settings.successCriteria}
         timeZone={settings.timeZone}
         defaultTimeZone={settings.defaultTimeZone}
+        clinicName={settings.clinicName}
+        clinicPhone={settings.clinicPhone}
         zones={zones}
       />
     </>

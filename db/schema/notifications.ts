@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/**
+ * Every email, written in the same transaction as what caused it, then delivered by the
+ * `mail.deliver` job (server/jobs). Without SMTP_URL rows stay `pending`: admins read them at
+ * /admin/outbox. No patient data in subject or body (SPEC 7.4).
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** invitation, reminder_check_in, reminder_diary, reminder_daily, staff_high_flag, staff_digest */
+    kind: text().notNull(),
+    userId: uuid().references(() => users.id),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text().notNull(),
+    status: text({ enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index("outbox_created_idx").on(t.createdAt, t.id),
+  ],
+);
+
+/** Single-use invitation links: only the SHA-256 of the token is kept. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid().references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_idx").on(t.tokenHash),
+    index("invitations_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/** A person's reminder and notification choices; no row means the defaults. */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id),
+  /** Hour of the day (0-23) in the clinic's time zone at which reminders are sent. */
+  reminderHour: smallint().notNull().default(18),
+  checkInDue: boolean().notNull().default(true),
+  diaryLapsed: boolean().notNull().default(true),
+  dailyDiary: boolean().notNull().default(false),
+  /** Staff: an email at once when a high flag is raised for one of their patients. */
+  highFlagEmail: boolean().notNull().default(false),
+  /** Staff: one email a day with how many patients need review. */
+  dailyDigest: boolean().notNull().default(true),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * "This was done once": the key of a sent reminder (`reminder:<user>:<day>`), digest or flag
+ * email, inserted in the same transaction as its outbox row, so that several workers send it
+ * once.
+ */
+export const sentMarks = pgTable("sent_marks", {
+  key: text().primaryKey(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** In-app notifications (the bell). `key` makes a notification idempotent. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    kind: text().notNull(),
+    key: text().notNull(),
+    title: text().notNull(),
+    href: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_user_key_idx").on(t.userId, t.key),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+  ],
+);

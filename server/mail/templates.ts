@@ -1,0 +1,138 @@
+/**
+ * The emails the portal sends, as pure functions: a subject, a plain-text body and a simple HTML
+ * part. SPEC 7.4: no patient data in any email (no scores, diagnoses, procedure names or message
+ * text), only what to do and a link to the portal. New kinds are added here and in EmailKind.
+ */
+export type EmailKind =
+  | "invitation"
+  | "reminder_check_in"
+  | "reminder_diary"
+  | "reminder_daily"
+  | "staff_high_flag"
+  | "staff_digest";
+
+export type Clinic = { name: string | null; phone: string | null };
+export type Email = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+const clinicName = (c: Clinic) => c.name ?? "your clinic";
+
+/** Paragraphs, one call to action, an optional unsubscribe line, and the clinic's footer. */
+function compose(input: {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action: { label: string; url: string };
+  unsubscribeUrl?: string;
+  clinic: Clinic;
+}): Email {
+  const footer = [input.clinic.name, input.clinic.phone && `Phone: ${input.clinic.phone}`].filter(
+    (s): s is string => Boolean(s),
+  );
+  const unsubscribe = input.unsubscribeUrl
+    ? `To stop this kind of reminder: ${input.unsubscribeUrl}`
+    : null;
+  const text = [
+    input.greeting,
+    ...input.paragraphs,
+    `${input.action.label}: ${input.action.url}`,
+    ...(unsubscribe ? [unsubscribe] : []),
+    ...(footer.length ? [`--\n${footer.join("\n")}`] : []),
+  ].join("\n\n");
+  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1e293b;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
+${p(input.greeting)}
+${input.paragraphs.map(p).join("\n")}
+<p style="margin:24px 0"><a href="${escapeHtml(input.action.url)}" style="background:#0f766e;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(input.action.label)}</a></p>
+${input.unsubscribeUrl ? `<p style="font-size:13px;color:#475569"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#475569">Stop this kind of reminder</a></p>` : ""}
+${footer.length ? `<p style="font-size:13px;color:#475569;border-top:1px solid #e2e8f0;padding-top:12px">${footer.map(escapeHtml).join("<br>")}</p>` : ""}
+</body></html>`;
+  return { subject: input.subject, text, html };
+}
+
+export function invitationEmail(input: { url: string; clinic: Clinic; staff: boolean }): Email {
+  const phone = input.clinic.phone ? ` (${input.clinic.phone})` : "";
+  return compose({
+    subject: `Your account at ${clinicName(input.clinic)}`,
+    greeting: "Hello,",
+    paragraphs: [
+      input.staff
+        ? `An account on the Ablation Follow-up Portal of ${clinicName(input.clinic)} was created for you.`
+        : `${clinicName(input.clinic)} has created an account for you on the Ablation Follow-up Portal, where you keep your pain diary after your procedure.`,
+      `Choose your password with the link below. It works once, for 72 hours. If it has expired, ask the clinic${phone} for a new one.`,
+    ],
+    action: { label: "Choose your password", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+export type ReminderKind = "check_in_due" | "diary_lapsed" | "daily_diary";
+
+const REMINDERS: Record<ReminderKind, { subject: string; paragraph: string; label: string }> = {
+  check_in_due: {
+    subject: "A check-in is waiting for you",
+    paragraph:
+      "Your care team has a few questions for you about how you are doing. It takes about two minutes.",
+    label: "Answer the check-in",
+  },
+  diary_lapsed: {
+    subject: "How is your pain these days?",
+    paragraph:
+      "We have not had a diary entry from you for a few days. A short entry helps your care team see how you are doing.",
+    label: "Add a diary entry",
+  },
+  daily_diary: {
+    subject: "Time for today's diary entry",
+    paragraph: "This is your daily reminder to add today's diary entry.",
+    label: "Add a diary entry",
+  },
+};
+
+export function reminderEmail(input: {
+  kind: ReminderKind;
+  url: string;
+  unsubscribeUrl: string;
+  clinic: Clinic;
+}): Email {
+  const r = REMINDERS[input.kind];
+  return compose({
+    subject: r.subject,
+    greeting: "Hello,",
+    paragraphs: [r.paragraph],
+    action: { label: r.label, url: input.url },
+    unsubscribeUrl: input.unsubscribeUrl,
+    clinic: input.clinic,
+  });
+}
+
+export function highFlagEmail(input: { url: string; clinic: Clinic }): Email {
+  return compose({
+    subject: "A patient needs your review",
+    greeting: "Hello,",
+    paragraphs: [
+      "A high-priority flag was raised for one of your patients. Open the portal to review it.",
+    ],
+    action: { label: "Open the caseload", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+export function digestEmail(input: { needsReview: number; url: string; clinic: Clinic }): Email {
+  const n = input.needsReview;
+  return compose({
+    subject: n === 1 ? "1 patient needs review" : `${n} patients need review`,
+    greeting: "Hello,",
+    paragraphs: [
+      n === 1
+        ? "Today 1 patient on your caseload needs review."
+        : `Today ${n} patients on your caseload need review.`,
+    ],
+    action: { label: "Open the caseload", url: input.url },
+    clinic: input.clinic,
+  });
+}
