@@ -2,7 +2,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./caseload";
 export * from "./clinical";
-export * from "./outcomes";
 export * from "./notifications";
+export * from "./outcomes";
 export * from "./settings";
 export * from "./users";

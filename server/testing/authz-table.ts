@@ -164,7 +164,6 @@ export const matrix: Record<string, Row> = {
     }),
     expect: adminOnly(),
   },
-<<<<<<< HEAD
   // Aggregates only: a provider's care team (any provider, possibly empty) or the clinic.
   "outcomes.report": {
     input: () => ({ groupBy: "region" }),
@@ -177,10 +176,8 @@ export const matrix: Record<string, Row> = {
       admin: "OK",
     },
   },
-=======
   "outbox.list": { input: () => ({}), expect: adminOnly() },
   "outbox.get": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
->>>>>>> 84362be (Job queue (pg-boss in our database, both drivers, npm run worker) and email outbox with SMTP delivery, retries and /admin/outbox; clinic name and phone in settings; caseload warm-up job)
   "procedure.record": {
     input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),
     expect: providerOnly(N),

@@ -18,16 +18,18 @@ export const UpdateSettingsInput = z.object({
     .refine(isTimeZone, "Choose a time zone from the list, such as Europe/Paris.")
     .nullable(),
   /** Empty: not set; left out: unchanged. */
-  clinicName: z
-    .string({ error: "Enter the clinic's name." })
-    .trim()
-    .max(120, "A clinic name has at most 120 characters.")
+  clinicName: text({
+    max: 120,
+    notText: "Enter the clinic's name.",
+    tooLong: "A clinic name has at most 120 characters.",
+  })
     .transform((v) => v || null)
     .nullish(),
-  clinicPhone: z
-    .string({ error: "Enter the clinic's phone number." })
-    .trim()
-    .max(40, "A phone number has at most 40 characters.")
+  clinicPhone: text({
+    max: 40,
+    notText: "Enter the clinic's phone number.",
+    tooLong: "A phone number has at most 40 characters.",
+  })
     .regex(/^[0-9+()./ -]*$/, "Use digits, spaces and + ( ) - . / only.")
     .transform((v) => v || null)
     .nullish(),
