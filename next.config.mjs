@@ -9,6 +9,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Lets parallel test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run bench:http` builds with BENCH_FLOORS=1: an empty page and an empty route handler
+  // (files *.bench.ts[x]) then exist as floors to compare with; no other build has them.
+  pageExtensions:
+    process.env.BENCH_FLOORS === "1" ? ["tsx", "ts", "bench.tsx", "bench.ts"] : ["tsx", "ts"],
 };
 
 export default nextConfig;

@@ -1,0 +1,273 @@
+/**
+ * `npm run bench:http`: the portal over HTTP, side by side in one run (not a test).
+ *
+ * Builds the app with BENCH_FLOORS=1 into .next-bench (an empty dynamic page and an empty route
+ * handler exist only in that build, as floors), starts it as `npm start` does on a throwaway
+ * PostgreSQL database `portal_bench_http` (DATABASE_URL's server, default
+ * postgres://postgres@127.0.0.1:5432) with the demo data and 100 more patients, signs in, then
+ * loads each target with autocannon (req/s, p50, p99, non-2xx), and sums the gzip size of the
+ * JavaScript each patient page loads. The load generator runs on the same machine.
+ * Options: --duration S (default 10), --connections N (default 10), --keep-build.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import postgres from "postgres";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DURATION = arg("duration", 10);
+const CONNECTIONS = arg("connections", 10);
+const PORT = arg("port", 3399);
+const WRITERS = 100;
+const DIST = ".next-bench";
+const NAME = "portal_bench_http";
+const base = `http://127.0.0.1:${PORT}`;
+const log = (...parts: unknown[]) => console.log(...parts);
+
+// ---- Build with the floors ----
+if (!process.argv.includes("--keep-build")) {
+  log(`building into ${DIST} with the floor routes…`);
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const built = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, BENCH_FLOORS: "1", NEXT_DIST_DIR: DIST },
+  });
+  if (built.status !== 0) throw new Error("the bench build failed");
+}
+
+// ---- Database and server ----
+const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists "${NAME}" with (force)`);
+await admin.unsafe(`create database "${NAME}"`);
+const url = new URL(serverUrl);
+url.pathname = `/${NAME}`;
+
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    DATABASE_URL: url.toString(),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    SEED_DEMO: "true",
+    TRUST_PROXY: "true",
+    LOG_LEVEL: "warn",
+    NEXT_DIST_DIR: DIST,
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stopServer = async () => {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+};
+
+let exitCode = 0;
+try {
+  await waitFor(`${base}/api/health`);
+  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  const writers = await seedWriters(sql);
+  await sql.end();
+
+  const patient = await signIn("patient@example.com", "demo-password");
+  const provider = await signIn("provider@example.com", "demo-password");
+  const writerCookies: string[] = [];
+  for (const [i, email] of writers.entries()) {
+    writerCookies.push(await signIn(email, "demo-password", `198.51.100.${i % 250}`));
+  }
+
+  // ---- Throughput ----
+  type Row = { name: string; rps: number; p50: number; p99: number; non2xx: number };
+  const rows: Row[] = [];
+  async function load(name: string, options: Partial<autocannon.Options>) {
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      ...(options.amount ? {} : { duration: DURATION }),
+      ...options,
+    } as autocannon.Options);
+    rows.push({
+      name,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx + result.errors,
+    });
+    log(`${name}: ${result.requests.average.toFixed(0)} req/s`);
+  }
+  const get = (path: string, cookie?: string): Partial<autocannon.Options> => ({
+    url: `${base}${path}`,
+    headers: cookie ? { cookie } : {},
+  });
+  const trpc = (procedure: string) => `/api/trpc/${procedure}`;
+
+  await load("floor: empty dynamic page", get("/bench-floor"));
+  await load("floor: empty route handler", get("/api/bench-floor"));
+  await load("sign-in page", get("/signin"));
+  await load("tRPC session.me (patient)", get(trpc("session.me"), patient));
+  await load("tRPC diary.home (patient)", get(trpc("diary.home"), patient));
+  await load("patient home /patient", get("/patient", patient));
+  await load("caseload page /provider", get("/provider", provider));
+
+  // Diary writes: many patients, one entry each (each patient has 8 open days).
+  const today = new Date().toISOString().slice(0, 10);
+  let next = 0;
+  const writes = writers.length * 8;
+  await load("tRPC diary.add (one entry per patient and day)", {
+    url: `${base}${trpc("diary.add")}`,
+    amount: writes,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => {
+          const n = next++;
+          const who = n % writers.length;
+          const back = Math.floor(n / writers.length) % 8;
+          const day = new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000)
+            .toISOString()
+            .slice(0, 10);
+          return {
+            ...req,
+            headers: { cookie: writerCookies[who] ?? "", "content-type": "application/json" },
+            body: JSON.stringify({
+              json: {
+                clientId: randomUUID(),
+                entryDate: day,
+                painAverage: 4,
+                enjoyment: 3,
+                activity: 4,
+                locations: ["lumbar"],
+                qualities: ["aching"],
+                siteSoreness: false,
+                medication: "",
+                note: "",
+              },
+            }),
+          };
+        },
+      },
+    ],
+  });
+
+  // ---- JavaScript each page loads (gzip) ----
+  const pages: Array<[string, string | undefined]> = [
+    ["/bench-floor", undefined],
+    ["/signin", undefined],
+    ["/patient", patient],
+    ["/patient/diary/new", patient],
+    ["/patient/history", patient],
+    ["/patient/progress", patient],
+    ["/provider", provider],
+  ];
+  const js: Array<{ page: string; kib: number; scripts: number }> = [];
+  for (const [page, cookie] of pages) js.push({ page, ...(await pageJs(page, cookie)) });
+
+  // ---- Report ----
+  const floorPage = rows.find((r) => r.name.startsWith("floor: empty dynamic page"))?.rps ?? 0;
+  const floorRoute = rows.find((r) => r.name.startsWith("floor: empty route"))?.rps ?? 0;
+  log(
+    `\n${DURATION} s per target, ${CONNECTIONS} connections, ${new Date().toISOString()}, Node ${process.version}\n`,
+  );
+  log("| target | req/s | vs floor | p50 ms | p99 ms | non-2xx |");
+  log("|---|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    const floor = r.name.startsWith("tRPC")
+      ? floorRoute
+      : r.name.startsWith("floor")
+        ? 0
+        : floorPage;
+    const vs = floor ? `${Math.round((100 * r.rps) / floor)}%` : "";
+    log(`| ${r.name} | ${r.rps.toFixed(0)} | ${vs} | ${r.p50} | ${r.p99} | ${r.non2xx} |`);
+  }
+  log("\n| page | JS (gzip KiB) | scripts |");
+  log("|---|---:|---:|");
+  for (const j of js) log(`| ${j.page} | ${j.kib.toFixed(1)} | ${j.scripts} |`);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await stopServer();
+  await admin.unsafe(`drop database if exists "${NAME}" with (force)`);
+  await admin.end();
+}
+process.exit(exitCode);
+
+async function waitFor(target: string) {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(target)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${target} did not answer`);
+}
+
+/** 100 patients with a procedure 30 days ago, on the demo provider's care team. */
+async function seedWriters(sql: postgres.Sql): Promise<string[]> {
+  const [demo] = await sql<
+    { password_hash: string; provider_id: string }[]
+  >`select (select password_hash from users where email = 'patient@example.com') as password_hash,
+           (select id from users where email = 'provider@example.com') as provider_id`;
+  if (!demo) throw new Error("the demo seed is missing");
+  const emails = Array.from({ length: WRITERS }, (_, i) => `bench-writer-${i}@example.test`);
+  const ids = await sql<{ id: string }[]>`
+    insert into users (role, name, email, password_hash)
+    select 'patient', 'Bench Writer ' || n, e, ${demo.password_hash}
+    from unnest(${sql.array(emails)}::text[]) with ordinality as t(e, n)
+    returning id`;
+  for (const { id } of ids) {
+    await sql`insert into care_team (provider_id, patient_id) values (${demo.provider_id}, ${id})`;
+    await sql`
+      insert into procedures (patient_id, recorded_by, performed_on, modality, region, laterality,
+        target, baseline_pain, baseline_interference, baseline_locations, baseline_qualities)
+      values (${id}, ${demo.provider_id}, current_date - 30, 'radiofrequency', 'lumbar',
+        'bilateral', 'L4-L5 medial branches', 7, 6, '{lumbar}', '{aching}')`;
+  }
+  return emails;
+}
+
+/** Signs in as next-auth's sign-in form does; returns the session cookie. */
+async function signIn(email: string, password: string, ip = "198.51.100.250"): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfCookie,
+      "x-forwarded-for": ip,
+    },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed for ${email} (${response.status})`);
+  return session;
+}
+
+/** The gzip size of the scripts a page's HTML loads (what a cold browser transfers). */
+async function pageJs(path: string, cookie?: string) {
+  const html = await (await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })).text();
+  const sources = [
+    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "")),
+  ];
+  let bytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    bytes += gzipSync(body).length;
+  }
+  return { kib: bytes / 1024, scripts: sources.length };
+}
