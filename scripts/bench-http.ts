@@ -261,8 +261,15 @@ async function signIn(email: string, password: string, ip = "198.51.100.250"): P
 /** The gzip size of the scripts a page's HTML loads (what a cold browser transfers). */
 async function pageJs(path: string, cookie?: string) {
   const html = await (await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })).text();
+  // Polyfills load with `noModule`: a current browser never fetches them.
   const sources = [
-    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "")),
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .map((m) => m[1] ?? "")
+        .filter((attrs) => !/\bnoModule\b/i.test(attrs))
+        .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
+        .filter((src): src is string => Boolean(src)),
+    ),
   ];
   let bytes = 0;
   for (const src of sources) {

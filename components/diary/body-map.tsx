@@ -2,42 +2,101 @@
 
 import type { Region } from "@/server/outcomes/vocab";
 
-type Shape =
-  | { kind: "rect"; x: number; y: number; w: number; h: number; r?: number }
-  | { kind: "ellipse"; cx: number; cy: number; rx: number; ry: number };
+/** A tap target: at least 48 × 48 units, drawn at about 1 px per unit on a 360 px phone. */
+type Target = { region: Region; x: number; y: number; w: number; h: number; label: string };
 
-/** Back view of a body: each region of SPEC 2.6 (except "other") is one or two shapes. */
-const REGION_SHAPES: Array<{ region: Region; shapes: Shape[] }> = [
-  { region: "cervical", shapes: [{ kind: "rect", x: 71, y: 44, w: 18, h: 16, r: 4 }] },
-  {
-    region: "shoulder",
-    shapes: [
-      { kind: "ellipse", cx: 49, cy: 72, rx: 13, ry: 11 },
-      { kind: "ellipse", cx: 111, cy: 72, rx: 13, ry: 11 },
-    ],
-  },
-  { region: "thoracic", shapes: [{ kind: "rect", x: 65, y: 62, w: 30, h: 50, r: 6 }] },
-  { region: "lumbar", shapes: [{ kind: "rect", x: 66, y: 114, w: 28, h: 30, r: 6 }] },
-  { region: "sacroiliac", shapes: [{ kind: "rect", x: 66, y: 146, w: 28, h: 18, r: 6 }] },
-  {
-    region: "hip",
-    shapes: [
-      { kind: "ellipse", cx: 53, cy: 160, rx: 11, ry: 12 },
-      { kind: "ellipse", cx: 107, cy: 160, rx: 11, ry: 12 },
-    ],
-  },
-  {
-    region: "knee",
-    shapes: [
-      { kind: "ellipse", cx: 64, cy: 236, rx: 10, ry: 11 },
-      { kind: "ellipse", cx: 96, cy: 236, rx: 10, ry: 11 },
-    ],
-  },
+const W = 150;
+const H = 300;
+
+/** Front view: the joints. */
+const FRONT: Target[] = [
+  { region: "shoulder", x: 0, y: 58, w: 54, h: 48, label: "Shoulder" },
+  { region: "shoulder", x: 96, y: 58, w: 54, h: 48, label: "Shoulder" },
+  { region: "hip", x: 22, y: 146, w: 50, h: 48, label: "Hip" },
+  { region: "hip", x: 78, y: 146, w: 50, h: 48, label: "Hip" },
+  { region: "knee", x: 24, y: 222, w: 48, h: 48, label: "Knee" },
+  { region: "knee", x: 78, y: 222, w: 48, h: 48, label: "Knee" },
 ];
 
+/** Back view: the spine, from the neck down. */
+const BACK: Target[] = [
+  { region: "cervical", x: 45, y: 46, w: 60, h: 48, label: "Neck" },
+  { region: "thoracic", x: 40, y: 98, w: 70, h: 48, label: "Upper back" },
+  { region: "lumbar", x: 40, y: 150, w: 70, h: 48, label: "Lower back" },
+  { region: "sacroiliac", x: 40, y: 202, w: 70, h: 48, label: "Pelvis (SI)" },
+];
+
+/** A plain outline of a standing body, the same for both views. */
+const SILHOUETTE =
+  "M75 4 A19 19 0 1 1 74.9 4 Z M60 46 L90 46 L92 56 Q128 58 132 76 L142 152 Q143 160 136 160 L124 110 L120 150 Q126 180 118 198 L110 292 L90 292 L80 206 L70 206 L60 292 L40 292 L32 198 Q24 180 30 150 L26 110 L14 160 Q7 160 8 152 L18 76 Q22 58 58 56 Z";
+
+function View({
+  title,
+  targets,
+  selected,
+  onToggle,
+}: {
+  title: string;
+  targets: Target[];
+  selected: readonly Region[];
+  onToggle: (region: Region) => void;
+}) {
+  return (
+    <figure className="m-0 flex w-1/2 max-w-[170px] flex-col items-center">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        aria-hidden="true"
+        focusable="false"
+        className="w-full select-none [-webkit-tap-highlight-color:transparent]"
+      >
+        <path d={SILHOUETTE} className="fill-slate-200 stroke-slate-400" strokeWidth={1.5} />
+        {targets.map((t) => {
+          const on = selected.includes(t.region);
+          return (
+            // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the checkboxes are the accessible control
+            <g
+              key={`${t.region}-${t.x}`}
+              data-region={t.region}
+              onClick={() => onToggle(t.region)}
+              className="cursor-pointer"
+            >
+              <rect
+                x={t.x}
+                y={t.y}
+                width={t.w}
+                height={t.h}
+                rx={12}
+                strokeWidth={1.5}
+                className={
+                  on
+                    ? "fill-brand-600 stroke-brand-800"
+                    : "fill-white/90 stroke-slate-400 hover:fill-brand-100"
+                }
+              />
+              <text
+                x={t.x + t.w / 2}
+                y={t.y + t.h / 2}
+                textAnchor="middle"
+                dominantBaseline="central"
+                className={
+                  on ? "fill-white text-[11px] font-semibold" : "fill-slate-800 text-[11px]"
+                }
+              >
+                {t.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="mt-1 text-xs font-medium text-slate-600">{title}</figcaption>
+    </figure>
+  );
+}
+
 /**
- * A picture of where it hurts. Tapping a region toggles it; the checkboxes next to it are the
- * accessible way to choose (the picture is hidden from screen readers and not in the tab order).
+ * A picture of where it hurts, front and back. Tapping a labelled area toggles its region; the
+ * checkboxes next to it are the accessible way to choose (the picture is hidden from screen
+ * readers and not in the tab order, so it adds no stray tab stops).
  */
 export function BodyMap({
   selected,
@@ -47,52 +106,9 @@ export function BodyMap({
   onToggle: (region: Region) => void;
 }) {
   return (
-    <svg
-      viewBox="0 0 160 300"
-      aria-hidden="true"
-      focusable="false"
-      className="mx-auto h-56 w-auto select-none sm:h-64"
-    >
-      {/* silhouette */}
-      <g className="fill-slate-100 stroke-slate-300" strokeWidth={1.5}>
-        <circle cx={80} cy={26} r={17} />
-        <path d="M38 66 Q40 56 58 56 L102 56 Q120 56 122 66 L130 140 Q131 150 124 150 L118 112 L114 150 Q118 176 112 190 L104 290 L86 290 L82 200 L78 200 L74 290 L56 290 L48 190 Q42 176 46 150 L42 112 L36 150 Q29 150 30 140 Z" />
-      </g>
-      {REGION_SHAPES.map(({ region, shapes }) => {
-        const on = selected.includes(region);
-        return (
-          // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the checkboxes are the accessible control
-          <g
-            key={region}
-            data-region={region}
-            onClick={() => onToggle(region)}
-            className={
-              on
-                ? "cursor-pointer fill-brand-600 stroke-brand-800"
-                : "cursor-pointer fill-white stroke-slate-400 hover:fill-brand-100"
-            }
-            strokeWidth={1.5}
-          >
-            {shapes.map((s) =>
-              s.kind === "rect" ? (
-                <rect
-                  key={`${s.x}-${s.y}`}
-                  x={s.x}
-                  y={s.y}
-                  width={s.w}
-                  height={s.h}
-                  rx={s.r ?? 0}
-                />
-              ) : (
-                <ellipse key={`${s.cx}-${s.cy}`} cx={s.cx} cy={s.cy} rx={s.rx} ry={s.ry} />
-              ),
-            )}
-          </g>
-        );
-      })}
-      <text x={80} y={298} textAnchor="middle" className="fill-slate-600 text-[10px]">
-        Back view
-      </text>
-    </svg>
+    <div aria-hidden="true" className="mx-auto flex w-[min(100%,352px)] justify-center gap-2">
+      <View title="Front" targets={FRONT} selected={selected} onToggle={onToggle} />
+      <View title="Back" targets={BACK} selected={selected} onToggle={onToggle} />
+    </div>
   );
 }
