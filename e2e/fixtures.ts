@@ -3,6 +3,9 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export { expect };
 
+/** The port of the mail server the e2e portal sends to (scripts/e2e-server.ts). */
+export const SMTP_PORT = Number(process.env.E2E_PORT ?? 3200) + 8;
+
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO = {
   patient: "patient@example.com",

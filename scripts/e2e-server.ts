@@ -18,6 +18,9 @@ const env: NodeJS.ProcessEnv = {
   TRUST_PROXY: "true",
   NEXTAUTH_SECRET: E2E_SECRET,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // Emails go to a mail server that the invitation spec runs in its own process (e2e/fixtures.ts).
+  SMTP_URL: `smtp://127.0.0.1:${Number(port) + 8}`,
+  APP_URL: `http://localhost:${port}`,
 };
 delete env.DATABASE_URL;
 

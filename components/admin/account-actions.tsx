@@ -31,6 +31,7 @@ export function AccountActions({
   const deactivate = useMutation(trpc.account.deactivate.mutationOptions());
   const reactivate = useMutation(trpc.account.reactivate.mutationOptions());
   const reset = useMutation(trpc.account.resetPassword.mutationOptions());
+  const invite = useMutation(trpc.invitation.resend.mutationOptions());
 
   async function run(action: () => Promise<unknown>, success: string) {
     try {
@@ -59,6 +60,18 @@ export function AccountActions({
     <div className="space-y-4">
       {password ? <TemporaryPassword name={name} password={password} /> : null}
       <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          disabled={!active || invite.isPending}
+          onClick={() =>
+            run(
+              () => invite.mutateAsync({ id }),
+              "Invitation sent: the link works for 72 hours; earlier links no longer work.",
+            )
+          }
+        >
+          {invite.isPending ? "Sending…" : "Send invitation"}
+        </Button>
         <Button variant="secondary" onClick={() => setConfirm("reset")} disabled={!active}>
           Reset password
         </Button>
@@ -77,7 +90,9 @@ export function AccountActions({
         )}
       </div>
       {!active ? (
-        <p className="text-sm text-slate-600">Reactivate the account to reset its password.</p>
+        <p className="text-sm text-slate-600">
+          Reactivate the account to invite them or reset its password.
+        </p>
       ) : null}
 
       <ConfirmDialog

@@ -48,6 +48,10 @@ export function CreateAccountForm() {
   if (created)
     return (
       <div className="space-y-4">
+        <Alert tone="success" role="status" title="Invitation sent">
+          {created.name} gets an email with a link to choose a password (it works for 72 hours).
+          Without email, give them the temporary password below instead.
+        </Alert>
         <TemporaryPassword name={created.name} password={created.password} />
         <div className="flex flex-wrap gap-2">
           <ButtonLink href={`/admin/accounts/${created.id}`}>Open the account</ButtonLink>
@@ -110,7 +114,8 @@ export function CreateAccountForm() {
           />
         </Field>
         <p className="text-sm text-slate-600">
-          A one-time temporary password is created and shown to you once.
+          They get an email with a link to choose their password. A one-time temporary password is
+          also shown to you once, for people without email.
         </p>
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create account"}

@@ -31,6 +31,8 @@ const DATA_TABLES = [
   "diary_entry_revisions",
   "decisions",
   "flag_acknowledgements",
+  "invitations",
+  "notification_preferences",
 ];
 
 const badValue = fc.oneof(

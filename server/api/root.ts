@@ -5,6 +5,7 @@ import { caseloadRouter } from "./routers/caseload";
 import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
+import { invitationRouter } from "./routers/invitation";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
 import { procedureRouter } from "./routers/procedure";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   diary: diaryRouter,
   import: importRouter,
+  invitation: invitationRouter,
   outcomes: outcomesRouter,
   outbox: outboxRouter,
   procedure: procedureRouter,

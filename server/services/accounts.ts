@@ -7,6 +7,8 @@ import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
+import { inviteAccounts } from "./invitations";
+import { wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
 
 /** An account's email: trimmed and lower-cased, as stored. */
@@ -142,8 +144,9 @@ export async function listProviderOptions(db: Db, _actor: Actor) {
 export type CreateAccountInput = { role: Role; name: string; email: string };
 
 /**
- * Creates an account with a one-time temporary password, which is returned once (to be shown
- * to the admin) and must be changed at the first sign-in.
+ * Creates an account and emails it an invitation to choose a password (72 hours, single use).
+ * A one-time temporary password is returned too, for people without email: shown once to the
+ * admin, it must be changed at the first sign-in.
  */
 export async function createAccount(
   db: Db,
@@ -180,8 +183,10 @@ export async function createAccount(
       ip,
       details: { role: input.role },
     });
+    await inviteAccounts(tx, actor, [{ id: created.id, email, role: input.role }], { ip });
     return created.id;
   });
+  await wakeMailDelivery();
   return { id, temporaryPassword };
 }
 

@@ -9,6 +9,8 @@ import type { Actor } from "@/server/authz/policy";
 import type { ImportRowInput, ImportRowResult } from "@/server/patient-import";
 import { EmailSchema, NameSchema } from "./accounts";
 import { recordAudit } from "./audit";
+import { inviteAccounts } from "./invitations";
+import { wakeMailDelivery } from "./outbox";
 
 const ImportRow = z.object({
   name: NameSchema,
@@ -36,9 +38,9 @@ function rowProblems(error: z.ZodError): string {
  * email (case-insensitive): an existing patient is not created again, only added to the
  * provider's care team if not yet on it ("assigned"); an email of a staff account is refused.
  *
- * New accounts get a random password nobody knows (hashed once per chunk) and must change it at
- * first sign-in: the admin issues their temporary password with "Reset password" when the
- * patient is onboarded. (No plain passwords for hundreds of patients are shown or stored.)
+ * New accounts get a random password nobody knows (hashed once per chunk) and an emailed
+ * invitation to choose their own (72 hours; an admin can resend it, or issue a temporary password
+ * with "Reset password"). No plain passwords for hundreds of patients are shown or stored.
  */
 export async function importPatientRows(
   db: Db,
@@ -66,7 +68,7 @@ export async function importPatientRows(
   const unusableHash =
     valid.length > 0 ? await hashPassword(randomBytes(32).toString("base64url")) : "";
   const lowerEmail = sql<string>`lower(${users.email})`;
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const emails = [...new Set(valid.flatMap((r) => [r.email, r.providerEmail]))];
     const known =
       emails.length === 0
@@ -159,7 +161,11 @@ export async function importPatientRows(
     for (const a of toAssign) {
       const assignedNow = isNewAssignment.has(`${a.patientId}:${a.providerId}`);
       if (a.created) {
-        results.push({ row: a.row, status: "created", message: "Account created." });
+        results.push({
+          row: a.row,
+          status: "created",
+          message: "Account created; invitation sent.",
+        });
         await recordAudit(tx, {
           actor,
           action: "account.create",
@@ -191,6 +197,13 @@ export async function importPatientRows(
         });
     }
 
+    await inviteAccounts(
+      tx,
+      actor,
+      created.map((u) => ({ id: u.id, email: u.email, role: "patient" as const })),
+      { ip },
+    );
+
     const counts = Object.fromEntries(
       (["created", "exists", "assigned", "invalid"] as const).map((s) => [
         s,
@@ -206,4 +219,6 @@ export async function importPatientRows(
     });
     return results.sort((a, b) => a.row - b.row);
   });
+  await wakeMailDelivery();
+  return imported;
 }

@@ -36,6 +36,15 @@ const signedIn = (): Row["expect"] => ({
   providerUnassigned: "OK",
   admin: "OK",
 });
+/** Public procedures (the invitation link works without signing in). */
+const everyone = (): Row["expect"] => ({
+  anonymous: "OK",
+  patientOwn: "OK",
+  patientOther: "OK",
+  providerAssigned: "OK",
+  providerUnassigned: "OK",
+  admin: "OK",
+});
 const adminOnly = (): Row["expect"] => ({
   anonymous: U,
   patientOwn: F,
@@ -176,6 +185,12 @@ export const matrix: Record<string, Row> = {
       admin: "OK",
     },
   },
+  "invitation.check": { input: () => ({ token: "no-such-link" }), expect: everyone() },
+  "invitation.accept": {
+    input: (w) => ({ token: w.invitationToken, password: "Lantern harbor quietly 2931" }),
+    expect: everyone(),
+  },
+  "invitation.resend": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
   "outbox.list": { input: () => ({}), expect: adminOnly() },
   "outbox.get": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
   "procedure.record": {

@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { decisions, diaryEntries } from "@/db/schema";
+import { decisions, diaryEntries, outbox } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
+import { inviteAccounts } from "@/server/services/invitations";
 import { queueEmail } from "@/server/services/outbox";
 import { clinicToday } from "@/server/services/settings";
 import { insertEntries, insertProcedure } from "./clinical";
@@ -46,6 +47,14 @@ export async function createWorld(db: Db) {
     to: patient.email,
     email: { subject: "Time for today's diary entry", text: "Hello", html: "<p>Hello</p>" },
   });
+  // The spare patient's invitation link, as the email carries it.
+  await inviteAccounts(db, admin, [spare], { ip: null });
+  const [mail] = await db
+    .select({ text: outbox.textBody })
+    .from(outbox)
+    .where(and(eq(outbox.userId, spare.id), eq(outbox.kind, "invitation")))
+    .limit(1);
+  const invitationToken = mail?.text.match(/\/invite\/([\w-]+)/)?.[1] ?? "";
   return {
     today,
     admin,
@@ -58,6 +67,7 @@ export async function createWorld(db: Db) {
     other,
     decisionId: decision?.id ?? "",
     outboxId,
+    invitationToken,
   };
 }
 

@@ -1,0 +1,95 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Input } from "@/components/ui/field";
+
+type Errors = { password?: string; confirm?: string };
+
+/**
+ * The invited person chooses their password; the link is used up and this browser signs in
+ * with the new password.
+ */
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const accept = useMutation(trpc.invitation.accept.mutationOptions());
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get("password") ?? "");
+    const confirm = String(form.get("confirm") ?? "");
+    const found: Errors = {};
+    if (!password) found.password = "Enter a new password.";
+    else if ([...password].length < 12) found.password = "Use at least 12 characters.";
+    if (password && confirm !== password) found.confirm = "The two new passwords differ.";
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) return;
+
+    try {
+      await accept.mutateAsync({ token, password });
+    } catch (error) {
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (!fields.password) setFailure(errorMessage(error));
+      return;
+    }
+    const signedIn = await signIn("credentials", { email, password, redirect: false });
+    if (!signedIn?.ok || signedIn.error) {
+      toast.success("Password saved. Please sign in with it.");
+      router.replace("/signin");
+      return;
+    }
+    toast.success("Password saved. Welcome!");
+    router.replace("/");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {failure ? (
+        <Alert tone="danger" role="alert">
+          {failure}
+        </Alert>
+      ) : null}
+      {/* lets password managers save the new password under the right account */}
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <Field
+        id="password"
+        label="New password"
+        hint="At least 12 characters. Not a common password: three or four unrelated words work well."
+        error={errors.password}
+      >
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          {...describedBy("password", { hint: true, error: errors.password })}
+        />
+      </Field>
+      <Field id="confirm" label="New password again" error={errors.confirm}>
+        <Input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          {...describedBy("confirm", { error: errors.confirm })}
+        />
+      </Field>
+      <Button type="submit" disabled={accept.isPending} className="w-full">
+        {accept.isPending ? "Saving…" : "Save password and sign in"}
+      </Button>
+    </form>
+  );
+}
