@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { getAppDb } from "@/db/client";
 import { getCurrentActor } from "@/server/auth/session";
 import { roleHome } from "@/server/authz/policy";
+import { getClinicSettings } from "@/server/services/settings";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
   const actor = await getCurrentActor();
   if (actor) redirect(roleHome[actor.role]);
+  const { clinicName, clinicPhone } = await getClinicSettings(getAppDb());
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -24,6 +27,24 @@ export default async function SignInPage() {
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <SignInForm />
         </div>
+        <p className="mt-4 text-center text-sm text-slate-600">
+          Forgot your password? Ask your clinic
+          {clinicPhone ? (
+            <>
+              {": "}
+              {clinicName ? `${clinicName}, ` : ""}
+              <a
+                href={`tel:${clinicPhone.replace(/[^\d+]/g, "")}`}
+                className="whitespace-nowrap font-medium text-brand-800 underline underline-offset-2"
+              >
+                {clinicPhone}
+              </a>
+              .
+            </>
+          ) : (
+            " to reset it."
+          )}
+        </p>
       </div>
     </main>
   );
