@@ -9,6 +9,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/patient/diary/new", label: "New entry" },
     { href: "/patient/progress", label: "Progress" },
     { href: "/patient/history", label: "History" },
+    { href: "/patient/account", label: "Account" },
   ],
   provider: [{ href: "/provider", label: "Caseload" }],
   admin: [
@@ -16,6 +17,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/admin/import", label: "Import" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/outbox", label: "Outbox" },
+    { href: "/admin/export", label: "Exports" },
     { href: "/admin/settings", label: "Settings" },
   ],
 };

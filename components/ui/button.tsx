@@ -40,3 +40,13 @@ export function ButtonLink({
 }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClass(variant, size, className)} {...props} />;
 }
+
+/** A file the server generates (PDF, CSV, JSON): a plain download link, not a client navigation. */
+export function DownloadLink({
+  variant = "secondary",
+  size = "md",
+  className,
+  ...props
+}: ComponentProps<"a"> & { variant?: Variant; size?: Size }) {
+  return <a download className={buttonClass(variant, size, className)} {...props} />;
+}

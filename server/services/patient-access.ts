@@ -64,3 +64,18 @@ export async function managedPatient(
   if (!row || !canManagePatient(actor, row.assigned)) throw notFound("patient");
   return { id: row.id, name: row.name, email: row.email, active: row.active };
 }
+
+/**
+ * The patient whose records `actor` may export (SPEC.md 3 and 8): a patient only themselves, a
+ * provider their care team's patients, an admin any patient; else NOT_FOUND. Not audited here:
+ * the caller records the export it makes.
+ */
+export async function exportablePatient(
+  db: DbOrTx,
+  actor: Actor,
+  patientId: string,
+): Promise<PatientSummary> {
+  const row = await loadPatient(db, actor, patientId);
+  if (!row || !canReadPatient(actor, row.id, row.assigned)) throw notFound("patient");
+  return { id: row.id, name: row.name, email: row.email, active: row.active };
+}

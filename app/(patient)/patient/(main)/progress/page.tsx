@@ -6,7 +6,7 @@ import { formatDate, formatDateLong } from "@/components/diary/format";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { procedureTitle } from "@/components/diary/procedure-summary";
 import { RecoveryTimeline } from "@/components/diary/recovery-timeline";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -44,7 +44,14 @@ export default async function ProgressPage({
       <PageHeader
         title="Your progress"
         description={`${procedureTitle(procedure)} · done on ${formatDateLong(procedure.performedOn)}`}
-        actions={<ButtonLink href="/patient/diary/new">New entry</ButtonLink>}
+        actions={
+          <>
+            <DownloadLink href={`/patient/report.pdf?procedureId=${procedure.id}`}>
+              Download PDF
+            </DownloadLink>
+            <ButtonLink href="/patient/diary/new">New entry</ButtonLink>
+          </>
+        }
       />
       {procedures.length > 1 ? (
         <nav aria-label="Your procedures" className="mb-4">

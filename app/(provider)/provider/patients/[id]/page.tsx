@@ -14,7 +14,7 @@ import { ProcedureDetails, procedureName } from "@/components/provider/procedure
 import { SuggestionList } from "@/components/provider/suggestion-list";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -73,14 +73,21 @@ export default async function PatientReviewPage({
             : "No procedure recorded yet"
         }
         actions={
-          canManage ? (
-            <>
-              <ButtonLink href={`${base}/procedures/new`} variant="secondary">
-                Record a procedure
-              </ButtonLink>
-              {selected ? <ButtonLink href="#decision">Record a decision</ButtonLink> : null}
-            </>
-          ) : null
+          <>
+            <DownloadLink
+              href={`${base}/report.pdf${procedure ? `?procedureId=${procedure.id}` : ""}`}
+            >
+              Download PDF
+            </DownloadLink>
+            {canManage ? (
+              <>
+                <ButtonLink href={`${base}/procedures/new`} variant="secondary">
+                  Record a procedure
+                </ButtonLink>
+                {selected ? <ButtonLink href="#decision">Record a decision</ButtonLink> : null}
+              </>
+            ) : null}
+          </>
         }
       />
       {!patient.active ? (
@@ -272,7 +279,17 @@ export default async function PatientReviewPage({
           </Card>
 
           <Card aria-labelledby="entries-heading">
-            <CardTitle>
+            <CardTitle
+              action={
+                <a
+                  href={`${base}/diary.csv`}
+                  download
+                  className="text-sm font-medium text-brand-800 underline"
+                >
+                  Download CSV<span className="sr-only"> of the whole diary</span>
+                </a>
+              }
+            >
               <span id="entries-heading">Diary entries</span>
             </CardTitle>
             {selected.entries.total === 0 ? (

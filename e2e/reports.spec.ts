@@ -1,0 +1,167 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  expect,
+  expectNoA11yViolations,
+  loginAs,
+  signIn,
+  test,
+} from "./fixtures";
+
+/** Clicks `name` and returns the downloaded file's path and suggested name. */
+async function download(page: Page, name: string | RegExp) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name }).first().click(),
+  ]);
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+const pdfText = (path: string) => execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+
+async function shoot(page: Page, name: string) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+    await expectNoA11yViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test.describe("reports and exports", () => {
+  test("a provider downloads the visit report from the review page, with the plan on it", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.getByRole("link", { name: "David Kim" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "David Kim" })).toBeVisible();
+    const form = page.locator("#decision-form");
+    await form.getByRole("checkbox", { name: /Physical therapy/ }).check();
+    await form.getByLabel("Note on physical therapy (optional)").fill("Hip strength twice a week");
+    await form.getByRole("button", { name: "Record decision" }).click();
+    await expect(page.getByText("Decision recorded", { exact: true })).toBeVisible();
+
+    const pdf = await download(page, "Download PDF");
+    expect(pdf.name).toMatch(/^visit-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf.path);
+    expect(text).toContain("David Kim");
+    expect(text).toContain("Moderate relief");
+    expect(text).toContain("Current plan");
+    expect(text).toContain("Physical therapy");
+    expect(text).toContain("Hip strength twice a week");
+    expect(text).toContain("Pain in a new location");
+    expect(text).toContain("Generated");
+    expect(text).toContain("Dr. Priya Provider");
+    expect(text).toContain("Page 1 of 1");
+    // The first page as a picture, to look at (test-results/).
+    execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", pdf.path, pdf.path]);
+
+    const csv = await download(page, /Download CSV/);
+    const lines = readFileSync(csv.path, "utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^entry_date,procedure_id,day,pain_average,enjoyment,activity/);
+    expect(lines.length).toBeGreaterThan(10);
+  });
+
+  test("the patient downloads their report and their record, and cannot fetch another's", async ({
+    page,
+  }) => {
+    await loginAs(page, "patient");
+    await page.getByRole("link", { name: "Progress" }).click();
+    const pdf = await download(page, "Download PDF");
+    const text = pdfText(pdf.path);
+    expect(text).toContain("My pain diary report");
+    expect(text).toContain("Pat Patient");
+    expect(text).toContain("Substantial relief");
+    expect(text).not.toContain("Open flags");
+    execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", pdf.path, pdf.path]);
+
+    await page.getByRole("link", { name: "Account", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await shoot(page, "patient-account");
+    const record = await download(page, "Download Health record (FHIR)");
+    const bundle = JSON.parse(readFileSync(record.path, "utf8"));
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    expect(bundle.entry[0].resource).toMatchObject({
+      resourceType: "Patient",
+      name: [{ text: "Pat Patient" }],
+      telecom: [{ system: "email", value: DEMO.patient }],
+    });
+    const loinc = new Set(
+      bundle.entry.flatMap((e: { resource: { code?: { coding?: Array<{ code: string }> } } }) =>
+        (e.resource.code?.coding ?? []).map((c) => c.code),
+      ),
+    );
+    expect([...loinc]).toEqual(expect.arrayContaining(["72514-3", "91148-7"]));
+
+    // Staff routes and another patient's record are closed to a patient.
+    const other = bundle.entry[0].resource.id.replace(/^./, (c: string) => (c === "0" ? "1" : "0"));
+    const staffPdf = await page.request.get(
+      `/provider/patients/${bundle.entry[0].resource.id}/report.pdf`,
+    );
+    expect(staffPdf.status()).toBe(403);
+    const otherRecord = await page.request.get(`/api/fhir/Patient/${other}/$everything`);
+    expect(otherRecord.status()).toBe(404);
+    expect(await otherRecord.json()).toMatchObject({ resourceType: "OperationOutcome" });
+    const bad = await page.request.get("/api/fhir/Patient/%00/$everything");
+    expect(bad.status()).toBe(400);
+  });
+
+  test("an admin exports the clinic: NDJSON with progress, and the outcome table", async ({
+    page,
+  }) => {
+    await loginAs(page, "admin");
+    await page.getByRole("link", { name: "Exports" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Exports" })).toBeVisible();
+    await shoot(page, "admin-exports");
+
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export Observation" }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe("Observation.ndjson");
+    const path = test.info().outputPath("Observation.ndjson");
+    await file.saveAs(path);
+    const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines.slice(0, 50))
+      expect(JSON.parse(line).resourceType).toBe("Observation");
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: `${lines.length.toLocaleString("en")} resources` }),
+    ).toBeVisible();
+
+    const csv = await download(page, "Download outcomes CSV");
+    const rows = readFileSync(csv.path, "utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter(Boolean);
+    expect(rows[0]).toMatch(/^procedure_id,patient_id,performed_on,modality,region/);
+    expect(rows.length).toBeGreaterThanOrEqual(11);
+    expect(rows.join("\n")).not.toContain("Pat Patient");
+
+    // The audit trail shows the exports.
+    await page.goto("/admin/audit");
+    await expect(page.getByText("clinic.export").first()).toBeVisible();
+  });
+
+  test("signed out, the FHIR API answers 401 with an OperationOutcome", async ({ page }) => {
+    const response = await page.request.get("/api/fhir/Patient/me/$everything");
+    expect(response.status()).toBe(401);
+    expect(response.headers()["content-type"]).toContain("application/fhir+json");
+    expect(await response.json()).toMatchObject({ resourceType: "OperationOutcome" });
+    await signIn(page, DEMO.provider, DEMO_PASSWORD);
+    await page.waitForURL("**/provider");
+    expect((await page.request.get("/admin/export/outcomes.csv")).status()).toBe(403);
+  });
+});

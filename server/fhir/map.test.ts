@@ -1,0 +1,255 @@
+import type { Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
+import { describe, expect, it } from "vitest";
+import {
+  carePlanResource,
+  entryResources,
+  type FhirDecisionInput,
+  type FhirEntryInput,
+  LOINC,
+  patientBundle,
+  patientResource,
+  procedureResource,
+  UCUM,
+} from "./map";
+
+const PATIENT = "7b3f1c9e-2d4a-4c61-9a0b-1f2e3d4c5b6a";
+const PROCEDURE = "0c9d8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f";
+const updatedAt = new Date("2026-03-02T19:30:00Z");
+
+const entry = (over: Partial<FhirEntryInput> = {}): FhirEntryInput => ({
+  id: "11111111-2222-4333-8444-555555555555",
+  patientId: PATIENT,
+  entryDate: "2026-03-02",
+  painAverage: 4,
+  enjoyment: 3,
+  activity: 5,
+  pgic: null,
+  checkInDay: null,
+  updatedAt,
+  ...over,
+});
+
+const codes = (o: Observation) => o.code.coding?.map((c) => `${c.system}|${c.code}`);
+const componentValues = (o: Observation) =>
+  Object.fromEntries(
+    (o.component ?? []).map((c) => [c.code.coding?.[0]?.code, c.valueQuantity?.value]),
+  );
+
+describe("diary entry to FHIR (SPEC 8, 2.9)", () => {
+  // Each row: an entry, the resources it gives, and the PEG components when there is a panel.
+  const table: Array<{
+    name: string;
+    entry: FhirEntryInput;
+    types: string[];
+    peg?: Record<string, number>;
+  }> = [
+    {
+      name: "pain and both interference items: pain and PEG panel",
+      entry: entry({ painAverage: 4, enjoyment: 3, activity: 5 }),
+      types: ["Observation:72514-3", "Observation:91148-7"],
+      peg: { "75893-8": 4, "91145-3": 3, "91146-1": 5, "91147-9": 4 },
+    },
+    {
+      name: "PEG mean is the mean of the three items, not of the two interference items",
+      entry: entry({ painAverage: 8, enjoyment: 2, activity: 3 }),
+      types: ["Observation:72514-3", "Observation:91148-7"],
+      peg: { "75893-8": 8, "91145-3": 2, "91146-1": 3, "91147-9": 4.33 },
+    },
+    {
+      name: "zeros are answers, not missing values",
+      entry: entry({ painAverage: 0, enjoyment: 0, activity: 0 }),
+      types: ["Observation:72514-3", "Observation:91148-7"],
+      peg: { "75893-8": 0, "91145-3": 0, "91146-1": 0, "91147-9": 0 },
+    },
+    {
+      name: "without interference: only the pain Observation",
+      entry: entry({ enjoyment: null, activity: null }),
+      types: ["Observation:72514-3"],
+    },
+    {
+      name: "one interference item missing: only the pain Observation",
+      entry: entry({ enjoyment: 6, activity: null }),
+      types: ["Observation:72514-3"],
+    },
+    {
+      name: "a check-in answer adds a QuestionnaireResponse",
+      entry: entry({ pgic: "much_improved", checkInDay: 42 }),
+      types: ["Observation:72514-3", "Observation:91148-7", "QuestionnaireResponse:pgic"],
+      peg: { "75893-8": 4, "91145-3": 3, "91146-1": 5, "91147-9": 4 },
+    },
+  ];
+
+  for (const row of table) {
+    it(row.name, () => {
+      const resources = entryResources(row.entry);
+      expect(
+        resources.map((r) =>
+          r.resourceType === "Observation"
+            ? `Observation:${r.code.coding?.[0]?.code}`
+            : `${r.resourceType}:${(r as QuestionnaireResponse).item?.[0]?.linkId}`,
+        ),
+      ).toEqual(row.types);
+      const [pain, second] = resources as Observation[];
+      expect(pain).toMatchObject({
+        status: "final",
+        subject: { reference: `Patient/${PATIENT}` },
+        effectiveDateTime: row.entry.entryDate,
+        category: [{ coding: [{ code: "survey" }] }],
+        valueQuantity: {
+          value: row.entry.painAverage,
+          unit: "{score}",
+          system: UCUM,
+          code: "{score}",
+        },
+      });
+      expect(pain && codes(pain)).toEqual([`${LOINC}|72514-3`]);
+      if (row.peg) {
+        expect(second && codes(second)).toEqual([`${LOINC}|91148-7`]);
+        expect(second?.status).toBe("final");
+        expect(second?.valueQuantity).toBeUndefined();
+        expect(second && componentValues(second)).toEqual(row.peg);
+        for (const c of second?.component ?? []) {
+          expect(c.code.coding?.[0]?.system).toBe(LOINC);
+          expect(c.valueQuantity).toMatchObject({ unit: "{score}", system: UCUM, code: "{score}" });
+        }
+      }
+    });
+  }
+
+  it("gives each resource of an entry its own id", () => {
+    const ids = entryResources(entry({ pgic: "no_change", checkInDay: 14 })).map((r) => r.id);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
+  });
+
+  it("writes the PGIC answer as a coded, completed QuestionnaireResponse", () => {
+    const qr = entryResources(entry({ pgic: "minimally_worse", checkInDay: 90 })).find(
+      (r) => r.resourceType === "QuestionnaireResponse",
+    ) as QuestionnaireResponse;
+    expect(qr.status).toBe("completed");
+    expect(qr.item?.[0]?.answer?.[0]?.valueCoding).toMatchObject({
+      code: "minimally_worse",
+      display: "Minimally worse",
+    });
+    expect(qr.item?.[1]).toMatchObject({ linkId: "check-in-day", answer: [{ valueInteger: 90 }] });
+  });
+});
+
+describe("patient, procedure and decisions to FHIR", () => {
+  it("gives the patient an MRN identifier and birth date when known", () => {
+    const p = patientResource({
+      id: PATIENT,
+      name: "Pat Patient",
+      email: "pat@example.com",
+      active: true,
+      birthDate: "1961-04-09",
+      mrn: "MRN-0042",
+      phone: "+1 555 0100",
+    });
+    expect(p.birthDate).toBe("1961-04-09");
+    expect(p.identifier?.find((i) => i.type?.coding?.[0]?.code === "MR")?.value).toBe("MRN-0042");
+    expect(p.telecom).toEqual([
+      { system: "email", value: "pat@example.com" },
+      { system: "phone", value: "+1 555 0100" },
+    ]);
+    const bare = patientResource({ id: PATIENT, name: "A", email: "a@b.c", active: false });
+    expect(bare.birthDate).toBeUndefined();
+    expect(bare.identifier?.some((i) => i.type)).toBe(false);
+    expect(bare.active).toBe(false);
+  });
+
+  it("maps a procedure with its date, modality and body site in words", () => {
+    expect(
+      procedureResource({
+        id: PROCEDURE,
+        patientId: PATIENT,
+        performedOn: "2026-01-20",
+        modality: "cryoablation",
+        region: "knee",
+        laterality: "left",
+        target: "Genicular nerves",
+      }),
+    ).toMatchObject({
+      status: "completed",
+      performedDateTime: "2026-01-20",
+      code: { text: "Cryoablation (cold) nerve ablation of Genicular nerves" },
+      bodySite: [{ text: "Knee, left" }],
+      subject: { reference: `Patient/${PATIENT}` },
+    });
+  });
+
+  const decision: FhirDecisionInput = {
+    id: "22222222-3333-4444-8555-666666666666",
+    patientId: PATIENT,
+    procedureId: PROCEDURE,
+    createdAt: updatedAt,
+    providerName: "Dr. Priya Provider",
+    strategies: [
+      { strategy: "physical_therapy", note: "Twice a week" },
+      { strategy: "medication_adjustment", note: "" },
+    ],
+    followUpOn: "2026-04-01",
+    supersedesId: "33333333-4444-4555-8666-777777777777",
+    current: true,
+    suspectedFactors: ["incomplete_ablation"],
+    rationale: "Partial relief only",
+  };
+
+  it("maps a decision to a CarePlan: strategies, follow-up, amendment and status", () => {
+    const plan = carePlanResource(decision, "staff");
+    expect(plan).toMatchObject({ status: "active", intent: "plan" });
+    expect(plan.replaces).toEqual([{ reference: `CarePlan/${decision.supersedesId}` }]);
+    expect(
+      plan.activity?.map((a) => a.detail?.code?.coding?.[0]?.code ?? a.detail?.code?.text),
+    ).toEqual(["physical_therapy", "medication_adjustment", "Follow-up review"]);
+    expect(plan.activity?.[0]?.detail?.description).toBe("Twice a week");
+    expect(plan.activity?.[2]?.detail?.scheduledPeriod?.start).toBe("2026-04-01");
+    expect(plan.note?.map((n) => n.text)).toEqual([
+      "Suspected factors: Incomplete ablation",
+      "Rationale: Partial relief only",
+    ]);
+    expect(carePlanResource({ ...decision, current: false }, "staff").status).toBe("revoked");
+  });
+
+  it("leaves the provider's reasoning out of the patient's own copy", () => {
+    const plan = carePlanResource(decision, "patient");
+    expect(plan.note).toBeUndefined();
+    expect(JSON.stringify(plan)).not.toContain("Partial relief only");
+    expect(plan.activity?.[0]?.detail?.description).toBe("Twice a week");
+  });
+
+  it("bundles everything as a collection with full URLs under the base", () => {
+    const bundle = patientBundle(
+      {
+        patient: { id: PATIENT, name: "Pat", email: "p@e.c", active: true },
+        procedures: [
+          {
+            id: PROCEDURE,
+            patientId: PATIENT,
+            performedOn: "2026-01-20",
+            modality: "radiofrequency",
+            region: "lumbar",
+            laterality: "bilateral",
+            target: "",
+          },
+        ],
+        entries: [entry(), entry({ id: "44444444-5555-4666-8777-888888888888", enjoyment: null })],
+        decisions: [decision],
+      },
+      { baseUrl: "https://clinic.example/api/fhir", timestamp: updatedAt, audience: "staff" },
+    );
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    expect(bundle.timestamp).toBe(updatedAt.toISOString());
+    expect(bundle.entry?.map((e) => e.resource?.resourceType)).toEqual([
+      "Patient",
+      "Procedure",
+      "Observation",
+      "Observation",
+      "Observation",
+      "CarePlan",
+    ]);
+    const urls = bundle.entry?.map((e) => e.fullUrl) ?? [];
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls[0]).toBe(`https://clinic.example/api/fhir/Patient/${PATIENT}`);
+  });
+});

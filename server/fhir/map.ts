@@ -1,0 +1,403 @@
+// The portal's records as FHIR R4 resources (SPEC.md 8). Pure: no I/O, no clock (the export
+// time is an argument), no database. The same functions build the one-patient `$everything`
+// Bundle and the clinic's bulk NDJSON, so both carry the same codes (docs/decisions/015).
+import type {
+  Bundle,
+  BundleEntry,
+  CarePlan,
+  CarePlanActivity,
+  Coding,
+  Identifier,
+  Observation,
+  Patient,
+  Procedure,
+  Quantity,
+  QuestionnaireResponse,
+  Resource,
+} from "@medplum/fhirtypes";
+import {
+  type Laterality,
+  lateralityLabels,
+  type Modality,
+  modalityLabels,
+  type Pgic,
+  pgicLabels,
+  type Region,
+  regionLabels,
+  type Strategy,
+  type SuspectedFactor,
+  strategyLabels,
+  suspectedFactorLabels,
+} from "@/server/outcomes/vocab";
+
+// ---- Code systems and codes (SPEC 2.9, 8) ----
+
+export const LOINC = "http://loinc.org";
+export const UCUM = "http://unitsofmeasure.org";
+export const OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+export const IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+/** The portal's own vocabularies (strategies, PGIC answers) and identifier systems. */
+export const PORTAL_SYSTEM = "urn:ablation-follow-up-portal";
+
+export const LOINC_CODES = {
+  painSeverity: "72514-3",
+  pegPanel: "91148-7",
+  pegPain: "75893-8",
+  pegEnjoyment: "91145-3",
+  pegActivity: "91146-1",
+  pegMean: "91147-9",
+} as const;
+
+const loinc = (code: string, display: string): Coding => ({ system: LOINC, code, display });
+const score = (value: number): Quantity => ({
+  value,
+  unit: "{score}",
+  system: UCUM,
+  code: "{score}",
+});
+const surveyCategory = [
+  {
+    coding: [{ system: OBSERVATION_CATEGORY, code: "survey", display: "Survey" }],
+  },
+];
+
+// ---- Input: plain rows as the services read them ----
+
+export type FhirPatientInput = {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+  /** YYYY-MM-DD, when known. */
+  birthDate?: string | null;
+  /** Medical record number, when given. */
+  mrn?: string | null;
+  phone?: string | null;
+};
+
+export type FhirProcedureInput = {
+  id: string;
+  patientId: string;
+  performedOn: string;
+  modality: string;
+  region: string;
+  laterality: string;
+  target: string;
+};
+
+export type FhirEntryInput = {
+  id: string;
+  patientId: string;
+  entryDate: string;
+  painAverage: number;
+  enjoyment: number | null;
+  activity: number | null;
+  pgic: string | null;
+  checkInDay: number | null;
+  /** When the patient last wrote it. */
+  updatedAt: Date;
+};
+
+export type FhirDecisionInput = {
+  id: string;
+  patientId: string;
+  procedureId: string;
+  createdAt: Date;
+  providerName: string | null;
+  strategies: ReadonlyArray<{ strategy: string; note: string }>;
+  followUpOn: string | null;
+  supersedesId: string | null;
+  /** The patient's current plan (their latest decision that no amendment replaced). */
+  current: boolean;
+  /** Provider-only reasoning; left out of a patient's own copy. */
+  suspectedFactors: readonly string[];
+  rationale: string;
+};
+
+export type Audience = "staff" | "patient";
+
+/** FHIR ids allow [A-Za-z0-9-.]{1,64}: our UUIDs, and UUIDs with a short prefix. */
+export const resourceIds = {
+  painObservation: (entryId: string) => `pain-${entryId}`,
+  pegObservation: (entryId: string) => `peg-${entryId}`,
+  pgicResponse: (entryId: string) => `pgic-${entryId}`,
+};
+
+const ref = (type: string, id: string) => ({ reference: `${type}/${id}` });
+
+// ---- Resources ----
+
+export function patientResource(p: FhirPatientInput): Patient {
+  const identifier: Identifier[] = [
+    { system: `${PORTAL_SYSTEM}:patient-id`, value: p.id },
+    ...(p.mrn
+      ? [
+          {
+            use: "usual" as const,
+            type: {
+              coding: [{ system: IDENTIFIER_TYPE, code: "MR", display: "Medical record number" }],
+            },
+            system: `${PORTAL_SYSTEM}:mrn`,
+            value: p.mrn,
+          },
+        ]
+      : []),
+  ];
+  return {
+    resourceType: "Patient",
+    id: p.id,
+    identifier,
+    active: p.active,
+    name: [{ text: p.name }],
+    telecom: [
+      { system: "email", value: p.email },
+      ...(p.phone ? [{ system: "phone" as const, value: p.phone }] : []),
+    ],
+    ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+  };
+}
+
+const label = <K extends string>(labels: Record<K, string>, code: string) =>
+  (labels as Record<string, string>)[code] ?? code;
+
+export function procedureResource(p: FhirProcedureInput): Procedure {
+  const modality = label(modalityLabels, p.modality as Modality);
+  const site = `${label(regionLabels, p.region as Region)}, ${label(lateralityLabels, p.laterality as Laterality).toLowerCase()}`;
+  return {
+    resourceType: "Procedure",
+    id: p.id,
+    status: "completed",
+    category: { text: "Nerve ablation" },
+    code: {
+      text: `${modality} nerve ablation${p.target ? ` of ${p.target}` : ""}`,
+    },
+    subject: ref("Patient", p.patientId),
+    performedDateTime: p.performedOn,
+    bodySite: [{ text: site }],
+  };
+}
+
+/** The pain-severity Observation of a diary entry (LOINC 72514-3, 0-10 NRS). */
+export function painObservation(e: FhirEntryInput): Observation {
+  return {
+    resourceType: "Observation",
+    id: resourceIds.painObservation(e.id),
+    status: "final",
+    category: surveyCategory,
+    code: {
+      coding: [
+        loinc(
+          LOINC_CODES.painSeverity,
+          "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+        ),
+      ],
+      text: "Average pain in the last 24 hours (0-10)",
+    },
+    subject: ref("Patient", e.patientId),
+    effectiveDateTime: e.entryDate,
+    issued: e.updatedAt.toISOString(),
+    valueQuantity: score(e.painAverage),
+  };
+}
+
+/** The PEG mean: of the three items pain, enjoyment and general activity. */
+export const pegMean = (pain: number, enjoyment: number, activity: number) =>
+  (pain + enjoyment + activity) / 3;
+
+/**
+ * The PEG panel (LOINC 91148-7) of a diary entry, when both interference items were answered;
+ * null otherwise (the entry then gives only the pain Observation).
+ */
+export function pegObservation(e: FhirEntryInput): Observation | null {
+  if (e.enjoyment == null || e.activity == null) return null;
+  const mean = Math.round(pegMean(e.painAverage, e.enjoyment, e.activity) * 100) / 100;
+  return {
+    resourceType: "Observation",
+    id: resourceIds.pegObservation(e.id),
+    status: "final",
+    category: surveyCategory,
+    code: {
+      coding: [loinc(LOINC_CODES.pegPanel, "PEG 3 item pain scale")],
+      text: "PEG: pain, enjoyment of life, general activity",
+    },
+    subject: ref("Patient", e.patientId),
+    effectiveDateTime: e.entryDate,
+    issued: e.updatedAt.toISOString(),
+    component: [
+      {
+        code: { coding: [loinc(LOINC_CODES.pegPain, "Pain")] },
+        valueQuantity: score(e.painAverage),
+      },
+      {
+        code: { coding: [loinc(LOINC_CODES.pegEnjoyment, "Enjoyment of life")] },
+        valueQuantity: score(e.enjoyment),
+      },
+      {
+        code: { coding: [loinc(LOINC_CODES.pegActivity, "General activity")] },
+        valueQuantity: score(e.activity),
+      },
+      {
+        code: { coding: [loinc(LOINC_CODES.pegMean, "PEG mean score")] },
+        valueQuantity: score(mean),
+      },
+    ],
+  };
+}
+
+/** A check-in's Patient Global Impression of Change (SPEC 2.9), when the entry answered one. */
+export function pgicResponse(e: FhirEntryInput): QuestionnaireResponse | null {
+  if (!e.pgic) return null;
+  return {
+    resourceType: "QuestionnaireResponse",
+    id: resourceIds.pgicResponse(e.id),
+    status: "completed",
+    subject: ref("Patient", e.patientId),
+    authored: e.updatedAt.toISOString(),
+    item: [
+      {
+        linkId: "pgic",
+        text: "Since your procedure, how would you describe the change in your pain? (Patient Global Impression of Change)",
+        answer: [
+          {
+            valueCoding: {
+              system: `${PORTAL_SYSTEM}:pgic`,
+              code: e.pgic,
+              display: label(pgicLabels, e.pgic as Pgic),
+            },
+          },
+        ],
+      },
+      ...(e.checkInDay !== null
+        ? [
+            {
+              linkId: "check-in-day",
+              text: "Check-in day after the procedure",
+              answer: [{ valueInteger: e.checkInDay }],
+            },
+          ]
+        : []),
+      { linkId: "entry-date", text: "Diary day", answer: [{ valueDate: e.entryDate }] },
+    ],
+  };
+}
+
+/** A management decision as a CarePlan; an amendment `replaces` the decision it amended. */
+export function carePlanResource(d: FhirDecisionInput, audience: Audience): CarePlan {
+  const activity: CarePlanActivity[] = d.strategies.map((s) => ({
+    detail: {
+      code: {
+        coding: [
+          {
+            system: `${PORTAL_SYSTEM}:strategy`,
+            code: s.strategy,
+            display: label(strategyLabels, s.strategy as Strategy),
+          },
+        ],
+        text: label(strategyLabels, s.strategy as Strategy),
+      },
+      status: "unknown",
+      ...(s.note ? { description: s.note } : {}),
+    },
+  }));
+  if (d.followUpOn) {
+    activity.push({
+      detail: {
+        code: { text: "Follow-up review" },
+        status: "scheduled",
+        scheduledPeriod: { start: d.followUpOn },
+      },
+    });
+  }
+  const notes =
+    audience === "staff"
+      ? [
+          ...(d.suspectedFactors.length
+            ? [
+                {
+                  text: `Suspected factors: ${d.suspectedFactors
+                    .map((f) => label(suspectedFactorLabels, f as SuspectedFactor))
+                    .join(", ")}`,
+                },
+              ]
+            : []),
+          ...(d.rationale ? [{ text: `Rationale: ${d.rationale}` }] : []),
+        ]
+      : [];
+  return {
+    resourceType: "CarePlan",
+    id: d.id,
+    status: d.current ? "active" : "revoked",
+    intent: "plan",
+    title: "Management after nerve ablation",
+    subject: ref("Patient", d.patientId),
+    created: d.createdAt.toISOString(),
+    ...(d.providerName ? { author: { display: d.providerName } } : {}),
+    supportingInfo: [ref("Procedure", d.procedureId)],
+    ...(d.supersedesId ? { replaces: [ref("CarePlan", d.supersedesId)] } : {}),
+    activity,
+    ...(notes.length ? { note: notes } : {}),
+  };
+}
+
+/** The resources of one diary entry: pain, then PEG (when answered), then PGIC (when answered). */
+export function entryResources(e: FhirEntryInput): Resource[] {
+  return [painObservation(e), pegObservation(e), pgicResponse(e)].filter(
+    (r): r is Observation | QuestionnaireResponse => r !== null,
+  );
+}
+
+export type PatientRecord = {
+  patient: FhirPatientInput;
+  procedures: readonly FhirProcedureInput[];
+  entries: readonly FhirEntryInput[];
+  decisions: readonly FhirDecisionInput[];
+};
+
+/**
+ * `Patient/$everything` as a `collection` Bundle: the patient, their procedures, per diary entry
+ * its Observations (and PGIC answer), and their decisions as CarePlans. `baseUrl` is the FHIR
+ * base the resources' full URLs are under (e.g. https://clinic.example/api/fhir).
+ */
+export function patientBundle(
+  record: PatientRecord,
+  opts: { baseUrl: string; timestamp: Date; audience: Audience },
+): Bundle {
+  const resources: Resource[] = [
+    patientResource(record.patient),
+    ...record.procedures.map(procedureResource),
+    ...record.entries.flatMap(entryResources),
+    ...record.decisions.map((d) => carePlanResource(d, opts.audience)),
+  ];
+  return {
+    resourceType: "Bundle",
+    type: "collection",
+    timestamp: opts.timestamp.toISOString(),
+    entry: resources.map(
+      (resource): BundleEntry => ({
+        fullUrl: `${opts.baseUrl}/${resource.resourceType}/${resource.id}`,
+        resource,
+      }),
+    ),
+  };
+}
+
+/** The resource types of the clinic's bulk export, one NDJSON file each. */
+export const BULK_TYPES = [
+  "Patient",
+  "Procedure",
+  "Observation",
+  "QuestionnaireResponse",
+  "CarePlan",
+] as const;
+export type BulkType = (typeof BULK_TYPES)[number];
+
+/** An error as FHIR answers it. */
+export function operationOutcome(
+  code: "not-found" | "invalid" | "login" | "forbidden" | "exception",
+  text: string,
+) {
+  return {
+    resourceType: "OperationOutcome" as const,
+    issue: [{ severity: "error" as const, code, diagnostics: text, details: { text } }],
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * HTTP-level authorization of the report and export routes (they are route handlers, not tRPC
+ * procedures, so the tRPC matrix does not cover them): every route as every persona, the status
+ * a browser would see, denials and exports audited, and bad ids answered 400/404, never 500.
+ */
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "@/db/schema";
+import { type Persona, personas } from "@/server/testing/authz-table";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { createUser } from "@/server/testing/fixtures";
+import { createWorld, type World } from "@/server/testing/world";
+import {
+  bulkExportRoute,
+  diaryCsvRoute,
+  fhirEverythingRoute,
+  outcomeCsvRoute,
+  type RouteContext,
+  visitReportRoute,
+} from "./report-routes";
+
+let t: TestDatabase;
+let w: World;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  w = await createWorld(t.db);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const BASE = "http://portal.test";
+const req = (path: string) => new Request(`${BASE}${path}`);
+
+function ctxOf(persona: Persona): RouteContext {
+  const actor =
+    persona === "anonymous"
+      ? null
+      : persona === "patientOwn" || persona === "patientOther"
+        ? w.patient
+        : persona === "providerAssigned"
+          ? w.providerA
+          : persona === "providerUnassigned"
+            ? w.providerB
+            : w.admin;
+  return { db: t.db, actor, ip: "203.0.113.9" };
+}
+/** The patient a persona's request points at: another patient's for "patientOther". */
+const targetOf = (persona: Persona) =>
+  persona === "patientOther" ? w.otherPatient.id : w.patient.id;
+
+type Row = {
+  call: (ctx: RouteContext, patientId: string) => Promise<Response>;
+  expect: Record<Persona, number>;
+};
+const staffRead = {
+  anonymous: 401,
+  patientOwn: 403,
+  patientOther: 403,
+  providerAssigned: 200,
+  providerUnassigned: 404,
+  admin: 200,
+};
+const own = {
+  anonymous: 401,
+  patientOwn: 200,
+  patientOther: 200,
+  providerAssigned: 403,
+  providerUnassigned: 403,
+  admin: 403,
+};
+const adminOnly = {
+  anonymous: 401,
+  patientOwn: 403,
+  patientOther: 403,
+  providerAssigned: 403,
+  providerUnassigned: 403,
+  admin: 200,
+};
+
+const routes: Record<string, Row> = {
+  "GET /api/fhir/Patient/<id>/$everything": {
+    call: (ctx, id) => fhirEverythingRoute(ctx, req(`/api/fhir/Patient/${id}/$everything`), id),
+    expect: {
+      anonymous: 401,
+      patientOwn: 200,
+      patientOther: 404,
+      providerAssigned: 200,
+      providerUnassigned: 404,
+      admin: 200,
+    },
+  },
+  "GET /api/fhir/Patient/me/$everything": {
+    call: (ctx) => fhirEverythingRoute(ctx, req("/api/fhir/Patient/me/$everything"), "me"),
+    expect: {
+      anonymous: 401,
+      patientOwn: 200,
+      patientOther: 200,
+      providerAssigned: 404,
+      providerUnassigned: 404,
+      admin: 404,
+    },
+  },
+  "GET /provider/patients/<id>/report.pdf": {
+    call: (ctx, id) => visitReportRoute(ctx, req(`/provider/patients/${id}/report.pdf`), id),
+    expect: staffRead,
+  },
+  "GET /patient/report.pdf": {
+    call: (ctx) => visitReportRoute(ctx, req("/patient/report.pdf"), "me"),
+    expect: own,
+  },
+  "GET /provider/patients/<id>/diary.csv": {
+    call: (ctx, id) => diaryCsvRoute(ctx, id),
+    expect: staffRead,
+  },
+  "GET /patient/diary.csv": { call: (ctx) => diaryCsvRoute(ctx, "me"), expect: own },
+  "GET /admin/export/fhir/Observation.ndjson": {
+    call: (ctx) => bulkExportRoute(ctx, "Observation.ndjson"),
+    expect: adminOnly,
+  },
+  "GET /admin/export/outcomes.csv": { call: (ctx) => outcomeCsvRoute(ctx), expect: adminOnly },
+};
+
+async function auditCount(action: string, actorId?: string) {
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.action, action), actorId ? eq(auditEvents.actorId, actorId) : undefined),
+    );
+  return row?.n ?? 0;
+}
+
+describe("report and export routes: who may fetch what (SPEC.md 3 and 8)", () => {
+  for (const [route, row] of Object.entries(routes)) {
+    it(`${route}: ${personas.map((p) => `${p} ${row.expect[p]}`).join(", ")}`, async () => {
+      for (const persona of personas) {
+        const ctx = ctxOf(persona);
+        const deniedBefore = await auditCount("request.denied");
+        const exportsBefore =
+          (await auditCount("report.export", ctx.actor?.id)) +
+          (await auditCount("clinic.export", ctx.actor?.id));
+        const response = await row.call(ctx, targetOf(persona));
+        const body = await response.arrayBuffer();
+        expect(response.status, `${route} as ${persona}`).toBe(row.expect[persona]);
+        expect(response.headers.get("cache-control")).toBe("no-store");
+        if (response.status === 200) {
+          const exportsAfter =
+            (await auditCount("report.export", ctx.actor?.id)) +
+            (await auditCount("clinic.export", ctx.actor?.id));
+          expect(exportsAfter, `${route} as ${persona}: export audited`).toBe(exportsBefore + 1);
+        } else {
+          expect(await auditCount("request.denied"), `${route} as ${persona}: denial audited`).toBe(
+            deniedBefore + 1,
+          );
+          // No patient data in a refusal.
+          expect(new TextDecoder().decode(body)).not.toContain(w.patient.name);
+        }
+      }
+    });
+  }
+
+  it("answers the right formats", async () => {
+    const fhir = await routes["GET /api/fhir/Patient/<id>/$everything"]?.call(
+      ctxOf("providerAssigned"),
+      w.patient.id,
+    );
+    expect(fhir?.headers.get("content-type")).toContain("application/fhir+json");
+    const bundle = await fhir?.json();
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    expect(bundle.entry[0].resource).toMatchObject({ resourceType: "Patient", id: w.patient.id });
+    expect(bundle.entry[0].fullUrl).toBe(`${BASE}/api/fhir/Patient/${w.patient.id}`);
+
+    const pdf = await visitReportRoute(
+      ctxOf("providerAssigned"),
+      req(`/x?paper=letter&procedureId=${w.own.procedureId}`),
+      w.patient.id,
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toMatch(/^attachment; filename="visit-report-/);
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    // US Letter: 612 x 792 points.
+    expect(new TextDecoder("latin1").decode(bytes)).toMatch(/MediaBox \[0 0 612 792\]/);
+
+    const csv = await diaryCsvRoute(ctxOf("patientOwn"), "me");
+    const text = await csv.text();
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(text.split("\r\n")[0]).toMatch(/^entry_date,procedure_id,day,pain_average/);
+    expect(text.split("\r\n").filter(Boolean)).toHaveLength(1 + 3);
+
+    const ndjson = await bulkExportRoute(ctxOf("admin"), "Patient.ndjson");
+    const lines = (await ndjson.text()).split("\n").filter(Boolean);
+    expect(Number(ndjson.headers.get("x-resource-count"))).toBe(lines.length);
+    expect(lines.map((l) => JSON.parse(l).resourceType)).toContain("Patient");
+  });
+
+  it("a user with a temporary password gets 403 everywhere", async () => {
+    const temp = await createUser(t.db, "admin", { mustChangePassword: true });
+    const response = await outcomeCsvRoute({ db: t.db, actor: temp, ip: null });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("bad ids and options: 400 or 404, never 500", () => {
+  const provider = () => ctxOf("providerAssigned");
+  const cases: Array<[string, () => Promise<Response>, number]> = [
+    ["FHIR: NUL in the id", () => fhirEverythingRoute(provider(), req("/f"), "\u0000"), 400],
+    ["FHIR: not a uuid", () => fhirEverythingRoute(provider(), req("/f"), "1 OR 1=1"), 400],
+    ["FHIR: lone surrogate", () => fhirEverythingRoute(provider(), req("/f"), "\uD800"), 400],
+    [
+      "FHIR: unknown patient",
+      () => fhirEverythingRoute(provider(), req("/f"), crypto.randomUUID()),
+      404,
+    ],
+    [
+      "FHIR: a provider's own id is not a patient",
+      () => fhirEverythingRoute(provider(), req("/f"), w.providerA.id),
+      404,
+    ],
+    ["PDF: NUL in the id", () => visitReportRoute(provider(), req("/r"), "a\u0000b"), 400],
+    [
+      "PDF: unknown patient",
+      () => visitReportRoute(provider(), req("/r"), crypto.randomUUID()),
+      404,
+    ],
+    [
+      "PDF: NUL in procedureId",
+      () => visitReportRoute(provider(), req("/r?procedureId=%00"), w.patient.id),
+      400,
+    ],
+    [
+      "PDF: unknown procedure",
+      () =>
+        visitReportRoute(provider(), req(`/r?procedureId=${crypto.randomUUID()}`), w.patient.id),
+      404,
+    ],
+    [
+      "PDF: another patient's procedure",
+      () =>
+        visitReportRoute(provider(), req(`/r?procedureId=${w.other.procedureId}`), w.patient.id),
+      404,
+    ],
+    [
+      "PDF: unknown paper",
+      () => visitReportRoute(provider(), req("/r?paper=tabloid"), w.patient.id),
+      400,
+    ],
+    ["CSV: NUL in the id", () => diaryCsvRoute(provider(), "\u0000"), 400],
+    ["NDJSON: unknown type", () => bulkExportRoute(ctxOf("admin"), "Account.ndjson"), 404],
+    ["NDJSON: NUL in the type", () => bulkExportRoute(ctxOf("admin"), "Patient\u0000.ndjson"), 404],
+  ];
+  for (const [name, call, status] of cases) {
+    it(`${name}: ${status}`, async () => {
+      const response = await call();
+      expect(response.status).toBe(status);
+      const text = await response.text();
+      expect(text).not.toMatch(/select|stack|Error:/i);
+      if (name.startsWith("FHIR")) {
+        expect(response.headers.get("content-type")).toContain("application/fhir+json");
+        expect(JSON.parse(text)).toMatchObject({
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: status === 400 ? "invalid" : "not-found" }],
+        });
+      }
+    });
+  }
+});
