@@ -37,8 +37,6 @@ const EnvSchema = z.object({
   /** Run the job queue's workers inside `npm start` ("false" when `npm run worker` runs them). */
   JOBS_IN_APP: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** The clinic's name at the top of visit reports. */
-  CLINIC_NAME: z.string().trim().min(1).max(120).default("Ablation Follow-up Clinic"),
   /** Paper of visit reports unless a report asks for another ("A4" or "LETTER"). */
   REPORT_PAPER: z.enum(["A4", "LETTER"]).default("A4"),
 });

@@ -41,6 +41,11 @@ beforeAll(async () => {
     if (!u) throw new Error(role);
     actors[role] = { ...u, role, mustChangePassword: false };
   }
+  // Identity (SPEC 7.2), so that the Patient carries a birth date and an MRN identifier.
+  await db
+    .update(users)
+    .set({ dateOfBirth: "1961-04-09", mrn: "MRN-004211", phone: "+1 555 0100" })
+    .where(eq(users.id, actors.patient?.id ?? ""));
   // A decision and its amendment, so that CarePlans (active and revoked) are exported too.
   const provider = actors.provider as Actor;
   const bundle = await fhirEverything(db, provider, actors.patient?.id ?? "", { baseUrl: "x" });
@@ -138,6 +143,13 @@ describe("FHIR R4 validation", () => {
       expect(issuesOf(r), `${r.resourceType}/${r.id}`).toBe("");
       expect(codeProblems(r), `${r.resourceType}/${r.id}`).toEqual([]);
     }
+    expect(resources[0]).toMatchObject({
+      resourceType: "Patient",
+      birthDate: "1961-04-09",
+      identifier: expect.arrayContaining([
+        expect.objectContaining({ value: "MRN-004211", type: expect.anything() }),
+      ]),
+    });
     const plans = resources.filter((r) => r.resourceType === "CarePlan");
     expect(plans.map((p) => (p as { status: string }).status).sort()).toEqual([
       "active",

@@ -85,7 +85,15 @@ async function* resourcesOf(db: Db, type: BulkType): AsyncGenerator<string> {
     case "Patient":
       for await (const rows of batches((after) =>
         db
-          .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+          .select({
+            id: users.id,
+            name: users.name,
+            email: users.email,
+            active: users.active,
+            birthDate: users.dateOfBirth,
+            mrn: users.mrn,
+            phone: users.phone,
+          })
           .from(users)
           .where(and(eq(users.role, "patient"), gt(users.id, after)))
           .orderBy(asc(users.id))

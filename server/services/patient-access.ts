@@ -65,17 +65,37 @@ export async function managedPatient(
   return { id: row.id, name: row.name, email: row.email, active: row.active };
 }
 
+export type PatientIdentity = PatientSummary & {
+  dateOfBirth: string | null;
+  mrn: string | null;
+  phone: string | null;
+};
+
 /**
- * The patient whose records `actor` may export (SPEC.md 3 and 8): a patient only themselves, a
- * provider their care team's patients, an admin any patient; else NOT_FOUND. Not audited here:
- * the caller records the export it makes.
+ * The patient whose records `actor` may export (SPEC.md 3 and 8), with their identity (SPEC 7.2):
+ * a patient only themselves, a provider their care team's patients, an admin any patient; else
+ * NOT_FOUND. Not audited here: the caller records the export it makes.
  */
 export async function exportablePatient(
   db: DbOrTx,
   actor: Actor,
   patientId: string,
-): Promise<PatientSummary> {
-  const row = await loadPatient(db, actor, patientId);
+): Promise<PatientIdentity> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      dateOfBirth: users.dateOfBirth,
+      mrn: users.mrn,
+      phone: users.phone,
+      assigned: sql<boolean>`exists (select 1 from ${careTeam} where ${careTeam.providerId} = ${actor.id} and ${careTeam.patientId} = ${users.id})`,
+    })
+    .from(users)
+    .where(and(eq(users.id, patientId), eq(users.role, "patient")))
+    .limit(1);
   if (!row || !canReadPatient(actor, row.id, row.assigned)) throw notFound("patient");
-  return { id: row.id, name: row.name, email: row.email, active: row.active };
+  const { assigned: _, ...patient } = row;
+  return patient;
 }

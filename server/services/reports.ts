@@ -34,7 +34,7 @@ import { recordAudit } from "./audit";
 import { formatClinicTime } from "./audit-log";
 import { type Decision, patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
-import { exportablePatient, type PatientSummary } from "./patient-access";
+import { exportablePatient, type PatientIdentity } from "./patient-access";
 import { patientProcedures } from "./procedures";
 import { getClinicSettings } from "./settings";
 
@@ -42,6 +42,9 @@ export type ReportFormat = "fhir" | "pdf" | "diary.csv";
 
 /** The most diary entries one export reads (decades of daily entries). */
 const ENTRIES_MAX = 20_000;
+
+/** The report's heading until an admin names the clinic in the settings. */
+export const DEFAULT_CLINIC_NAME = "Ablation Follow-up Clinic";
 
 const audienceOf = (actor: Actor): Audience => (actor.role === "patient" ? "patient" : "staff");
 
@@ -53,7 +56,7 @@ async function exportPatient(
   format: ReportFormat,
   ip: string | null,
   details: Record<string, unknown> = {},
-): Promise<PatientSummary> {
+): Promise<PatientIdentity> {
   const patient = await exportablePatient(db, actor, patientId);
   await recordAudit(db, {
     actor,
@@ -128,7 +131,7 @@ export async function fhirEverything(
     patientDecisions(db, patient.id),
   ]);
   const record: PatientRecord = {
-    patient,
+    patient: { ...patient, birthDate: patient.dateOfBirth },
     procedures: [...procs].reverse(),
     entries: entries.map(
       (e): FhirEntryInput => ({
@@ -234,11 +237,16 @@ export async function visitReport(
   const currentDecision = decisionList.find((d) => d.supersededById === null) ?? null;
   const base = {
     audience,
-    clinicName: env.CLINIC_NAME,
+    clinicName: settings.clinicName ?? DEFAULT_CLINIC_NAME,
     paper: input.paper ?? env.REPORT_PAPER,
     generatedAt: formatClinicTime(now, settings.timeZone).slice(0, 16),
     generatedBy: actor.name,
-    patient: { name: patient.name, email: patient.email, birthDate: null, mrn: null },
+    patient: {
+      name: patient.name,
+      email: patient.email,
+      birthDate: patient.dateOfBirth,
+      mrn: patient.mrn,
+    },
     procedureCount: procs.length,
     plan: currentDecision
       ? {
