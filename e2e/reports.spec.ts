@@ -57,7 +57,8 @@ test.describe("reports and exports", () => {
     expect(text).toContain("Current plan");
     expect(text).toContain("Physical therapy");
     expect(text).toContain("Hip strength twice a week");
-    expect(text).toContain("Pain in a new location");
+    // Recording the decision acknowledged the flag that was open (SPEC 7.1).
+    expect(text).toContain("No open flags.");
     expect(text).toContain("Generated");
     expect(text).toContain("Dr. Priya Provider");
     expect(text).toContain("Page 1 of 1");
@@ -124,9 +125,10 @@ test.describe("reports and exports", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Exports" })).toBeVisible();
     await shoot(page, "admin-exports");
 
+    await page.getByRole("button", { name: "Export Observation" }).click();
     const [file] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Export Observation" }).click(),
+      page.getByRole("link", { name: "Save Observation.ndjson" }).click(),
     ]);
     expect(file.suggestedFilename()).toBe("Observation.ndjson");
     const path = test.info().outputPath("Observation.ndjson");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -15,11 +15,11 @@ const number = new Intl.NumberFormat("en");
 
 /**
  * One resource type of the clinic's FHIR bulk export: streams the NDJSON from the server,
- * counting resources as they arrive (the progress bar), then offers the file to save.
+ * counting resources as they arrive (the progress bar), then offers the file to save (a link:
+ * a download started by a script after a long wait may be blocked by the browser).
  */
 function ExportRow({ type, description }: { type: string; description: string }) {
   const [state, setState] = useState<State>({ phase: "idle" });
-  const save = useRef<HTMLAnchorElement>(null);
   const file = `${type}.ndjson`;
 
   async function run() {
@@ -45,7 +45,6 @@ function ExportRow({ type, description }: { type: string; description: string })
       }
       const url = URL.createObjectURL(new Blob(parts, { type: "application/fhir+ndjson" }));
       setState({ phase: "done", done, url });
-      requestAnimationFrame(() => save.current?.click());
     } catch {
       setState({
         phase: "failed",
@@ -92,7 +91,6 @@ function ExportRow({ type, description }: { type: string; description: string })
         <p className="mt-2 text-sm text-slate-700" role="status">
           {number.format(state.done)} resources.{" "}
           <a
-            ref={save}
             href={state.url}
             download={file}
             className="font-medium text-brand-800 underline"
