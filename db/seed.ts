@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { careTeam, users } from "./schema";
 import { seedClinical } from "./seed-clinical";
+import { seedHistory } from "./seed-history";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -24,7 +25,8 @@ export type SeedOptions = {
 
 /**
  * The demo accounts of SPEC.md section 5, the demo provider's care team, and the demo clinical data
- * (procedures, diaries, more demo patients: db/seed-clinical.ts), in one transaction.
+ * (procedures, diaries, more demo patients: db/seed-clinical.ts), and two years of clinic history for
+ * the outcomes pages (db/seed-history.ts), in one transaction.
  */
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
@@ -43,5 +45,6 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       patientId: patient.id,
       passwordHash,
     });
+    await seedHistory(tx, { today: options.today, demoProviderId: provider.id, passwordHash });
   });
 }

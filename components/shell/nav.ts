@@ -11,10 +11,14 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/patient/history", label: "History" },
     { href: "/patient/account", label: "Account" },
   ],
-  provider: [{ href: "/provider", label: "Caseload" }],
+  provider: [
+    { href: "/provider", label: "Caseload" },
+    { href: "/provider/outcomes", label: "Outcomes" },
+  ],
   admin: [
     { href: "/admin", label: "Accounts" },
     { href: "/admin/import", label: "Import" },
+    { href: "/admin/outcomes", label: "Outcomes" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/outbox", label: "Outbox" },
     { href: "/admin/export", label: "Exports" },

@@ -14,6 +14,18 @@ export const OUTCOME_FILTER_KEYS = [
   "groupBy",
 ] as const;
 
+/** The filters as given in an address: the known keys, single non-empty values only. */
+export function outcomeFilters(
+  params: Partial<Record<string, string | string[] | undefined>>,
+): Partial<Record<(typeof OUTCOME_FILTER_KEYS)[number], string>> {
+  return Object.fromEntries(
+    OUTCOME_FILTER_KEYS.flatMap((k) => {
+      const v = params[k];
+      return typeof v === "string" && v ? [[k, v.slice(0, 100)]] : [];
+    }),
+  );
+}
+
 export const OutcomesInput = z
   .object({
     from: dateText("Enter the first procedure date as YYYY-MM-DD.").optional(),

@@ -1,0 +1,126 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { parseCsv } from "../server/csv";
+import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
+
+const PHONE = { width: 360, height: 800 };
+const WIDE = { width: 1280, height: 900 };
+
+/** A report table's header and rows as text. */
+async function tableText(page: Page, key: string) {
+  const table = page.locator(`table[data-table="${key}"]`);
+  return table
+    .locator("tr")
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim()),
+      ),
+    );
+}
+
+/** Downloads the CSV behind a link and parses it. */
+async function downloadCsv(page: Page, name: RegExp) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name }).click(),
+  ]);
+  const path = await download.path();
+  return { file: download.suggestedFilename(), rows: parseCsv(await readFile(path, "utf8")) };
+}
+
+test.describe("clinic outcomes", () => {
+  for (const viewport of [WIDE, PHONE]) {
+    test(`a provider sees their care team's outcomes at ${viewport.width} px, accessible and without sideways scrolling`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await loginAs(page, "provider");
+      if (viewport === WIDE) {
+        await page.getByRole("link", { name: "Outcomes" }).click();
+      } else {
+        await page.goto("/provider/outcomes");
+      }
+      await expect(page.getByRole("heading", { level: 1, name: "Outcomes" })).toBeVisible();
+      for (const heading of [
+        "Success at 6 weeks, 3 and 6 months",
+        "Durability of relief",
+        "Repeat ablations",
+        "After failure",
+      ]) {
+        await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+      }
+      await expect(page.getByRole("img", { name: /Kaplan-Meier curves of relief/ })).toBeVisible();
+      await expect(page.getByText(/Log-rank test/)).toBeVisible();
+      // The provider has no provider filter; the page names no patient.
+      await expect(page.getByLabel("Provider")).toHaveCount(0);
+      await expect(page.getByText("Susan Patel")).toHaveCount(0);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(viewport.width);
+      await expectNoA11yViolations(page);
+      // With the tables open too.
+      for (const summary of await page.getByText("Show the numbers as a table").all()) {
+        await summary.click();
+      }
+      await expectNoA11yViolations(page);
+    });
+  }
+
+  test("an admin filters and groups the clinic's outcomes in the address, and each CSV matches its table", async ({
+    page,
+  }) => {
+    await loginAs(page, "admin");
+    await page.getByRole("link", { name: "Outcomes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Outcomes" })).toBeVisible();
+    await page.getByLabel("Group by").selectOption("region");
+    await page.getByLabel("Modality").selectOption("radiofrequency");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/groupBy=region/);
+    await expect(page).toHaveURL(/modality=radiofrequency/);
+    await expect(page.getByLabel("Provider")).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    for (const [key, link] of [
+      ["success", /Download CSV: Success at 6 weeks/],
+      ["durability", /Download CSV: Durability of relief per group/],
+      ["relief_curve", /Download CSV: Kaplan-Meier estimate/],
+      ["repeats", /Download CSV: Repeat ablations/],
+      ["after_failure", /Download CSV: After failure/],
+    ] as const) {
+      const table = await tableText(page, key);
+      expect(table.length, key).toBeGreaterThan(1);
+      const csv = await downloadCsv(page, link);
+      expect(csv.file).toMatch(
+        new RegExp(`^outcomes-${key.replace("_", "-")}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+      );
+      expect(csv.rows, key).toEqual(table);
+    }
+    // Grouped by region within radiofrequency: the groups are regions.
+    const success = await tableText(page, "success");
+    expect(success.slice(1).map((r) => r[1])).toContain("Lumbar spine");
+
+    // A provider of the filter narrows to their procedures; an empty range says so.
+    await page.goto("/admin/outcomes?from=2001-01-01&to=2001-12-31");
+    await expect(page.getByText("No procedures match these filters")).toBeVisible();
+    await page.goto("/admin/outcomes?from=2026-13-01");
+    await expect(page.getByText("Enter the first procedure date as YYYY-MM-DD.")).toBeVisible();
+  });
+
+  test("each role reaches only its own outcomes", async ({ page, request }) => {
+    await loginAs(page, "provider");
+    const own = await page.request.get("/provider/outcomes/export?table=success");
+    expect(own.status()).toBe(200);
+    expect(await own.text()).toContain("Success rate (%)");
+    const admins = await page.request.get("/admin/outcomes/export?table=success");
+    expect(admins.status()).toBe(403);
+    await page.goto("/admin/outcomes");
+    await expect(page.getByRole("heading", { level: 1, name: "Outcomes" })).toHaveCount(0);
+    const anonymous = await request.get("/provider/outcomes/export?table=success");
+    expect(anonymous.status()).toBe(401);
+
+    await page.context().clearCookies();
+    await loginAs(page, "patient");
+    await page.goto("/provider/outcomes");
+    await expect(page.getByRole("heading", { level: 1, name: "Outcomes" })).toHaveCount(0);
+    expect((await page.request.get("/admin/outcomes/export?table=repeats")).status()).toBe(403);
+  });
+});

@@ -1,0 +1,194 @@
+// The outcome report as tables: what the page shows as each chart's table and what its CSV
+// download holds, cell for cell (one source, so the two cannot differ). Pure; no React.
+
+import {
+  type Category,
+  categoryLabels,
+  Strategy,
+  SuspectedFactor,
+  strategyLabels,
+  suspectedFactorLabels,
+} from "@/server/outcomes/vocab";
+import type { OutcomesReport } from "./report";
+
+export type ReportTable = {
+  /** File name part and address key. */
+  key: TableKey;
+  caption: string;
+  columns: string[];
+  rows: Array<Array<string | number>>;
+};
+
+export const TABLE_KEYS = [
+  "success",
+  "durability",
+  "relief_curve",
+  "repeats",
+  "after_failure",
+] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
+
+export const TOO_FEW = "too few to estimate";
+
+/** Categories a milestone can have (never too early: the earliest milestone is day 42). */
+export const MILESTONE_CATEGORIES: Category[] = [
+  "substantial",
+  "moderate",
+  "minimal",
+  "no_change",
+  "worse",
+  "recurrence",
+  "insufficient_data",
+];
+
+export const milestoneLabel: Record<number, string> = {
+  42: "6 weeks",
+  90: "3 months",
+  180: "6 months",
+};
+
+/** A share as a percentage with one decimal, e.g. 0.6 -> "60.0". */
+export const pct = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
+const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+
+export function successTable(report: OutcomesReport): ReportTable {
+  return {
+    key: "success",
+    caption: "Success at 6 weeks, 3 months and 6 months, per group",
+    columns: [
+      "Milestone",
+      "Group",
+      "Reached",
+      "Evaluable",
+      "Not evaluable",
+      "Successes",
+      "Success rate (%)",
+      "95% CI low (%)",
+      "95% CI high (%)",
+      ...MILESTONE_CATEGORIES.map((c) => categoryLabels[c]),
+    ],
+    rows: report.milestones.flatMap((m) =>
+      m.groups.map((g) => [
+        milestoneLabel[m.day] ?? `${m.day} days`,
+        g.label,
+        g.reached,
+        g.evaluable,
+        g.notEvaluable,
+        g.successes,
+        g.rate ? pct(g.rate.estimate) : TOO_FEW,
+        g.rate ? pct(g.rate.lower) : "",
+        g.rate ? pct(g.rate.upper) : "",
+        ...MILESTONE_CATEGORIES.map((c) => g.categories[c]),
+      ]),
+    ),
+  };
+}
+
+export function durabilityTable(report: OutcomesReport): ReportTable {
+  const days = report.durability.groups[0]?.atRisk.map((a) => a.day) ?? [];
+  return {
+    key: "durability",
+    caption: "Durability of relief per group: median and number at risk",
+    columns: [
+      "Group",
+      "In the curve",
+      "Recurrences",
+      "Censored",
+      "Median relief (days)",
+      "Median 95% CI low",
+      "Median 95% CI high",
+      ...days.map((d) => `At risk day ${d}`),
+    ],
+    rows: report.durability.groups.map((g) => [
+      g.label,
+      g.n,
+      g.events,
+      g.censored,
+      g.median ? (g.median.estimate ?? "not reached") : TOO_FEW,
+      g.median ? (g.median.lower ?? "not reached") : "",
+      g.median ? (g.median.upper ?? "not reached") : "",
+      ...g.atRisk.map((a) => a.n),
+    ]),
+  };
+}
+
+export function reliefCurveTable(report: OutcomesReport): ReportTable {
+  return {
+    key: "relief_curve",
+    caption: "Kaplan-Meier estimate of relief continuing, per group and day",
+    columns: [
+      "Group",
+      "Day",
+      "At risk",
+      "Recurrences",
+      "Censored",
+      "Relief continuing (%)",
+      "95% CI low (%)",
+      "95% CI high (%)",
+    ],
+    rows: report.durability.groups.flatMap((g) =>
+      (g.curve ?? []).map((s) => [
+        g.label,
+        s.time,
+        s.atRisk,
+        s.events,
+        s.censored,
+        pct(s.survival),
+        pct(s.lower),
+        pct(s.upper),
+      ]),
+    ),
+  };
+}
+
+export function repeatsTable(report: OutcomesReport): ReportTable {
+  return {
+    key: "repeats",
+    caption: "Repeat ablations: peak reduction of the repeat against the procedure it repeats",
+    columns: [
+      "Group",
+      "Earlier peak reduction (%)",
+      "Repeat peak reduction (%)",
+      "Difference (points)",
+    ],
+    rows: report.repeats.pairs.map((p) => [
+      p.group.label,
+      one(p.earlierPeakPct),
+      one(p.repeatPeakPct),
+      one(p.repeatPeakPct - p.earlierPeakPct),
+    ]),
+  };
+}
+
+export function afterFailureTable(report: OutcomesReport): ReportTable {
+  const groups = report.afterFailure;
+  const used = <K extends string>(
+    keys: readonly K[],
+    of: (g: (typeof groups)[number]) => Record<K, number>,
+  ) => keys.filter((k) => groups.some((g) => of(g)[k] > 0));
+  return {
+    key: "after_failure",
+    caption: "After failure: strategies and suspected factors recorded, per group",
+    columns: ["Recorded", ...groups.map((g) => g.label)],
+    rows: [
+      ["Procedures not a success", ...groups.map((g) => g.notSuccess)],
+      ["With a decision recorded", ...groups.map((g) => g.decided)],
+      ...used(Strategy.options, (g) => g.strategies).map((s) => [
+        `Strategy: ${strategyLabels[s]}`,
+        ...groups.map((g) => g.strategies[s]),
+      ]),
+      ...used(SuspectedFactor.options, (g) => g.factors).map((f) => [
+        `Suspected factor: ${suspectedFactorLabels[f]}`,
+        ...groups.map((g) => g.factors[f]),
+      ]),
+    ],
+  };
+}
+
+export const tableBuilders: Record<TableKey, (report: OutcomesReport) => ReportTable> = {
+  success: successTable,
+  durability: durabilityTable,
+  relief_curve: reliefCurveTable,
+  repeats: repeatsTable,
+  after_failure: afterFailureTable,
+};
