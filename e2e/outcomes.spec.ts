@@ -80,11 +80,11 @@ test.describe("clinic outcomes", () => {
     await expectNoA11yViolations(page);
 
     for (const [key, link] of [
-      ["success", /Download CSV: Success at 6 weeks/],
-      ["durability", /Download CSV: Durability of relief per group/],
-      ["relief_curve", /Download CSV: Kaplan-Meier estimate/],
-      ["repeats", /Download CSV: Repeat ablations/],
-      ["after_failure", /Download CSV: After failure/],
+      ["success", /Download CSV\s*: Success at 6 weeks/],
+      ["durability", /Download CSV\s*: Durability of relief per group/],
+      ["relief_curve", /Download CSV\s*: Kaplan-Meier estimate/],
+      ["repeats", /Download CSV\s*: Repeat ablations/],
+      ["after_failure", /Download CSV\s*: After failure/],
     ] as const) {
       const table = await tableText(page, key);
       expect(table.length, key).toBeGreaterThan(1);

@@ -40,6 +40,9 @@ describe("csvCell", () => {
     for (const danger of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
       expect(csvCell(danger).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    // A negative number is a number, not a formula; the same text is still neutralised.
+    expect(csvCell(-31.4)).toBe("-31.4");
+    expect(csvCell("-31.4")).toBe("'-31.4");
   });
 
   it("round-trips through parseCsv", () => {

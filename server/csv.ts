@@ -43,11 +43,14 @@ export function parseCsv(text: string): string[][] {
 /** Cells a spreadsheet would run as a formula ("CSV injection") start with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: quoted when needed, and prefixed with ' when a spreadsheet would read a formula. */
+/**
+ * One cell: quoted when needed, and text prefixed with ' when a spreadsheet would read a formula.
+ * A number is written as it is (-3.5 is a number to a spreadsheet, never a formula).
+ */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value == null) return "";
   let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value !== "number" && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -172,7 +172,7 @@ function Summary({ data }: { data: ClinicOutcomes }) {
 }
 
 function Percent({ value }: { value: number }) {
-  return <>{pct(value)}%</>;
+  return <>{pct(value).toFixed(1)}%</>;
 }
 
 function SuccessSection({

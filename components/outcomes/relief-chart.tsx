@@ -55,6 +55,9 @@ export function ReliefChart({
 
   return (
     <div>
+      <p aria-hidden className="mb-1 text-xs text-slate-600">
+        Share of procedures with relief continuing
+      </p>
       <div role="img" aria-label={description} className="w-full">
         <ResponsiveContainer width="100%" height={300}>
           <ComposedChart margin={MARGIN} accessibilityLayer={false}>

@@ -47,9 +47,9 @@ export const milestoneLabel: Record<number, string> = {
   180: "6 months",
 };
 
-/** A share as a percentage with one decimal, e.g. 0.6 -> "60.0". */
-export const pct = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
-const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+/** A share as a percentage rounded to one decimal, e.g. 0.6 -> 60. */
+export const pct = (x: number) => Math.round(x * 1000) / 10;
+const one = (x: number) => Math.round(x * 10) / 10;
 
 export function successTable(report: OutcomesReport): ReportTable {
   return {
