@@ -26,6 +26,7 @@ const { createCaller } = await import("../server/api/root");
 const { caseloadQueries, entryQueries } = await import("../server/services/caseload");
 const { latestAcknowledgementsQuery } = await import("../server/services/flags");
 const { getClinicSettings, clinicToday } = await import("../server/services/settings");
+const { benchExports } = await import("./bench-exports");
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -167,6 +168,7 @@ try {
   log(
     `warm ratio p95: ${(warm.p95 / warmSql.p95).toFixed(2)}x; goal: p95 < 150 ms and within 2x of the raw SQL`,
   );
+  await benchExports(database.db, raw, log);
   await raw.end();
 } catch (error) {
   console.error(error);

@@ -393,7 +393,7 @@ export type BulkType = (typeof BULK_TYPES)[number];
 
 /** An error as FHIR answers it. */
 export function operationOutcome(
-  code: "not-found" | "invalid" | "login" | "forbidden" | "exception",
+  code: "not-found" | "invalid" | "login" | "forbidden" | "transient" | "exception",
   text: string,
 ) {
   return {

@@ -16,6 +16,7 @@ import {
   fhirEverythingRoute,
   outcomeCsvRoute,
   type RouteContext,
+  runRoute,
   visitReportRoute,
 } from "./report-routes";
 
@@ -266,4 +267,40 @@ describe("bad ids and options: 400 or 404, never 500", () => {
       }
     });
   }
+});
+
+describe("failures", () => {
+  it("a database that cannot be reached answers 503 (an OperationOutcome on FHIR routes), not 500", async () => {
+    const response = await runRoute(
+      ctxOf("admin"),
+      { route: "test", roles: ["admin"], kind: "fhir" },
+      async () => {
+        throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+          code: "ECONNREFUSED",
+        });
+      },
+    );
+    expect(response.status).toBe(503);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "transient" }],
+    });
+    expect(JSON.stringify(body)).not.toContain("ECONNREFUSED");
+    // Recover the shared "database down" mark for the rest of the process.
+    const { clearDatabaseDown } = await import("@/db/unavailable");
+    clearDatabaseDown();
+  });
+
+  it("an unexpected error answers 500 with a human message and no details", async () => {
+    const response = await runRoute(
+      ctxOf("admin"),
+      { route: "test", roles: ["admin"], kind: "file" },
+      async () => {
+        throw new Error('relation "secret_table" does not exist');
+      },
+    );
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe("Something went wrong on our side. Please try again.");
+  });
 });

@@ -4,6 +4,7 @@
 // themselves and audit a refusal the way tRPC does; out-of-scope records are 404 like unknown ones.
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { noteDatabaseError } from "@/db/unavailable";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { BULK_TYPES, type BulkType, operationOutcome } from "@/server/fhir/map";
@@ -31,6 +32,7 @@ const FHIR_ISSUE = {
   401: "login",
   403: "forbidden",
   404: "not-found",
+  503: "transient",
 } as const;
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -55,6 +57,7 @@ const MESSAGES = {
   FORBIDDEN: "You are not allowed to do that.",
   PASSWORD: "Please change your temporary password before you continue.",
   INTERNAL: "Something went wrong on our side. Please try again.",
+  UNAVAILABLE: "The portal cannot reach its database right now. Please try again in a moment.",
 };
 
 async function denied(ctx: RouteContext, spec: Spec, code: keyof typeof STATUS, message: string) {
@@ -86,6 +89,7 @@ export async function runRoute(
         return denied(ctx, spec, error.code, error.message);
       return errorResponse(spec.kind, STATUS[error.code], error.message);
     }
+    if (noteDatabaseError(error)) return errorResponse(spec.kind, 503, MESSAGES.UNAVAILABLE);
     log.error({ err: error, route: spec.route, actor: actor.id }, "route failed");
     return errorResponse(spec.kind, 500, MESSAGES.INTERNAL);
   }
