@@ -181,7 +181,8 @@ describe("FHIR R4 validation", () => {
       }
       expect(ids.size, `${type}: unique ids`).toBe(lines.length);
     }
-  });
+    // The demo clinic has two years of history: tens of thousands of resources to validate.
+  }, 300_000);
 
   it("catches an invalid resource (the validator is really on)", () => {
     expect(
