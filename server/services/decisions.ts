@@ -106,7 +106,7 @@ async function insertDecision(
   now: Date,
 ): Promise<Decision> {
   const procedure = await liveProcedure(db, procedureId);
-  const patient = await managedPatient(db, actor, procedure.patientId);
+  const patient = await managedPatient(db, actor, procedure.patientId, "procedure");
   const today = await clinicToday(db, now);
   checkFollowUp(fields, today);
   try {
@@ -210,7 +210,7 @@ export async function amendDecision(
     .where(eq(decisions.id, input.decisionId))
     .limit(1);
   if (!old) throw notFound("decision");
-  await managedPatient(db, actor, old.patientId);
+  await managedPatient(db, actor, old.patientId, "decision");
   if (old.amended) throw alreadyAmended();
   return insertDecision(db, actor, old.procedureId, input, old.id, ip, now);
 }

@@ -129,7 +129,7 @@ export async function acknowledgeFlag(
     .where(and(eq(procedures.id, input.procedureId), isNull(procedures.deletedAt)))
     .limit(1);
   if (!procedure) throw notFound("procedure");
-  const patient = await managedPatient(db, actor, procedure.patientId);
+  const patient = await managedPatient(db, actor, procedure.patientId, "procedure");
   const today = await clinicToday(db, now);
   const assessment = await assessProcedure(db, procedure, { asOf: today });
   if (!assessment.flags.some((f) => f.code === input.code)) {

@@ -29,17 +29,19 @@ async function loadPatient(db: DbOrTx, actor: Actor, patientId: string) {
 
 /**
  * A patient the actor may read (provider: on their care team; admin: any patient), else NOT_FOUND.
- * The read is audited as `patient.read` with what was read (`view`).
+ * The read is audited as `patient.read` with what was read (`view`). `record` names what the
+ * caller addressed (a procedure's id reaches its patient): out of scope answers exactly like an
+ * id that does not exist, so ids cannot be probed.
  */
 export async function readablePatient(
   db: DbOrTx,
   actor: Actor,
   patientId: string,
-  audit: { view: string; ip?: string | null },
+  audit: { view: string; ip?: string | null; record?: string },
 ): Promise<PatientSummary> {
   const row = await loadPatient(db, actor, patientId);
   if (!row || actor.role === "patient" || !canReadPatient(actor, patientId, row.assigned)) {
-    throw notFound("patient");
+    throw notFound(audit.record ?? "patient");
   }
   await recordAudit(db, {
     actor,
@@ -54,14 +56,18 @@ export async function readablePatient(
   return { id: row.id, name: row.name, email: row.email, active: row.active };
 }
 
-/** A patient on the acting provider's care team (to record procedures and decisions), else NOT_FOUND. */
+/**
+ * A patient on the acting provider's care team (to record procedures and decisions), else
+ * NOT_FOUND of the `record` the caller addressed (as for an id that does not exist).
+ */
 export async function managedPatient(
   db: DbOrTx,
   actor: Actor,
   patientId: string,
+  record = "patient",
 ): Promise<PatientSummary> {
   const row = await loadPatient(db, actor, patientId);
-  if (!row || !canManagePatient(actor, row.assigned)) throw notFound("patient");
+  if (!row || !canManagePatient(actor, row.assigned)) throw notFound(record);
   return { id: row.id, name: row.name, email: row.email, active: row.active };
 }
 

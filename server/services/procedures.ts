@@ -161,7 +161,7 @@ export async function updateProcedure(
 ): Promise<Procedure> {
   const current = await procedureRow(db, input.id);
   if (!current) throw notFound("procedure");
-  await managedPatient(db, actor, current.patientId);
+  await managedPatient(db, actor, current.patientId, "procedure");
   const { id, version, ...fields } = input;
   await checkFields(db, current.patientId, fields, await clinicToday(db, now), id);
   const changedElsewhere = () =>
@@ -224,7 +224,7 @@ export type ProcedureVersion = ProcedureFields & {
 export async function getProcedure(db: Db, actor: Actor, id: string, ip: string | null = null) {
   const row = await procedureRow(db, id);
   if (!row) throw notFound("procedure");
-  await readablePatient(db, actor, row.patientId, { view: "procedure", ip });
+  await readablePatient(db, actor, row.patientId, { view: "procedure", ip, record: "procedure" });
   const revisions = await db
     .select({
       version: procedureRevisions.version,
