@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { decode, encode } from "next-auth/jwt";
+import { PATH_HEADER } from "@/server/auth/path-header";
 import {
   ACTIVITY_REFRESH_SECONDS,
   IDLE_TIMEOUT_SECONDS,
@@ -21,6 +22,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname.slice(0, 500));
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

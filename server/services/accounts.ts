@@ -6,7 +6,7 @@ import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits } from "./audit";
 import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
@@ -33,8 +33,17 @@ export type AccountListInput = { search?: string; role?: Role; page: number; pag
 /** `%text%` for ILIKE, with the user's own % and _ taken literally. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Accounts for the admin console: searched by name or email, filtered by role, paginated. */
-export async function listAccounts(db: Db, _actor: Actor, input: AccountListInput) {
+/**
+ * Accounts for the admin console: searched by name or email, filtered by role, paginated. A
+ * patient's name and email on the page are a read of that patient's data: one audit row per
+ * patient shown (decision 009).
+ */
+export async function listAccounts(
+  db: Db,
+  actor: Actor,
+  input: AccountListInput,
+  ip: string | null = null,
+) {
   const filters: SQL[] = [];
   if (input.role) filters.push(eq(users.role, input.role));
   if (input.search) {
@@ -61,7 +70,33 @@ export async function listAccounts(db: Db, _actor: Actor, input: AccountListInpu
       .offset((input.page - 1) * input.pageSize),
     db.select({ value: count() }).from(users).where(where),
   ]);
+  await auditPatientsShown(db, actor, rows, "account_list", ip);
   return { rows, total: total?.value ?? 0, page: input.page, pageSize: input.pageSize };
+}
+
+/** One `patient.read` audit row per patient an admin page shows (names and emails). */
+async function auditPatientsShown(
+  db: Db,
+  actor: Actor,
+  shown: ReadonlyArray<{ id: string; role?: Role }>,
+  view: string,
+  ip: string | null,
+) {
+  await recordAudits(
+    db,
+    shown
+      .filter((row) => row.role === undefined || row.role === "patient")
+      .map((row) => ({
+        actor,
+        action: "patient.read",
+        outcome: "success" as const,
+        targetType: "user",
+        targetId: row.id,
+        patientId: row.id,
+        ip,
+        details: { view },
+      })),
+  );
 }
 
 /** How many care-team members an account page lists; more are reached through the list. */
@@ -114,6 +149,9 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
             .from(careTeam)
             .where(eq(user.role === "patient" ? careTeam.patientId : careTeam.providerId, user.id)),
         ]);
+  // A provider's page lists their patients: each is a read of that patient's data.
+  if (user.role === "provider")
+    await auditPatientsShown(db, actor, members, "provider_account", ip);
   await recordAudit(db, {
     actor,
     action: "account.read",

@@ -51,7 +51,7 @@ export const ChangePasswordInput = z.object({
 export const accountRouter = createTRPCRouter({
   list: adminProcedure
     .input(ListAccountsInput)
-    .query(({ ctx, input }) => listAccounts(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listAccounts(ctx.db, ctx.actor, input, ctx.ip)),
 
   get: adminProcedure
     .input(AccountIdInput)
