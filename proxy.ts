@@ -46,7 +46,7 @@ async function refreshActivity(request: NextRequest, response: NextResponse) {
   const idle = now - token.lat;
   if (remaining <= 0 || idle >= IDLE_TIMEOUT_SECONDS || idle < ACTIVITY_REFRESH_SECONDS) return;
   const refreshed = await encode({
-    token: { sub: token.sub, sv: token.sv, at: token.at, lat: now },
+    token: { sub: token.sub, sv: token.sv, sid: token.sid, at: token.at, lat: now },
     secret,
     maxAge: remaining,
   });

@@ -1,11 +1,12 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
+import { safeRedirectPath } from "@/server/auth/redirect";
 
 type Errors = { email?: string; password?: string };
 
@@ -20,14 +21,9 @@ function validate(email: string, password: string): Errors {
   return errors;
 }
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | null): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
-export function SignInForm() {
+/** `next`: where to go after sign-in, a path of this site checked by the server ("/": home). */
+export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
-  const params = useSearchParams();
   const [errors, setErrors] = useState<Errors>({});
   const [failed, setFailed] = useState(false);
   const [pending, setPending] = useState(false);
@@ -52,7 +48,8 @@ export function SignInForm() {
         setFailed(true);
         return;
       }
-      router.replace(safeCallback(params.get("callbackUrl")));
+      // Checked again here, against the origin the browser is on.
+      router.replace(safeRedirectPath(next, window.location.origin) ?? "/");
       router.refresh();
     } catch {
       setFailed(true);

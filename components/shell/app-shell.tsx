@@ -41,6 +41,13 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
                 >
                   <span className="sm:hidden">Password</span>
                   <span className="hidden sm:inline">Change password</span>
+                </Link>{" "}
+                ·{" "}
+                <Link
+                  href="/account/security"
+                  className="whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900"
+                >
+                  Security
                 </Link>
               </p>
             </div>

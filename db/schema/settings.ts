@@ -15,6 +15,8 @@ export const clinicSettings = pgTable(
     /** Shown to patients on their pages and in every email's footer. */
     clinicName: text(),
     clinicPhone: text(),
+    /** Providers and admins must sign in with a second factor (SPEC 10). */
+    requireStaffMfa: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid().references(() => users.id),
   },

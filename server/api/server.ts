@@ -5,13 +5,18 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAppDb } from "@/db/client";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
-import { getCurrentActor } from "@/server/auth/session";
+import { activeActor, getCurrentSession } from "@/server/auth/session";
 import { createCaller } from "./root";
 
 /** The tRPC caller for server components: same procedures, same checks, no HTTP hop. */
 export const serverApi = cache(async () => {
-  const [actor, h] = await Promise.all([getCurrentActor(), headers()]);
-  return createCaller({ db: getAppDb(), actor, ip: clientIpFromHeaders(h) });
+  const [session, h] = await Promise.all([getCurrentSession(), headers()]);
+  return createCaller({
+    db: getAppDb(),
+    actor: activeActor(session),
+    ip: clientIpFromHeaders(h),
+    sessionId: session?.id ?? null,
+  });
 });
 
 /** Turns a caller's auth and not-found errors into the matching page. */

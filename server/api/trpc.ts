@@ -13,6 +13,8 @@ export type Context = {
   /** Reloaded from the database for this request; null when not signed in. */
   actor: Actor | null;
   ip: string | null;
+  /** The server-side session of this request (sessions.id), when known. */
+  sessionId?: string | null;
 };
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";

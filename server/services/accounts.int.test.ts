@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
-import { callerFor, createUser, TEST_PASSWORD } from "@/server/testing/fixtures";
-import { loadActor, signIn } from "./auth";
+import { callerFor, createUser, sessionToken, TEST_PASSWORD } from "@/server/testing/fixtures";
+import { signIn } from "./auth";
+import { loadActor } from "./sessions";
 import { clinicToday } from "./settings";
 
 let t: TestDatabase;
@@ -97,7 +98,7 @@ describe("the temporary password", () => {
       name: "New Admin",
       email: "new.admin@clinic.test",
     });
-    const fresh = await loadActor(t.db, id, 1);
+    const fresh = await loadActor(t.db, await sessionToken(t.db, id, 1));
     expect(fresh?.mustChangePassword).toBe(true);
     const asFresh = callerFor(t.db, fresh);
     const denied = await errorOf(asFresh.account.list({}));
@@ -133,11 +134,11 @@ describe("the temporary password", () => {
     });
     expect(await sessionVersionOf(id)).toEqual({ v: 2, must: false });
     // the old session has ended; a new sign-in with the new password works and is unrestricted
-    expect(await loadActor(t.db, id, 1)).toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, id, 1))).toBeNull();
     expect(
       await signIn(t.db, { email: "new.admin@clinic.test", password: NEW_PASSWORD }, "192.0.2.2"),
     ).toMatchObject({ ok: true, user: { sessionVersion: 2 } });
-    const after = await loadActor(t.db, id, 2);
+    const after = await loadActor(t.db, await sessionToken(t.db, id, 2));
     expect((await callerFor(t.db, after).account.list({})).total).toBeGreaterThan(0);
     const audits = await auditOf("account.password_change", id);
     expect(audits.map((a) => a.outcome).sort()).toEqual(["failure", "success"]);
@@ -147,12 +148,12 @@ describe("the temporary password", () => {
 describe("deactivation, reactivation and password reset", () => {
   it("deactivation ends the user's sessions at once; reactivation lets them sign in again", async () => {
     const provider = await createUser(t.db, "provider");
-    expect(await loadActor(t.db, provider.id, 1)).not.toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, provider.id, 1))).not.toBeNull();
     expect(await api().account.deactivate({ id: provider.id })).toEqual({
       id: provider.id,
       active: false,
     });
-    expect(await loadActor(t.db, provider.id, 1)).toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, provider.id, 1))).toBeNull();
     expect(
       (await signIn(t.db, { email: provider.email, password: TEST_PASSWORD }, "192.0.2.3")).ok,
     ).toBe(false);
@@ -176,7 +177,7 @@ describe("deactivation, reactivation and password reset", () => {
     const patient = await createUser(t.db, "patient");
     const { temporaryPassword } = await api().account.resetPassword({ id: patient.id });
     expect(await sessionVersionOf(patient.id)).toEqual({ v: 2, must: true });
-    expect(await loadActor(t.db, patient.id, 1)).toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, patient.id, 1))).toBeNull();
     expect(
       (await signIn(t.db, { email: patient.email, password: TEST_PASSWORD }, "192.0.2.4")).ok,
     ).toBe(false);

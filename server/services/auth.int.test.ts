@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, signInThrottle, users } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
-import { callerFor, createUser, deactivate, TEST_PASSWORD } from "@/server/testing/fixtures";
-import { loadActor, MAX_FAILURES, signIn } from "./auth";
+import {
+  callerFor,
+  createUser,
+  deactivate,
+  sessionToken,
+  TEST_PASSWORD,
+} from "@/server/testing/fixtures";
+import { MAX_FAILURES, signIn } from "./auth";
+import { endSession, loadActor, startSession } from "./sessions";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -25,7 +32,11 @@ describe("sign-in", () => {
       { email: " mixed.case@example.TEST ", password: TEST_PASSWORD },
       ip(1),
     );
-    expect(result).toEqual({ ok: true, user: { id: user.id, sessionVersion: 1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      user: { id: user.id, sessionVersion: 1 },
+      session: { state: "active" },
+    });
   });
 
   it("refuses a wrong password, an unknown account and a deactivated account alike", async () => {
@@ -133,13 +144,40 @@ describe("change password", () => {
 describe("sessions", () => {
   it("ends a session when the account is deactivated or its session version is bumped", async () => {
     const user = await createUser(t.db, "provider");
-    expect(await loadActor(t.db, user.id, 1)).toMatchObject({ id: user.id, role: "provider" });
+    expect(await loadActor(t.db, await sessionToken(t.db, user.id, 1))).toMatchObject({
+      id: user.id,
+      role: "provider",
+    });
     await t.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, user.id));
-    expect(await loadActor(t.db, user.id, 1)).toBeNull();
-    expect(await loadActor(t.db, user.id, 2)).not.toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, user.id, 1))).toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, user.id, 2))).not.toBeNull();
     await deactivate(t.db, user);
-    expect(await loadActor(t.db, user.id, 2)).toBeNull();
-    expect(await loadActor(t.db, "not-a-uuid", 1)).toBeNull();
+    expect(await loadActor(t.db, await sessionToken(t.db, user.id, 2))).toBeNull();
+    expect(
+      await loadActor(t.db, { sub: "not-a-uuid", sv: 1, sid: crypto.randomUUID() }),
+    ).toBeNull();
+  });
+
+  it("ends only the signed-out session; a session id of another user is no session", async () => {
+    const user = await createUser(t.db, "patient");
+    const other = await createUser(t.db, "patient");
+    const first = await sessionToken(t.db, user.id);
+    const second = await sessionToken(t.db, user.id);
+    await endSession(t.db, first);
+    expect(await loadActor(t.db, first)).toBeNull();
+    expect(await loadActor(t.db, second)).toMatchObject({ id: user.id });
+    expect(await loadActor(t.db, { ...second, sub: other.id })).toBeNull();
+    const audit = await t.db
+      .select({ actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "auth.sign_out"));
+    expect(audit).toContainEqual({ actorId: user.id });
+  });
+
+  it("a second step still to do reaches nothing: only active sessions load an actor", async () => {
+    const user = await createUser(t.db, "provider");
+    const sid = await startSession(t.db, { userId: user.id, state: "mfa_pending" });
+    expect(await loadActor(t.db, { sub: user.id, sv: 1, sid })).toBeNull();
   });
 });
 

@@ -1,11 +1,12 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { signInThrottle, users } from "@/db/schema";
+import { signInThrottle, userMfa, users } from "@/db/schema";
 import { text } from "@/server/api/text";
 import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
-import type { Actor } from "@/server/authz/policy";
 import { recordAudit } from "./audit";
+import { type SessionState, startSession } from "./sessions";
+import { getClinicSettings } from "./settings";
 
 /** After this many failures within the window, the key is refused for LOCK_MINUTES. */
 export const MAX_FAILURES = 10;
@@ -18,7 +19,12 @@ export const SignInInput = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; user: { id: string; sessionVersion: number } }
+  | {
+      ok: true;
+      user: { id: string; sessionVersion: number };
+      /** The new server-side session; not `active` until a staff member's second step is done. */
+      session: { id: string; state: SessionState };
+    }
   | { ok: false; reason: "invalid" | "throttled" };
 
 export const throttleKeys = (email: string | null, ip: string | null) =>
@@ -32,6 +38,7 @@ export async function signIn(
   db: Db,
   credentials: unknown,
   ip: string | null,
+  userAgent: string | null = null,
 ): Promise<SignInResult> {
   const parsed = SignInInput.safeParse(credentials);
   const email = parsed.success ? parsed.data.email : null;
@@ -55,8 +62,10 @@ export async function signIn(
           active: users.active,
           sessionVersion: users.sessionVersion,
           role: users.role,
+          mfaConfirmed: sql<boolean>`${userMfa.confirmedAt} is not null`,
         })
         .from(users)
+        .leftJoin(userMfa, eq(userMfa.userId, users.id))
         .where(sql`lower(${users.email}) = ${parsed.data.email}`)
         .limit(1)
     : [];
@@ -86,8 +95,29 @@ export async function signIn(
   }
 
   if (email) await db.delete(signInThrottle).where(eq(signInThrottle.key, `account:${email}`));
-  await recordAudit(db, { actor: user, action: "auth.sign_in", outcome: "success", ip });
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+  // Staff with an authenticator give a code next; where the clinic requires one, staff without
+  // one set it up first (SPEC 10). Until then the session reaches nothing else.
+  const staff = user.role !== "patient";
+  const state: SessionState = !staff
+    ? "active"
+    : user.mfaConfirmed
+      ? "mfa_pending"
+      : (await getClinicSettings(db)).requireStaffMfa
+        ? "mfa_enrol"
+        : "active";
+  const sessionId = await startSession(db, { userId: user.id, state, ip, userAgent });
+  await recordAudit(db, {
+    actor: user,
+    action: "auth.sign_in",
+    outcome: "success",
+    ip,
+    details: state === "active" ? undefined : { step: state },
+  });
+  return {
+    ok: true,
+    user: { id: user.id, sessionVersion: user.sessionVersion },
+    session: { id: sessionId, state },
+  };
 }
 
 /** Whether any of the keys is refused for now. */
@@ -116,37 +146,4 @@ export async function recordFailure(db: Db, keys: string[]): Promise<void> {
                              and t.failures + 1 >= ${MAX_FAILURES}
                         then now() + make_interval(mins => ${LOCK_MINUTES}) else t.locked_until end`);
   }
-}
-
-/**
- * The user behind a session token, or null when the account is gone, deactivated, or the
- * session was revoked by bumping its session version.
- */
-export async function loadActor(
-  db: Db,
-  userId: string,
-  sessionVersion: number,
-): Promise<Actor | null> {
-  if (!z.uuid().safeParse(userId).success) return null;
-  const [user] = await db
-    .select({
-      id: users.id,
-      role: users.role,
-      name: users.name,
-      email: users.email,
-      mustChangePassword: users.mustChangePassword,
-      active: users.active,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
-  return {
-    id: user.id,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    mustChangePassword: user.mustChangePassword,
-  };
 }

@@ -13,6 +13,7 @@ export type ClinicSettings = {
   /** Shown to patients on their pages and in emails' footers; null when not set. */
   clinicName: string | null;
   clinicPhone: string | null;
+  requireStaffMfa: boolean;
 };
 
 /** The clinic's settings (SPEC.md 2.4 criteria, section 6 time zone), with their defaults. */
@@ -23,6 +24,7 @@ export async function getClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
     timeZone: row?.timeZone ?? env.CLINIC_TIME_ZONE,
     clinicName: row?.clinicName ?? null,
     clinicPhone: row?.clinicPhone ?? null,
+    requireStaffMfa: row?.requireStaffMfa ?? false,
   };
 }
 

@@ -100,6 +100,8 @@ const procedureFields = (w: World) => ({
 
 export const matrix: Record<string, Row> = {
   "session.me": { expect: signedIn() },
+  "session.list": { expect: signedIn() },
+  "session.signOutEverywhere": { expect: signedIn() },
   "account.list": { input: () => ({}), expect: adminOnly() },
   "account.get": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
   "account.providerOptions": { expect: adminOnly() },

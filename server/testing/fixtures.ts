@@ -5,6 +5,7 @@ import { careTeam, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
+import { type SessionToken, startSession } from "@/server/services/sessions";
 
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -53,4 +54,9 @@ export function callerFor(db: Db, actor: Actor | null, ip = "203.0.113.7") {
 
 export async function deactivate(db: Db, user: Actor): Promise<void> {
   await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+}
+
+/** What a session cookie of `userId` holds: a new server-side session, with session version `sv`. */
+export async function sessionToken(db: Db, userId: string, sv = 1): Promise<SessionToken> {
+  return { sub: userId, sv, sid: await startSession(db, { userId }) };
 }

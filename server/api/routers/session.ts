@@ -1,4 +1,5 @@
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import { endAllSessions, listSessions } from "@/server/services/sessions";
 
 export const sessionRouter = createTRPCRouter({
   /** The signed-in user: name and role for the app shell. */
@@ -8,4 +9,12 @@ export const sessionRouter = createTRPCRouter({
     role: ctx.actor.role,
     mustChangePassword: ctx.actor.mustChangePassword,
   })),
+  /** The signed-in user's open sessions, this one marked. */
+  list: protectedProcedure.query(({ ctx }) =>
+    listSessions(ctx.db, ctx.actor, ctx.sessionId ?? null),
+  ),
+  /** Ends every session of the signed-in user, this one included. */
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) =>
+    endAllSessions(ctx.db, ctx.actor, ctx.ip),
+  ),
 });

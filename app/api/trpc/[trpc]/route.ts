@@ -4,7 +4,7 @@ import { noteDatabaseError } from "@/db/unavailable";
 import { appRouter } from "@/server/api/root";
 import { databaseUnavailable } from "@/server/api/trpc";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
-import { getCurrentActor } from "@/server/auth/session";
+import { activeActor, getCurrentActor, getCurrentSession } from "@/server/auth/session";
 import { isCrossSiteRequest } from "@/server/http/security-headers";
 import { recordAudit } from "@/server/services/audit";
 
@@ -32,13 +32,18 @@ const handler = async (req: Request) => {
     router: appRouter,
     // Patient data: never kept by a browser or proxy cache.
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
-    createContext: async () => ({
-      db: getAppDb(),
-      actor: await getCurrentActor().catch((error: unknown) => {
+    // One query: the session and its user (server/services/sessions.ts).
+    createContext: async () => {
+      const session = await getCurrentSession().catch((error: unknown) => {
         throw noteDatabaseError(error) ? databaseUnavailable(error) : error;
-      }),
-      ip: clientIpFromHeaders(req.headers),
-    }),
+      });
+      return {
+        db: getAppDb(),
+        actor: activeActor(session),
+        ip: clientIpFromHeaders(req.headers),
+        sessionId: session?.id ?? null,
+      };
+    },
   });
 };
 

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverApi } from "@/server/api/server";
+import { getCurrentActor } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Security" };
+
+/** A short, readable name for a browser's user-agent string. */
+function deviceName(userAgent: string | null): string {
+  if (!userAgent) return "Unknown browser";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\/|Chromium\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "Browser";
+  const system = /iPhone|iPad/.test(userAgent)
+    ? "iOS"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
+  return system ? `${browser} on ${system}` : browser;
+}
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function SecurityPage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/signin");
+  if (actor.mustChangePassword) redirect("/account/password");
+  const sessions = await (await serverApi()).session.list();
+  return (
+    <>
+      <PageHeader title="Security" description="Where your account is signed in." />
+      <div className="max-w-2xl space-y-6">
+        <Card aria-labelledby="sessions-title">
+          <CardTitle>
+            <span id="sessions-title">Signed-in sessions</span>
+          </CardTitle>
+          <ul className="divide-y divide-slate-200">
+            {sessions.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div className="min-w-0">
+                  <p className="font-medium text-slate-900">{deviceName(s.userAgent)}</p>
+                  <p className="text-sm text-slate-600">
+                    Signed in {when.format(s.createdAt)} UTC{s.ip ? ` · ${s.ip}` : ""}
+                  </p>
+                </div>
+                {s.current ? <Badge tone="success">This browser</Badge> : null}
+              </li>
+            ))}
+          </ul>
+          <div className="mt-4 flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-sm text-slate-600">
+              Signed in somewhere you do not recognise? End every session, then change your
+              password.
+            </p>
+            <SignOutEverywhere />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
