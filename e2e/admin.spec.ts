@@ -143,6 +143,7 @@ test.describe("accounts", () => {
       "/admin/audit",
       "/admin/settings",
       "/account/password",
+      "/account/security",
     ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
