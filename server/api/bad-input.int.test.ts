@@ -33,6 +33,9 @@ const DATA_TABLES = [
   "flag_acknowledgements",
   "invitations",
   "notification_preferences",
+  "sessions",
+  "user_mfa",
+  "mfa_recovery_codes",
 ];
 
 const badValue = fc.oneof(
@@ -219,7 +222,8 @@ describe("bad input to every mutation", () => {
     expect(mutations.length).toBeGreaterThan(10);
   });
 
-  for (const path of mutations) {
+  // A mutation without input (session.signOutEverywhere) has nothing to be malformed.
+  for (const path of mutations.filter((p) => procedures[p]?._def.inputs.length)) {
     it(`${path}: malformed input gets a 4xx with a message and writes nothing`, async () => {
       const persona = allowedPersona(path);
       const schema = procedures[path]?._def.inputs[0];
