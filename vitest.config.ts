@@ -16,7 +16,12 @@ const integration = (name: string, env: Record<string, string>) => ({
     name,
     include: ["**/*.int.test.ts"],
     exclude,
-    env: { NODE_ENV: "test" as const, ...env },
+    // Signs unsubscribe links in tests (never a real secret).
+    env: {
+      NODE_ENV: "test" as const,
+      NEXTAUTH_SECRET: "integration-tests-only-".padEnd(48, "x"),
+      ...env,
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -16,6 +16,8 @@ test.describe("invitations", () => {
     page,
     browser,
   }) => {
+    // two people, nine pages and seven accessibility scans
+    test.setTimeout(120_000);
     await loginAs(page, "admin");
     await page.goto("/admin/settings");
     await page.getByLabel("Clinic name").fill("Riverside Pain Clinic");

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { type Actor, roleHome, roleLabel } from "@/server/authz/policy";
 import { navByRole } from "./nav";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /** The frame of every signed-in page: brand, the user's name and role, sign-out, role navigation. */
@@ -51,6 +52,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
                 </Link>
               </p>
             </div>
+            {actor.mustChangePassword ? null : <NotificationBell />}
             <div className="shrink-0">
               <SignOutButton />
             </div>

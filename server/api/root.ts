@@ -6,6 +6,7 @@ import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
 import { invitationRouter } from "./routers/invitation";
+import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
 import { procedureRouter } from "./routers/procedure";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   import: importRouter,
   invitation: invitationRouter,
   outcomes: outcomesRouter,
+  notifications: notificationsRouter,
   outbox: outboxRouter,
   procedure: procedureRouter,
   session: sessionRouter,

@@ -7,8 +7,9 @@ import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
-import { warmCaseloads } from "@/server/services/caseload";
 import { deliverDueMail, type MailTransport } from "@/server/services/outbox";
+import { sendDueReminders } from "@/server/services/reminders";
+import { caseloadRound } from "@/server/services/staff-notifications";
 import type { JobDefinition } from "./queue";
 
 export function mailTransport(url: string): MailTransport {
@@ -24,13 +25,25 @@ export function portalJobs(db: Db, transport: MailTransport | null): JobDefiniti
       handler: async () => (transport ? deliverDueMail(db, transport) : null),
     },
     {
-      name: "caseload.warm",
-      // Every hour: the first run after the clinic's midnight does the work, the others find
-      // nothing stale. Also sent at once after a change of the success criteria.
-      cron: "2 * * * *",
+      name: "reminders.send",
+      // Each patient's hour comes in the clinic's zone; a quarter-hour sweep also covers zones
+      // with half-hour offsets.
+      cron: "*/15 * * * *",
       handler: async () => {
-        const result = await warmCaseloads(db);
-        log.info(result, "caseload warmed");
+        const result = await sendDueReminders(db);
+        log.info(result, "reminders");
+        return result;
+      },
+    },
+    {
+      name: "caseload.refresh",
+      // Every hour (the first run after the clinic's midnight warms the cache for the day), and
+      // woken after diary writes and a change of criteria: high-flag notifications, digests.
+      cron: "2 * * * *",
+      wakeThrottleSeconds: 60,
+      handler: async () => {
+        const result = await caseloadRound(db);
+        log.info(result, "caseload round");
         return result;
       },
     },

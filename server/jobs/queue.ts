@@ -55,8 +55,10 @@ export function bossDb(database: Database): PgBoss.Db {
 export type JobHandler = () => Promise<unknown>;
 export type JobDefinition = {
   name: string;
-  /** cron (5 fields) in the clinic's time zone, or none for on-demand jobs */
+  /** cron (5 fields, UTC), or none for on-demand jobs */
   cron?: string;
+  /** Wakes (wakeJob) within this many seconds are folded into one run. */
+  wakeThrottleSeconds?: number;
   handler: JobHandler;
 };
 
@@ -101,8 +103,14 @@ export async function startQueue(
   }
   const send = (name: string, onceKey?: string) =>
     boss.send(name, {}, onceKey ? { singletonKey: onceKey, singletonSeconds: 12 * 3600 } : {});
+  const throttle = new Map(jobs.map((j) => [j.name, j.wakeThrottleSeconds]));
   registerWaker(async (name) => {
-    await send(name);
+    const seconds = throttle.get(name);
+    await boss.send(
+      name,
+      {},
+      seconds ? { singletonKey: "wake", singletonSeconds: seconds, singletonNextSlot: true } : {},
+    );
   });
   return {
     boss,

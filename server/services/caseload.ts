@@ -499,7 +499,16 @@ export function decodeEntries(
  * Every patient on the provider's care team with their assessment and review state, unsorted.
  * A fixed number of queries (decision 008); not audited (callers are).
  */
-async function caseloadRows(db: Db, actor: Actor, search: string | undefined, now: Date) {
+/**
+ * Every row of a provider's caseload, assessed (stale cache rows are recomputed and stored).
+ * Not audited: callers that show rows to a person audit what they show.
+ */
+export async function caseloadRows(
+  db: Db,
+  actor: Pick<Actor, "id">,
+  search: string | undefined,
+  now: Date,
+) {
   const settings = await getClinicSettings(db);
   const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
@@ -638,33 +647,6 @@ export async function nextInQueue(
     ? (after.find(actionable) ?? queue.slice(0, at).find(actionable) ?? null)
     : (queue.find((r) => r.patientId !== patientId && actionable(r)) ?? after[0] ?? null);
   return next ? { patientId: next.patientId, name: next.name } : null;
-}
-
-/**
- * The caseload warm-up job: assesses and stores every care-team patient's procedure whose cache
- * row is stale for today (after the clinic's midnight, a criteria change or a new engine version),
- * so that the first caseload request of the day reads only the cache. Nothing is audited: no one
- * sees anything.
- */
-export async function warmCaseloads(db: Db, now: Date = new Date()) {
-  const settings = await getClinicSettings(db);
-  const key: AssessmentKey = {
-    asOf: todayInZone(settings.timeZone, now),
-    criteria: settings.successCriteria,
-  };
-  const providers = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "provider"), eq(users.active, true)))
-    .orderBy(asc(users.id));
-  let assessed = 0;
-  // One provider at a time: a patient on two care teams is assessed once (the second reads it).
-  for (const provider of providers) {
-    const patients = await caseloadQueries(db, provider.id, key).patients;
-    const stale = patients.flatMap((p) => (p.procedure && !p.cached ? [p.procedure] : []));
-    assessed += (await assessAndStore(db, stale, key)).size;
-  }
-  return { asOf: key.asOf, providers: providers.length, assessed };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import { assessmentInputOf } from "./assessments";
 import { recordAudit } from "./audit";
 import { flagStatuses, latestAcknowledgements } from "./flags";
+import { notify } from "./notifications";
 import { managedPatient, readablePatient } from "./patient-access";
 import { clinicToday } from "./settings";
 
@@ -164,6 +165,15 @@ async function insertDecision(
           ...(supersedesId ? { supersedesId } : {}),
         },
       });
+      await notify(tx, [
+        {
+          userId: patient.id,
+          kind: "new_plan",
+          key: `plan:${row.id}`,
+          title: "Your care team recorded a new plan",
+          href: "/patient",
+        },
+      ]);
       return toDecision(row, actor.name, null);
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, diaryEntryRevisions, procedures } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { AppError, badRequest, conflict, notFound } from "@/server/errors";
+import { wakeJob } from "@/server/jobs/wake";
 import {
   type Assessment,
   addDays,
@@ -392,7 +393,11 @@ export async function addEntry(
     }
     return row ?? null;
   });
-  if (inserted) return { entry: publicEntry(inserted), created: true };
+  if (inserted) {
+    // A new entry may raise a high flag: the care team hears of it from the caseload round.
+    await wakeJob("caseload.refresh");
+    return { entry: publicEntry(inserted), created: true };
+  }
 
   const retried = await entryByClientId(db, actor.id, input.clientId);
   if (retried) return { entry: publicEntry(retried), created: false };
@@ -476,6 +481,7 @@ export async function correctEntry(
     if (sameContent(latest, input, pgic)) return publicEntry(latest);
     throw conflict(CHANGED_ELSEWHERE);
   }
+  await wakeJob("caseload.refresh");
   return publicEntry(updated);
 }
 

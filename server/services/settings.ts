@@ -85,6 +85,6 @@ export async function updateClinicSettings(
   // Assessments under the new criteria or zone are prepared now, not by the next caseload request.
   const after = await getClinicSettings(db);
   if (after.successCriteria !== before.successCriteria || after.timeZone !== before.timeZone)
-    await wakeJob("caseload.warm");
+    await wakeJob("caseload.refresh");
   return getClinicSettingsForAdmin(db);
 }

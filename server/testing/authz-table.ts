@@ -193,6 +193,18 @@ export const matrix: Record<string, Row> = {
     expect: everyone(),
   },
   "invitation.resend": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
+  "notifications.list": { expect: signedIn() },
+  "notifications.unreadCount": { expect: signedIn() },
+  "notifications.markAllRead": { expect: signedIn() },
+  "notifications.preferences": { expect: signedIn() },
+  "notifications.updatePreferences": {
+    input: () => ({ reminderHour: 9, dailyDiary: true, highFlagEmail: true }),
+    expect: signedIn(),
+  },
+  "notifications.unsubscribe": {
+    input: (w) => w.unsubscribe,
+    expect: everyone(),
+  },
   "outbox.list": { input: () => ({}), expect: adminOnly() },
   "outbox.get": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
   "procedure.record": {

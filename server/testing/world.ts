@@ -5,6 +5,7 @@ import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { inviteAccounts } from "@/server/services/invitations";
 import { queueEmail } from "@/server/services/outbox";
+import { unsubscribeUrl } from "@/server/services/reminders";
 import { clinicToday } from "@/server/services/settings";
 import { insertEntries, insertProcedure } from "./clinical";
 import { assignPatient, createUser } from "./fixtures";
@@ -68,6 +69,8 @@ export async function createWorld(db: Db) {
     decisionId: decision?.id ?? "",
     outboxId,
     invitationToken,
+    /** The input of the patient's unsubscribe link for the daily reminder. */
+    unsubscribe: unsubscribeInput(patient.id, "daily_diary"),
   };
 }
 
@@ -88,4 +91,17 @@ async function recordPatientData(db: Db, patient: Actor, provider: Actor, today:
     .orderBy(desc(diaryEntries.entryDate))
     .limit(1);
   return { procedureId: procedure.id, entryId: entry?.id ?? "" };
+}
+
+/** The fields of an unsubscribe link, as the reminder email carries it. */
+export function unsubscribeInput(
+  userId: string,
+  kind: "check_in_due" | "diary_lapsed" | "daily_diary",
+) {
+  const query = new URL(unsubscribeUrl(userId, kind)).searchParams;
+  return {
+    userId: query.get("u") ?? "",
+    kind: query.get("k") ?? "",
+    signature: query.get("s") ?? "",
+  };
 }

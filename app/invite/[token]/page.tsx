@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { Alert } from "@/components/ui/alert";
-import { getAppDb } from "@/db/client";
 import { serverApi } from "@/server/api/server";
-import { getClinicSettings } from "@/server/services/settings";
 
 export const metadata: Metadata = {
   title: "Choose your password",

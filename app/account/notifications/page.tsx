@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { PreferencesForm } from "@/components/notifications/preferences-form";
+import { Card, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { orPage, serverApi } from "@/server/api/server";
+import { getCurrentActor } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/signin");
+  if (actor.mustChangePassword) redirect("/account/password");
+  const api = await serverApi();
+  const [items, preferences] = await Promise.all([
+    orPage(api.notifications.list()),
+    orPage(api.notifications.preferences()),
+  ]);
+  const unread = items.filter((n) => !n.read).length;
+  const when = (d: Date) =>
+    d.toLocaleString("en-GB", {
+      timeZone: preferences.timeZone,
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+  return (
+    <>
+      <PageHeader
+        title="Notifications"
+        description={unread === 0 ? "You are up to date." : `${unread} new since you last looked.`}
+        actions={unread > 0 ? <MarkAllRead /> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <section aria-labelledby="latest">
+          <h2 id="latest" className="sr-only">
+            Latest notifications
+          </h2>
+          {items.length === 0 ? (
+            <EmptyState title="No notifications yet">
+              {actor.role === "patient"
+                ? "Due check-ins and new plans from your care team appear here."
+                : actor.role === "provider"
+                  ? "New high-priority flags of your patients appear here."
+                  : "Notifications for you appear here."}
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+              {items.map((n) => (
+                <li key={n.id} className="flex items-start gap-3 px-4 py-3">
+                  <span
+                    aria-hidden
+                    className={`mt-2 size-2 shrink-0 rounded-full ${n.read ? "bg-transparent" : "bg-brand-700"}`}
+                  />
+                  <div className="min-w-0">
+                    <Link
+                      href={n.href}
+                      className={`text-slate-900 underline-offset-2 hover:underline ${n.read ? "" : "font-semibold"}`}
+                    >
+                      {n.title}
+                      {n.read ? null : <span className="sr-only"> (new)</span>}
+                    </Link>
+                    <p className="num text-sm text-slate-600">{when(n.createdAt)}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {actor.role === "admin" ? null : (
+          <Card>
+            <CardTitle>Emails</CardTitle>
+            <div className="mt-3">
+              <PreferencesForm
+                preferences={preferences}
+                patient={actor.role === "patient"}
+                timeZone={preferences.timeZone}
+              />
+            </div>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

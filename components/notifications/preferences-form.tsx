@@ -1,0 +1,139 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { errorMessage, useTRPC } from "@/components/trpc/react";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+
+type Preferences = {
+  reminderHour: number;
+  checkInDue: boolean;
+  diaryLapsed: boolean;
+  dailyDiary: boolean;
+  highFlagEmail: boolean;
+  dailyDigest: boolean;
+};
+type Key = Exclude<keyof Preferences, "reminderHour">;
+
+const PATIENT: Array<{ key: Key; label: string; hint: string }> = [
+  {
+    key: "checkInDue",
+    label: "A check-in is waiting",
+    hint: "When your care team's questions are due (a few times in the first year).",
+  },
+  {
+    key: "diaryLapsed",
+    label: "My diary has gone quiet",
+    hint: "After 3 days without an entry in the first six weeks, 7 days later on.",
+  },
+  { key: "dailyDiary", label: "Every day", hint: "A daily reminder to add the day's entry." },
+];
+const STAFF: Array<{ key: Key; label: string; hint: string }> = [
+  {
+    key: "highFlagEmail",
+    label: "A high-priority flag is raised",
+    hint: "An email at once when one of your patients gets a high flag.",
+  },
+  {
+    key: "dailyDigest",
+    label: "Daily summary",
+    hint: "One email each morning with how many patients need review.",
+  },
+];
+
+const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+export function PreferencesForm({
+  preferences,
+  patient,
+  timeZone,
+}: {
+  preferences: Preferences;
+  patient: boolean;
+  timeZone: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const update = useMutation(trpc.notifications.updatePreferences.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+  const options = patient ? PATIENT : STAFF;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input: Partial<Preferences> = Object.fromEntries(
+      options.map((o) => [o.key, form.get(o.key) === "on"]),
+    );
+    if (patient) input.reminderHour = Number(form.get("reminderHour"));
+    try {
+      await update.mutateAsync(input);
+      setError(null);
+      toast.success("Your email choices are saved.");
+      router.refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+      toast.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <fieldset>
+        <legend className="font-medium text-slate-900">
+          {patient ? "Email me a reminder when" : "Email me when"}
+        </legend>
+        <div className="mt-3 space-y-3">
+          {options.map((o) => (
+            <label key={o.key} className="flex cursor-pointer gap-3">
+              <input
+                type="checkbox"
+                name={o.key}
+                defaultChecked={preferences[o.key]}
+                aria-describedby={`${o.key}-hint`}
+                className="mt-1 size-4 accent-brand-700"
+              />
+              <span>
+                <span className="block text-slate-900">{o.label}</span>
+                <span id={`${o.key}-hint`} className="block text-sm text-slate-600">
+                  {o.hint}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {patient ? (
+        <Field
+          id="reminderHour"
+          label="At what time"
+          hint={`At most one reminder a day, at this hour (${timeZone.replaceAll("_", " ")} time).`}
+        >
+          <Select
+            id="reminderHour"
+            name="reminderHour"
+            defaultValue={String(preferences.reminderHour)}
+            aria-describedby="reminderHour-hint"
+            className="max-w-40"
+          >
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={hourLabel(h)} value={h}>
+                {hourLabel(h)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={update.isPending}>
+        {update.isPending ? "Saving…" : "Save email choices"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { addDays } from "./dates";
+import { hourInZone, type ReminderInput, reminderFor } from "./reminders";
+
+const all = { check_in_due: true, diary_lapsed: true, daily_diary: true };
+const base = (over: Partial<ReminderInput>): ReminderInput => ({
+  today: "2026-03-01",
+  performedOn: null,
+  lastEntryDate: null,
+  answeredDates: [],
+  wants: { ...all, daily_diary: false },
+  ...over,
+});
+const today = "2026-03-01";
+
+describe("reminderFor (SPEC 7.4)", () => {
+  it("a due check-in comes first, and not once it is answered or turned off", () => {
+    const performedOn = addDays(today, -14); // day 14: the first check-in is due
+    expect(reminderFor(base({ performedOn, lastEntryDate: today }))).toBe("check_in_due");
+    expect(
+      reminderFor(base({ performedOn, lastEntryDate: today, answeredDates: [today] })),
+    ).toBeNull();
+    expect(
+      reminderFor(
+        base({ performedOn, lastEntryDate: today, wants: { ...all, check_in_due: false } }),
+      ),
+    ).toBeNull();
+  });
+
+  it("the diary lapses after 3 days without an entry in the first 42 days, 7 later on", () => {
+    const early = addDays(today, -25); // day 25: the day-14 check-in is no longer due
+    expect(reminderFor(base({ performedOn: early, lastEntryDate: addDays(today, -2) }))).toBeNull();
+    expect(reminderFor(base({ performedOn: early, lastEntryDate: addDays(today, -3) }))).toBe(
+      "diary_lapsed",
+    );
+    const later = addDays(today, -60);
+    expect(reminderFor(base({ performedOn: later, lastEntryDate: addDays(today, -6) }))).toBeNull();
+    expect(reminderFor(base({ performedOn: later, lastEntryDate: addDays(today, -7) }))).toBe(
+      "diary_lapsed",
+    );
+    // counted from the procedure when there is no entry since
+    expect(reminderFor(base({ performedOn: addDays(today, -3), lastEntryDate: null }))).toBe(
+      "diary_lapsed",
+    );
+    // not after the last check-in (day 365)
+    expect(reminderFor(base({ performedOn: addDays(today, -400), lastEntryDate: null }))).toBe(
+      null,
+    );
+    expect(
+      reminderFor(
+        base({
+          performedOn: early,
+          lastEntryDate: null,
+          wants: { ...all, diary_lapsed: false, daily_diary: false },
+        }),
+      ),
+    ).toBeNull();
+  });
+
+  it("the daily reminder is optional and skipped once today's entry is in", () => {
+    expect(reminderFor(base({ wants: all }))).toBe("daily_diary");
+    expect(reminderFor(base({ wants: all, lastEntryDate: today }))).toBeNull();
+    expect(reminderFor(base({}))).toBeNull();
+    // a planned procedure (in the future) brings no lapse reminder
+    expect(reminderFor(base({ performedOn: addDays(today, 5) }))).toBeNull();
+  });
+});
+
+describe("hourInZone", () => {
+  it("18:00 in New York is 23:00 UTC in winter and 22:00 UTC in summer", () => {
+    expect(hourInZone("America/New_York", new Date("2026-01-15T23:00:00Z"))).toBe(18);
+    expect(hourInZone("America/New_York", new Date("2026-07-15T22:00:00Z"))).toBe(18);
+    expect(hourInZone("America/New_York", new Date("2026-01-15T22:59:00Z"))).toBe(17);
+    expect(hourInZone("UTC", new Date("2026-01-15T00:30:00Z"))).toBe(0);
+  });
+});

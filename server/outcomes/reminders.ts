@@ -1,0 +1,61 @@
+/**
+ * Which reminder a patient gets today (SPEC 7.4), pure. At most one a day, in this order: a
+ * check-in is due (section 2.9 days); the diary has lapsed (no entry for 3 days within the first
+ * 42 days after the procedure, 7 days later on, up to the last check-in); the optional daily
+ * diary reminder (no entry yet today). Each kind only when the patient has not turned it off.
+ */
+import { CHECK_IN_DAYS, dueCheckIn } from "./check-ins";
+import { daysBetween } from "./dates";
+
+export type ReminderKind = "check_in_due" | "diary_lapsed" | "daily_diary";
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  "check_in_due",
+  "diary_lapsed",
+  "daily_diary",
+];
+
+/** Days without an entry after which the diary counts as lapsed, early and later on. */
+export const LAPSE_DAYS_EARLY = 3;
+export const LAPSE_DAYS_LATER = 7;
+export const EARLY_PHASE_DAYS = 42;
+const LAST_CHECK_IN_DAY = CHECK_IN_DAYS[CHECK_IN_DAYS.length - 1] ?? 365;
+
+export type ReminderInput = {
+  today: string;
+  /** the patient's latest procedure performed on or before today, if any */
+  performedOn: string | null;
+  /** the latest diary entry's date, if any */
+  lastEntryDate: string | null;
+  /** dates of entries that answered a check-in (PGIC) */
+  answeredDates: readonly string[];
+  wants: Record<ReminderKind, boolean>;
+};
+
+export function reminderFor(input: ReminderInput): ReminderKind | null {
+  const { today, performedOn, lastEntryDate } = input;
+  const enteredToday = lastEntryDate === today;
+  if (performedOn && daysBetween(performedOn, today) >= 0) {
+    const day = daysBetween(performedOn, today);
+    if (input.wants.check_in_due && dueCheckIn(performedOn, today, input.answeredDates))
+      return "check_in_due";
+    const since = daysBetween(
+      lastEntryDate && lastEntryDate >= performedOn ? lastEntryDate : performedOn,
+      today,
+    );
+    const limit = day <= EARLY_PHASE_DAYS ? LAPSE_DAYS_EARLY : LAPSE_DAYS_LATER;
+    if (input.wants.diary_lapsed && day <= LAST_CHECK_IN_DAY && since >= limit)
+      return "diary_lapsed";
+  }
+  if (input.wants.daily_diary && !enteredToday) return "daily_diary";
+  return null;
+}
+
+/** The clinic-local hour (0-23) of `now` in `timeZone`. */
+export function hourInZone(timeZone: string, now: Date): number {
+  const hour = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).format(now);
+  return Number.parseInt(hour, 10);
+}

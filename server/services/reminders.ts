@@ -1,0 +1,252 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { and, eq, like, lt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { notificationPreferences, sentMarks } from "@/db/schema";
+import type { Actor } from "@/server/authz/policy";
+import { appUrl, resolveAuthSecret } from "@/server/env";
+import { badRequest } from "@/server/errors";
+import { reminderEmail } from "@/server/mail/templates";
+import { hourInZone, type ReminderKind, reminderFor } from "@/server/outcomes/reminders";
+import { todayInZone } from "@/server/time";
+import { recordAudit } from "./audit";
+import { notify } from "./notifications";
+import { queueEmail, wakeMailDelivery } from "./outbox";
+import { getClinicSettings } from "./settings";
+
+export type Preferences = {
+  reminderHour: number;
+  checkInDue: boolean;
+  diaryLapsed: boolean;
+  dailyDiary: boolean;
+  highFlagEmail: boolean;
+  dailyDigest: boolean;
+};
+export const DEFAULT_PREFERENCES: Preferences = {
+  reminderHour: 18,
+  checkInDue: true,
+  diaryLapsed: true,
+  dailyDiary: false,
+  highFlagEmail: false,
+  dailyDigest: true,
+};
+
+/** The preference column of each reminder kind. */
+const PREFERENCE_OF: Record<ReminderKind, "checkInDue" | "diaryLapsed" | "dailyDiary"> = {
+  check_in_due: "checkInDue",
+  diary_lapsed: "diaryLapsed",
+  daily_diary: "dailyDiary",
+};
+
+export async function getPreferences(db: DbOrTx, actor: Actor): Promise<Preferences> {
+  const [row] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, actor.id))
+    .limit(1);
+  if (!row) return DEFAULT_PREFERENCES;
+  const { userId: _u, updatedAt: _t, ...preferences } = row;
+  return preferences;
+}
+
+/** Patients choose their reminders; staff their emails. Fields of the other role are ignored. */
+export async function updatePreferences(
+  db: Db,
+  actor: Actor,
+  input: Partial<Preferences>,
+  ip: string | null,
+): Promise<Preferences> {
+  const own =
+    actor.role === "patient"
+      ? {
+          reminderHour: input.reminderHour,
+          checkInDue: input.checkInDue,
+          diaryLapsed: input.diaryLapsed,
+          dailyDiary: input.dailyDiary,
+        }
+      : { highFlagEmail: input.highFlagEmail, dailyDigest: input.dailyDigest };
+  const values = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined));
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(notificationPreferences)
+      .values({ userId: actor.id, ...values })
+      .onConflictDoUpdate({
+        target: notificationPreferences.userId,
+        set: { ...values, updatedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actor,
+      action: "notifications.preferences",
+      outcome: "success",
+      targetType: "user",
+      targetId: actor.id,
+      ip,
+      details: values,
+    });
+  });
+  return getPreferences(db, actor);
+}
+
+/** The signature of an unsubscribe link: only this person's own kind of reminder. */
+function unsubscribeSignature(userId: string, kind: ReminderKind): string {
+  return createHmac("sha256", resolveAuthSecret())
+    .update(`unsubscribe:${userId}:${kind}`)
+    .digest("base64url");
+}
+
+export function unsubscribeUrl(userId: string, kind: ReminderKind): string {
+  const query = new URLSearchParams({ u: userId, k: kind, s: unsubscribeSignature(userId, kind) });
+  return `${appUrl()}/unsubscribe?${query}`;
+}
+
+/**
+ * The unsubscribe link of a reminder (no sign-in): turns off that kind for that patient, and
+ * nothing else. A link whose signature does not match is refused.
+ */
+export async function unsubscribe(
+  db: Db,
+  input: { userId: string; kind: ReminderKind; signature: string },
+  ip: string | null,
+): Promise<{ kind: ReminderKind }> {
+  const expected = Buffer.from(unsubscribeSignature(input.userId, input.kind));
+  const given = Buffer.from(input.signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw badRequest(
+      "This unsubscribe link is not valid. Change your reminders on your account page.",
+    );
+  const column = PREFERENCE_OF[input.kind];
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(notificationPreferences)
+      .values({ userId: input.userId, [column]: false })
+      .onConflictDoUpdate({
+        target: notificationPreferences.userId,
+        set: { [column]: false, updatedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actor: { id: input.userId, role: "patient" },
+      action: "notifications.unsubscribe",
+      outcome: "success",
+      targetType: "user",
+      targetId: input.userId,
+      patientId: input.userId,
+      ip,
+      details: { kind: input.kind },
+    });
+  });
+  return { kind: input.kind };
+}
+
+type Candidate = {
+  id: string;
+  email: string;
+  check_in_due: boolean;
+  diary_lapsed: boolean;
+  daily_diary: boolean;
+  procedure_id: string | null;
+  performed_on: string | null;
+  last_entry: string | null;
+  answered: string | null;
+};
+
+const rowsOf = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+
+/** How long a day's "already considered" marks are kept. */
+const MARK_DAYS = 7;
+
+/**
+ * The reminder job (every 15 minutes): every active patient whose chosen hour has come in the
+ * clinic's time zone, and who was not considered yet today, is considered once: the day's mark
+ * and the reminder email (if one is due, SPEC 7.4) are written in one transaction, so that two
+ * workers never send a patient two reminders in a day. A due check-in also goes to the bell.
+ */
+export async function sendDueReminders(db: Db, now: Date = new Date()) {
+  const settings = await getClinicSettings(db);
+  const today = todayInZone(settings.timeZone, now);
+  const hour = hourInZone(settings.timeZone, now);
+  const clinic = { name: settings.clinicName, phone: settings.clinicPhone };
+  let sent = 0;
+  let considered = 0;
+  for (;;) {
+    const candidates = rowsOf<Candidate>(
+      await db.execute(sql`
+        select u.id, u.email,
+          coalesce(p.check_in_due, true) as check_in_due,
+          coalesce(p.diary_lapsed, true) as diary_lapsed,
+          coalesce(p.daily_diary, false) as daily_diary,
+          pr.id as procedure_id, pr.performed_on::text as performed_on,
+          (select max(e.entry_date)::text from diary_entries e
+            where e.patient_id = u.id and e.deleted_at is null and e.entry_date <= ${today}::date
+          ) as last_entry,
+          (select string_agg(e.entry_date::text, ',') from diary_entries e
+            where e.procedure_id = pr.id and e.pgic is not null and e.deleted_at is null
+          ) as answered
+        from users u
+        left join notification_preferences p on p.user_id = u.id
+        left join lateral (
+          select id, performed_on from procedures
+          where patient_id = u.id and deleted_at is null and performed_on <= ${today}::date
+          order by performed_on desc, created_at desc limit 1) pr on true
+        where u.role = 'patient' and u.active and coalesce(p.reminder_hour, 18) <= ${hour}
+          and not exists (select 1 from sent_marks m where m.key = 'reminder:' || u.id || ':' || ${today})
+        order by u.id limit 200`),
+    );
+    if (candidates.length === 0) break;
+    for (const c of candidates) {
+      const kind = reminderFor({
+        today,
+        performedOn: c.performed_on,
+        lastEntryDate: c.last_entry,
+        answeredDates: c.answered ? c.answered.split(",") : [],
+        wants: {
+          check_in_due: c.check_in_due,
+          diary_lapsed: c.diary_lapsed,
+          daily_diary: c.daily_diary,
+        },
+      });
+      const wrote = await db.transaction(async (tx) => {
+        const [mark] = await tx
+          .insert(sentMarks)
+          .values({ key: `reminder:${c.id}:${today}` })
+          .onConflictDoNothing()
+          .returning({ key: sentMarks.key });
+        if (!mark) return false; // another worker has it
+        if (kind === "check_in_due" && c.procedure_id)
+          await notify(tx, [
+            {
+              userId: c.id,
+              kind: "check_in_due",
+              key: `check_in:${c.procedure_id}:${today}`,
+              title: "A check-in is waiting for you",
+              href: "/patient/diary/new",
+            },
+          ]);
+        if (!kind) return false;
+        await queueEmail(tx, {
+          kind: `reminder_${kind === "check_in_due" ? "check_in" : kind === "diary_lapsed" ? "diary" : "daily"}`,
+          userId: c.id,
+          to: c.email,
+          email: reminderEmail({
+            kind,
+            url: `${appUrl()}/patient/diary/new`,
+            unsubscribeUrl: unsubscribeUrl(c.id, kind),
+            clinic,
+          }),
+        });
+        return true;
+      });
+      considered++;
+      if (wrote) sent++;
+    }
+  }
+  await db
+    .delete(sentMarks)
+    .where(
+      and(
+        like(sentMarks.key, "reminder:%"),
+        lt(sentMarks.createdAt, new Date(now.getTime() - MARK_DAYS * 86_400_000)),
+      ),
+    );
+  if (sent > 0) await wakeMailDelivery();
+  return { today, hour, considered, sent };
+}
