@@ -42,6 +42,7 @@ test.describe("reports and exports", () => {
     await loginAs(page, "provider");
     await page.getByRole("link", { name: "David Kim" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "David Kim" })).toBeVisible();
+    await shoot(page, "provider-review");
     const form = page.locator("#decision-form");
     await form.getByRole("checkbox", { name: /Physical therapy/ }).check();
     await form.getByLabel("Note on physical therapy (optional)").fill("Hip strength twice a week");
@@ -78,6 +79,7 @@ test.describe("reports and exports", () => {
   }) => {
     await loginAs(page, "patient");
     await page.getByRole("link", { name: "Progress" }).click();
+    await shoot(page, "patient-progress");
     const pdf = await download(page, "Download PDF");
     const text = pdfText(pdf.path);
     expect(text).toContain("My pain diary report");
