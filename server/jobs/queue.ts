@@ -18,8 +18,14 @@ export function bossDb(database: Database): PgBoss.Db {
     return {
       async executeSql(text, values) {
         if (values?.length) return { rows: (await raw.pg.query(text, values)).rows };
-        const results = await raw.pg.exec(text);
-        return { rows: results.flatMap((r) => r.rows) };
+        try {
+          const results = await raw.pg.exec(text);
+          return { rows: results.flatMap((r) => r.rows) };
+        } catch (error) {
+          // a failed BEGIN ... COMMIT text must not leave the one connection in a failed transaction
+          await raw.pg.exec("rollback").catch(() => {});
+          throw error;
+        }
       },
     };
   }
@@ -88,7 +94,7 @@ export async function startQueue(
   for (const job of jobs) {
     await boss.createQueue(job.name, { name: job.name, retryLimit: 3, retryBackoff: true });
     if (opts.work === false) continue;
-    await boss.work(job.name, { pollingIntervalSeconds: 2 }, async () => {
+    await boss.work(job.name, { pollingIntervalSeconds: 5 }, async () => {
       const started = performance.now();
       try {
         await job.handler();
