@@ -185,6 +185,13 @@ describe("report and export routes: who may fetch what (SPEC.md 3 and 8)", () =>
     // US Letter: 612 x 792 points.
     expect(new TextDecoder("latin1").decode(bytes)).toMatch(/MediaBox \[0 0 612 792\]/);
 
+    // A patient without a procedure still gets a report (banner, no assessment).
+    const empty = await visitReportRoute(ctxOf("admin"), req("/r"), w.spare.id);
+    expect(empty.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await empty.arrayBuffer()).slice(0, 5))).toBe(
+      "%PDF-",
+    );
+
     const csv = await diaryCsvRoute(ctxOf("patientOwn"), "me");
     const text = await csv.text();
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");

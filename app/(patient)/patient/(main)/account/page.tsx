@@ -24,7 +24,7 @@ const downloads = [
   },
 ];
 
-/** The patient's own account: their right of access (SPEC.md 8) and their password. */
+/** The patient's own account: their right of access (SPEC.md 8), and links to their settings. */
 export default function AccountPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -54,13 +54,22 @@ export default function AccountPage() {
           ))}
         </ul>
       </Card>
-      <Card aria-labelledby="password-heading">
+      <Card aria-labelledby="settings-heading">
         <CardTitle>
-          <span id="password-heading">Password</span>
+          <span id="settings-heading">Settings</span>
         </CardTitle>
-        <Link href="/account/password" className="font-medium text-brand-800 underline">
-          Change your password
-        </Link>
+        <ul className="space-y-2">
+          <li>
+            <Link href="/account/notifications" className="font-medium text-brand-800 underline">
+              Notifications and reminder emails
+            </Link>
+          </li>
+          <li>
+            <Link href="/account/password" className="font-medium text-brand-800 underline">
+              Change your password
+            </Link>
+          </li>
+        </ul>
       </Card>
     </div>
   );
