@@ -36,6 +36,9 @@ async function shoot(page: Page, name: string) {
 }
 
 test.describe("reports and exports", () => {
+  // Each journey renders PDFs and runs axe at two widths: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
+
   test("a provider downloads the visit report from the review page, with the plan on it", async ({
     page,
   }) => {
