@@ -28,6 +28,7 @@ const { latestAcknowledgementsQuery } = await import("../server/services/flags")
 const { caseloadRound } = await import("../server/services/staff-notifications");
 const { getClinicSettings, clinicToday } = await import("../server/services/settings");
 const { benchExports } = await import("./bench-exports");
+const { benchOutcomes } = await import("./bench-outcomes");
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -163,6 +164,16 @@ try {
     { runs: COLD_RUNS, warmup: 1 },
   );
 
+  // ---- The outcomes page (issue 13) ----
+  const outcomes = await benchOutcomes({
+    db: database.db,
+    raw,
+    provider: actor,
+    time,
+    runs: RUNS,
+    coldRuns: COLD_RUNS,
+  });
+
   const cpus = os.cpus();
   const [{ version }] = (await raw`select version()`) as unknown as [{ version: string }];
   log("");
@@ -188,11 +199,13 @@ try {
     `caseload.list, first request after the day changed and the round ran (${ROUND_RUNS} runs)`,
     afterRound,
   );
+  for (const [name, m] of outcomes) line(name, m);
   log("");
   log(
     `warm ratio p95: ${(warm.p95 / warmSql.p95).toFixed(2)}x; goal: p95 < 150 ms and within 2x of the raw SQL`,
   );
   await benchExports(database.db, raw, log);
+  log("outcomes goal: the clinic's page (outcomes.report) p95 <= 1 s warm");
   await raw.end();
 } catch (error) {
   console.error(error);
