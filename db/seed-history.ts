@@ -156,19 +156,21 @@ type Planned = {
 const BURSTS = [28, 42, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 365];
 
 /**
- * The days a history patient wrote: daily for three weeks, then three entries (every other day)
- * ending on each of BURSTS and every 30 days after a year, and the last week daily when the diary
- * runs to today. Fewer entries than a real diary (the seed stays fast), but every milestone and
- * every month has a 7-day window the assessment can judge.
+ * The days a history patient wrote: every other day for three weeks, then three entries (every
+ * other day) ending on each of BURSTS and every 30 days after a year, and every other day in the
+ * last week when the diary runs to today. Fewer entries than a real diary (the seed stays fast),
+ * but every 7-day window of the first weeks, every milestone and every month has three entries the
+ * assessment can judge.
  */
 function diaryDays(lastDay: number, toToday: boolean): number[] {
   const days = new Set<number>();
-  for (let d = 0; d <= Math.min(21, lastDay); d++) days.add(d);
+  for (let d = 0; d <= Math.min(22, lastDay); d += 2) days.add(d);
   const ends = [...BURSTS];
   for (let e = 395; e <= lastDay; e += 30) ends.push(e);
   if (!toToday) ends.push(lastDay);
-  for (const e of ends) if (e <= lastDay) for (const d of [e - 4, e - 2, e]) days.add(d);
-  if (toToday) for (let d = Math.max(0, lastDay - 6); d <= lastDay; d++) days.add(d);
+  if (toToday) ends.push(lastDay, lastDay - 6);
+  for (const e of ends)
+    if (e <= lastDay) for (const d of [e - 4, e - 2, e]) if (d >= 0) days.add(d);
   return [...days].sort((a, b) => a - b);
 }
 
