@@ -378,17 +378,19 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
           <View style={[s.bannerCol, { flex: 1.1 }]}>
             <Text style={s.label}>Patient</Text>
             <Text style={s.name}>{patient.name}</Text>
-            <Text style={s.small}>
-              {[
-                patient.birthDate
-                  ? `Born ${longDate(patient.birthDate)} (${age(patient.birthDate, today)} years)`
-                  : null,
-                patient.mrn ? `MRN ${patient.mrn}` : null,
-                patient.email,
-              ]
-                .filter(Boolean)
-                .join("  |  ")}
-            </Text>
+            {patient.birthDate || patient.mrn ? (
+              <Text style={s.small}>
+                {[
+                  patient.birthDate
+                    ? `Born ${longDate(patient.birthDate)} (${age(patient.birthDate, today)} years)`
+                    : null,
+                  patient.mrn ? `MRN ${patient.mrn}` : null,
+                ]
+                  .filter(Boolean)
+                  .join("  |  ")}
+              </Text>
+            ) : null}
+            <Text style={s.small}>{patient.email}</Text>
           </View>
           <View style={[s.bannerCol, { flex: 1.4, paddingLeft: 10 }]}>
             <Text style={s.label}>Procedure</Text>
@@ -515,7 +517,9 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
                   </Text>
                 </>
               ) : (
-                <Text style={s.small}>No plan recorded yet.</Text>
+                <Text style={s.small}>
+                  {staff ? "No plan recorded yet." : "Your care team has not recorded a plan yet."}
+                </Text>
               )}
             </Section>
           </View>
