@@ -13,7 +13,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en-GB">
       <body className="min-h-dvh">
         <TRPCReactProvider>{children}</TRPCReactProvider>
         <Toaster position="top-center" richColors closeButton />

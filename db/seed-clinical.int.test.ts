@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Assessment, addDays, Category, FlagCode } from "@/server/outcomes";
 import { assessProcedure, latestProcedure } from "@/server/services/assessments";
+import { caseload } from "@/server/services/caseload";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import type { Db } from "./client";
 import { careTeam, diaryEntries, diaryEntryRevisions, procedures, users } from "./schema";
@@ -168,6 +169,7 @@ describe("demo clinical seed", () => {
     ["emily.johnson@example.com", "minimal", ["NO_IMPROVEMENT", "PROLONGED_SITE_SORENESS"]],
     ["michael.brown@example.com", "no_change", ["NO_IMPROVEMENT"]],
     ["grace.lee@example.com", "moderate", []],
+    ["helen.ward@example.com", "substantial", []],
   ])("%s: %s, flags %j", (email, category, flags) => {
     const a = assessments.get(email);
     expect(a?.category).toBe(category);
@@ -183,6 +185,45 @@ describe("demo clinical seed", () => {
     expect(overdue("emily.johnson@example.com")).toEqual([42]);
     expect(overdue("grace.lee@example.com")).toEqual([14]);
     expect(overdue("robert.okafor@example.com")).toEqual([]);
+  });
+
+  it("gives every demo patient a date of birth and a unique MRN", async () => {
+    const patients = await db.select().from(users).where(eq(users.role, "patient"));
+    for (const p of patients) {
+      expect(p.dateOfBirth).toMatch(/^19\d\d-\d\d-\d\d$/);
+      expect(p.mrn).toMatch(/^MRN-\d{6}$/);
+    }
+    expect(new Set(patients.map((p) => p.mrn)).size).toBe(patients.length);
+  });
+
+  it("leaves the demo caseload with patients in each of the four review states", async () => {
+    const [provider] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.provider.email));
+    if (!provider) throw new Error("no demo provider");
+    const list = await caseload(
+      db,
+      { ...provider, mustChangePassword: false },
+      { page: 1, pageSize: 100 },
+      { now: new Date(`${TODAY}T12:00:00Z`) },
+    );
+    const emails = new Map(
+      (await db.select().from(users).where(eq(users.role, "patient"))).map((u) => [u.email, u.id]),
+    );
+    const state = (email: string) =>
+      list.rows.find((r) => r.patientId === emails.get(email))?.state;
+    expect(state("patient@example.com")).toBe("plan_recorded");
+    expect(state("helen.ward@example.com")).toBe("follow_up_due");
+    expect(state("maria.gomez@example.com")).toBe("monitoring");
+    expect(state("susan.patel@example.com")).toBe("needs_review");
+    expect(Object.keys(list.counts.state).sort()).toEqual([
+      "follow_up_due",
+      "monitoring",
+      "needs_review",
+      "plan_recorded",
+    ]);
+    expect(list.rows[0]).toMatchObject({ state: "needs_review", urgency: "high" });
   });
 
   it("has a patient whose check-in is due today", () => {

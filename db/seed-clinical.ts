@@ -5,9 +5,17 @@
 // `today` gives the same data (a seeded pseudo-random generator adds day-to-day variation).
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Pgic, Quality, Region } from "@/server/outcomes/vocab";
+import { assessOutcome } from "@/server/outcomes/assess";
+import type { Pgic, Quality, Region, Strategy } from "@/server/outcomes/vocab";
 import type { Tx } from "./client";
-import { careTeam, diaryEntries, diaryEntryRevisions, procedures, users } from "./schema";
+import {
+  careTeam,
+  decisions,
+  diaryEntries,
+  diaryEntryRevisions,
+  procedures,
+  users,
+} from "./schema";
 
 export type ClinicalSeedOptions = {
   today: string;
@@ -112,7 +120,26 @@ type ProcedureSeed = {
   diary: Diary;
 };
 
-type PatientSeed = { name: string; email: string | null; procedures: ProcedureSeed[] };
+/** A decision recorded `daysAfter` the procedure (about a procedure of this patient). */
+type DecisionSeed = {
+  procedure: string;
+  daysAfter: number;
+  strategies: Array<{ strategy: Strategy; note: string }>;
+  rationale: string;
+  /** Days after the decision; null: no follow-up date. */
+  followUpAfter: number | null;
+};
+
+type PatientSeed = {
+  name: string;
+  email: string | null;
+  /** Identity (SPEC 7.2): every demo patient has a date of birth and an MRN. */
+  dateOfBirth: string;
+  mrn: string;
+  phone?: string;
+  procedures: ProcedureSeed[];
+  decisions?: DecisionSeed[];
+};
 
 /** Every day from `from` to `to` (inclusive), leaving out `skip`. */
 function daily(from: number, to: number, skip: number[] = []): number[] {
@@ -132,6 +159,9 @@ function patients(): PatientSeed[] {
     {
       // The demo patient: day 35 after a lumbar radiofrequency ablation, substantial relief.
       name: "Pat Patient",
+      dateOfBirth: "1961-05-14",
+      mrn: "MRN-100231",
+      phone: "+44 7700 900123",
       email: null,
       procedures: [
         {
@@ -166,9 +196,68 @@ function patients(): PatientSeed[] {
           },
         },
       ],
+      // Plan recorded: reviewed at three weeks, follow-up in three weeks' time.
+      decisions: [
+        {
+          procedure: "pat",
+          daysAfter: 21,
+          strategies: [
+            { strategy: "continue_monitoring", note: "Keep the diary going; review at 8 weeks." },
+            { strategy: "physical_therapy", note: "Core strengthening, 6 sessions." },
+          ],
+          rationale: "Substantial relief at three weeks; function improving.",
+          followUpAfter: 35,
+        },
+      ],
+    },
+    {
+      // Follow-up due: a knee ablation that worked; the planned follow-up was two days ago.
+      name: "Helen Ward",
+      dateOfBirth: "1955-08-09",
+      mrn: "MRN-101348",
+      email: "helen.ward@example.com",
+      procedures: [
+        {
+          key: "helen",
+          daysAgo: 95,
+          modality: "cryoablation",
+          region: "knee",
+          laterality: "left",
+          target: "Infrapatellar branch of the saphenous nerve",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["knee"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: [...daily(0, 30, [6, 13, 20, 27]), ...weekly(31, 95, [0, 2, 4, 6])],
+            pain: curve([
+              [0, 7],
+              [12, 4],
+              [30, 2.5],
+              [95, 2],
+            ]),
+            wobble: 0.2,
+            locations: () => ["knee"],
+            qualities: () => ["aching"],
+            soreness: early(8),
+            pgic: { 14: "much_improved", 44: "much_improved", 93: "very_much_improved" },
+          },
+        },
+      ],
+      decisions: [
+        {
+          procedure: "helen",
+          daysAfter: 60,
+          strategies: [{ strategy: "continue_monitoring", note: "Check again at three months." }],
+          rationale: "Substantial, lasting relief; walking without a stick.",
+          followUpAfter: 33,
+        },
+      ],
     },
     {
       name: "Maria Gomez",
+      dateOfBirth: "1958-09-02",
+      mrn: "MRN-100457",
       email: "maria.gomez@example.com",
       procedures: [
         {
@@ -198,6 +287,8 @@ function patients(): PatientSeed[] {
     {
       // Only two entries in the last week: too few to judge. The 2-week check-in is due.
       name: "James Carter",
+      dateOfBirth: "1975-01-23",
+      mrn: "MRN-100512",
       email: "james.carter@example.com",
       procedures: [
         {
@@ -229,6 +320,9 @@ function patients(): PatientSeed[] {
     {
       // Kept the diary for six weeks, then stopped: too few entries, and the diary has lapsed.
       name: "Linda Nguyen",
+      dateOfBirth: "1969-11-30",
+      mrn: "MRN-100618",
+      phone: "+44 7700 900456",
       email: "linda.nguyen@example.com",
       procedures: [
         {
@@ -261,6 +355,8 @@ function patients(): PatientSeed[] {
     {
       // Seven months of relief after a lumbar ablation, then the pain came back.
       name: "Robert Okafor",
+      dateOfBirth: "1953-07-08",
+      mrn: "MRN-100733",
       email: "robert.okafor@example.com",
       procedures: [
         {
@@ -308,6 +404,8 @@ function patients(): PatientSeed[] {
     {
       // Worse than before, with new burning pain.
       name: "Susan Patel",
+      dateOfBirth: "1980-03-17",
+      mrn: "MRN-100845",
       email: "susan.patel@example.com",
       procedures: [
         {
@@ -342,6 +440,8 @@ function patients(): PatientSeed[] {
     {
       // Partial relief of the knee; pain has started in the hip.
       name: "David Kim",
+      dateOfBirth: "1966-12-05",
+      mrn: "MRN-100902",
       email: "david.kim@example.com",
       procedures: [
         {
@@ -374,6 +474,8 @@ function patients(): PatientSeed[] {
     {
       // Little relief, and the treated site is still sore weeks later; missed the day-42 check-in.
       name: "Emily Johnson",
+      dateOfBirth: "1988-06-21",
+      mrn: "MRN-101014",
       email: "emily.johnson@example.com",
       procedures: [
         {
@@ -406,6 +508,8 @@ function patients(): PatientSeed[] {
     {
       // No change at all after a thoracic ablation.
       name: "Michael Brown",
+      dateOfBirth: "1971-02-11",
+      mrn: "MRN-101127",
       email: "michael.brown@example.com",
       procedures: [
         {
@@ -434,6 +538,9 @@ function patients(): PatientSeed[] {
     {
       // A repeat ablation: the first one gave eight months of relief; the repeat is working again.
       name: "Grace Lee",
+      dateOfBirth: "1959-10-29",
+      mrn: "MRN-101236",
+      phone: "+44 7700 900789",
       email: "grace.lee@example.com",
       procedures: [
         {
@@ -507,15 +614,29 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
         role: "patient" as const,
         name: p.name,
         email: p.email ?? "",
+        dateOfBirth: p.dateOfBirth,
+        mrn: p.mrn,
+        phone: p.phone ?? null,
         passwordHash: options.passwordHash,
       })),
     )
     .returning({ id: users.id, email: users.email });
+  const demo = seeds.find((p) => p.email === null);
+  if (demo) {
+    await tx
+      .update(users)
+      .set({ dateOfBirth: demo.dateOfBirth, mrn: demo.mrn, phone: demo.phone ?? null })
+      .where(eq(users.id, options.patientId));
+  }
   await tx.insert(careTeam).values(created.map((u) => ({ providerId, patientId: u.id })));
   const idOf = (p: PatientSeed) =>
     p.email === null ? options.patientId : (created.find((u) => u.email === p.email)?.id ?? "");
 
   const procedureIds = new Map<string, string>();
+  const seeded = new Map<
+    string,
+    { procedure: ProcedureSeed; performedOn: string; rows: DiaryRow[] }
+  >();
   for (const patient of seeds) {
     const patientId = idOf(patient);
     for (const p of patient.procedures) {
@@ -544,6 +665,7 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
       if (!row) throw new Error("demo seed: procedure not inserted");
       procedureIds.set(p.key, row.id);
       const rows = diaryRows(p, performedOn, today, random(seedOf(p.key)));
+      seeded.set(p.key, { procedure: p, performedOn, rows });
       if (rows.length > 0) {
         await tx
           .insert(diaryEntries)
@@ -552,7 +674,52 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
     }
   }
   await correctOneDemoEntry(tx, options, procedureIds.get("pat") ?? "");
+
+  // Decisions, each with the assessment it was made on (the diary up to that day).
+  for (const patient of seeds) {
+    for (const d of patient.decisions ?? []) {
+      const made = seeded.get(d.procedure);
+      const procedureId = procedureIds.get(d.procedure);
+      if (!made || !procedureId) throw new Error(`demo seed: no procedure ${d.procedure}`);
+      const decidedOn = addDays(made.performedOn, d.daysAfter);
+      const p = made.procedure;
+      const snapshot = assessOutcome({
+        procedure: {
+          performedOn: made.performedOn,
+          region: p.region,
+          baselinePain: p.baselinePain,
+          baselineInterference: p.baselineInterference,
+          baselineLocations: p.baselineLocations ?? [],
+          baselineQualities: p.baselineQualities ?? [],
+        },
+        entries: made.rows
+          .filter((r) => r.entryDate <= decidedOn)
+          .map((r) => ({
+            entryDate: r.entryDate,
+            painAverage: r.painAverage,
+            interference: (r.enjoyment + r.activity) / 2,
+            locations: r.locations,
+            qualities: r.qualities,
+            siteSoreness: r.siteSoreness,
+            pgic: r.pgic,
+          })),
+        asOf: decidedOn,
+      });
+      await tx.insert(decisions).values({
+        patientId: idOf(patient),
+        procedureId,
+        providerId,
+        strategies: d.strategies,
+        rationale: d.rationale,
+        followUpOn: d.followUpAfter === null ? null : addDays(decidedOn, d.followUpAfter),
+        assessmentSnapshot: snapshot as unknown as Record<string, unknown>,
+        createdAt: new Date(`${decidedOn}T15:30:00Z`),
+      });
+    }
+  }
 }
+
+type DiaryRow = ReturnType<typeof diaryRows>[number];
 
 function diaryRows(p: ProcedureSeed, performedOn: string, today: string, rand: () => number) {
   const d = p.diary;

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatNumber, formatDate as formatShared } from "@/components/format";
 import { daysBetween } from "@/server/outcomes/dates";
 
 export type PainPoint = { date: string; pain: number };
@@ -28,6 +29,8 @@ export type PainChartProps = {
   averages?: readonly PainPoint[];
   /** Height of the plot in pixels. */
   height?: number;
+  /** Who reads it: the patient ("Your daily pain") or their care team ("Daily pain", "Baseline"). */
+  audience?: "patient" | "provider";
 };
 
 const COLORS = {
@@ -39,15 +42,8 @@ const COLORS = {
   marker: "#475569",
 };
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const formatDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+const fmt = formatNumber;
+const formatDate = (iso: string) => formatShared(iso, { weekday: "short" });
 
 /** Tick spacing that keeps about 5-8 labels whatever the length of the follow-up. */
 function ticksFor(lastDay: number): number[] {
@@ -69,7 +65,16 @@ export function PainChart({
   asOf,
   averages = [],
   height = 280,
+  audience = "patient",
 }: PainChartProps) {
+  const words =
+    audience === "patient"
+      ? {
+          pain: "Your daily pain",
+          baseline: "Before your procedure",
+          days: "Days since your procedure",
+        }
+      : { pain: "Daily pain", baseline: "Baseline", days: "Days since the procedure" };
   const lastDay = Math.max(daysBetween(performedOn, asOf), 14);
   const byDay = new Map<number, { day: number; date: string; pain?: number; average?: number }>();
   for (const p of points) {
@@ -86,7 +91,7 @@ export function PainChart({
     ? `Chart of daily pain from ${formatDate(points[0]?.date ?? latest.date)} to ${formatDate(latest.date)}. Latest pain ${fmt(latest.pain)} out of 10; before the procedure ${fmt(baseline)} out of 10. The numbers are in the table below.`
     : `Chart of daily pain: no entries yet. Before the procedure, pain was ${fmt(baseline)} out of 10.`;
   const lines: Array<{ label: string; value: number; color: string; dash?: string }> = [
-    { label: "Before your procedure", value: baseline, color: COLORS.baseline, dash: "6 4" },
+    { label: words.baseline, value: baseline, color: COLORS.baseline, dash: "6 4" },
     { label: "30% less pain", value: baseline * 0.7, color: COLORS.pct30, dash: "4 4" },
     { label: "50% less pain", value: baseline * 0.5, color: COLORS.pct50, dash: "4 4" },
   ];
@@ -109,7 +114,7 @@ export function PainChart({
               tick={{ fill: "#475569", fontSize: 12 }}
               stroke="#94a3b8"
               label={{
-                value: "Days since your procedure",
+                value: words.days,
                 position: "insideBottom",
                 offset: -12,
                 fill: "#475569",
@@ -190,7 +195,7 @@ export function PainChart({
       </div>
       <figcaption>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
-          <LegendItem color={COLORS.pain}>Your daily pain</LegendItem>
+          <LegendItem color={COLORS.pain}>{words.pain}</LegendItem>
           {averages.length > 0 ? (
             <LegendItem color={COLORS.average} dashed>
               7-day average

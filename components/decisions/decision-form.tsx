@@ -1,14 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
-import { toast } from "sonner";
 import { z } from "zod";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, Input, Textarea } from "@/components/ui/field";
 import {
   decisionFieldsShape,
@@ -33,6 +31,8 @@ export type DecisionFormValues = {
   followUpOn: string | null;
 };
 
+export type RecordedDecision = { followUpOn: string | null; answeredFlags: string[] };
+
 /**
  * Records a management decision, or an amendment of the current one (a new version; the earlier
  * one stays as it was). Suggested strategies come first and are marked.
@@ -42,17 +42,18 @@ export function DecisionForm({
   suggested,
   initial,
   today,
-  doneHref,
+  onDone,
+  onCancel,
 }: {
   target: { procedureId: string } | { decisionId: string };
   suggested: readonly Strategy[];
   initial?: DecisionFormValues;
   today: string;
-  /** Where to go once recorded (and on cancelling an amendment): the review page. */
-  doneHref: string;
+  /** Called once recorded. */
+  onDone: (decision: RecordedDecision) => void;
+  onCancel?: () => void;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const id = useId();
   const amending = "decisionId" in target;
   const [factors, setFactors] = useState<SuspectedFactor[]>(initial?.suspectedFactors ?? []);
@@ -66,12 +67,7 @@ export function DecisionForm({
   const [followUpOn, setFollowUpOn] = useState(initial?.followUpOn ?? "");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
-  const onSuccess = () => {
-    toast.success(amending ? "Amendment recorded" : "Decision recorded");
-    // Back to the review without ?amend; on the same address, fetch the page's data again.
-    if (`${window.location.pathname}${window.location.search}` === doneHref) router.refresh();
-    else router.replace(doneHref, { scroll: false });
-  };
+  const onSuccess = (decision: RecordedDecision) => onDone(decision);
   const record = useMutation(trpc.decision.record.mutationOptions({ onSuccess }));
   const amend = useMutation(trpc.decision.amend.mutationOptions({ onSuccess }));
   const mutation = amending ? amend : record;
@@ -222,10 +218,10 @@ export function DecisionForm({
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? "Saving…" : amending ? "Record amendment" : "Record decision"}
         </Button>
-        {amending ? (
-          <ButtonLink href={doneHref} variant="ghost" scroll={false}>
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel}>
             Cancel
-          </ButtonLink>
+          </Button>
         ) : null}
       </div>
     </form>

@@ -1,10 +1,9 @@
-import Link from "next/link";
-import { formatDateShort, formatDateTime } from "@/components/diary/format";
+import type { ReactNode } from "react";
+import { formatChange, formatDate, formatDateTime } from "@/components/format";
 import { CategoryBadge, FlagBadge } from "@/components/provider/badges";
-import { reduction } from "@/components/provider/format";
 import type { Decision } from "@/components/provider/types";
 import { Badge } from "@/components/ui/badge";
-import { strategyLabels, suspectedFactorLabels } from "@/server/outcomes/vocab";
+import { flagCodeLabels, strategyLabels, suspectedFactorLabels } from "@/server/outcomes/vocab";
 
 /**
  * Every decision, every version, newest first. A decision is never changed: an amendment is a new
@@ -12,11 +11,11 @@ import { strategyLabels, suspectedFactorLabels } from "@/server/outcomes/vocab";
  */
 export function DecisionHistory({
   decisions,
-  amendHref,
+  amendAction,
 }: {
   decisions: readonly Decision[];
-  /** The link that amends the current version; none for read-only viewers. */
-  amendHref?: (decisionId: string) => string;
+  /** What amends the current version (a button); none for read-only viewers. */
+  amendAction?: (decision: Decision) => ReactNode;
 }) {
   return (
     <ol className="space-y-4">
@@ -45,15 +44,7 @@ export function DecisionHistory({
                   {formatDateTime(d.createdAt)} · {d.providerName ?? "Unknown provider"}
                 </span>
               </div>
-              {current && amendHref ? (
-                <Link
-                  href={amendHref(d.id)}
-                  scroll={false}
-                  className="text-sm font-medium text-brand-800 underline"
-                >
-                  Amend<span className="sr-only"> this decision</span>
-                </Link>
-              ) : null}
+              {current && amendAction ? amendAction(d) : null}
             </div>
             <dl className="mt-3 space-y-2 text-sm">
               <div>
@@ -86,18 +77,26 @@ export function DecisionHistory({
               <div>
                 <dt className="font-medium text-slate-900">Follow-up</dt>
                 <dd className="text-slate-800">
-                  {d.followUpOn ? formatDateShort(d.followUpOn) : "Not set"}
+                  {d.followUpOn ? formatDate(d.followUpOn, { weekday: "short" }) : "Not set"}
                 </dd>
               </div>
+              {d.answeredFlags.length > 0 ? (
+                <div>
+                  <dt className="font-medium text-slate-900">Flags it answered</dt>
+                  <dd className="text-slate-800">
+                    {d.answeredFlags.map((f) => flagCodeLabels[f]).join(", ")}
+                  </dd>
+                </div>
+              ) : null}
               <div>
                 <dt className="font-medium text-slate-900">Assessment it was made on</dt>
                 <dd className="mt-1 flex flex-wrap items-center gap-2 text-slate-800">
                   <span>Day {snapshot.day}</span>
                   <CategoryBadge category={snapshot.category} />
                   {snapshot.reductionPct !== null ? (
-                    <span>{reduction(snapshot.reductionPct)}</span>
+                    <span>{formatChange(snapshot.reductionPct)}</span>
                   ) : null}
-                  {snapshot.flags.map((f) => (
+                  {(snapshot.flags ?? []).map((f) => (
                     <FlagBadge
                       key={f.code}
                       code={f.code}

@@ -1,109 +1,279 @@
 import Link from "next/link";
-import { formatDateShort } from "@/components/diary/format";
+import type { ReactNode } from "react";
+import { Sparkline } from "@/components/charts/sparkline";
 import { checkInName } from "@/components/diary/patient-words";
-import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { formatDate, painAgainstBaseline, plural } from "@/components/format";
+import { cn } from "@/components/ui/cn";
 import type { Region } from "@/server/outcomes/vocab";
-import { phaseLabels, regionLabels } from "@/server/outcomes/vocab";
-import { CategoryBadge, FlagBadge, SeverityBadge } from "./badges";
-import { reduction } from "./format";
+import { regionLabels, strategyLabels } from "@/server/outcomes/vocab";
+import { FlagBadge } from "./badges";
+import { ReviewStateBadge, reviewReasonLabels } from "./review-state-badge";
 import type { CaseloadRow } from "./types";
+
+export type SortKey = "queue" | "name" | "pain" | "last_entry";
+export type SortState = { sort: SortKey; dir: "asc" | "desc" };
 
 const dash = <span className="text-slate-500">—</span>;
 
-/** The caseload as a table on wide screens and as cards at phone width. */
-export function CaseloadTable({ rows }: { rows: readonly CaseloadRow[] }) {
+/** "Maria Gomez, 62": the name with the age when the date of birth is known. */
+const patientHref = (r: CaseloadRow) => `/provider/patients/${r.patientId}`;
+
+/** "Lumbar · day 35", "Knee · planned 12 Dec", "No procedure recorded". */
+function procedureLine(r: CaseloadRow, today: string) {
+  if (!r.procedure) return "No procedure recorded";
+  const region = regionLabels[r.procedure.region as Region] ?? r.procedure.region;
+  return r.day !== null && r.day >= 0
+    ? `${region} · day ${r.day}`
+    : `${region} · planned ${formatDate(r.procedure.performedOn, { today })}`;
+}
+
+function stateDetail(r: CaseloadRow, today: string): string | null {
+  if (r.state === "needs_review") {
+    const open = r.flags.filter((f) => !f.acknowledged).length;
+    return r.reasons
+      .map((reason) =>
+        reason === "open_flags"
+          ? plural(open, "open flag", "open flags")
+          : reviewReasonLabels[reason],
+      )
+      .join(" · ");
+  }
+  if (r.state === "follow_up_due" && r.plan?.followUpOn)
+    return r.plan.followUpOn === today
+      ? "Due today"
+      : `Due since ${formatDate(r.plan.followUpOn, { today })}`;
+  return null;
+}
+
+function Pain({ r }: { r: CaseloadRow }) {
+  const words = painAgainstBaseline(r.currentPain, r.baselinePain, r.reductionPct);
   return (
-    <ResponsiveTable
-      caption="Patients on your care team, most urgent first"
-      rows={rows}
-      rowKey={(r) => r.patientId}
-      columns={[
-        {
-          header: "Patient",
-          cell: (r) => (
-            <div className="min-w-0">
-              <Link
-                href={`/provider/patients/${r.patientId}`}
-                className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+    <div className="flex items-center gap-3">
+      <Sparkline values={r.trend} baseline={r.baselinePain} />
+      <span className="num whitespace-nowrap text-slate-800">
+        {words ?? (r.procedure ? <span className="text-slate-600">Too few entries</span> : dash)}
+      </span>
+    </div>
+  );
+}
+
+function Flags({ r }: { r: CaseloadRow }) {
+  const open = r.flags.filter((f) => !f.acknowledged);
+  const reviewed = r.flags.length - open.length;
+  if (r.flags.length === 0) return dash;
+  return (
+    <div className="space-y-1">
+      {open.length > 0 ? (
+        <ul className="flex flex-wrap gap-1">
+          {open.map((f) => (
+            <li key={f.code}>
+              <FlagBadge code={f.code} severity={f.severity} acknowledged={false} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {reviewed > 0 ? (
+        <p className="text-xs text-slate-600">
+          <span aria-hidden>✓ </span>
+          {reviewed} reviewed
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Plan({ r, today }: { r: CaseloadRow; today: string }) {
+  if (!r.plan) return dash;
+  return (
+    <div className="min-w-0">
+      <p className="text-slate-800">{r.plan.strategies.map((s) => strategyLabels[s]).join(", ")}</p>
+      <p className="text-xs text-slate-600">
+        {r.plan.followUpOn
+          ? `Follow-up ${formatDate(r.plan.followUpOn, { today })}`
+          : "No follow-up date"}
+      </p>
+    </div>
+  );
+}
+
+function CheckIns({ r }: { r: CaseloadRow }) {
+  if (r.overdueCheckIns.length === 0) return null;
+  return (
+    <p className="text-xs font-medium text-amber-900">
+      {r.overdueCheckIns.map((d) => checkInName[d] ?? `Day ${d}`).join(", ")} check-in overdue
+    </p>
+  );
+}
+
+function SortHeader({
+  label,
+  sortKey,
+  current,
+  hrefFor,
+  className,
+}: {
+  label: string;
+  sortKey: SortKey;
+  current: SortState;
+  hrefFor: (sort: SortState) => string;
+  className?: string;
+}) {
+  const active = current.sort === sortKey;
+  const next: SortState =
+    active && current.dir === "asc" && sortKey !== "queue"
+      ? { sort: sortKey, dir: "desc" }
+      : { sort: sortKey, dir: sortKey === "pain" && !active ? "desc" : "asc" };
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}
+      className={cn("whitespace-nowrap px-4 py-3 font-semibold", className)}
+    >
+      <Link
+        href={hrefFor(next)}
+        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+      >
+        {label}
+        <span aria-hidden className="text-slate-500">
+          {active ? (current.dir === "asc" ? "↑" : "↓") : "↕"}
+        </span>
+        <span className="sr-only">
+          {active ? `, sorted ${current.dir === "asc" ? "ascending" : "descending"}` : ", sort"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+/**
+ * The work queue: a table on wide screens and a list of cards on narrow ones. The patient's name
+ * is the row's link; the whole row or card opens it (components/provider/queue-keys.tsx), and
+ * `j`/`k` move between rows.
+ */
+export function CaseloadTable({
+  rows,
+  today,
+  sort,
+  hrefFor,
+}: {
+  rows: readonly CaseloadRow[];
+  today: string;
+  sort: SortState;
+  hrefFor: (sort: SortState) => string;
+}) {
+  const name = (r: CaseloadRow): ReactNode => (
+    <Link
+      href={patientHref(r)}
+      data-queue-link
+      className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+    >
+      {r.name}
+      {r.age !== null ? <span className="font-normal text-slate-700">, {r.age}</span> : null}
+    </Link>
+  );
+  return (
+    <>
+      <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm lg:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">
+            Patients on your care team, in the queue's order unless sorted by a column
+          </caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+            <tr>
+              <SortHeader
+                label="Patient"
+                sortKey="name"
+                current={sort}
+                hrefFor={hrefFor}
+                className="min-w-48"
+              />
+              <SortHeader label="State" sortKey="queue" current={sort} hrefFor={hrefFor} />
+              <SortHeader label="Pain (7 days)" sortKey="pain" current={sort} hrefFor={hrefFor} />
+              <th scope="col" className="px-4 py-3 font-semibold">
+                Flags
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                Plan
+              </th>
+              <SortHeader
+                label="Last entry"
+                sortKey="last_entry"
+                current={sort}
+                hrefFor={hrefFor}
+              />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {rows.map((r) => (
+              <tr
+                key={r.patientId}
+                data-queue-row={patientHref(r)}
+                className="cursor-pointer align-top hover:bg-slate-50 focus-within:bg-brand-50"
               >
-                {r.name}
-              </Link>
-              <p className="text-sm font-normal text-slate-600">
-                {r.procedure
-                  ? `${regionLabels[r.procedure.region as Region] ?? r.procedure.region} · ${
-                      r.day !== null && r.day >= 0
-                        ? `day ${r.day}`
-                        : `planned ${formatDateShort(r.procedure.performedOn)}`
-                    }${r.phase ? ` · ${phaseLabels[r.phase]}` : ""}`
-                  : "No procedure recorded"}
-                {r.active ? "" : " · account deactivated"}
-              </p>
+                <td className="px-4 py-3">
+                  {name(r)}
+                  <p className="text-sm text-slate-600">
+                    {procedureLine(r, today)}
+                    {r.active ? "" : " · account deactivated"}
+                  </p>
+                </td>
+                <td className="px-4 py-3">
+                  <ReviewStateBadge state={r.state} />
+                  {stateDetail(r, today) ? (
+                    <p className="mt-1 text-xs text-slate-700">{stateDetail(r, today)}</p>
+                  ) : null}
+                </td>
+                <td className="px-4 py-3">
+                  <Pain r={r} />
+                </td>
+                <td className="px-4 py-3">
+                  <Flags r={r} />
+                  <CheckIns r={r} />
+                </td>
+                <td className="max-w-56 px-4 py-3">
+                  <Plan r={r} today={today} />
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-800">
+                  {r.lastEntryDate ? formatDate(r.lastEntryDate, { today }) : dash}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul aria-label="Patients on your care team" className="space-y-3 lg:hidden">
+        {rows.map((r) => (
+          <li
+            key={r.patientId}
+            data-queue-row={patientHref(r)}
+            className="cursor-pointer rounded-xl border border-slate-200 bg-white p-4 shadow-sm focus-within:border-brand-600 focus-within:bg-brand-50"
+          >
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="min-w-0">
+                {name(r)}
+                <p className="text-sm text-slate-600">
+                  {procedureLine(r, today)}
+                  {r.active ? "" : " · account deactivated"}
+                </p>
+              </div>
+              <ReviewStateBadge state={r.state} />
             </div>
-          ),
-        },
-        {
-          header: "Urgency",
-          cell: (r) =>
-            r.urgency ? (
-              <SeverityBadge severity={r.urgency} />
-            ) : (
-              <span className="text-sm text-slate-600">No open flags</span>
-            ),
-        },
-        {
-          header: "Outcome",
-          cell: (r) => (
-            <div className="space-y-1">
-              <CategoryBadge category={r.category} />
-              {r.reductionPct !== null ? (
-                <p className="text-sm tabular-nums text-slate-700">{reduction(r.reductionPct)}</p>
+            {stateDetail(r, today) ? (
+              <p className="mt-1 text-xs text-slate-700">{stateDetail(r, today)}</p>
+            ) : null}
+            <div className="mt-3 space-y-2 text-sm">
+              {r.procedure ? <Pain r={r} /> : null}
+              {r.flags.length > 0 ? <Flags r={r} /> : null}
+              <CheckIns r={r} />
+              {r.plan ? (
+                <div className="border-t border-slate-100 pt-2">
+                  <Plan r={r} today={today} />
+                </div>
               ) : null}
             </div>
-          ),
-        },
-        {
-          header: "Flags",
-          cell: (r) =>
-            r.flags.length === 0 ? (
-              dash
-            ) : (
-              <ul className="flex flex-wrap gap-1">
-                {r.flags.map((f) => (
-                  <li key={f.code}>
-                    <FlagBadge code={f.code} severity={f.severity} acknowledged={f.acknowledged} />
-                  </li>
-                ))}
-              </ul>
-            ),
-        },
-        {
-          header: "Last entry",
-          cell: (r) =>
-            r.lastEntryDate ? (
-              <span className="whitespace-nowrap">{formatDateShort(r.lastEntryDate)}</span>
-            ) : (
-              dash
-            ),
-        },
-        {
-          header: "Overdue check-ins",
-          cell: (r) =>
-            r.overdueCheckIns.length === 0
-              ? dash
-              : r.overdueCheckIns.map((d) => checkInName[d] ?? `day ${d}`).join(", "),
-        },
-        {
-          header: "Plan",
-          cell: (r) =>
-            r.plan ? (
-              <span className="whitespace-nowrap">
-                {r.plan.followUpOn ? `Follow-up ${formatDateShort(r.plan.followUpOn)}` : "Recorded"}
-              </span>
-            ) : (
-              dash
-            ),
-        },
-      ]}
-    />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { formatDateShort } from "@/components/diary/format";
+import { formatDate } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -50,9 +50,13 @@ export function FlagList({
           </p>
           {f.acknowledgement ? (
             <p className="mt-1 text-sm text-slate-600">
-              {f.acknowledged ? "Reviewed" : "Raised again since it was reviewed"}
+              {f.acknowledged
+                ? f.acknowledgement.decisionId
+                  ? "Answered by a decision"
+                  : "Reviewed"
+                : "Raised again since it was reviewed"}
               {f.acknowledgement.byName ? ` by ${f.acknowledgement.byName}` : ""} on{" "}
-              {formatDateShort(f.acknowledgement.asOf)}
+              {formatDate(f.acknowledgement.asOf)}
               {f.acknowledgement.note ? `: “${f.acknowledgement.note}”` : "."}
             </p>
           ) : null}

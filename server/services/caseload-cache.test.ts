@@ -76,6 +76,7 @@ function corpus() {
           note: "",
           acknowledgedAt: new Date(0),
           byName: null,
+          decisionId: null,
         });
       }
     }

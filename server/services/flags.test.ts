@@ -28,6 +28,7 @@ function ack(code: FlagCode, day: number): Map<string, Acknowledgement> {
         asOf: at(day),
         note: "",
         acknowledgedAt: new Date(`${at(day)}T12:00:00Z`),
+        decisionId: null,
         byName: "Dr. Test",
       },
     ],

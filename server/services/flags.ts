@@ -28,6 +28,8 @@ export type Acknowledgement = {
   note: string;
   acknowledgedAt: Date;
   byName: string | null;
+  /** The decision that answered the flag; null when it was marked reviewed on its own. */
+  decisionId: string | null;
 };
 
 export type FlagStatus = Flag & {
@@ -88,6 +90,7 @@ export function latestAcknowledgementsQuery(db: DbOrTx, procedureIds: readonly s
       note: flagAcknowledgements.note,
       acknowledgedAt: flagAcknowledgements.acknowledgedAt,
       byName: users.name,
+      decisionId: flagAcknowledgements.decisionId,
     })
     .from(flagAcknowledgements)
     .leftJoin(users, eq(users.id, flagAcknowledgements.acknowledgedBy))

@@ -9,7 +9,18 @@ import { canManagePatient, canReadPatient } from "@/server/authz/policy";
 import { notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
 
-export type PatientSummary = { id: string; name: string; email: string; active: boolean };
+/** A patient as staff pages show them: identity for the banner (SPEC 7.2). */
+export type PatientSummary = {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+  dateOfBirth: string | null;
+  mrn: string | null;
+  phone: string | null;
+};
+
+const summaryOf = ({ assigned: _, ...patient }: PatientSummary & { assigned: boolean }) => patient;
 
 /** The patient with whether `actor` (a provider) is on their care team; null if no such patient. */
 async function loadPatient(db: DbOrTx, actor: Actor, patientId: string) {
@@ -19,6 +30,9 @@ async function loadPatient(db: DbOrTx, actor: Actor, patientId: string) {
       name: users.name,
       email: users.email,
       active: users.active,
+      dateOfBirth: users.dateOfBirth,
+      mrn: users.mrn,
+      phone: users.phone,
       assigned: sql<boolean>`exists (select 1 from ${careTeam} where ${careTeam.providerId} = ${actor.id} and ${careTeam.patientId} = ${users.id})`,
     })
     .from(users)
@@ -53,7 +67,7 @@ export async function readablePatient(
     ip: audit.ip ?? null,
     details: { view: audit.view },
   });
-  return { id: row.id, name: row.name, email: row.email, active: row.active };
+  return summaryOf(row);
 }
 
 /**
@@ -68,14 +82,10 @@ export async function managedPatient(
 ): Promise<PatientSummary> {
   const row = await loadPatient(db, actor, patientId);
   if (!row || !canManagePatient(actor, row.assigned)) throw notFound(record);
-  return { id: row.id, name: row.name, email: row.email, active: row.active };
+  return summaryOf(row);
 }
 
-export type PatientIdentity = PatientSummary & {
-  dateOfBirth: string | null;
-  mrn: string | null;
-  phone: string | null;
-};
+export type PatientIdentity = PatientSummary;
 
 /**
  * The patient whose records `actor` may export (SPEC.md 3 and 8), with their identity (SPEC 7.2):

@@ -12,6 +12,8 @@ import {
   type Pgic,
   type Quality,
   type Region,
+  reviewState,
+  yearsBetween,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { assessedEntryColumns, toAssessmentInput } from "./assessments";
@@ -21,7 +23,7 @@ import { readablePatient } from "./patient-access";
 import { patientProcedures } from "./procedures";
 import { getClinicSettings } from "./settings";
 
-export const ENTRIES_PAGE_SIZE = 20;
+export const ENTRIES_PAGE_SIZE = 10;
 /** The most entries one procedure's review loads (over five years of daily entries). */
 const ENTRIES_MAX = 2_000;
 
@@ -38,12 +40,14 @@ export async function patientReview(
     patientProcedures(db, patient.id),
     patientDecisions(db, patient.id),
   ]);
+  const defaultProcedure = procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1];
   const procedure = input.procedureId
     ? procs.find((p) => p.id === input.procedureId)
-    : (procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1]);
+    : defaultProcedure;
   if (input.procedureId && !procedure) throw notFound("procedure");
   const base = {
     asOf,
+    age: patient.dateOfBirth ? yearsBetween(patient.dateOfBirth, asOf) : null,
     criteria: settings.successCriteria,
     patient,
     canManage: actor.role === "provider",
@@ -66,7 +70,25 @@ export async function patientReview(
     })),
     decisions: decisionList,
   };
-  if (!procedure) return { ...base, selected: null };
+  // The patient's review state (SPEC 7.1), as the queue shows it, when the latest procedure is shown.
+  const plan = decisionList.find((d) => d.supersededById === null) ?? null;
+  const stateOf = (latest: { performedOn: string } | null, openFlags: number, overdue: number[]) =>
+    reviewState({
+      today: asOf,
+      procedure: latest,
+      openFlags,
+      overdueCheckIns: overdue,
+      decision: plan
+        ? {
+            decidedAt: plan.createdAt.toISOString(),
+            decidedOn: todayInZone(settings.timeZone, plan.createdAt),
+            followUpOn: plan.followUpOn,
+          }
+        : null,
+      unreadMessageAt: null,
+      assignedOn: asOf,
+    }).state;
+  if (!procedure) return { ...base, state: stateOf(null, 0, []), selected: null };
 
   const [rows, acks] = await Promise.all([
     db
@@ -101,9 +123,17 @@ export async function patientReview(
     pgic: e.pgic as Pgic | null,
   }));
   const newestFirst = [...entries].reverse();
+  const isLatest = !input.procedureId || input.procedureId === defaultProcedure?.id;
   const start = (input.entriesPage - 1) * ENTRIES_PAGE_SIZE;
   return {
     ...base,
+    state: isLatest
+      ? stateOf(
+          procedure,
+          flags.filter((f) => !f.acknowledged).length,
+          assessment.checkIns.filter((c) => c.status === "overdue").map((c) => c.day),
+        )
+      : null,
     selected: {
       procedureId: procedure.id,
       assessment,

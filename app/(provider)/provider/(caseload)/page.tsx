@@ -1,134 +1,178 @@
 import type { Metadata } from "next";
-import { formatDateLong } from "@/components/diary/format";
-import { CaseloadTable } from "@/components/provider/caseload-table";
-import { Button, ButtonLink } from "@/components/ui/button";
+import Link from "next/link";
+import { formatDate, plural } from "@/components/format";
+import { CaseloadFilters } from "@/components/provider/caseload-filters";
+import { CaseloadTable, type SortKey, type SortState } from "@/components/provider/caseload-table";
+import { QueueKeys } from "@/components/provider/queue-keys";
+import { ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { CaseloadInput } from "@/server/api/routers/caseload";
 import { orPage, serverApi } from "@/server/api/server";
-import {
-  Category,
-  categoryLabels,
-  FlagCode,
-  flagCodeLabels,
-  severityLabels,
-} from "@/server/outcomes/vocab";
+import { ReviewState, reviewStateLabels } from "@/server/outcomes/review-state";
+import { Category, categoryLabels, FlagCode, flagCodeLabels } from "@/server/outcomes/vocab";
 
 export const metadata: Metadata = { title: "Caseload" };
 
 const PAGE_SIZE = 25;
-type Search = { q?: string; category?: string; flag?: string; page?: string };
+const SORTS: readonly SortKey[] = ["queue", "name", "pain", "last_entry"];
+type Search = {
+  q?: string;
+  state?: string;
+  category?: string;
+  flag?: string;
+  sort?: string;
+  dir?: string;
+  page?: string;
+};
 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
+  const pick = <T extends string>(value: string | undefined, options: readonly T[]) =>
+    options.find((o) => o === value);
+  const sort: SortState = {
+    sort: pick(params.sort, SORTS) ?? "queue",
+    dir: params.dir === "desc" ? "desc" : "asc",
+  };
   const parsed = CaseloadInput.safeParse({
     search: params.q?.slice(0, 200) || undefined,
-    category: params.category || undefined,
-    flag: params.flag || undefined,
+    state: pick(params.state, ReviewState.options),
+    category: pick(params.category, [...Category.options, "no_procedure" as const]),
+    flag: pick(params.flag, FlagCode.options),
+    sort: sort.sort,
+    dir: sort.dir,
     page: Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1)),
     pageSize: PAGE_SIZE,
   });
   const input = parsed.data ?? { page: 1, pageSize: PAGE_SIZE };
   const api = await serverApi();
   const caseload = await orPage(api.caseload.list(input));
-  const current = { q: input.search, category: input.category, flag: input.flag };
-  const filtered = Boolean(input.search || input.category || input.flag);
+  const today = caseload.asOf;
+  const current = {
+    q: input.search,
+    state: input.state,
+    category: input.category,
+    flag: input.flag,
+    sort: sort.sort === "queue" ? undefined : sort.sort,
+    dir: sort.sort === "queue" || sort.dir === "asc" ? undefined : sort.dir,
+  };
+  const filtered = Boolean(input.search || input.state || input.category || input.flag);
   const { counts } = caseload;
-  const attention = (counts.urgency.high ?? 0) + (counts.urgency.warning ?? 0);
+  const tabs = [
+    ...ReviewState.options.map((s) => ({
+      state: s as string | undefined,
+      label: reviewStateLabels[s],
+      count: counts.state[s] ?? 0,
+    })),
+    { state: undefined, label: "All", count: caseload.caseloadSize },
+  ];
 
   return (
     <>
       <PageHeader
         title="Caseload"
-        description={`${caseload.caseloadSize} patient${caseload.caseloadSize === 1 ? "" : "s"} on your care team · ${formatDateLong(caseload.asOf)}`}
+        description={`${plural(caseload.caseloadSize, "patient", "patients")} on your care team · ${formatDate(today, { weekday: "long", today })}`}
       />
       {caseload.caseloadSize > 0 ? (
-        <section
-          aria-label="Summary"
-          className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700"
-        >
-          <p>
-            <strong className="text-base text-slate-900">{attention}</strong> need
-            {attention === 1 ? "s" : ""} attention:{" "}
-            {(["high", "warning"] as const)
-              .map((s) => `${counts.urgency[s] ?? 0} ${severityLabels[s].toLowerCase()}`)
-              .join(", ")}
-          </p>
-          <p>
-            Success criteria: <strong className="text-slate-900">{caseload.criteria}</strong>
-          </p>
-        </section>
+        <nav aria-label="Review states" className="mb-4">
+          <ul className="flex flex-wrap gap-1 rounded-xl border border-slate-200 bg-white p-1 shadow-sm">
+            {tabs.map((t) => {
+              const active = input.state === t.state;
+              return (
+                <li key={t.label} className="shrink-0">
+                  <Link
+                    href={withQuery("/provider", { ...current, state: t.state }, {})}
+                    aria-current={active ? "page" : undefined}
+                    className={cn(
+                      "inline-flex min-h-10 items-center gap-2 rounded-lg px-3 text-sm font-medium",
+                      active ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100",
+                    )}
+                  >
+                    {t.label}
+                    <span
+                      className={cn(
+                        "num rounded-full px-2 text-xs",
+                        active ? "bg-white/20" : "bg-slate-100 text-slate-800",
+                      )}
+                    >
+                      {t.count}
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
       ) : null}
 
-      <search aria-label="Filter the caseload">
-        <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_14rem_14rem_auto] lg:items-end">
-          <Field id="q" label="Patient name">
-            <Input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={input.search ?? ""}
-              maxLength={200}
-            />
-          </Field>
-          <Field id="category" label="Outcome">
-            <Select id="category" name="category" defaultValue={input.category ?? ""}>
-              <option value="">All outcomes</option>
-              {[...Category.options, "no_procedure" as const].map((c) => (
-                <option key={c} value={c}>
-                  {c === "no_procedure" ? "No procedure" : categoryLabels[c]} (
-                  {counts.category[c] ?? 0})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id="flag" label="Flag">
-            <Select id="flag" name="flag" defaultValue={input.flag ?? ""}>
-              <option value="">Any or none</option>
-              {FlagCode.options.map((f) => (
-                <option key={f} value={f}>
-                  {flagCodeLabels[f]} ({counts.flag[f] ?? 0})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <div className="flex gap-2">
-            <Button type="submit" variant="secondary">
-              Apply
-            </Button>
-            {filtered ? (
-              <ButtonLink href="/provider" variant="ghost">
-                Clear
-              </ButtonLink>
-            ) : null}
-          </div>
-        </form>
-      </search>
+      <CaseloadFilters
+        search={input.search ?? ""}
+        category={input.category ?? ""}
+        flag={input.flag ?? ""}
+        categories={[...Category.options, "no_procedure" as const].map((c) => ({
+          value: c,
+          label: `${c === "no_procedure" ? "No procedure" : categoryLabels[c]} (${counts.category[c] ?? 0})`,
+        }))}
+        flags={FlagCode.options.map((f) => ({
+          value: f,
+          label: `${flagCodeLabels[f]} (${counts.flag[f] ?? 0})`,
+        }))}
+      />
 
       {caseload.rows.length === 0 ? (
         <EmptyState
-          title={filtered ? "No patients match" : "No patients on your care team yet"}
+          title={
+            caseload.caseloadSize === 0
+              ? "No patients on your care team yet"
+              : "No patients match these filters"
+          }
           action={
-            filtered ? (
+            caseload.caseloadSize > 0 ? (
               <ButtonLink href="/provider" variant="secondary">
-                Show all patients
+                Clear filters
               </ButtonLink>
             ) : null
           }
         >
-          {filtered
-            ? "Try another name, outcome or flag."
-            : "An administrator assigns patients to your care team; they appear here with their outcomes."}
+          {caseload.caseloadSize === 0
+            ? "An administrator assigns patients to your care team; they appear here with their outcomes."
+            : input.state && !input.search && !input.category && !input.flag
+              ? `No patient is in “${reviewStateLabels[input.state]}” now.`
+              : "Try another name, state, outcome or flag."}
         </EmptyState>
       ) : (
         <>
           <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-            {filtered ? `${caseload.total} matching · ` : ""}Most urgent first: high-severity flags,
-            then warnings, then the rest.
+            {filtered ? `${plural(caseload.total, "patient", "patients")} match · ` : ""}
+            {sort.sort === "queue"
+              ? "Needs review first, most urgent and longest waiting at the top."
+              : "Sorted by a column; the state column returns to the queue’s order."}{" "}
+            <span className="hidden lg:inline">
+              Keys: <kbd className="rounded border border-slate-300 px-1 text-xs">j</kbd> /{" "}
+              <kbd className="rounded border border-slate-300 px-1 text-xs">k</kbd> move, Enter
+              opens.
+            </span>
           </p>
-          <CaseloadTable rows={caseload.rows} />
+          <QueueKeys>
+            <CaseloadTable
+              rows={caseload.rows}
+              today={today}
+              sort={sort}
+              hrefFor={(s) =>
+                withQuery(
+                  "/provider",
+                  {
+                    ...current,
+                    sort: s.sort === "queue" ? undefined : s.sort,
+                    dir: s.sort === "queue" || s.dir === "asc" ? undefined : s.dir,
+                  },
+                  {},
+                )
+              }
+            />
+          </QueueKeys>
         </>
       )}
       <Pagination

@@ -3,29 +3,30 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PainChart } from "@/components/charts/pain-chart";
-import { DecisionForm } from "@/components/decisions/decision-form";
+import { DecisionDialog } from "@/components/decisions/decision-dialog";
 import { DecisionHistory } from "@/components/decisions/decision-history";
-import { formatDateShort } from "@/components/diary/format";
 import { checkInName } from "@/components/diary/patient-words";
+import { formatDate, plural } from "@/components/format";
 import { AssessmentPanel } from "@/components/provider/assessment-panel";
 import { EntriesTable } from "@/components/provider/entries-table";
 import { FlagList } from "@/components/provider/flag-list";
+import { PatientBanner } from "@/components/provider/patient-banner";
 import { ProcedureDetails, procedureName } from "@/components/provider/procedure-details";
 import { SuggestionList } from "@/components/provider/suggestion-list";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { orPage, serverApi } from "@/server/api/server";
 import { pgicLabels } from "@/server/outcomes/vocab";
 
 export const metadata: Metadata = { title: "Patient review" };
 
-type Search = { procedure?: string; entries?: string; amend?: string };
+type Search = { procedure?: string; entries?: string };
 
 export default async function PatientReviewPage({
   params,
@@ -45,47 +46,50 @@ export default async function PatientReviewPage({
   const api = await serverApi();
   const review = await orPage(api.caseload.review({ patientId: id, procedureId, entriesPage }));
   const { patient, selected, procedures, decisions, canManage } = review;
+  const next = canManage ? await orPage(api.caseload.next({ patientId: patient.id })) : null;
+  const today = review.asOf;
   const base = `/provider/patients/${patient.id}`;
   const current = { procedure: procedureId };
-  const here = withQuery(base, current, {});
   const procedure = procedures.find((p) => p.id === selected?.procedureId) ?? null;
-  const currentDecision = decisions.find((d) => d.supersededById === null) ?? null;
-  const amending =
-    canManage && currentDecision && search.amend === currentDecision.id ? currentDecision : null;
+  const [latest, ...earlier] = decisions;
+  const currentDecision = latest && latest.supersededById === null ? latest : null;
+  const suggested = selected?.assessment.suggestions.map((s) => s.strategy) ?? [];
+  const openFlags = selected?.flags.filter((f) => !f.acknowledged).length ?? 0;
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/provider" className="font-medium text-brand-800 underline">
-          Caseload
-        </Link>
-        <span aria-hidden className="text-slate-500">
-          {" "}
-          /{" "}
-        </span>
-        <span className="text-slate-700">{patient.name}</span>
-      </nav>
-      <PageHeader
-        title={patient.name}
-        description={
+      <Breadcrumb items={[{ label: "Caseload", href: "/provider" }, { label: patient.name }]} />
+      <PatientBanner
+        patient={patient}
+        age={review.age}
+        state={review.state}
+        procedure={
           procedure && selected
-            ? `${procedureName(procedure)} on ${formatDateShort(procedure.performedOn)} · day ${selected.assessment.day}`
-            : "No procedure recorded yet"
+            ? `${procedureName(procedure)}, ${formatDate(procedure.performedOn, { today })} · day ${selected.assessment.day}`
+            : null
         }
         actions={
           <>
+            {canManage && selected && procedure ? (
+              <DecisionDialog
+                label="Record a decision"
+                title={currentDecision ? "Record a new decision" : "Record a decision"}
+                target={{ procedureId: procedure.id }}
+                suggested={suggested}
+                today={today}
+                patientName={patient.name}
+              />
+            ) : null}
             <DownloadLink
               href={`${base}/report.pdf${procedure ? `?procedureId=${procedure.id}` : ""}`}
             >
               Download PDF
             </DownloadLink>
-            {canManage ? (
-              <>
-                <ButtonLink href={`${base}/procedures/new`} variant="secondary">
-                  Record a procedure
-                </ButtonLink>
-                {selected ? <ButtonLink href="#decision">Record a decision</ButtonLink> : null}
-              </>
+            {next ? (
+              <ButtonLink href={`/provider/patients/${next.patientId}`} variant="secondary">
+                Next patient<span className="sr-only">: {next.name}</span>
+                <span aria-hidden>→</span>
+              </ButtonLink>
             ) : null}
           </>
         }
@@ -111,7 +115,7 @@ export default async function PatientReviewPage({
                       : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
                   )}
                 >
-                  {formatDateShort(p.performedOn)} · {procedureName(p)}
+                  {formatDate(p.performedOn, { today })} · {procedureName(p)}
                 </Link>
               </li>
             ))}
@@ -146,6 +150,7 @@ export default async function PatientReviewPage({
                   <span id="chart-heading">Pain since the procedure</span>
                 </CardTitle>
                 <PainChart
+                  audience="provider"
                   baseline={selected.chart.baseline}
                   performedOn={selected.chart.performedOn}
                   asOf={selected.chart.asOf}
@@ -158,18 +163,76 @@ export default async function PatientReviewPage({
               </Card>
             </div>
             <div className="space-y-4">
+              <Card aria-labelledby="plan-heading">
+                <CardTitle
+                  action={
+                    canManage && currentDecision ? (
+                      <DecisionDialog
+                        label="Amend"
+                        title="Amend the current decision"
+                        variant="secondary"
+                        size="sm"
+                        target={{ decisionId: currentDecision.id }}
+                        suggested={suggested}
+                        initial={{
+                          suspectedFactors: currentDecision.suspectedFactors,
+                          strategies: currentDecision.strategies,
+                          rationale: currentDecision.rationale,
+                          followUpOn: currentDecision.followUpOn,
+                        }}
+                        today={today}
+                        patientName={patient.name}
+                      />
+                    ) : null
+                  }
+                >
+                  <span id="plan-heading">Plan</span>
+                </CardTitle>
+                {latest ? (
+                  <>
+                    <DecisionHistory decisions={[latest]} />
+                    {earlier.length > 0 ? (
+                      <details className="mt-3">
+                        <summary className="cursor-pointer text-sm font-medium text-brand-800">
+                          Earlier decisions and versions ({earlier.length})
+                        </summary>
+                        <div className="mt-3">
+                          <DecisionHistory decisions={earlier} />
+                        </div>
+                      </details>
+                    ) : null}
+                  </>
+                ) : (
+                  <p className="text-slate-700">No decision recorded yet.</p>
+                )}
+              </Card>
               <Card aria-labelledby="flags-heading">
                 <CardTitle>
-                  <span id="flags-heading">Flags</span>
+                  <span id="flags-heading">
+                    Flags
+                    {openFlags > 0 ? (
+                      <span className="ml-2 text-sm font-normal text-slate-600">
+                        {plural(openFlags, "open", "open")}
+                      </span>
+                    ) : null}
+                  </span>
                 </CardTitle>
                 {selected.flags.length === 0 ? (
                   <p className="text-slate-700">No flags are raised.</p>
                 ) : (
-                  <FlagList
-                    flags={selected.flags}
-                    procedureId={procedure.id}
-                    canManage={canManage}
-                  />
+                  <>
+                    {canManage && openFlags > 0 ? (
+                      <p className="mb-3 text-sm text-slate-600">
+                        Recording a decision acknowledges the open flags; mark a flag reviewed when
+                        it needs no decision.
+                      </p>
+                    ) : null}
+                    <FlagList
+                      flags={selected.flags}
+                      procedureId={procedure.id}
+                      canManage={canManage}
+                    />
+                  </>
                 )}
               </Card>
               <Card aria-labelledby="suggestions-heading">
@@ -191,7 +254,7 @@ export default async function PatientReviewPage({
                     return (
                       <li key={c.day} className="flex flex-wrap items-center justify-between gap-2">
                         <span className="text-slate-800">
-                          {checkInName[c.day] ?? `Day ${c.day}`} ({formatDateShort(c.date)})
+                          {checkInName[c.day] ?? `Day ${c.day}`} ({formatDate(c.date, { today })})
                         </span>
                         {c.status === "answered" ? (
                           <span className="text-slate-900">
@@ -221,62 +284,6 @@ export default async function PatientReviewPage({
               </Card>
             </div>
           </div>
-
-          <Card aria-labelledby="decision">
-            <CardTitle>
-              <span id="decision" className="scroll-mt-4">
-                Management decision
-              </span>
-            </CardTitle>
-            {decisions.length > 0 ? (
-              <DecisionHistory
-                decisions={decisions}
-                amendHref={
-                  canManage
-                    ? (decisionId) =>
-                        `${withQuery(base, current, { amend: decisionId })}#decision-form`
-                    : undefined
-                }
-              />
-            ) : (
-              <p className="text-slate-700">No decision recorded yet.</p>
-            )}
-            {canManage ? (
-              <section
-                id="decision-form"
-                aria-labelledby="decision-form-heading"
-                className="mt-6 scroll-mt-4 border-t border-slate-200 pt-4"
-              >
-                <h3
-                  id="decision-form-heading"
-                  className="mb-3 text-base font-semibold text-slate-900"
-                >
-                  {amending
-                    ? "Amend the current decision"
-                    : currentDecision
-                      ? "Record a new decision"
-                      : "Record a decision"}
-                </h3>
-                <DecisionForm
-                  key={amending ? `amend-${amending.id}` : `new-${decisions.length}`}
-                  target={amending ? { decisionId: amending.id } : { procedureId: procedure.id }}
-                  suggested={selected.assessment.suggestions.map((s) => s.strategy)}
-                  initial={
-                    amending
-                      ? {
-                          suspectedFactors: amending.suspectedFactors,
-                          strategies: amending.strategies,
-                          rationale: amending.rationale,
-                          followUpOn: amending.followUpOn,
-                        }
-                      : undefined
-                  }
-                  today={review.asOf}
-                  doneHref={here}
-                />
-              </section>
-            ) : null}
-          </Card>
 
           <Card aria-labelledby="entries-heading">
             <CardTitle
@@ -317,12 +324,17 @@ export default async function PatientReviewPage({
             <CardTitle
               action={
                 canManage ? (
-                  <Link
-                    href={`${base}/procedures/${procedure.id}/edit`}
-                    className="text-sm font-medium text-brand-800 underline"
-                  >
-                    Edit<span className="sr-only"> the procedure</span>
-                  </Link>
+                  <div className="flex flex-wrap gap-3 text-sm font-medium">
+                    <Link
+                      href={`${base}/procedures/${procedure.id}/edit`}
+                      className="text-brand-800 underline"
+                    >
+                      Edit<span className="sr-only"> the procedure</span>
+                    </Link>
+                    <Link href={`${base}/procedures/new`} className="text-brand-800 underline">
+                      Record a procedure
+                    </Link>
+                  </div>
                 ) : null
               }
             >

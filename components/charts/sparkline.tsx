@@ -1,0 +1,77 @@
+import { formatNumber } from "@/components/format";
+
+/**
+ * A small trend of pain (0-10) drawn on the server as SVG: one point per week, gaps where a week
+ * has no entry, the baseline as a dashed line, the latest week as a dot. Described in words.
+ */
+export function Sparkline({
+  values,
+  baseline,
+  width = 96,
+  height = 28,
+}: {
+  values: ReadonlyArray<number | null>;
+  baseline: number | null;
+  width?: number;
+  height?: number;
+}) {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return null;
+  const pad = 3;
+  const x = (i: number) =>
+    values.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (values.length - 1);
+  const y = (v: number) => pad + ((10 - v) * (height - 2 * pad)) / 10;
+  // Consecutive known weeks form one line; a week without entries breaks it.
+  const segments: string[] = [];
+  let current: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (current.length) segments.push(current.join(" "));
+      current = [];
+    } else current.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+  });
+  if (current.length) segments.push(current.join(" "));
+  const lastIndex = values.length - 1 - [...values].reverse().findIndex((v) => v !== null);
+  const last = values[lastIndex] ?? null;
+  const label = `Weekly pain, oldest first: ${values
+    .map((v) => (v === null ? "no entries" : formatNumber(v)))
+    .join(", ")}${baseline === null ? "" : `; baseline ${formatNumber(baseline)}`}`;
+  return (
+    <svg
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      className="shrink-0 overflow-visible"
+    >
+      {baseline !== null ? (
+        <line
+          x1={0}
+          x2={width}
+          y1={y(baseline)}
+          y2={y(baseline)}
+          stroke="#94a3b8"
+          strokeWidth={1}
+          strokeDasharray="3 3"
+        />
+      ) : null}
+      {segments.map((points) =>
+        points.includes(" ") ? (
+          <polyline
+            key={points}
+            points={points}
+            fill="none"
+            stroke="#1b665e"
+            strokeWidth={1.75}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
+        ) : null,
+      )}
+      {known.length > 0 && last !== null ? (
+        <circle cx={x(lastIndex)} cy={y(last)} r={2.5} fill="#1b665e" />
+      ) : null}
+    </svg>
+  );
+}

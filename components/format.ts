@@ -1,0 +1,91 @@
+// The one presentation of dates and numbers across the portal (issue 9). Display only: every
+// number comes from the outcome engine, every date is a clinic calendar day ("YYYY-MM-DD") or a
+// moment. Calendar days are formatted in UTC so that a day never shifts with the viewer's zone.
+
+const LOCALE = "en-GB";
+const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions) {
+  const key = JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", ...options });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+export type DateStyle = {
+  /** "Sat 12 Dec" (short) or "Saturday 12 December" (long); none by default. */
+  weekday?: "short" | "long";
+  /** The year is shown only when it is not the year of `today` (default: this year, UTC). */
+  today?: string;
+  /** Always show the year (a date of birth, a document). */
+  year?: boolean;
+};
+
+/**
+ * A calendar day: "12 Dec", "Sat 12 Dec", "Saturday 12 December"; with the year when it is not
+ * the current one ("12 Dec 2025") or when asked.
+ */
+export function formatDate(iso: string, style: DateStyle = {}): string {
+  const thisYear = (style.today ?? new Date().toISOString()).slice(0, 4);
+  const long = style.weekday === "long";
+  return formatter({
+    ...(style.weekday ? { weekday: style.weekday } : {}),
+    day: "numeric",
+    month: long ? "long" : "short",
+    ...(style.year || iso.slice(0, 4) !== thisYear ? { year: "numeric" } : {}),
+  }).format(toDate(iso));
+}
+
+/** A moment (when something was recorded): "12 Dec, 19:30 UTC"; the year when not this one. */
+export function formatDateTime(at: Date | string, timeZone = "UTC"): string {
+  const d = new Date(at);
+  const sameYear = d.getUTCFullYear() === new Date().getUTCFullYear();
+  return new Intl.DateTimeFormat(LOCALE, {
+    day: "numeric",
+    month: "short",
+    ...(sameYear ? {} : { year: "numeric" }),
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(d);
+}
+
+/** A number with one decimal at most: 7.25 -> "7.3", 7 -> "7", -0.04 -> "0". */
+export function formatNumber(n: number): string {
+  const r = Math.round(n * 10) / 10 + 0;
+  return r.toLocaleString("en-US", { maximumFractionDigits: 1 });
+}
+
+/** A pain score (0-10) or a dash. */
+export const formatPain = (n: number | null) => (n === null ? "—" : formatNumber(n));
+
+/** A change of pain in percent (positive: less pain): "48% less pain", "31% more pain". */
+export function formatChange(pct: number | null, noun = "pain"): string {
+  if (pct === null) return "—";
+  const r = Math.round(pct * 10) / 10 + 0;
+  if (r === 0) return `No change in ${noun}`;
+  return r > 0 ? `${formatNumber(r)}% less ${noun}` : `${formatNumber(-r)}% more ${noun}`;
+}
+
+/** Current pain against baseline in words: "4.2 from 8, 48% less"; null when there is none. */
+export function painAgainstBaseline(
+  current: number | null,
+  baseline: number | null,
+  pct: number | null,
+): string | null {
+  if (current === null || baseline === null || pct === null) return null;
+  const r = Math.round(pct) + 0;
+  const change = r === 0 ? "no change" : r > 0 ? `${r}% less` : `${-r}% more`;
+  return `${formatNumber(current)} from ${formatNumber(baseline)}, ${change}`;
+}
+
+/** "1 entry", "3 entries", "1,200 patients". */
+export const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** An age in whole years: "54 y". */
+export const formatAge = (years: number) => `${years} y`;
