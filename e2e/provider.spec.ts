@@ -1,33 +1,23 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectNoA11yViolations, loginAs, signIn, test } from "./fixtures";
 
-// The demo provider's care team (db/seed-clinical.ts) and what the outcome rules make of it.
-const EXPECTED: Array<{ name: string; urgency: string; category: string; flags: string[] }> = [
+// The demo provider's care team (db/seed-clinical.ts) as the work queue orders it (SPEC 7.1).
+const EXPECTED: Array<{ name: string; state: string; flags: string[] }> = [
   {
     name: "Susan Patel",
-    urgency: "High",
-    category: "Worse",
+    state: "Needs review",
     flags: ["Worse than baseline", "No improvement", "New neuropathic symptoms"],
   },
-  {
-    name: "Emily Johnson",
-    urgency: "Warning",
-    category: "Minimal relief",
-    flags: ["No improvement", "Prolonged site soreness"],
-  },
-  {
-    name: "David Kim",
-    urgency: "Warning",
-    category: "Moderate relief",
-    flags: ["Pain in a new location"],
-  },
-  { name: "Michael Brown", urgency: "Warning", category: "No change", flags: ["No improvement"] },
-  { name: "Robert Okafor", urgency: "Warning", category: "Recurrence", flags: ["Pain returned"] },
-  { name: "Linda Nguyen", urgency: "Info", category: "Insufficient data", flags: ["Diary lapsed"] },
-  { name: "Grace Lee", urgency: "No open flags", category: "Moderate relief", flags: [] },
-  { name: "James Carter", urgency: "No open flags", category: "Insufficient data", flags: [] },
-  { name: "Maria Gomez", urgency: "No open flags", category: "Too early", flags: [] },
-  { name: "Pat Patient", urgency: "No open flags", category: "Substantial relief", flags: [] },
+  { name: "Robert Okafor", state: "Needs review", flags: ["Pain returned"] },
+  { name: "Emily Johnson", state: "Needs review", flags: ["No improvement", "Prolonged site"] },
+  { name: "David Kim", state: "Needs review", flags: ["Pain in a new location"] },
+  { name: "Michael Brown", state: "Needs review", flags: ["No improvement"] },
+  { name: "Linda Nguyen", state: "Needs review", flags: ["Diary lapsed"] },
+  { name: "Grace Lee", state: "Needs review", flags: [] },
+  { name: "Helen Ward", state: "Follow-up due", flags: [] },
+  { name: "Pat Patient", state: "Plan recorded", flags: [] },
+  { name: "James Carter", state: "Monitoring", flags: [] },
+  { name: "Maria Gomez", state: "Monitoring", flags: [] },
 ];
 
 /** The caseload table's rows as text per column (the wide layout). */
@@ -37,13 +27,31 @@ async function caseloadRows(page: Page) {
   return table.locator("tbody tr").evaluateAll((rows) =>
     rows.map((row) => {
       const cells = [...row.querySelectorAll("td")].map((td) => td.textContent ?? "");
-      return { name: row.querySelector("a")?.textContent ?? "", cells };
+      // "Susan Patel, 46" -> "Susan Patel"
+      return { name: (row.querySelector("a")?.textContent ?? "").split(",")[0] ?? "", cells };
     }),
   );
 }
 
-test.describe("provider workspace", () => {
-  test("the caseload shows the demo patients most urgent first, with their categories and flags", async ({
+/** The count on a state tab: "Needs review 7" -> 7. */
+async function tabCount(page: Page, state: string) {
+  const tab = page.getByRole("navigation", { name: "Review states" }).getByRole("link", {
+    name: new RegExp(`^${state}`),
+  });
+  return Number((await tab.textContent())?.replace(/\D/g, ""));
+}
+
+/** Presses Tab until `target` has the focus (keyboard only), at most `max` times. */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("tabTo: never reached the element");
+}
+
+test.describe("provider work queue", () => {
+  test("the caseload is a queue: needs review first, with states, pain in words and flags", async ({
     page,
   }) => {
     await loginAs(page, "provider");
@@ -53,119 +61,214 @@ test.describe("provider workspace", () => {
     const demo = rows.filter((r) => EXPECTED.some((e) => e.name === r.name));
     expect(demo.map((r) => r.name)).toEqual(EXPECTED.map((e) => e.name));
     for (const [i, expected] of EXPECTED.entries()) {
-      const [, urgency = "", outcome = "", flags = ""] = demo[i]?.cells ?? [];
-      expect(urgency, expected.name).toContain(expected.urgency);
-      expect(outcome, expected.name).toContain(expected.category);
+      const [, state = "", pain = "", flags = "", plan = ""] = demo[i]?.cells ?? [];
+      expect(state, expected.name).toContain(expected.state);
       for (const flag of expected.flags) expect(flags, expected.name).toContain(flag);
-      if (expected.flags.length === 0) expect(flags.trim(), expected.name).toBe("—");
+      if (expected.name === "Pat Patient") {
+        expect(plan).toContain("Continue monitoring, Physical therapy");
+        expect(pain).toMatch(/from 7, \d+% less/);
+      }
     }
+    await expect(
+      page.getByRole("img", { name: /Weekly pain, oldest first/ }).first(),
+    ).toBeVisible();
     await expectNoA11yViolations(page);
   });
 
-  test("filters by outcome and flag and searches by name, with the keyboard", async ({ page }) => {
+  test("filters apply as they change and live in the URL; a state tab shows its patients", async ({
+    page,
+  }) => {
     await loginAs(page, "provider");
     await page.getByLabel("Outcome").selectOption("no_change");
-    await page.getByRole("button", { name: "Apply" }).press("Enter");
     await expect(page).toHaveURL(/category=no_change/);
-    expect((await caseloadRows(page)).map((r) => r.name)).toEqual(["Michael Brown"]);
-
-    await page.goto("/provider?flag=NO_IMPROVEMENT");
-    expect((await caseloadRows(page)).map((r) => r.name)).toEqual([
-      "Susan Patel",
-      "Emily Johnson",
-      "Michael Brown",
-    ]);
+    await expect
+      .poll(async () => (await caseloadRows(page)).map((r) => r.name))
+      .toEqual(["Michael Brown"]);
 
     await page.goto("/provider");
     await page.getByLabel("Patient name").fill("okaf");
-    await page.getByLabel("Patient name").press("Enter");
-    expect((await caseloadRows(page)).map((r) => r.name)).toEqual(["Robert Okafor"]);
+    await expect(page).toHaveURL(/q=okaf/);
+    await expect
+      .poll(async () => (await caseloadRows(page)).map((r) => r.name))
+      .toEqual(["Robert Okafor"]);
+
+    await page.goto("/provider");
+    await page
+      .getByRole("navigation", { name: "Review states" })
+      .getByRole("link", { name: /^Follow-up due/ })
+      .click();
+    await expect(page).toHaveURL(/state=follow_up_due/);
+    expect((await caseloadRows(page)).map((r) => r.name)).toContain("Helen Ward");
 
     await page.goto("/provider?q=nobody-by-this-name");
-    await expect(page.getByText("No patients match")).toBeVisible();
+    await expect(page.getByText("No patients match these filters")).toBeVisible();
+
+    // Sorting by a column keeps the filters and says which way it is sorted.
+    await page.goto("/provider?state=needs_review");
+    await page.getByRole("link", { name: /^Patient/ }).click();
+    await expect(page).toHaveURL(/state=needs_review.*sort=name|sort=name.*state=needs_review/);
+    await expect(page.getByRole("columnheader", { name: /Patient/ })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
   });
 
-  test("a provider reviews a flagged patient, records a decision, and the patient sees the plan", async ({
+  test("open the top patient, record a decision in the dialog, come back: Plan recorded, one fewer to review", async ({
     page,
     browser,
   }) => {
     await loginAs(page, "provider");
-    await page.getByRole("link", { name: "Susan Patel" }).first().click();
-    await expect(page.getByRole("heading", { level: 1, name: "Susan Patel" })).toBeVisible();
+    const needsReview = await tabCount(page, "Needs review");
+    const [top] = await caseloadRows(page);
+    expect(top?.cells[1]).toContain("Needs review");
+    const name = top?.name ?? "";
+    await page.getByRole("table").locator("tbody tr").first().click(); // the whole row opens it
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
+    // The banner guards against the wrong patient; the workspace reads in a clinician's words.
+    const banner = page.getByRole("region", { name: "Patient" });
+    await expect(banner.getByText("MRN", { exact: true })).toBeVisible();
+    await expect(banner.getByText("Born", { exact: true })).toBeVisible();
+    await expect(banner.getByText("Needs review")).toBeVisible();
     const assessment = page.getByRole("region", { name: "Assessment" });
-    await expect(assessment.getByText("Worse", { exact: true })).toBeVisible();
-    await expect(assessment.getByText("Baseline pain")).toBeVisible();
-    await expect(assessment.getByText("6/10")).toBeVisible();
-    const flags = page.getByRole("region", { name: "Flags" });
-    await expect(flags.getByRole("heading", { name: "Worse than baseline" })).toBeVisible();
-    await expect(flags.getByText(/above the baseline of 6\/10/)).toBeVisible();
-    const suggestions = page.getByRole("region", { name: "Suggestions" });
-    await expect(suggestions.getByText("Re-evaluation")).toBeVisible();
-    await expect(suggestions.getByText(/review the diagnosis/)).toBeVisible();
-    await expect(page.getByRole("img", { name: /Chart of daily pain/ })).toBeVisible();
+    await expect(assessment.getByText("Days since procedure")).toBeVisible();
+    await expect(assessment.getByText(/% (more|less) pain/).first()).toBeVisible();
+    await expect(page.getByText("Your daily pain")).toHaveCount(0);
     await expectNoA11yViolations(page);
 
-    const form = page.locator("#decision-form");
-    await form.getByRole("checkbox", { name: /Re-evaluation/ }).check();
-    await form
+    const open = page.getByRole("button", { name: "Record a decision" });
+    await open.click();
+    const dialog = page.getByRole("dialog", { name: "Record a decision" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText("Suggested").first()).toBeVisible();
+    await expectNoA11yViolations(page);
+    await dialog.getByRole("checkbox", { name: /Re-evaluation/ }).check();
+    await dialog
       .getByLabel("Note on re-evaluation (optional)")
       .fill("MRI of the lower back next week");
-    await form.getByRole("checkbox", { name: /Medication adjustment/ }).check();
-    await form.getByRole("checkbox", { name: /Inaccurate diagnosis/ }).check();
-    await form.getByLabel("Rationale").fill("Worse at three weeks with new burning pain.");
+    await dialog.getByRole("checkbox", { name: /Medication adjustment/ }).check();
+    await dialog.getByLabel("Rationale").fill("Worse at three weeks with new burning pain.");
     const followUp = new Date(Date.now() + 30 * 86_400_000);
-    await form.getByLabel("Follow-up date (optional)").fill(followUp.toISOString().slice(0, 10));
-    await form.getByRole("button", { name: "Record decision" }).click();
-    await expect(page.getByText("Decision recorded", { exact: true })).toBeVisible();
-    const history = page.getByRole("region", { name: "Management decision" });
-    await expect(history.getByText("Current", { exact: true })).toBeVisible();
-    await expect(history.getByText("MRI of the lower back next week")).toBeVisible();
+    await dialog.getByLabel("Follow-up date (optional)").fill(followUp.toISOString().slice(0, 10));
+    await dialog.getByRole("button", { name: "Record decision" }).click();
 
-    // The patient sees the plan on their home, in plain words.
-    const patientContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-    const patientPage = await patientContext.newPage();
-    await signIn(patientPage, "susan.patel@example.com", DEMO_PASSWORD);
-    await patientPage.waitForURL("**/patient");
-    const plan = patientPage.getByRole("region", { name: "Your plan" });
-    await expect(plan.getByText("A closer look at the cause of your pain")).toBeVisible();
-    await expect(plan.getByText("A change to your pain medicine")).toBeVisible();
+    await expect(page.getByText(`Decision recorded for ${name}`)).toBeVisible();
+    await expect(dialog).toBeHidden();
+    await expect(open).toBeFocused();
+    await expect(banner.getByText("Plan recorded")).toBeVisible();
+    const plan = page.getByRole("region", { name: "Plan" });
+    await expect(plan.getByText("Current", { exact: true })).toBeVisible();
     await expect(plan.getByText("MRI of the lower back next week")).toBeVisible();
-    await expect(plan.getByText(/Dr\. Priya Provider decided this plan/)).toBeVisible();
-    const longDate = new Intl.DateTimeFormat("en-GB", {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    }).format(followUp);
-    await expect(plan.getByText(new RegExp(`Next review: .*${longDate}`))).toBeVisible();
-    await expect(plan.getByText(/Inaccurate diagnosis|Worse at three weeks/)).toHaveCount(0);
-    await expectNoA11yViolations(patientPage);
-    await patientContext.close();
+    await expect(plan.getByText("Flags it answered")).toBeVisible();
+
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
+    expect(await tabCount(page, "Needs review")).toBe(needsReview - 1);
+    const row = (await caseloadRows(page)).find((r) => r.name === name);
+    expect(row?.cells[1]).toContain("Plan recorded");
+    expect(row?.cells[4]).toContain("Re-evaluation, Medication adjustment");
+
+    if (name === "Susan Patel") {
+      // The patient sees the plan on their home, in plain words.
+      const patientContext = await browser.newContext({
+        baseURL: test.info().project.use.baseURL,
+      });
+      const patientPage = await patientContext.newPage();
+      await signIn(patientPage, "susan.patel@example.com", DEMO_PASSWORD);
+      await patientPage.waitForURL("**/patient");
+      const yours = patientPage.getByRole("region", { name: "Your plan" });
+      await expect(yours.getByText("A closer look at the cause of your pain")).toBeVisible();
+      await expect(yours.getByText("MRI of the lower back next week")).toBeVisible();
+      await expect(yours.getByText(/Worse at three weeks/)).toHaveCount(0);
+      await patientContext.close();
+    }
+  });
+
+  test("keyboard only: j/k and Enter open a patient, Escape closes the dialog, Tab records a decision", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.goto("/provider?state=needs_review");
+    const needsReview = await tabCount(page, "Needs review");
+    const links = page.getByRole("table").locator("[data-queue-link]");
+    await page.keyboard.press("j");
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press("j");
+    await expect(links.nth(1)).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(links.nth(0)).toBeFocused();
+    const name = ((await links.nth(0).textContent()) ?? "").split(",")[0] ?? "";
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+    const open = page.getByRole("button", { name: "Record a decision" });
+    await tabTo(page, open);
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Record a decision" });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(open).toBeFocused();
+
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible();
+    const strategy = dialog.getByRole("checkbox", { name: /Physical therapy/ });
+    await tabTo(page, strategy);
+    // Focus stays inside the dialog while it is open.
+    expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press("Space");
+    await expect(strategy).toBeChecked();
+    await tabTo(page, dialog.getByRole("button", { name: "Record decision" }), 120);
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByRole("region", { name: "Patient" }).getByText("Plan recorded"),
+    ).toBeVisible();
+
+    await tabTo(page, page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link"), 80);
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
+    expect(await tabCount(page, "Needs review")).toBe(needsReview - 1);
+  });
+
+  test("Next patient moves down the queue", async ({ page }) => {
+    await loginAs(page, "provider");
+    await page.goto("/provider?state=needs_review");
+    const names = (await caseloadRows(page)).map((r) => r.name);
+    await page.getByRole("link", { name: names[0] }).first().click();
+    await page.getByRole("link", { name: /Next patient/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: names[1] })).toBeVisible();
   });
 
   test("a decision amendment keeps the first version readable", async ({ page }) => {
     await loginAs(page, "provider");
+    await page.goto("/provider?q=Michael");
     await page.getByRole("link", { name: "Michael Brown" }).first().click();
-    const form = page.locator("#decision-form");
-    await form.getByRole("checkbox", { name: /Physical therapy/ }).check();
-    await form.getByRole("button", { name: "Record decision" }).click();
-    await expect(page.getByText("Decision recorded", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Record a decision" }).click();
+    const dialog = page.getByRole("dialog", { name: "Record a decision" });
+    await dialog.getByRole("checkbox", { name: /Physical therapy/ }).check();
+    await dialog.getByRole("button", { name: "Record decision" }).click();
+    await expect(page.getByText("Decision recorded for Michael Brown")).toBeVisible();
 
-    await page.getByRole("link", { name: "Amend this decision" }).click();
-    await expect(page.getByRole("heading", { name: "Amend the current decision" })).toBeVisible();
-    await form.getByRole("checkbox", { name: /Psychological support/ }).check();
-    await form.getByRole("button", { name: "Record amendment" }).click();
-    await expect(page.getByText("Amendment recorded", { exact: true })).toBeVisible();
-    const history = page.getByRole("region", { name: "Management decision" });
-    await expect(history.getByText("Replaced by an amendment")).toBeVisible();
-    await expect(
-      history.getByRole("listitem").filter({ hasText: /^Psychological support$/ }),
-    ).toBeVisible();
+    const plan = page.getByRole("region", { name: "Plan" });
+    await plan.getByRole("button", { name: "Amend" }).click();
+    const amend = page.getByRole("dialog", { name: "Amend the current decision" });
+    await expect(amend.getByRole("checkbox", { name: /Physical therapy/ })).toBeChecked();
+    await amend.getByRole("checkbox", { name: /Psychological support/ }).check();
+    await amend.getByRole("button", { name: "Record amendment" }).click();
+    await expect(page.getByText("Amendment recorded for Michael Brown")).toBeVisible();
+    await expect(plan.getByText("Amendment", { exact: true })).toBeVisible();
+    await plan.getByText(/Earlier decisions and versions/).click();
+    await expect(plan.getByText("Replaced by an amendment")).toBeVisible();
   });
 
-  test("marking a flag reviewed shows it quieter in the caseload", async ({ page }) => {
+  test("marking a flag reviewed without a decision takes the patient out of Needs review", async ({
+    page,
+  }) => {
     await loginAs(page, "provider");
+    await page.goto("/provider?q=Linda");
     await page.getByRole("link", { name: "Linda Nguyen" }).first().click();
     const flags = page.getByRole("region", { name: "Flags" });
     await flags.getByRole("button", { name: /Mark reviewed.*Diary lapsed/ }).click();
@@ -177,14 +280,15 @@ test.describe("provider workspace", () => {
 
     await page.goto("/provider?q=Linda");
     const [row] = await caseloadRows(page);
-    expect(row?.cells[1]).toContain("No open flags");
-    expect(row?.cells[3]).toContain("reviewed");
+    expect(row?.cells[1]).toContain("Monitoring");
+    expect(row?.cells[3]).toContain("1 reviewed");
   });
 
   test("the procedure form checks its fields, and an edit keeps the earlier version", async ({
     page,
   }) => {
     await loginAs(page, "provider");
+    await page.goto("/provider?q=Pat");
     await page.getByRole("link", { name: "Pat Patient" }).first().click();
     await page.getByRole("link", { name: "Record a procedure" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Record a procedure" })).toBeVisible();
@@ -219,20 +323,49 @@ test.describe("provider workspace", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
     await expect(page.getByText("Susan Patel")).toHaveCount(0);
-    const api = await page.request.get(
-      `/api/trpc/caseload.review?input=${encodeURIComponent(JSON.stringify({ json: { patientId: missing } }))}`,
-    );
-    expect(api.status()).toBe(404);
+    for (const procedure of ["caseload.review", "caseload.next"]) {
+      const api = await page.request.get(
+        `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: { patientId: missing } }))}`,
+      );
+      expect(api.status(), procedure).toBe(404);
+    }
   });
 
-  test("the caseload becomes cards at phone width", async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 800 });
+  test("every provider page passes axe at 1280 and 360 px; the caseload becomes cards", async ({
+    page,
+  }) => {
     await loginAs(page, "provider");
+    await page.goto("/provider?q=Grace");
+    await page.getByRole("link", { name: "Grace Lee" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Grace Lee" })).toBeVisible();
+    const review = page.url();
+    await page.getByRole("link", { name: "Edit the procedure" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Edit the procedure" })).toBeVisible();
+    const edit = page.url();
+    const pages = [
+      "/provider",
+      "/provider?state=monitoring",
+      review,
+      edit,
+      `${review}/procedures/new`,
+    ];
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const url of pages) {
+        await page.goto(url);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scroll, `${url} at ${width}`).toBeLessThanOrEqual(width);
+        await expectNoA11yViolations(page);
+      }
+    }
+    await page.goto("/provider");
     const cards = page.getByRole("list", { name: /Patients on your care team/ });
     await expect(cards).toBeVisible();
-    await expect(cards.getByRole("link", { name: "Susan Patel" })).toBeVisible();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(360);
+    await expect(cards.getByRole("link", { name: /Susan Patel/ })).toBeVisible();
+    await page.goto(review);
+    await page.getByRole("button", { name: "Record a decision" }).click();
+    await expect(page.getByRole("dialog", { name: "Record a decision" })).toBeVisible();
     await expectNoA11yViolations(page);
   });
 });

@@ -6,7 +6,7 @@
 // A request reads the care team with the valid cache rows in one query, then reads and assesses
 // only the procedures without one, in a fixed number of queries whatever the caseload size, and
 // stores them. docs/benchmarks.md has the figures at 1,000 patients.
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   careTeam,
@@ -150,10 +150,6 @@ export function caseloadOrder(sort: CaseloadSort = "queue", dir: "asc" | "desc" 
   };
 }
 
-function escapeLike(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * Raise when the cached assessment could differ for the same data and day: a change to the outcome
  * engine's rules, to the acknowledgement episodes, or to CaseloadAssessment's shape. Every cache
@@ -241,9 +237,8 @@ export type AssessmentKey = { asOf: string; criteria: Criteria };
  * is valid, and the current plans. Exported for the benchmark, which runs the very same SQL with
  * postgres.js.
  */
-export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey, search?: string) {
+export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) {
   const patientFilter: SQL[] = [eq(careTeam.providerId, providerId), eq(users.role, "patient")];
-  if (search) patientFilter.push(ilike(users.name, escapeLike(search)));
   // Each care-team patient's latest procedure: the latest performed by asOf, else a planned one.
   const latest = db
     .select({
@@ -496,25 +491,17 @@ export function decodeEntries(
 }
 
 /**
- * Every patient on the provider's care team with their assessment and review state, unsorted.
- * A fixed number of queries (decision 008); not audited (callers are).
+ * Every patient on the provider's care team with their assessment and review state, unsorted
+ * (stale cache rows are recomputed and stored). A fixed number of queries (decision 008); not
+ * audited: callers that show rows to a person audit what they show.
  */
-/**
- * Every row of a provider's caseload, assessed (stale cache rows are recomputed and stored).
- * Not audited: callers that show rows to a person audit what they show.
- */
-export async function caseloadRows(
-  db: Db,
-  actor: Pick<Actor, "id">,
-  search: string | undefined,
-  now: Date,
-) {
+export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) {
   const settings = await getClinicSettings(db);
   const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
     criteria: settings.successCriteria,
   };
-  const queries = caseloadQueries(db, actor.id, key, search);
+  const queries = caseloadQueries(db, actor.id, key);
   // The procedures' data_version is read here, before their entries and acknowledgements: a write
   // in between can only make the stored version older than the data, never newer (decision 008).
   const [patients, planRows] = await Promise.all([queries.patients, queries.plans]);
@@ -578,7 +565,11 @@ export async function caseload(
   input: CaseloadInput,
   { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
 ) {
-  const { key, all } = await caseloadRows(db, actor, input.search, now);
+  const { key, all: team } = await caseloadRows(db, actor, now);
+  // The name search is applied here rather than in SQL, so that the page still knows the size of
+  // the whole care team ("no patients match" rather than "none on your care team").
+  const needle = input.search?.toLocaleLowerCase("en");
+  const all = needle ? team.filter((r) => r.name.toLocaleLowerCase("en").includes(needle)) : team;
   const counts = {
     state: countBy(all, (r) => r.state),
     urgency: countBy(all, (r) => r.urgency ?? "none"),
@@ -614,7 +605,7 @@ export async function caseload(
     criteria: key.criteria,
     rows,
     total: filtered.length,
-    caseloadSize: all.length,
+    caseloadSize: team.length,
     page: input.page,
     pageSize: input.pageSize,
     counts,
@@ -635,7 +626,7 @@ export async function nextInQueue(
   patientId: string,
   now: Date = new Date(),
 ): Promise<{ patientId: string; name: string } | null> {
-  const { all } = await caseloadRows(db, actor, undefined, now);
+  const { all } = await caseloadRows(db, actor, now);
   const queue = all.sort(caseloadOrder());
   const actionable = (r: CaseloadRow) => r.state === "needs_review" || r.state === "follow_up_due";
   const at = queue.findIndex((r) => r.patientId === patientId);

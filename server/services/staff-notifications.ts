@@ -40,7 +40,7 @@ export async function caseloadRound(db: Db, now: Date = new Date()) {
   let emails = 0;
   // One provider at a time: a patient on two care teams is assessed once (the second reads it).
   for (const provider of providers) {
-    const { all } = await caseloadRows(db, provider, undefined, now);
+    const { all } = await caseloadRows(db, provider, now);
     const items = all.flatMap((row) =>
       row.procedure
         ? row.flags

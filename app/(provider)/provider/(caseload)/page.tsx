@@ -94,7 +94,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                     <span
                       className={cn(
                         "num rounded-full px-2 text-xs",
-                        active ? "bg-white/20" : "bg-slate-100 text-slate-800",
+                        active ? "bg-white text-brand-800" : "bg-slate-100 text-slate-800",
                       )}
                     >
                       {t.count}
