@@ -46,11 +46,12 @@ test.describe("reports and exports", () => {
     await page.getByRole("link", { name: "David Kim" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "David Kim" })).toBeVisible();
     await shoot(page, "provider-review");
-    const form = page.locator("#decision-form");
+    await page.getByRole("button", { name: "Record a decision" }).click();
+    const form = page.getByRole("dialog", { name: "Record a decision" });
     await form.getByRole("checkbox", { name: /Physical therapy/ }).check();
     await form.getByLabel("Note on physical therapy (optional)").fill("Hip strength twice a week");
     await form.getByRole("button", { name: "Record decision" }).click();
-    await expect(page.getByText("Decision recorded", { exact: true })).toBeVisible();
+    await expect(page.getByText("Decision recorded for David Kim")).toBeVisible();
 
     const pdf = await download(page, "Download PDF");
     expect(pdf.name).toMatch(/^visit-report-\d{4}-\d{2}-\d{2}\.pdf$/);

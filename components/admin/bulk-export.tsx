@@ -90,11 +90,7 @@ function ExportRow({ type, description }: { type: string; description: string })
       {state.phase === "done" ? (
         <p className="mt-2 text-sm text-slate-700" role="status">
           {number.format(state.done)} resources.{" "}
-          <a
-            href={state.url}
-            download={file}
-            className="font-medium text-brand-800 underline"
-          >
+          <a href={state.url} download={file} className="font-medium text-brand-800 underline">
             Save {file}
           </a>
         </p>
