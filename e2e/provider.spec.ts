@@ -334,6 +334,7 @@ test.describe("provider work queue", () => {
   test("every provider page passes axe at 1280 and 360 px; the caseload becomes cards", async ({
     page,
   }) => {
+    test.setTimeout(120_000); // ten pages, each scanned
     await loginAs(page, "provider");
     await page.goto("/provider?q=Grace");
     await page.getByRole("link", { name: "Grace Lee" }).first().click();

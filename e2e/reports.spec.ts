@@ -101,7 +101,11 @@ test.describe("reports and exports", () => {
     expect(bundle.entry[0].resource).toMatchObject({
       resourceType: "Patient",
       name: [{ text: "Pat Patient" }],
-      telecom: [{ system: "email", value: DEMO.patient }],
+      telecom: [
+        { system: "email", value: DEMO.patient },
+        { system: "phone", value: "+44 7700 900123" },
+      ],
+      birthDate: "1961-05-14",
     });
     const loinc = new Set(
       bundle.entry.flatMap((e: { resource: { code?: { coding?: Array<{ code: string }> } } }) =>

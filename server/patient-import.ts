@@ -1,13 +1,23 @@
 import { parseCsv } from "./csv";
 
 /**
- * Bulk import of patients from a CSV file (name, email, provider email). Pure: the browser reads
+ * Bulk import of patients from a CSV file (name, email, provider email; optionally date of birth,
+ * MRN and phone). Pure: the browser reads
  * the file with `planPatientImport`, then `runPatientImport` sends it to the server in chunks
  * (one transaction each) so that the page can show real progress.
  */
 
 /** One data row as read from the file; `row` is its row number in a spreadsheet (header = 1). */
-export type ImportRowInput = { row: number; name: string; email: string; providerEmail: string };
+export type ImportRowInput = {
+  row: number;
+  name: string;
+  email: string;
+  providerEmail: string;
+  /** Optional columns (SPEC 7.2): absent when the file has no such column. */
+  dateOfBirth?: string;
+  mrn?: string;
+  phone?: string;
+};
 
 export type ImportRowStatus = "created" | "exists" | "assigned" | "invalid";
 export type ImportRowResult = { row: number; status: ImportRowStatus; message: string };
@@ -27,6 +37,14 @@ const HEADERS: Record<string, keyof Omit<ImportRowInput, "row">> = {
   patientemail: "email",
   provideremail: "providerEmail",
   provider: "providerEmail",
+  dateofbirth: "dateOfBirth",
+  birthdate: "dateOfBirth",
+  dob: "dateOfBirth",
+  mrn: "mrn",
+  medicalrecordnumber: "mrn",
+  phone: "phone",
+  telephone: "phone",
+  phonenumber: "phone",
 };
 
 const normalizeHeader = (h: string) => h.toLowerCase().replace(/[^a-z]/g, "");
@@ -45,6 +63,9 @@ export function planPatientImport(text: string): ImportPlan | { error: string } 
     name: column("name"),
     email: column("email"),
     providerEmail: column("providerEmail"),
+    dateOfBirth: column("dateOfBirth"),
+    mrn: column("mrn"),
+    phone: column("phone"),
   };
   if (columns.name < 0 || columns.email < 0 || columns.providerEmail < 0)
     return {
@@ -58,12 +79,15 @@ export function planPatientImport(text: string): ImportPlan | { error: string } 
     if (record.every((cell) => cell.trim() === "")) return;
     // The server checks every cell; longer than this is invalid anyway, so it is cut for the trip.
     const cell = (i: number) => (record[i] ?? "").slice(0, 1000);
-    const input = {
+    const input: ImportRowInput = {
       row,
       name: cell(columns.name),
       email: cell(columns.email),
       providerEmail: cell(columns.providerEmail),
     };
+    if (columns.dateOfBirth >= 0) input.dateOfBirth = cell(columns.dateOfBirth);
+    if (columns.mrn >= 0) input.mrn = cell(columns.mrn);
+    if (columns.phone >= 0) input.phone = cell(columns.phone);
     const key = normalizeEmail(input.email);
     const first = key ? firstRowOf.get(key) : undefined;
     if (first !== undefined) {

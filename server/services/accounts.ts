@@ -1,12 +1,13 @@
-import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
 import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
 import { recordAudit, recordAudits } from "./audit";
+import { clinicToday } from "./settings";
 import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
@@ -115,6 +116,9 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
       role: users.role,
       active: users.active,
       mustChangePassword: users.mustChangePassword,
+      dateOfBirth: users.dateOfBirth,
+      mrn: users.mrn,
+      phone: users.phone,
       createdAt: users.createdAt,
       updatedAt: users.updatedAt,
     })
@@ -179,7 +183,59 @@ export async function listProviderOptions(db: Db, _actor: Actor) {
     .limit(1000);
 }
 
-export type CreateAccountInput = { role: Role; name: string; email: string };
+export type PatientIdentity = {
+  dateOfBirth: string | null;
+  mrn: string | null;
+  phone: string | null;
+};
+
+export type CreateAccountInput = {
+  role: Role;
+  name: string;
+  email: string;
+  dateOfBirth?: string | null | undefined;
+  mrn?: string | null | undefined;
+  phone?: string | null | undefined;
+  providerIds?: string[] | undefined;
+};
+
+const FIX_FIELDS = "Please correct the highlighted fields.";
+const MRN_TAKEN = "Another patient already has this MRN.";
+
+/** Identity checks the input schema cannot make: not born in the future; the MRN not taken. */
+async function checkIdentity(
+  db: DbOrTx,
+  identity: Partial<PatientIdentity>,
+  exceptId: string | null,
+): Promise<void> {
+  if (identity.dateOfBirth && identity.dateOfBirth > (await clinicToday(db))) {
+    throw badRequest(FIX_FIELDS, { dateOfBirth: ["The date of birth cannot be in the future."] });
+  }
+  if (identity.mrn && (await mrnTaken(db, identity.mrn, exceptId))) {
+    throw new AppError("CONFLICT", MRN_TAKEN, { mrn: [MRN_TAKEN] });
+  }
+}
+
+async function mrnTaken(db: DbOrTx, mrn: string, exceptId: string | null) {
+  const filters = [sql`lower(${users.mrn}) = lower(${mrn})`];
+  if (exceptId) filters.push(ne(users.id, exceptId));
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(...filters))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The MRN's unique index refused a write (two admins gave the same MRN at once). */
+function isMrnConflict(error: unknown): boolean {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const x = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    if (x.code === "23505" && [x.constraint_name, x.constraint].includes("users_mrn_lower_idx"))
+      return true;
+  }
+  return false;
+}
 
 /**
  * Creates an account and emails it an invitation to choose a password (72 hours, single use).
@@ -191,11 +247,40 @@ export async function createAccount(
   actor: Actor,
   input: CreateAccountInput,
   ip: string | null,
-): Promise<{ id: string; temporaryPassword: string }> {
+): Promise<{ id: string; temporaryPassword: string; providers: string[] }> {
   const email = input.email.trim().toLowerCase();
+  const identity: PatientIdentity = {
+    dateOfBirth: input.dateOfBirth ?? null,
+    mrn: input.mrn ?? null,
+    phone: input.phone ?? null,
+  };
+  const providerIds = input.providerIds ?? [];
+  if (input.role !== "patient") {
+    const onlyPatients: Record<string, string[]> = {};
+    for (const key of ["dateOfBirth", "mrn", "phone"] as const)
+      if (identity[key]) onlyPatients[key] = ["Only a patient account has this."];
+    if (providerIds.length > 0) onlyPatients.providerIds = ["Only patients have a care team."];
+    if (Object.keys(onlyPatients).length > 0) throw badRequest(FIX_FIELDS, onlyPatients);
+  }
+  await checkIdentity(db, identity, null);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const id = await db.transaction(async (tx) => {
+  const { id, providers } = await db.transaction(async (tx) => {
+    const team =
+      providerIds.length === 0
+        ? []
+        : await tx
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(
+              and(
+                inArray(users.id, providerIds),
+                eq(users.role, "provider"),
+                eq(users.active, true),
+              ),
+            );
+    if (team.length !== providerIds.length)
+      throw badRequest(FIX_FIELDS, { providerIds: ["Choose active providers from the list."] });
     const [created] = await tx
       .insert(users)
       .values({
@@ -204,13 +289,18 @@ export async function createAccount(
         email,
         passwordHash,
         mustChangePassword: true,
+        ...identity,
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (!created)
+    if (!created) {
+      // The email or (when two admins race) the MRN is taken.
+      if (identity.mrn && (await mrnTaken(tx, identity.mrn, null)))
+        throw new AppError("CONFLICT", MRN_TAKEN, { mrn: [MRN_TAKEN] });
       throw new AppError("CONFLICT", "An account with this email already exists.", {
         email: ["An account with this email already exists."],
       });
+    }
     await recordAudit(tx, {
       actor,
       action: "account.create",
@@ -221,11 +311,82 @@ export async function createAccount(
       ip,
       details: { role: input.role },
     });
+    if (team.length > 0) {
+      await tx
+        .insert(careTeam)
+        .values(team.map((p) => ({ providerId: p.id, patientId: created.id, assignedBy: actor.id })));
+      for (const p of team)
+        await recordAudit(tx, {
+          actor,
+          action: "care_team.assign",
+          outcome: "success",
+          targetType: "user",
+          targetId: p.id,
+          patientId: created.id,
+          ip,
+        });
+    }
     await inviteAccounts(tx, actor, [{ id: created.id, email, role: input.role }], { ip });
-    return created.id;
+    return { id: created.id, providers: team.map((p) => p.name) };
   });
   await wakeMailDelivery();
-  return { id, temporaryPassword };
+  return { id, temporaryPassword, providers };
+}
+
+/** Changes a patient's name and identity (SPEC 7.2). Audited with which fields changed, not their values. */
+export async function updatePatientIdentity(
+  db: Db,
+  actor: Actor,
+  input: PatientIdentity & { id: string; name: string },
+  ip: string | null,
+): Promise<{ id: string }> {
+  const [current] = await db
+    .select({
+      role: users.role,
+      name: users.name,
+      dateOfBirth: users.dateOfBirth,
+      mrn: users.mrn,
+      phone: users.phone,
+    })
+    .from(users)
+    .where(eq(users.id, input.id))
+    .limit(1);
+  if (!current) throw notFound("account");
+  if (current.role !== "patient")
+    throw badRequest("Only a patient account has a date of birth, MRN and phone.");
+  await checkIdentity(db, input, input.id);
+  const next = {
+    name: input.name.trim(),
+    dateOfBirth: input.dateOfBirth,
+    mrn: input.mrn,
+    phone: input.phone,
+  };
+  const changed = (Object.keys(next) as Array<keyof typeof next>).filter(
+    (k) => next[k] !== current[k],
+  );
+  if (changed.length === 0) return { id: input.id };
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ ...next, updatedAt: sql`now()` })
+        .where(eq(users.id, input.id));
+      await recordAudit(tx, {
+        actor,
+        action: "account.update_identity",
+        outcome: "success",
+        targetType: "user",
+        targetId: input.id,
+        patientId: input.id,
+        ip,
+        details: { fields: changed },
+      });
+    });
+  } catch (error) {
+    if (isMrnConflict(error)) throw new AppError("CONFLICT", MRN_TAKEN, { mrn: [MRN_TAKEN] });
+    throw error;
+  }
+  return { id: input.id };
 }
 
 /**

@@ -7,10 +7,12 @@ import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/policy";
 import type { ImportRowInput, ImportRowResult } from "@/server/patient-import";
+import { DateOfBirthSchema, MrnSchema, PhoneSchema } from "@/server/api/routers/identity-input";
 import { EmailSchema, NameSchema } from "./accounts";
 import { recordAudit } from "./audit";
 import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";
+import { clinicToday } from "./settings";
 
 const ImportRow = z.object({
   name: NameSchema,
@@ -22,9 +24,19 @@ const ImportRow = z.object({
   })
     .toLowerCase()
     .pipe(z.email("Enter the provider's email like name@example.com.")),
+  dateOfBirth: DateOfBirthSchema.optional(),
+  mrn: MrnSchema.optional(),
+  phone: PhoneSchema.optional(),
 });
 
-const LABELS = { name: "Name", email: "Email", providerEmail: "Provider email" } as const;
+const LABELS = {
+  name: "Name",
+  email: "Email",
+  providerEmail: "Provider email",
+  dateOfBirth: "Date of birth",
+  mrn: "MRN",
+  phone: "Phone",
+} as const;
 
 function rowProblems(error: z.ZodError): string {
   const fields = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
@@ -51,6 +63,8 @@ export async function importPatientRows(
   const results: ImportRowResult[] = [];
   const valid: Array<{ row: number } & z.infer<typeof ImportRow>> = [];
   const firstRowOf = new Map<string, number>();
+  const firstRowOfMrn = new Map<string, number>();
+  const today = await clinicToday(db);
   for (const raw of rows) {
     const parsed = ImportRow.safeParse(raw);
     if (!parsed.success) {
@@ -62,7 +76,22 @@ export async function importPatientRows(
       results.push({ row: raw.row, status: "invalid", message: `Same email as row ${first}.` });
       continue;
     }
+    const mrn = parsed.data.mrn?.toLowerCase();
+    const firstMrn = mrn ? firstRowOfMrn.get(mrn) : undefined;
+    if (firstMrn !== undefined) {
+      results.push({ row: raw.row, status: "invalid", message: `Same MRN as row ${firstMrn}.` });
+      continue;
+    }
+    if (parsed.data.dateOfBirth && parsed.data.dateOfBirth > today) {
+      results.push({
+        row: raw.row,
+        status: "invalid",
+        message: "Date of birth: The date of birth cannot be in the future.",
+      });
+      continue;
+    }
     firstRowOf.set(parsed.data.email, raw.row);
+    if (mrn) firstRowOfMrn.set(mrn, raw.row);
     valid.push({ row: raw.row, ...parsed.data });
   }
   const unusableHash =
@@ -78,6 +107,17 @@ export async function importPatientRows(
             .from(users)
             .where(inArray(lowerEmail, emails));
     const byEmail = new Map(known.map((u) => [u.email, u]));
+    const mrns = [...new Set(valid.flatMap((r) => (r.mrn ? [r.mrn.toLowerCase()] : [])))];
+    const lowerMrn = sql<string>`lower(${users.mrn})`;
+    const takenMrns = new Map(
+      (mrns.length === 0
+        ? []
+        : await tx
+            .select({ mrn: lowerMrn, email: lowerEmail })
+            .from(users)
+            .where(inArray(lowerMrn, mrns))
+      ).map((u) => [u.mrn, u.email]),
+    );
 
     const toCreate: typeof valid = [];
     const toAssign: Array<{
@@ -107,6 +147,12 @@ export async function importPatientRows(
           status: "invalid",
           message: "This email belongs to a staff account.",
         });
+      else if (r.mrn && !existing && takenMrns.has(r.mrn.toLowerCase()))
+        results.push({
+          row: r.row,
+          status: "invalid",
+          message: "MRN: Another patient already has this MRN.",
+        });
       else if (existing)
         toAssign.push({
           row: r.row,
@@ -129,6 +175,9 @@ export async function importPatientRows(
                 email: r.email,
                 passwordHash: unusableHash,
                 mustChangePassword: true,
+                dateOfBirth: r.dateOfBirth ?? null,
+                mrn: r.mrn ?? null,
+                phone: r.phone ?? null,
               })),
             )
             // Another import created it meanwhile: it simply exists.

@@ -113,6 +113,16 @@ export const matrix: Record<string, Row> = {
     }),
     expect: adminOnly(),
   },
+  "account.updateIdentity": {
+    input: (w) => ({
+      id: w.spare.id,
+      name: "Spare Patient",
+      dateOfBirth: "1970-01-01",
+      mrn: "",
+      phone: "",
+    }),
+    expect: adminOnly(),
+  },
   "account.deactivate": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
   "account.reactivate": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
   "account.resetPassword": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },

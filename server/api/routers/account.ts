@@ -2,6 +2,12 @@ import { z } from "zod";
 import { searchText, text } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import {
+  DateOfBirthSchema,
+  identityShape,
+  MrnSchema,
+  PhoneSchema,
+} from "@/server/api/routers/identity-input";
+import {
   createAccount,
   EmailSchema,
   getAccount,
@@ -9,6 +15,7 @@ import {
   listProviderOptions,
   NameSchema,
   setAccountActive,
+  updatePatientIdentity,
 } from "@/server/services/accounts";
 import { changeOwnPassword, PASSWORD_MAX_LENGTH, resetPassword } from "@/server/services/passwords";
 
@@ -29,6 +36,24 @@ export const CreateAccountInput = z.object({
   role: RoleSchema,
   name: NameSchema,
   email: EmailSchema,
+  /** Patients only (SPEC 7.2). */
+  ...identityShape,
+  /** Patients only: the providers of their care team, assigned in the same transaction. */
+  providerIds: z
+    .array(z.uuid({ error: "Choose providers from the list." }), {
+      error: "Choose providers from the list.",
+    })
+    .max(20, "Choose at most 20 providers.")
+    .refine((ids) => new Set(ids).size === ids.length, "Choose each provider once.")
+    .default([]),
+});
+
+export const UpdateIdentityInput = z.object({
+  id: z.uuid({ error: "That account was not found." }),
+  name: NameSchema,
+  dateOfBirth: DateOfBirthSchema,
+  mrn: MrnSchema,
+  phone: PhoneSchema,
 });
 
 export const ChangePasswordInput = z.object({
@@ -63,6 +88,11 @@ export const accountRouter = createTRPCRouter({
   create: adminProcedure
     .input(CreateAccountInput)
     .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, ctx.ip)),
+
+  /** A patient's name and identity (date of birth, MRN, phone). */
+  updateIdentity: adminProcedure
+    .input(UpdateIdentityInput)
+    .mutation(({ ctx, input }) => updatePatientIdentity(ctx.db, ctx.actor, input, ctx.ip)),
 
   deactivate: adminProcedure
     .input(AccountIdInput)

@@ -20,6 +20,9 @@ export const ImportPatientsInput = z.object({
         name: Cell,
         email: Cell,
         providerEmail: Cell,
+        dateOfBirth: Cell.optional(),
+        mrn: Cell.optional(),
+        phone: Cell.optional(),
       }),
       { error: "Send the rows to import." },
     )
