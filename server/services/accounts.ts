@@ -6,11 +6,14 @@ import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
+import { daysBetween, yearsBetween } from "@/server/outcomes/dates";
+import { latestProcedure } from "./assessments";
 import { recordAudit, recordAudits } from "./audit";
 import { clinicToday } from "./settings";
 import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
+import { clinicToday } from "./settings";
 
 /** An account's email: trimmed and lower-cased, as stored. */
 export const EmailSchema = text({
@@ -156,6 +159,9 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
   // A provider's page lists their patients: each is a read of that patient's data.
   if (user.role === "provider")
     await auditPatientsShown(db, actor, members, "provider_account", ip);
+  // A patient's page starts with their banner (SPEC 7.2): age and the latest procedure's day.
+  const today = user.role === "patient" ? await clinicToday(db) : null;
+  const latest = user.role === "patient" ? await latestProcedure(db, user.id) : null;
   await recordAudit(db, {
     actor,
     action: "account.read",
@@ -169,6 +175,17 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
     ...user,
     careTeam: members,
     careTeamTotal: total?.value ?? 0,
+    age: today && user.dateOfBirth ? yearsBetween(user.dateOfBirth, today) : null,
+    procedure:
+      latest && today
+        ? {
+            performedOn: latest.performedOn,
+            region: latest.region,
+            laterality: latest.laterality,
+            modality: latest.modality,
+            day: daysBetween(latest.performedOn, today),
+          }
+        : null,
     isSelf: user.id === actor.id,
   };
 }
@@ -314,7 +331,9 @@ export async function createAccount(
     if (team.length > 0) {
       await tx
         .insert(careTeam)
-        .values(team.map((p) => ({ providerId: p.id, patientId: created.id, assignedBy: actor.id })));
+        .values(
+          team.map((p) => ({ providerId: p.id, patientId: created.id, assignedBy: actor.id })),
+        );
       for (const p of team)
         await recordAudit(tx, {
           actor,

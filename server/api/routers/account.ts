@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { searchText, text } from "@/server/api/text";
-import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import {
   DateOfBirthSchema,
   identityShape,
   MrnSchema,
   PhoneSchema,
 } from "@/server/api/routers/identity-input";
+import { searchText, text } from "@/server/api/text";
+import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import {
   createAccount,
   EmailSchema,

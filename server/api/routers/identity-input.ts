@@ -19,7 +19,10 @@ export const DateOfBirthSchema = text({ max: 10, notText: "Enter the date of bir
   .transform((v) => v || null);
 
 /** The medical record number: letters, digits and - / . or spaces; "" is none. */
-export const MrnSchema = text({ max: MRN_MAX, tooLong: `An MRN has at most ${MRN_MAX} characters.` })
+export const MrnSchema = text({
+  max: MRN_MAX,
+  tooLong: `An MRN has at most ${MRN_MAX} characters.`,
+})
   .refine((v) => v === "" || MRN.test(v), "Use letters, digits and - / . only for the MRN.")
   .transform((v) => v || null);
 

@@ -5,6 +5,11 @@ import { z } from "zod";
 import { AccountActions } from "@/components/admin/account-actions";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
 import { CareTeamEditor } from "@/components/admin/care-team-editor";
+import { IdentityForm } from "@/components/admin/identity-form";
+import { formatDate } from "@/components/format";
+import { PatientBanner } from "@/components/provider/patient-banner";
+import { procedureName } from "@/components/provider/procedure-details";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
@@ -25,25 +30,47 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-800 underline-offset-2 hover:underline">
-          ← Accounts
-        </Link>
-      </p>
-      <PageHeader
-        title={account.name}
-        description={<span className="break-all">{account.email}</span>}
-        actions={
-          <div className="flex flex-wrap gap-2">
-            <RoleBadge role={account.role} />
-            <StatusBadge active={account.active} mustChangePassword={account.mustChangePassword} />
-          </div>
-        }
-      />
+      <Breadcrumb items={[{ label: "Accounts", href: "/admin" }, { label: account.name }]} />
+      {account.role === "patient" ? (
+        <PatientBanner
+          patient={account}
+          age={account.age}
+          procedure={
+            account.procedure
+              ? `${procedureName(account.procedure)}, ${formatDate(account.procedure.performedOn)} · day ${account.procedure.day}`
+              : null
+          }
+          actions={
+            <div className="flex flex-wrap gap-2">
+              <RoleBadge role={account.role} />
+              <StatusBadge
+                active={account.active}
+                mustChangePassword={account.mustChangePassword}
+              />
+            </div>
+          }
+        />
+      ) : (
+        <PageHeader
+          title={account.name}
+          description={<span className="break-all">{account.email}</span>}
+          actions={
+            <div className="flex flex-wrap gap-2">
+              <RoleBadge role={account.role} />
+              <StatusBadge
+                active={account.active}
+                mustChangePassword={account.mustChangePassword}
+              />
+            </div>
+          }
+        />
+      )}
       <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
         <Card>
           <CardTitle>Account</CardTitle>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">Email</dt>
+            <dd className="break-all">{account.email}</dd>
             <dt className="text-slate-600">Role</dt>
             <dd>{roleLabel[account.role]}</dd>
             <dt className="text-slate-600">Status</dt>
@@ -55,7 +82,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 : "Deactivated"}
             </dd>
             <dt className="text-slate-600">Created</dt>
-            <dd>{account.createdAt.toISOString().slice(0, 10)}</dd>
+            <dd>{formatDate(account.createdAt.toISOString().slice(0, 10))}</dd>
           </dl>
           <div className="mt-5 border-t border-slate-200 pt-5">
             <AccountActions
@@ -71,6 +98,18 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             </Link>
           </p>
         </Card>
+        {account.role === "patient" ? (
+          <Card className="lg:col-span-2">
+            <CardTitle>Patient details</CardTitle>
+            <IdentityForm
+              id={account.id}
+              name={account.name}
+              dateOfBirth={account.dateOfBirth}
+              mrn={account.mrn}
+              phone={account.phone}
+            />
+          </Card>
+        ) : null}
         {account.role === "admin" ? null : (
           <Card>
             <CardTitle>{account.role === "patient" ? "Care team" : "Patients"}</CardTitle>

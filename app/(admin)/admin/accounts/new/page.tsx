@@ -1,23 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
+import { orPage, serverApi } from "@/server/api/server";
 
 export const metadata: Metadata = { title: "New account" };
 
-export default function NewAccountPage() {
+export default async function NewAccountPage() {
+  const api = await serverApi();
+  const providerOptions = await orPage(api.account.providerOptions());
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-800 underline-offset-2 hover:underline">
-          ← Accounts
-        </Link>
-      </p>
+      <Breadcrumb items={[{ label: "Accounts", href: "/admin" }, { label: "New account" }]} />
       <PageHeader
         title="New account"
         description="For a patient, a provider or another administrator."
       />
-      <CreateAccountForm />
+      <CreateAccountForm providerOptions={providerOptions} />
     </>
   );
 }
