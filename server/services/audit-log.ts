@@ -86,15 +86,37 @@ function selectEvents(db: Db) {
 
 export type AuditListInput = AuditFilters & { page: number; pageSize: number };
 
-/** The audit trail, newest first, one page at a time (no total: the table grows large). */
+/** Counted exactly up to here; beyond it the page says "more than 10,000". */
+export const AUDIT_COUNT_CAP = 10_000;
+
+/**
+ * The audit trail, newest first, one page at a time, with the number of matching events (counted
+ * up to AUDIT_COUNT_CAP: the table grows large).
+ */
 export async function listAuditEvents(db: Db, _actor: Actor, input: AuditListInput) {
   const { timeZone } = await getClinicSettings(db);
-  const rows = await selectEvents(db)
-    .where(whereOf(db, input, timeZone))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(input.pageSize + 1)
-    .offset((input.page - 1) * input.pageSize);
+  const where = whereOf(db, input, timeZone);
+  const [rows, [counted]] = await Promise.all([
+    selectEvents(db)
+      .where(where)
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(input.pageSize + 1)
+      .offset((input.page - 1) * input.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(
+        db
+          .select({ one: sql`1`.as("one") })
+          .from(auditEvents)
+          .where(where)
+          .limit(AUDIT_COUNT_CAP + 1)
+          .as("capped"),
+      ),
+  ]);
+  const n = counted?.n ?? 0;
   return {
+    total: Math.min(n, AUDIT_COUNT_CAP),
+    totalCapped: n > AUDIT_COUNT_CAP,
     rows: rows
       .slice(0, input.pageSize)
       .map(({ cursor: _, ...row }) => ({ ...row, when: formatClinicTime(row.at, timeZone) })),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { plural } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit";
 import { orPage, serverApi } from "@/server/api/server";
+import { auditActionWords, auditOutcomeWords, groupAuditEvents } from "@/server/audit-words";
 import { roleLabel } from "@/server/authz/policy";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -81,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">All actions</option>
               {actions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {auditActionWords(a)}
                 </option>
               ))}
             </Select>
@@ -135,18 +137,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {events.totalCapped
+              ? `More than ${plural(events.total, "event", "events")}`
+              : plural(events.total, "event", "events")}
+            {filtered ? " match these filters" : " in all"} · events{" "}
+            {((events.page - 1) * events.pageSize + 1).toLocaleString("en-US")}–
+            {((events.page - 1) * events.pageSize + events.rows.length).toLocaleString("en-US")} on
+            this page
+          </p>
           <ResponsiveTable
             caption="Audit events, newest first"
-            rows={events.rows}
-            rowKey={(e) => e.id}
+            rows={groupAuditEvents(events.rows)}
+            rowKey={(line) => line.first.id}
             columns={[
               {
                 header: "When",
-                cell: (e) => <span className="num whitespace-nowrap">{e.when}</span>,
+                cell: ({ first: e }) => <span className="num whitespace-nowrap">{e.when}</span>,
               },
               {
                 header: "Person",
-                cell: (e) =>
+                cell: ({ first: e }) =>
                   e.actorName ? (
                     <>
                       {e.actorName}
@@ -161,32 +172,55 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   ),
               },
               {
-                header: "Action",
-                cell: (e) => (
-                  <>
-                    <code className="text-xs">{e.action}</code>
-                    {e.details ? (
-                      <span className="block max-w-xs break-words text-xs text-slate-600">
-                        {Object.entries(e.details)
-                          .map(
-                            ([k, v]) =>
-                              `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
-                          )
-                          .join(", ")}
-                      </span>
-                    ) : null}
-                  </>
-                ),
+                header: "What",
+                cell: ({ first: e, events: group }) =>
+                  group.length > 1 ? (
+                    <details>
+                      <summary className="cursor-pointer">
+                        {auditActionWords(e.action, e.outcome)}:{" "}
+                        {plural(group.length, "patient", "patients")}
+                      </summary>
+                      <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
+                        {group.map((g) => (
+                          <li key={g.id}>{g.patientName ?? "Unknown patient"}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : (
+                    <>
+                      {auditActionWords(e.action, e.outcome)}
+                      {e.details ? (
+                        <span className="block max-w-xs break-words text-xs text-slate-600">
+                          {Object.entries(e.details)
+                            .map(
+                              ([k, v]) =>
+                                `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
+                            )
+                            .join(", ")}
+                        </span>
+                      ) : null}
+                    </>
+                  ),
               },
               {
                 header: "Outcome",
-                cell: (e) => <Badge tone={OUTCOME_TONE[e.outcome]}>{e.outcome}</Badge>,
+                cell: ({ first: e }) => (
+                  <Badge tone={OUTCOME_TONE[e.outcome]}>{auditOutcomeWords[e.outcome]}</Badge>
+                ),
               },
               {
                 header: "Patient",
-                cell: (e) => e.patientName ?? <span className="text-slate-500">—</span>,
+                cell: ({ first: e, events: group }) =>
+                  group.length > 1 ? (
+                    <span className="text-slate-600">{group.length} patients</span>
+                  ) : (
+                    (e.patientName ?? <span className="text-slate-500">—</span>)
+                  ),
               },
-              { header: "Address", cell: (e) => <span className="num">{e.ip ?? "—"}</span> },
+              {
+                header: "Address",
+                cell: ({ first: e }) => <span className="num">{e.ip ?? "—"}</span>,
+              },
             ]}
           />
           <Pagination
