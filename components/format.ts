@@ -89,3 +89,6 @@ export const plural = (n: number, one: string, many: string) =>
 
 /** An age in whole years: "54 y". */
 export const formatAge = (years: number) => `${years} y`;
+
+/** The patient's weekly mean pain, always with one decimal ("4.0"), as the patient's pages show it. */
+export const formatMean = (n: number) => n.toFixed(1);

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the caseload's server-side time at scale (issue 4), not a test.
+ * `npm run bench`: the caseload's server-side time at scale (issues 4 and 9: with review states,
+ * the weekly pain trend and the plans' strategies), not a test.
  *
  * Seeds a throwaway PostgreSQL database `portal_bench` (on DATABASE_URL's server, or
  * postgres://postgres@127.0.0.1:5432) with 10,000 patients under 10 providers, one procedure each
@@ -246,12 +247,12 @@ async function seed(sql: postgres.Sql, today: string) {
     select 'bench-provider-' || g || '@example.test', 'Bench Provider ' || g, 'provider', 'x'
     from generate_series(1, ${PROVIDERS}) g`;
   await sql`
-    insert into users (email, name, role, password_hash)
+    insert into users (email, name, role, password_hash, date_of_birth, mrn)
     select 'bench-patient-' || g || '@example.test',
            (array['Alex','Sam','Jo','Chris','Pat','Robin','Kim','Lee','Max','Noor'])[1 + g % 10]
              || ' ' || (array['Smith','Jones','Garcia','Chen','Okafor','Novak','Silva','Khan'])[1 + (g / 10) % 8]
              || ' ' || g,
-           'patient', 'x'
+           'patient', 'x', date '1940-01-01' + (g * 7919) % 20000, 'MRN-' || g
     from generate_series(1, ${patientsTotal}) g`;
   await sql`
     create temporary table bench_patient as
@@ -320,12 +321,14 @@ async function seed(sql: postgres.Sql, today: string) {
     from bench_procedure p join care_team ct on ct.patient_id = p.patient_id
     cross join (values ('WORSE_THAN_BASELINE'), ('NO_IMPROVEMENT')) c(code)
     where p.g % 12 = 3`;
-  // A plan for one patient in five, amended once for one in twenty.
+  // A plan for one patient in five (its follow-up due for about half of them: review states),
+  // amended once for one in twenty.
   await sql`
     insert into decisions (patient_id, procedure_id, provider_id, suspected_factors, strategies,
                            rationale, follow_up_on, assessment_snapshot)
     select p.patient_id, p.id, ct.provider_id, '{incomplete_ablation}',
-           '[{"strategy":"physical_therapy","note":""}]'::jsonb, 'Bench', ${today}::date + 30::int, '{}'::jsonb
+           '[{"strategy":"physical_therapy","note":""}]'::jsonb, 'Bench',
+           ${today}::date + 30::int - p.g % 60, '{}'::jsonb
     from bench_procedure p join care_team ct on ct.patient_id = p.patient_id where p.g % 5 = 0`;
   await sql`
     insert into decisions (patient_id, procedure_id, provider_id, suspected_factors, strategies,

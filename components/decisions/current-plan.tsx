@@ -1,4 +1,4 @@
-import { formatDateLong, formatDateShort } from "@/components/diary/format";
+import { formatDate } from "@/components/format";
 import type { CurrentPlan as Plan } from "@/components/provider/types";
 import { Card, CardTitle } from "@/components/ui/card";
 import { orPage, serverApi } from "@/server/api/server";
@@ -19,7 +19,7 @@ export function PlanCard({ plan }: { plan: Plan }) {
       </CardTitle>
       <p className="text-sm text-slate-700">
         {plan.providerName ?? "Your care team"} {plan.amended ? "updated" : "decided"} this plan on{" "}
-        {formatDateShort(new Date(plan.decidedAt).toISOString().slice(0, 10))}.
+        {formatDate(new Date(plan.decidedAt).toISOString().slice(0, 10), { weekday: "short" })}.
       </p>
       <ul className="mt-3 space-y-3">
         {plan.strategies.map((s) => (
@@ -36,7 +36,7 @@ export function PlanCard({ plan }: { plan: Plan }) {
       </ul>
       <p className="mt-3 text-slate-800">
         {plan.followUpOn
-          ? `Next review: ${formatDateLong(plan.followUpOn)}.`
+          ? `Next review: ${formatDate(plan.followUpOn, { weekday: "long" })}.`
           : "Your care team will tell you when they review your progress next."}
       </p>
     </Card>

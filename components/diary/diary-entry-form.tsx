@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { formatDate } from "@/components/format";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -30,7 +31,6 @@ import { BodyMap } from "./body-map";
 import { CheckboxChips } from "./checkbox-chips";
 import { newClientId } from "./client-id";
 import { queueEntry, readDraft, saveDraft, usePendingEntries } from "./device-store";
-import { formatDateShort } from "./format";
 import { checkInName } from "./patient-words";
 import { httpStatusOf, useDeviceUser } from "./pending-entries";
 import { ScoreScale } from "./score-scale";
@@ -120,10 +120,10 @@ const toggle = <T,>(xs: readonly T[], x: T): T[] =>
 function dayLabel(d: FormDay, today: string): string {
   const when =
     d.date === today
-      ? `Today, ${formatDateShort(d.date)}`
+      ? `Today, ${formatDate(d.date, { weekday: "short" })}`
       : d.date === addDays(today, -1)
-        ? `Yesterday, ${formatDateShort(d.date)}`
-        : formatDateShort(d.date);
+        ? `Yesterday, ${formatDate(d.date, { weekday: "short" })}`
+        : formatDate(d.date, { weekday: "short" });
   return d.entryId ? `${when} (already recorded)` : when;
 }
 
@@ -366,7 +366,7 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
           </Field>
         ) : (
           <p className="text-base font-semibold text-slate-900" id="entryDate">
-            Entry for {formatDateShort(values.entryDate)}
+            Entry for {formatDate(values.entryDate, { weekday: "short" })}
           </p>
         )}
         {existingEntryId ? (

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { formatDate } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { type Region, regionLabels } from "@/server/outcomes/vocab";
-import { formatDate } from "./format";
 import type { DiaryEntry } from "./types";
 
 /** A pain score's colour band, so that a list can be scanned at a glance (the number is the content). */
@@ -28,7 +28,9 @@ export function EntryList({ entries }: { entries: readonly DiaryEntry[] }) {
               {e.painAverage}
             </span>
             <span className="min-w-0 flex-1">
-              <span className="block font-medium text-slate-900">{formatDate(e.entryDate)}</span>
+              <span className="block font-medium text-slate-900">
+                {formatDate(e.entryDate, { weekday: "short", year: true })}
+              </span>
               <span className="block truncate text-sm text-slate-600">
                 {e.locations.length > 0
                   ? e.locations.map((l) => regionLabels[l as Region] ?? l).join(", ")

@@ -1,5 +1,5 @@
+import { formatMean, formatNumber } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-import { formatMean, formatScore } from "./format";
 import { adviceSentence, averageSentence, categoryWords } from "./patient-words";
 import type { PatientAssessment } from "./types";
 
@@ -21,7 +21,7 @@ export function OutcomeSummary({ assessment }: { assessment: PatientAssessment }
         </div>
         <div className="pb-1">
           <p className="text-2xl font-semibold text-slate-500 tabular-nums">
-            {formatScore(assessment.baselinePain)}
+            {formatNumber(assessment.baselinePain)}
           </p>
           <p className="mt-1 text-sm text-slate-600">Before your procedure</p>
         </div>

@@ -1,8 +1,9 @@
 // How the outcome engine's result reads to a patient: plain words, no clinical jargon.
 // Wording only; every number comes from assessOutcome (server/outcomes).
+
+import { formatMean, formatNumber, plural } from "@/components/format";
 import type { Tone } from "@/components/ui/badge";
 import type { Category } from "@/server/outcomes/vocab";
-import { formatMean, formatScore, plural } from "./format";
 
 export const categoryWords: Record<Category, { headline: string; tone: Tone }> = {
   too_early: { headline: "Too early to judge", tone: "neutral" },
@@ -27,7 +28,7 @@ export type SummaryNumbers = {
 /** "Your average pain this week is 4.0 — down 50% from 8 before your procedure." */
 export function averageSentence(a: SummaryNumbers): string | null {
   if (a.currentPain === null || a.reductionPct === null) return null;
-  const before = `${formatScore(a.baselinePain)} before your procedure`;
+  const before = `${formatNumber(a.baselinePain)} before your procedure`;
   const pct = Math.round(Math.abs(a.reductionPct));
   const change =
     pct === 0

@@ -4,6 +4,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 import { toast } from "sonner";
+import { formatDate } from "@/components/format";
 import { useTRPCClient } from "@/components/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,6 @@ import {
   updatePending,
   usePendingEntries,
 } from "./device-store";
-import { formatDate } from "./format";
 import { isRetryable, retryDelayMs } from "./send-policy";
 
 const DeviceUser = createContext<string | null>(null);
@@ -57,7 +57,9 @@ export function PatientDevice({ userId, children }: { userId: string; children: 
         try {
           await client.diary.add.mutate(entry.input);
           updatePending(entry.input.clientId, null);
-          toast.success(`Your entry for ${formatDate(entry.input.entryDate)} was sent.`);
+          toast.success(
+            `Your entry for ${formatDate(entry.input.entryDate, { weekday: "short", year: true })} was sent.`,
+          );
           router.refresh();
         } catch (error) {
           if (isRetryable(httpStatusOf(error))) {
@@ -119,7 +121,7 @@ function PendingRow({ entry }: { entry: PendingEntry }) {
       </span>
       <span className="min-w-0 flex-1">
         <span className="block font-medium text-slate-900">
-          {formatDate(entry.input.entryDate)}
+          {formatDate(entry.input.entryDate, { weekday: "short", year: true })}
         </span>
         <span className="block text-sm text-slate-700">
           {entry.refused

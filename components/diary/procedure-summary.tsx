@@ -1,5 +1,5 @@
+import { formatDate, formatNumber } from "@/components/format";
 import { type Modality, modalityLabels, type Region, regionLabels } from "@/server/outcomes/vocab";
-import { formatDateLong, formatScore } from "./format";
 import type { PatientProcedure } from "./types";
 
 const lateralityWords: Record<string, string> = {
@@ -28,7 +28,9 @@ export function ProcedureSummary({ procedure, day }: { procedure: PatientProcedu
       </div>
       <div>
         <dt className="text-slate-600">Done on</dt>
-        <dd className="font-medium text-slate-900">{formatDateLong(procedure.performedOn)}</dd>
+        <dd className="font-medium text-slate-900">
+          {formatDate(procedure.performedOn, { weekday: "long" })}
+        </dd>
       </div>
       <div>
         <dt className="text-slate-600">Today is</dt>
@@ -37,7 +39,7 @@ export function ProcedureSummary({ procedure, day }: { procedure: PatientProcedu
       <div>
         <dt className="text-slate-600">Pain before</dt>
         <dd className="font-medium text-slate-900">
-          {formatScore(procedure.baselinePain)} out of 10
+          {formatNumber(procedure.baselinePain)} out of 10
         </dd>
       </div>
     </dl>

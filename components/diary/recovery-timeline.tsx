@@ -1,9 +1,9 @@
+import { formatDate } from "@/components/format";
 import { cn } from "@/components/ui/cn";
 import { phaseForDay, phaseMessages } from "@/server/outcomes/assess";
 import type { CheckIn } from "@/server/outcomes/check-ins";
 import { addDays } from "@/server/outcomes/dates";
 import type { Phase } from "@/server/outcomes/vocab";
-import { formatDayMonth } from "./format";
 import { checkInName } from "./patient-words";
 
 /** The phases of SPEC 2.3 in patient words, with their day ranges. */
@@ -41,8 +41,8 @@ export function RecoveryTimeline({
         const past = p.to !== null && day > p.to;
         const range =
           p.to === null
-            ? `From ${formatDayMonth(addDays(performedOn, p.from))} (day ${p.from})`
-            : `${formatDayMonth(addDays(performedOn, p.from))} – ${formatDayMonth(addDays(performedOn, p.to))} (days ${p.from}–${p.to})`;
+            ? `From ${formatDate(addDays(performedOn, p.from))} (day ${p.from})`
+            : `${formatDate(addDays(performedOn, p.from))} – ${formatDate(addDays(performedOn, p.to))} (days ${p.from}–${p.to})`;
         const phaseCheckIns = checkIns.filter(
           (c) => c.day >= p.from && (p.to === null || c.day <= p.to),
         );
@@ -104,7 +104,7 @@ export function RecoveryTimeline({
                             : "bg-slate-100 text-slate-700 ring-slate-200",
                       )}
                     >
-                      {checkInName[c.day] ?? `Day ${c.day}`} check-in ({formatDayMonth(c.date)}):{" "}
+                      {checkInName[c.day] ?? `Day ${c.day}`} check-in ({formatDate(c.date)}):{" "}
                       {checkInStatusWords[c.status]}
                     </li>
                   ))}

@@ -1,4 +1,4 @@
-import { formatDateShort } from "@/components/diary/format";
+import { formatDate } from "@/components/format";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { pgicLabels, qualityLabels, regionLabels } from "@/server/outcomes/vocab";
 import type { ReviewEntry } from "./types";
@@ -15,7 +15,7 @@ export function EntriesTable({ rows }: { rows: readonly ReviewEntry[] }) {
           header: "Date",
           cell: (e) => (
             <span className="whitespace-nowrap">
-              {formatDateShort(e.entryDate)}{" "}
+              {formatDate(e.entryDate, { weekday: "short" })}{" "}
               <span className="font-normal text-slate-600">· day {e.day}</span>
             </span>
           ),

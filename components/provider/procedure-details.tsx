@@ -1,4 +1,4 @@
-import { formatDateShort } from "@/components/diary/format";
+import { formatDate, formatNumber } from "@/components/format";
 import {
   type Laterality,
   lateralityLabels,
@@ -8,7 +8,6 @@ import {
   type Region,
   regionLabels,
 } from "@/server/outcomes/vocab";
-import { one } from "./format";
 import type { ReviewProcedure } from "./types";
 
 export function procedureName(p: Pick<ReviewProcedure, "modality" | "region" | "laterality">) {
@@ -26,17 +25,22 @@ export function ProcedureDetails({
   repeats: ReviewProcedure | null;
 }) {
   const rows: Array<[string, string]> = [
-    ["Date", formatDateShort(p.performedOn)],
+    ["Date", formatDate(p.performedOn, { weekday: "short" })],
     ["Procedure", procedureName(p)],
     ["Target", p.target || "—"],
-    ["Baseline pain", `${one(p.baselinePain)}/10`],
-    ["Baseline interference", p.baselineInterference === null ? "—" : one(p.baselineInterference)],
+    ["Baseline pain", `${formatNumber(p.baselinePain)}/10`],
+    [
+      "Baseline interference",
+      p.baselineInterference === null ? "—" : formatNumber(p.baselineInterference),
+    ],
     ["Baseline locations", p.baselineLocations.map((l) => regionLabels[l]).join(", ") || "—"],
     ["Baseline qualities", p.baselineQualities.map((q) => qualityLabels[q]).join(", ") || "—"],
     ["Diagnostic block relief", p.blockReliefPct === null ? "—" : `${p.blockReliefPct}%`],
     [
       "Repeat of",
-      repeats ? `${formatDateShort(repeats.performedOn)} (${procedureName(repeats)})` : "—",
+      repeats
+        ? `${formatDate(repeats.performedOn, { weekday: "short" })} (${procedureName(repeats)})`
+        : "—",
     ],
     ["Version", `${p.version}`],
   ];

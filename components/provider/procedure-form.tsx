@@ -6,7 +6,7 @@ import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { z } from "zod";
 import { CheckboxChips } from "@/components/diary/checkbox-chips";
-import { formatDateShort } from "@/components/diary/format";
+import { formatDate } from "@/components/format";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -302,7 +302,7 @@ export function ProcedureForm({
           <option value="">Not a repeat</option>
           {others.map((p) => (
             <option key={p.id} value={p.id}>
-              {formatDateShort(p.performedOn)} · {procedureName(p)}
+              {formatDate(p.performedOn, { weekday: "short" })} · {procedureName(p)}
             </option>
           ))}
         </Select>

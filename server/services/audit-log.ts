@@ -102,16 +102,14 @@ export async function listAuditEvents(db: Db, _actor: Actor, input: AuditListInp
       .orderBy(desc(auditEvents.at), desc(auditEvents.id))
       .limit(input.pageSize + 1)
       .offset((input.page - 1) * input.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(
-        db
-          .select({ one: sql`1`.as("one") })
-          .from(auditEvents)
-          .where(where)
-          .limit(AUDIT_COUNT_CAP + 1)
-          .as("capped"),
-      ),
+    db.select({ n: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1`.as("one") })
+        .from(auditEvents)
+        .where(where)
+        .limit(AUDIT_COUNT_CAP + 1)
+        .as("capped"),
+    ),
   ]);
   const n = counted?.n ?? 0;
   return {

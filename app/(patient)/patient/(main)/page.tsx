@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CurrentPlan } from "@/components/decisions/current-plan";
-import { formatDateShort } from "@/components/diary/format";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { checkInName } from "@/components/diary/patient-words";
 import { ProcedureSummary } from "@/components/diary/procedure-summary";
+import { formatDate } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -31,7 +31,7 @@ export default async function PatientHome() {
         />
         <EmptyState title="Your diary opens after your procedure">
           {home.upcomingProcedure
-            ? `Your procedure is planned for ${formatDateShort(home.upcomingProcedure.performedOn)}. From that day on you can record your pain here.`
+            ? `Your procedure is planned for ${formatDate(home.upcomingProcedure.performedOn, { weekday: "short" })}. From that day on you can record your pain here.`
             : "Your care team records your procedure here. From that day on you can record your pain every day and see how you are doing."}
         </EmptyState>
       </>
@@ -42,7 +42,7 @@ export default async function PatientHome() {
     <>
       <PageHeader
         title={`Hello, ${firstName}`}
-        description={`Day ${assessment.day} after your procedure · ${formatDateShort(home.today)}`}
+        description={`Day ${assessment.day} after your procedure · ${formatDate(home.today, { weekday: "short" })}`}
       />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] lg:items-start">
         <div className="space-y-4">
@@ -89,7 +89,7 @@ export default async function PatientHome() {
                       href={`/patient/diary/new?date=${d}`}
                       className="font-medium text-brand-800 underline"
                     >
-                      {formatDateShort(d)}
+                      {formatDate(d, { weekday: "short" })}
                     </Link>
                     {i < shown.length - 2 ? ", " : i === shown.length - 2 ? " and " : ""}
                   </span>
@@ -105,7 +105,7 @@ export default async function PatientHome() {
               title={`Your ${checkInName[home.dueCheckIn.day] ?? `day-${home.dueCheckIn.day}`} check-in is due`}
             >
               Your next entry asks one more question: how your pain has changed since the procedure.
-              Please answer it by {formatDateShort(home.dueCheckIn.dueUntil)}.
+              Please answer it by {formatDate(home.dueCheckIn.dueUntil, { weekday: "short" })}.
             </Alert>
           ) : null}
 

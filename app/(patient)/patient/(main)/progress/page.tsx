@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { PainChart } from "@/components/charts/pain-chart";
-import { formatDate, formatDateLong } from "@/components/diary/format";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { procedureTitle } from "@/components/diary/procedure-summary";
 import { RecoveryTimeline } from "@/components/diary/recovery-timeline";
+import { formatDate } from "@/components/format";
 import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -43,7 +43,7 @@ export default async function ProgressPage({
     <>
       <PageHeader
         title="Your progress"
-        description={`${procedureTitle(procedure)} · done on ${formatDateLong(procedure.performedOn)}`}
+        description={`${procedureTitle(procedure)} · done on ${formatDate(procedure.performedOn, { weekday: "long" })}`}
         actions={
           <>
             <DownloadLink href={`/patient/report.pdf?procedureId=${procedure.id}`}>
@@ -69,7 +69,7 @@ export default async function ProgressPage({
                         : "inline-flex min-h-10 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
                     }
                   >
-                    Procedure of {formatDate(p.performedOn)}
+                    Procedure of {formatDate(p.performedOn, { weekday: "short", year: true })}
                   </Link>
                 </li>
               );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EntryDetails } from "@/components/diary/entry-details";
-import { formatDate, formatDateTime } from "@/components/diary/format";
+import { formatDate, formatDateTime } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -31,7 +31,7 @@ export default async function EntryPage({ params }: { params: Promise<{ id: stri
         </Link>
       </p>
       <PageHeader
-        title={`Entry for ${formatDate(entry.entryDate)}`}
+        title={`Entry for ${formatDate(entry.entryDate, { weekday: "short", year: true })}`}
         description={`Day ${day} after your procedure`}
         actions={
           correctable ? (

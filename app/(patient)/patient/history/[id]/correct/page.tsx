@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DiaryEntryForm } from "@/components/diary/diary-entry-form";
-import { formatDate } from "@/components/diary/format";
+import { formatDate } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
@@ -27,7 +27,7 @@ export default async function CorrectEntryPage({ params }: { params: Promise<{ i
         </Link>
       </p>
       <PageHeader
-        title={`Correct your entry for ${formatDate(entry.entryDate)}`}
+        title={`Correct your entry for ${formatDate(entry.entryDate, { weekday: "short", year: true })}`}
         description="Change what was wrong and save. The earlier version is kept in the history."
       />
       {correctable ? (

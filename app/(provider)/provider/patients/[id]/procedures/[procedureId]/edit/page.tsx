@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { formatDateShort, formatDateTime } from "@/components/diary/format";
-import { one } from "@/components/provider/format";
+import { formatDate, formatDateTime, formatNumber } from "@/components/format";
 import { procedureName } from "@/components/provider/procedure-details";
 import { ProcedureForm } from "@/components/provider/procedure-form";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -38,7 +37,7 @@ export default async function EditProcedurePage({
       </nav>
       <PageHeader
         title="Edit the procedure"
-        description={`${procedureName(procedure)} on ${formatDateShort(procedure.performedOn)}. The earlier version is kept.`}
+        description={`${procedureName(procedure)} on ${formatDate(procedure.performedOn, { weekday: "short" })}. The earlier version is kept.`}
       />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:items-start">
         <Card>
@@ -66,7 +65,8 @@ export default async function EditProcedurePage({
                   {v.recordedByName ? ` · ${v.recordedByName}` : ""}
                 </p>
                 <p className="text-slate-800">
-                  {formatDateShort(v.performedOn)} · baseline {one(v.baselinePain)}/10
+                  {formatDate(v.performedOn, { weekday: "short" })} · baseline{" "}
+                  {formatNumber(v.baselinePain)}/10
                   {v.target ? ` · ${v.target}` : ""}
                 </p>
               </li>
