@@ -1,4 +1,4 @@
-import { formatDateLong } from "@/components/diary/format";
+import { formatDate } from "@/components/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -162,7 +162,8 @@ function Summary({ data }: { data: ClinicOutcomes }) {
         {report.groups.length === 1 ? "" : "s"}
       </p>
       <p>
-        Assessed as of <strong className="text-slate-900">{formatDateLong(data.asOf)}</strong>
+        Assessed as of{" "}
+        <strong className="text-slate-900">{formatDate(data.asOf, { weekday: "long" })}</strong>
       </p>
       <p>
         Success criteria: <strong className="text-slate-900">{data.criteria}</strong>

@@ -9,7 +9,6 @@ import { AppError, badRequest, notFound } from "@/server/errors";
 import { daysBetween, yearsBetween } from "@/server/outcomes/dates";
 import { latestProcedure } from "./assessments";
 import { recordAudit, recordAudits } from "./audit";
-import { clinicToday } from "./settings";
 import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
