@@ -228,6 +228,7 @@ export const matrix: Record<string, Row> = {
   "procedure.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "procedure.get": { input: (_, t) => ({ id: t.procedureId }), expect: staffRead() },
   "settings.get": { expect: adminOnly() },
+  "settings.contact": { expect: signedIn() },
   "settings.update": {
     input: () => ({ successCriteria: "lenient", timeZone: null }),
     expect: adminOnly(),

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { text } from "@/server/api/text";
-import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { isTimeZone } from "@/server/env";
-import { getClinicSettingsForAdmin, updateClinicSettings } from "@/server/services/settings";
+import {
+  getClinicSettings,
+  getClinicSettingsForAdmin,
+  updateClinicSettings,
+} from "@/server/services/settings";
 
 export const UpdateSettingsInput = z.object({
   successCriteria: z.enum(["strict", "lenient"], {
@@ -36,6 +40,11 @@ export const UpdateSettingsInput = z.object({
 });
 
 export const settingsRouter = createTRPCRouter({
+  /** Every signed-in person: the clinic's name and phone, to reach it. */
+  contact: protectedProcedure.query(async ({ ctx }) => {
+    const { clinicName, clinicPhone } = await getClinicSettings(ctx.db);
+    return { clinicName, clinicPhone };
+  }),
   get: adminProcedure.query(({ ctx }) => getClinicSettingsForAdmin(ctx.db)),
   update: adminProcedure
     .input(UpdateSettingsInput)
