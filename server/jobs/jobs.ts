@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { deliverDueMail, type MailTransport } from "@/server/services/outbox";
+import { refreshOutcomeCache } from "@/server/services/outcomes";
 import { sendDueReminders } from "@/server/services/reminders";
 import { caseloadRound } from "@/server/services/staff-notifications";
 import type { JobDefinition } from "./queue";
@@ -44,6 +45,17 @@ export function portalJobs(db: Db, transport: MailTransport | null): JobDefiniti
       handler: async () => {
         const result = await caseloadRound(db);
         log.info(result, "caseload round");
+        return result;
+      },
+    },
+    {
+      name: "outcomes.refresh",
+      // Every hour: the first run after the clinic's midnight assesses every procedure for the
+      // outcomes pages (decision 018), the others only the procedures written to since.
+      cron: "7 * * * *",
+      handler: async () => {
+        const result = await refreshOutcomeCache(db);
+        log.info(result, "outcomes refresh");
         return result;
       },
     },

@@ -2,7 +2,7 @@
 // evaluable at each milestone, which enter the durability curve, event or censored, and at what
 // time; the care-team scope; repeats paired across the date range; decisions after a failure;
 // the cache; the aggregate audit.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, decisions, diaryEntries, outcomeAssessments, procedures } from "@/db/schema";
@@ -12,6 +12,7 @@ import { addDays, type Category } from "@/server/outcomes";
 import { dailyEntries, insertEntries, insertProcedure } from "@/server/testing/clinical";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, callerFor, createUser } from "@/server/testing/fixtures";
+import { refreshOutcomeCache } from "./outcomes";
 import { clinicToday } from "./settings";
 
 let t: TestDatabase;
@@ -336,6 +337,27 @@ describe("clinic outcomes: the cohort rules of SPEC 9", () => {
           eq(diaryEntries.entryDate, addDays(p.performedOn, 90)),
         ),
       );
+  });
+
+  it("the refresh job fills the cache for the whole clinic, so that the next read assesses nothing", async () => {
+    await db.delete(outcomeAssessments);
+    const first = await refreshOutcomeCache(db);
+    expect(first.asOf).toBe(today);
+    // Every procedure performed to date (not the deleted one, not the planned one).
+    const live = await db
+      .select({ id: procedures.id })
+      .from(procedures)
+      .where(isNull(procedures.deletedAt));
+    expect(first.assessed).toBe(live.length - 1);
+    const stored = await db.select().from(outcomeAssessments);
+    expect(stored).toHaveLength(first.assessed);
+    expect((await refreshOutcomeCache(db)).assessed).toBe(0);
+    const before = stored.map((r) => r.computedAt.getTime()).sort();
+    await report(admin);
+    const after = (await db.select().from(outcomeAssessments))
+      .map((r) => r.computedAt.getTime())
+      .sort();
+    expect(after).toEqual(before);
   });
 
   it("audits each read as an aggregate, with the filters and no patient", async () => {

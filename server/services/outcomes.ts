@@ -65,8 +65,11 @@ export type ClinicOutcomes = {
 
 type Key = { asOf: string; criteria: Criteria };
 
-/** The procedures in the actor's scope, each with its cached outcome when that is valid. */
-function scopedProcedures(db: Db, actor: Actor, key: Key) {
+/**
+ * The procedures in the actor's scope (null: the whole clinic, for the refresh job), each with its
+ * cached outcome when that is valid.
+ */
+function scopedProcedures(db: Db, actor: Actor | null, key: Key) {
   const patient = alias(users, "patient");
   const recorder = alias(users, "recorder");
   const c = outcomeAssessments;
@@ -97,7 +100,7 @@ function scopedProcedures(db: Db, actor: Actor, key: Key) {
       ),
     );
   const scoped =
-    actor.role === "admin"
+    actor === null || actor.role === "admin"
       ? base
       : base.innerJoin(
           careTeam,
@@ -240,6 +243,27 @@ export async function clinicOutcomes(
       .sort((a, b) => a.label.localeCompare(b.label, "en")),
     report,
   };
+}
+
+/** How many procedures one refresh step reads and assesses at once (bounded memory). */
+const REFRESH_BATCH = 2_000;
+
+/**
+ * Fills the outcome cache for every procedure of the clinic to date, so that nobody meets the
+ * first request of the clinic's day (decision 018): run by the `outcomes.refresh` job every hour;
+ * the first run after the clinic's midnight assesses everything, the others what changed.
+ */
+export async function refreshOutcomeCache(db: Db, now: Date = new Date()) {
+  const settings = await getClinicSettings(db);
+  const key: Key = {
+    asOf: todayInZone(settings.timeZone, now),
+    criteria: settings.successCriteria,
+  };
+  const stale = (await scopedProcedures(db, null, key)).filter((r) => !r.cached);
+  for (let i = 0; i < stale.length; i += REFRESH_BATCH) {
+    await assessAndStore(db, stale.slice(i, i + REFRESH_BATCH), key);
+  }
+  return { asOf: key.asOf, assessed: stale.length };
 }
 
 /**
