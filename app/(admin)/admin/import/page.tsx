@@ -25,6 +25,10 @@ export default function ImportPage() {
           <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
             <li>The provider email must belong to an active provider account.</li>
             <li>
+              Optional columns: date of birth (YYYY-MM-DD), MRN (unique in the clinic) and phone.
+              They are set for new patients only.
+            </li>
+            <li>
               Each email once: an existing patient is not created again, only added to the
               provider’s care team.
             </li>
