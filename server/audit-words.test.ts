@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { auditActionWords, groupAuditEvents } from "./audit-words";
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 15, 10, 0, s));
-const event = (id: string, action: string, s: number, actorId = "a", ip = "1.1.1.1") => ({
-  id,
-  at: at(s),
-  action,
-  outcome: "success",
-  actorId,
-  ip,
-});
+const event = (
+  id: string,
+  action: string,
+  s: number,
+  actorId = "a",
+  ip = "1.1.1.1",
+  details: Record<string, unknown> | null = null,
+) => ({ id, at: at(s), action, outcome: "success", actorId, ip, details });
 
 describe("audit trail in words", () => {
   it.each([
@@ -23,24 +23,29 @@ describe("audit trail in words", () => {
     expect(auditActionWords(action, outcome)).toBe(words);
   });
 
-  it("groups the per-patient rows of one caseload view into one line, and nothing else", () => {
+  it("groups the per-patient rows of one view into one line, and nothing else", () => {
     const lines = groupAuditEvents([
       event("1", "caseload.read", 30),
       event("2", "caseload.read", 30),
       event("3", "caseload.read", 29),
       event("4", "caseload.read", 10), // a later view: its own line
       event("5", "caseload.read", 10, "b"), // someone else
-      event("6", "patient.read", 9),
-      event("7", "patient.read", 9), // reads of a record are not grouped
-      event("8", "caseload.read", 8, "a", "2.2.2.2"), // another address
+      event("6", "patient.read", 9, "a", "1.1.1.1", { view: "account_list" }),
+      event("7", "patient.read", 9, "a", "1.1.1.1", { view: "account_list" }), // one list
+      event("8", "patient.read", 9, "a", "1.1.1.1", { view: "review" }), // another view
+      event("9", "caseload.read", 8, "a", "2.2.2.2"), // another address
+      event("10", "decision.record", 8),
+      event("11", "decision.record", 8), // changes are never grouped
     ]);
     expect(lines.map((l) => l.events.map((e) => e.id))).toEqual([
       ["1", "2", "3"],
       ["4"],
       ["5"],
-      ["6"],
-      ["7"],
+      ["6", "7"],
       ["8"],
+      ["9"],
+      ["10"],
+      ["11"],
     ]);
   });
 });

@@ -48,8 +48,14 @@ export const auditOutcomeWords: Record<"success" | "failure" | "denied", string>
   denied: "Refused",
 };
 
-/** Actions recorded once per patient of one view (the caseload's page), shown as one line. */
-const GROUPED = new Set(["caseload.read"]);
+/** Actions recorded once per patient of one view (a caseload page, a list), shown as one line. */
+const GROUPED = new Set(["caseload.read", "patient.read"]);
+
+/** A grouped line: "Viewed the caseload: 25 patients", "Viewed 25 patients' records". */
+export function auditGroupWords(action: string, count: number): string {
+  if (action === "patient.read") return `Viewed ${count} patients' records`;
+  return `${auditActionWords(action)}: ${count} patients`;
+}
 /** Rows of one view are written in one statement: the same moment, give or take this. */
 const GROUP_WINDOW_MS = 2_000;
 
@@ -60,13 +66,17 @@ export type GroupableEvent = {
   outcome: string;
   actorId: string | null;
   ip: string | null;
+  details?: Record<string, unknown> | null;
 };
+
+const sameDetails = (a: GroupableEvent, b: GroupableEvent) =>
+  JSON.stringify(a.details ?? null) === JSON.stringify(b.details ?? null);
 
 export type AuditLine<T> = { first: T; events: T[] };
 
 /**
  * Consecutive events (newest first) of a grouped action by the same person, from the same address,
- * within GROUP_WINDOW_MS of the line's first, become one line; every other event is a line of its
+ * with the same details (the same view), within GROUP_WINDOW_MS of the line's first, become one line; every other event is a line of its
  * own. The events stay stored one per patient; only their display is grouped.
  */
 export function groupAuditEvents<T extends GroupableEvent>(events: readonly T[]): AuditLine<T>[] {
@@ -80,6 +90,7 @@ export function groupAuditEvents<T extends GroupableEvent>(events: readonly T[])
       last.first.outcome === e.outcome &&
       last.first.actorId === e.actorId &&
       last.first.ip === e.ip &&
+      sameDetails(last.first, e) &&
       Math.abs(last.first.at.getTime() - e.at.getTime()) <= GROUP_WINDOW_MS
     ) {
       last.events.push(e);

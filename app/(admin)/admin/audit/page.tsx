@@ -11,7 +11,12 @@ import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit";
 import { orPage, serverApi } from "@/server/api/server";
-import { auditActionWords, auditOutcomeWords, groupAuditEvents } from "@/server/audit-words";
+import {
+  auditActionWords,
+  auditGroupWords,
+  auditOutcomeWords,
+  groupAuditEvents,
+} from "@/server/audit-words";
 import { roleLabel } from "@/server/authz/policy";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -177,8 +182,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   group.length > 1 ? (
                     <details>
                       <summary className="cursor-pointer">
-                        {auditActionWords(e.action, e.outcome)}:{" "}
-                        {plural(group.length, "patient", "patients")}
+                        {auditGroupWords(e.action, group.length)}
                       </summary>
                       <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
                         {group.map((g) => (
