@@ -529,7 +529,8 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
         : null,
       // Messages (SPEC 7.3) join the rule here once they exist.
       unreadMessageAt: null,
-      assignedOn: todayInZone(zone, p.assignedAt),
+      // Only read for a patient without a procedure: skip the time zone work otherwise.
+      assignedOn: p.procedure ? key.asOf : todayInZone(zone, p.assignedAt),
     });
     return {
       patientId: p.patientId,
