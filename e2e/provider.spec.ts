@@ -51,6 +51,10 @@ async function tabTo(page: Page, target: Locator, max = 60) {
 }
 
 test.describe("provider work queue", () => {
+  // Journeys through several server-rendered pages, each scanned by axe: a busy 2-core machine
+  // needs more than the default 30 s.
+  test.describe.configure({ timeout: 90_000 });
+
   test("the caseload is a queue: needs review first, with states, pain in words and flags", async ({
     page,
   }) => {
