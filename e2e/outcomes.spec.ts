@@ -29,6 +29,9 @@ async function downloadCsv(page: Page, name: RegExp) {
 }
 
 test.describe("clinic outcomes", () => {
+  // Long pages (hundreds of table rows) take axe and the downloads a while on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
+
   for (const viewport of [WIDE, PHONE]) {
     test(`a provider sees their care team's outcomes at ${viewport.width} px, accessible and without sideways scrolling`, async ({
       page,
@@ -56,8 +59,7 @@ test.describe("clinic outcomes", () => {
       await expect(page.getByText("Susan Patel")).toHaveCount(0);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(viewport.width);
-      await expectNoA11yViolations(page);
-      // With the tables open too.
+      // With the tables open, so that they are scanned too.
       for (const summary of await page.getByText("Show the numbers as a table").all()) {
         await summary.click();
       }
