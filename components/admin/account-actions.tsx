@@ -10,7 +10,7 @@ import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-type Pending = "deactivate" | "reset" | null;
+type Pending = "deactivate" | "reset" | "mfa" | null;
 
 /** Deactivate / reactivate and reset password, each destructive one behind a confirmation. */
 export function AccountActions({
@@ -18,11 +18,14 @@ export function AccountActions({
   name,
   active,
   isSelf,
+  mfaEnabled,
 }: {
   id: string;
   name: string;
   active: boolean;
   isSelf: boolean;
+  /** A staff member's confirmed authenticator, which can be reset. */
+  mfaEnabled: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -32,6 +35,7 @@ export function AccountActions({
   const reactivate = useMutation(trpc.account.reactivate.mutationOptions());
   const reset = useMutation(trpc.account.resetPassword.mutationOptions());
   const invite = useMutation(trpc.invitation.resend.mutationOptions());
+  const resetMfa = useMutation(trpc.mfa.reset.mutationOptions());
 
   async function run(action: () => Promise<unknown>, success: string) {
     try {
@@ -75,6 +79,11 @@ export function AccountActions({
         <Button variant="secondary" onClick={() => setConfirm("reset")} disabled={!active}>
           Reset password
         </Button>
+        {mfaEnabled ? (
+          <Button variant="secondary" onClick={() => setConfirm("mfa")}>
+            Reset second factor
+          </Button>
+        ) : null}
         {active ? (
           <Button variant="danger" onClick={() => setConfirm("deactivate")}>
             Deactivate
@@ -127,6 +136,24 @@ export function AccountActions({
         <p>
           Their current password stops working and they are signed out. You will see a new temporary
           password once, to give to them.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === "mfa"}
+        title={`Reset the second factor of ${name}?`}
+        confirmLabel="Reset second factor"
+        pending={resetMfa.isPending}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() =>
+          run(
+            () => resetMfa.mutateAsync({ id }),
+            `${name} signs in with their password alone until they set up a new authenticator.`,
+          )
+        }
+      >
+        <p>
+          Their authenticator app and recovery codes stop working. Do this when they lost their
+          phone, after checking who is asking.
         </p>
       </ConfirmDialog>
     </div>

@@ -33,6 +33,7 @@ export function SettingsForm({
   defaultTimeZone,
   clinicName,
   clinicPhone,
+  requireStaffMfa,
   zones,
 }: {
   successCriteria: Criteria;
@@ -40,6 +41,7 @@ export function SettingsForm({
   defaultTimeZone: string;
   clinicName: string | null;
   clinicPhone: string | null;
+  requireStaffMfa: boolean;
   zones: string[];
 }) {
   const trpc = useTRPC();
@@ -57,6 +59,7 @@ export function SettingsForm({
         timeZone: zone === "" ? null : zone,
         clinicName: String(form.get("clinicName") ?? ""),
         clinicPhone: String(form.get("clinicPhone") ?? ""),
+        requireStaffMfa: form.get("requireStaffMfa") === "on",
       });
       setErrors({});
       toast.success("Clinic settings saved.");
@@ -156,6 +159,25 @@ export function SettingsForm({
             ))}
           </Select>
         </Field>
+      </Card>
+      <Card>
+        <CardTitle>Staff sign-in</CardTitle>
+        <label className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+          <input
+            type="checkbox"
+            name="requireStaffMfa"
+            defaultChecked={requireStaffMfa}
+            aria-describedby="requireStaffMfa-hint"
+            className="mt-1 size-4 accent-brand-700"
+          />
+          <span>
+            <span className="font-medium text-slate-900">Require a second factor for staff</span>
+            <span id="requireStaffMfa-hint" className="mt-0.5 block text-sm text-slate-600">
+              Providers and administrators sign in with a code from an authenticator app. Those
+              without one set it up at their next sign-in. Patients are not affected.
+            </span>
+          </span>
+        </label>
       </Card>
       <Button type="submit" disabled={update.isPending}>
         {update.isPending ? "Saving…" : "Save settings"}

@@ -6,6 +6,7 @@ import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
 import { invitationRouter } from "./routers/invitation";
+import { mfaRouter } from "./routers/mfa";
 import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   diary: diaryRouter,
   import: importRouter,
+  mfa: mfaRouter,
   invitation: invitationRouter,
   outcomes: outcomesRouter,
   notifications: notificationsRouter,

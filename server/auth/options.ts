@@ -1,15 +1,34 @@
 import type { NextAuthOptions } from "next-auth";
+import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getAppDb } from "@/db/client";
+import { text } from "@/server/api/text";
 import { resolveAuthSecret } from "@/server/env";
 import { log } from "@/server/log";
 import { signIn } from "@/server/services/auth";
+import { completeSecondStep } from "@/server/services/mfa";
 import { endSession } from "@/server/services/sessions";
 import { clientIpFromHeaders } from "./client-ip";
 import { safeRedirectPath } from "./redirect";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 let options: NextAuthOptions | undefined;
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const Code = text({ max: 40, required: "Enter the code." });
+
+/** The session cookie's token of a request (the second sign-in step continues that session). */
+async function sessionTokenOf(cookieHeader: unknown, secret: string) {
+  if (typeof cookieHeader !== "string") return null;
+  const cookies = new Map(
+    cookieHeader.split(";").map((part) => {
+      const i = part.indexOf("=");
+      return [part.slice(0, i).trim(), part.slice(i + 1).trim()] as const;
+    }),
+  );
+  const value = SESSION_COOKIES.map((name) => cookies.get(name)).find(Boolean);
+  return value ? decode({ token: value, secret }).catch(() => null) : null;
+}
 
 /** A driver error without the query text and parameters drizzle wraps it in. */
 function withoutQuery(error: unknown) {
@@ -52,6 +71,39 @@ export function getAuthOptions(): NextAuthOptions {
             log.error({ err: withoutQuery(error) }, "sign-in failed");
             return null;
           }
+        },
+      }),
+      // The second step of a staff sign-in (decision 010): an authentication code or a recovery
+      // code for the session the password opened. Until it succeeds that session reaches nothing.
+      Credentials({
+        id: "code",
+        name: "Authentication code",
+        credentials: { code: { type: "text" } },
+        async authorize(credentials, req) {
+          const headers = req.headers ?? {};
+          const code = Code.safeParse(credentials?.code);
+          const token = await sessionTokenOf(headers.cookie, resolveAuthSecret());
+          if (!code.success || !token) return null;
+          let result: Awaited<ReturnType<typeof completeSecondStep>>;
+          try {
+            result = await completeSecondStep(
+              getAppDb(),
+              token,
+              code.data,
+              clientIpFromHeaders(headers),
+            );
+          } catch (error) {
+            log.error({ err: withoutQuery(error) }, "second sign-in step failed");
+            return null;
+          }
+          // next-auth puts a thrown message in the error URL: the form tells a lock-out apart.
+          if (!result.ok && result.reason === "throttled") throw new Error("TooManyAttempts");
+          if (!result.ok) return null;
+          return {
+            id: result.user.id,
+            sessionVersion: result.user.sessionVersion,
+            sessionId: result.sessionId,
+          };
         },
       }),
     ],

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { careTeam, users } from "@/db/schema";
+import { careTeam, userMfa, users } from "@/db/schema";
 import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
@@ -123,6 +123,8 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
       phone: users.phone,
       createdAt: users.createdAt,
       updatedAt: users.updatedAt,
+      /** A confirmed authenticator (staff): an admin can reset it. */
+      mfaEnabled: sql<boolean>`exists (select 1 from ${userMfa} where ${userMfa.userId} = ${users.id} and ${userMfa.confirmedAt} is not null)`,
     })
     .from(users)
     .where(eq(users.id, id))

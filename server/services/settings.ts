@@ -42,6 +42,7 @@ export async function getClinicSettingsForAdmin(db: DbOrTx) {
     defaultTimeZone: env.CLINIC_TIME_ZONE,
     clinicName: row?.clinicName ?? null,
     clinicPhone: row?.clinicPhone ?? null,
+    requireStaffMfa: row?.requireStaffMfa ?? false,
     updatedAt: row?.updatedAt ?? null,
   };
 }
@@ -53,6 +54,8 @@ export type ClinicSettingsInput = {
   /** null: not set; undefined: unchanged. */
   clinicName?: string | null;
   clinicPhone?: string | null;
+  /** undefined: unchanged. */
+  requireStaffMfa?: boolean;
 };
 
 export async function updateClinicSettings(
@@ -79,6 +82,7 @@ export async function updateClinicSettings(
         timeZone: input.timeZone,
         clinicName: input.clinicName,
         clinicPhone: input.clinicPhone,
+        requireStaffMfa: input.requireStaffMfa,
       },
     });
   });

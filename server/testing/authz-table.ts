@@ -11,7 +11,8 @@ import type { TestDatabase } from "./db";
 import { callerFor, TEST_PASSWORD } from "./fixtures";
 import { createWorld, type World } from "./world";
 
-export type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+/** BAD_REQUEST: allowed to call it, and the input decides (e.g. a code nobody could know). */
+export type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
 export const personas = [
   "anonymous",
   "patientOwn",
@@ -52,6 +53,15 @@ const adminOnly = (): Row["expect"] => ({
   providerAssigned: F,
   providerUnassigned: F,
   admin: "OK",
+});
+/** Providers and admins, for their own account (the second factor). */
+const staffOnly = (allowed: Outcome = "OK"): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: F,
+  patientOther: F,
+  providerAssigned: allowed,
+  providerUnassigned: allowed,
+  admin: allowed,
 });
 /** The patient's own data; another patient's record is not found. */
 const patientOnly = (other: Outcome): Row["expect"] => ({
@@ -227,6 +237,11 @@ export const matrix: Record<string, Row> = {
   },
   "procedure.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "procedure.get": { input: (_, t) => ({ id: t.procedureId }), expect: staffRead() },
+  "mfa.status": { expect: staffOnly() },
+  "mfa.startEnrolment": { expect: staffOnly() },
+  // Without an enrolment started, any code is refused: the table shows who gets that far.
+  "mfa.confirmEnrolment": { input: () => ({ code: "123456" }), expect: staffOnly("BAD_REQUEST") },
+  "mfa.reset": { input: (w) => ({ id: w.providerA.id }), expect: adminOnly() },
   "settings.get": { expect: adminOnly() },
   "settings.contact": { expect: signedIn() },
   "settings.update": {

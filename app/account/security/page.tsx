@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AuthenticatorSetup } from "@/components/account/authenticator-setup";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -41,11 +42,41 @@ export default async function SecurityPage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/signin");
   if (actor.mustChangePassword) redirect("/account/password");
-  const sessions = await (await serverApi()).session.list();
+  const api = await serverApi();
+  const sessions = await api.session.list();
+  const mfa = actor.role === "patient" ? null : await api.mfa.status();
   return (
     <>
       <PageHeader title="Security" description="Where your account is signed in." />
       <div className="max-w-2xl space-y-6">
+        {mfa ? (
+          <Card aria-labelledby="mfa-title">
+            <CardTitle>
+              <span id="mfa-title">Second factor</span>
+            </CardTitle>
+            {mfa.enabled ? (
+              <div className="space-y-2 text-sm text-slate-700">
+                <p>
+                  <Badge tone="success">On</Badge> You sign in with your password and a code from
+                  your authenticator app.
+                </p>
+                <p>
+                  {mfa.recoveryCodesLeft} of 10 recovery codes left. Lost your phone? Sign in with a
+                  recovery code, then ask an administrator to reset your second factor and set it up
+                  again.
+                </p>
+              </div>
+            ) : (
+              <div className="space-y-4">
+                <p className="text-sm text-slate-700">
+                  Protect your account with a code from an authenticator app (such as Google
+                  Authenticator, Microsoft Authenticator or 1Password) at each sign-in.
+                </p>
+                <AuthenticatorSetup />
+              </div>
+            )}
+          </Card>
+        ) : null}
         <Card aria-labelledby="sessions-title">
           <CardTitle>
             <span id="sessions-title">Signed-in sessions</span>

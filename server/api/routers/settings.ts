@@ -37,6 +37,8 @@ export const UpdateSettingsInput = z.object({
     .regex(/^[0-9+()./ -]*$/, "Use digits, spaces and + ( ) - . / only.")
     .transform((v) => v || null)
     .nullish(),
+  /** Providers and admins must sign in with a second factor; left out: unchanged. */
+  requireStaffMfa: z.boolean({ error: "Choose whether staff need a second factor." }).optional(),
 });
 
 export const settingsRouter = createTRPCRouter({

@@ -24,6 +24,7 @@ export default async function SettingsPage() {
         defaultTimeZone={settings.defaultTimeZone}
         clinicName={settings.clinicName}
         clinicPhone={settings.clinicPhone}
+        requireStaffMfa={settings.requireStaffMfa}
         zones={zones}
       />
     </>

@@ -83,6 +83,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             </dd>
             <dt className="text-slate-600">Created</dt>
             <dd>{formatDate(account.createdAt.toISOString().slice(0, 10))}</dd>
+            {account.role === "patient" ? null : (
+              <>
+                <dt className="text-slate-600">Second factor</dt>
+                <dd>{account.mfaEnabled ? "Authenticator app" : "None"}</dd>
+              </>
+            )}
           </dl>
           <div className="mt-5 border-t border-slate-200 pt-5">
             <AccountActions
@@ -90,6 +96,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               name={account.name}
               active={account.active}
               isSelf={account.isSelf}
+              mfaEnabled={account.mfaEnabled}
             />
           </div>
           <p className="mt-5 text-sm">
