@@ -17,7 +17,7 @@ export function SignOutEverywhere() {
   const end = useMutation(trpc.session.signOutEverywhere.mutationOptions());
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" className="shrink-0" onClick={() => setOpen(true)}>
         Sign out everywhere
       </Button>
       <ConfirmDialog
