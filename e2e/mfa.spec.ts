@@ -73,7 +73,8 @@ test.afterAll(async () => {
   await admin.close();
 });
 
-test.describe.configure({ mode: "serial" });
+// Whole journeys with several sign-ins each: more than the default 30 s on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test("a provider sets up an authenticator and signs in with a code; a replayed code and a used recovery code are refused", async ({
   page,
