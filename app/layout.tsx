@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
-import { TRPCReactProvider } from "@/components/trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,10 +12,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB">
-      <body className="min-h-dvh">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
-        <Toaster position="top-center" richColors closeButton />
-      </body>
+      <body className="min-h-dvh">{children}</body>
     </html>
   );
 }

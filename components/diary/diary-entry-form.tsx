@@ -1,38 +1,35 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
 import { formatDate } from "@/components/format";
-import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
+import { errorMessage, fieldErrors, httpStatusOf } from "@/components/trpc/errors";
+import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { describedBy, Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
+import { flash } from "@/components/ui/flash";
+import type { AddDiaryEntryInput } from "@/server/api/routers/diary-input";
+import { entryProblems, MEDICATION_MAX, NOTE_MAX } from "@/server/api/routers/diary-rules";
 import {
-  AddDiaryEntryInput,
-  CorrectDiaryEntryInput,
-  MEDICATION_MAX,
-  NOTE_MAX,
-} from "@/server/api/routers/diary-input";
-import { addDays } from "@/server/outcomes/dates";
-import {
-  Pgic,
+  PGIC_ANSWERS,
+  type Pgic,
   pgicLabels,
-  Quality,
+  QUALITIES,
+  type Quality,
   qualityLabels,
-  Region,
+  REGIONS,
+  type Region,
   regionLabels,
-} from "@/server/outcomes/vocab";
+} from "@/server/outcomes/vocab-lists";
 import { BodyMap } from "./body-map";
 import { CheckboxChips } from "./checkbox-chips";
 import { newClientId } from "./client-id";
 import { queueEntry, readDraft, saveDraft, usePendingEntries } from "./device-store";
 import { checkInName } from "./patient-words";
-import { httpStatusOf, useDeviceUser } from "./pending-entries";
+import { useDeviceUser } from "./pending-entries";
 import { ScoreScale } from "./score-scale";
 import { isRetryable } from "./send-policy";
 import type { CheckInQuestion, DiaryEntry, FormDay } from "./types";
@@ -66,8 +63,8 @@ const FIELD_ORDER: Array<[FieldName, string]> = [
   ["note", "Note"],
 ];
 
-const regionOptions = Region.options.map((value) => ({ value, label: regionLabels[value] }));
-const qualityOptions = Quality.options.map((value) => ({ value, label: qualityLabels[value] }));
+const regionOptions = REGIONS.map((value) => ({ value, label: regionLabels[value] }));
+const qualityOptions = QUALITIES.map((value) => ({ value, label: qualityLabels[value] }));
 
 export type DiaryEntryFormProps =
   | {
@@ -117,11 +114,15 @@ function initialValues(props: DiaryEntryFormProps): Values {
 const toggle = <T,>(xs: readonly T[], x: T): T[] =>
   xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
 
+/** The calendar day before a YYYY-MM-DD day (the phone's copy of addDays(day, -1), kept small). */
+const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 function dayLabel(d: FormDay, today: string): string {
   const when =
     d.date === today
       ? `Today, ${formatDate(d.date, { weekday: "short" })}`
-      : d.date === addDays(today, -1)
+      : d.date === dayBefore(today)
         ? `Yesterday, ${formatDate(d.date, { weekday: "short" })}`
         : formatDate(d.date, { weekday: "short" });
   return d.entryId ? `${when} (already recorded)` : when;
@@ -132,7 +133,6 @@ function dayLabel(d: FormDay, today: string): string {
  * is a labelled control; errors are shown per field and summarised at the top.
  */
 export function DiaryEntryForm(props: DiaryEntryFormProps) {
-  const trpc = useTRPC();
   const router = useRouter();
   // One id per form: a double click or a retry sends the same one, and the server stores it once.
   const [clientId, setClientId] = useState(newClientId);
@@ -149,9 +149,8 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const add = useMutation(trpc.diary.add.mutationOptions());
-  const correct = useMutation(trpc.diary.correct.mutationOptions());
-  const pending = add.isPending || correct.isPending || add.isSuccess || correct.isSuccess;
+  /** Sending, or sent and on the way to the next page. */
+  const [pending, setPending] = useState(false);
 
   const set = <K extends FieldName>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -200,19 +199,8 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       note: values.note,
       pgic: checkIn ? values.pgic : null,
     };
-    const parsed =
-      props.mode === "add"
-        ? AddDiaryEntryInput.safeParse({ ...fields, clientId, entryDate: values.entryDate })
-        : CorrectDiaryEntryInput.safeParse({
-            ...fields,
-            id: props.entry.id,
-            version: props.entry.version,
-          });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as FieldName | undefined;
-        if (key && !found[key]) found[key] = issue.message;
-      }
+    for (const [key, message] of Object.entries(entryProblems(fields))) {
+      found[key as FieldName] ??= message;
     }
     if (props.mode === "add") {
       if (!selectedDay) {
@@ -257,26 +245,32 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       setQueued(true);
       return true;
     };
+    setPending(true);
     try {
       if (props.mode === "add") {
         const input = { ...fields, clientId, entryDate: values.entryDate };
         if (navigator.onLine === false && keepOnDevice(input)) return;
         try {
-          await add.mutateAsync(input);
+          await mutate("diary", "add", input);
         } catch (error) {
           if (isRetryable(httpStatusOf(error)) && keepOnDevice(input)) return;
           throw error;
         }
         if (drafts) saveDraft(null);
-        toast.success("Your entry is saved.", { id: clientId });
+        flash("Your entry is saved.");
         router.push("/patient");
       } else {
-        await correct.mutateAsync({ ...fields, id: props.entry.id, version: props.entry.version });
-        toast.success("Your correction is saved.", { id: clientId });
+        await mutate("diary", "correct", {
+          ...fields,
+          id: props.entry.id,
+          version: props.entry.version,
+        });
+        flash("Your correction is saved.");
         router.push(`/patient/history/${props.entry.id}`);
       }
       router.refresh();
     } catch (error) {
+      setPending(false);
       const byField = fieldErrors(error);
       setErrors(
         Object.fromEntries(
@@ -286,7 +280,7 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       setFormError(errorMessage(error));
       setAttempt((n) => n + 1);
       // Someone (another tab) changed the diary: reload what the form knows about each day.
-      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") router.refresh();
+      if ((error as { data?: { code?: string } }).data?.code === "CONFLICT") router.refresh();
     }
   }
 
@@ -525,7 +519,7 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
               Think of your pain, activities and how you feel overall.
             </p>
             <div className="mt-3 grid gap-2">
-              {Pgic.options.map((p) => (
+              {PGIC_ANSWERS.map((p) => (
                 <RadioCard
                   key={p}
                   name="pgic"

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { signOutOfPortal } from "@/components/auth/next-auth-fetch";
 import { clearDevice, hasPendingEntries } from "@/components/diary/device-store";
 import { Button } from "@/components/ui/button";
 
@@ -26,7 +26,7 @@ export function SignOutButton() {
         setPending(true);
         // Nothing of the diary stays on a phone that someone else may use next.
         clearDevice();
-        await signOut({ redirect: false });
+        await signOutOfPortal();
         router.replace("/signin");
         router.refresh();
       }}

@@ -3,18 +3,9 @@
 // a 500. Pure zod: safe to import in the client.
 import { z } from "zod";
 import { isIsoDate } from "@/server/outcomes/dates";
+import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
-/**
- * A NUL character (PostgreSQL text cannot hold it) or half of a surrogate pair with no other
- * half (not text at all: it cannot be encoded as UTF-8).
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export const UNSTORABLE_MESSAGE =
-  "This text contains an invisible or broken character (such as a null character or half an emoji). Remove it and try again.";
-
-export const isStorableText = (value: string) =>
-  !value.includes("\u0000") && !LONE_SURROGATE.test(value);
+export { isStorableText, UNSTORABLE_MESSAGE };
 
 export type TextOptions = {
   /** The most characters allowed. */

@@ -1,64 +1,23 @@
 // Shared vocabularies of the clinical rules (SPEC 2.3, 2.4, 2.5, 2.6, 2.9), defined once as zod
 // enums and reused by schemas, forms and tests.
 import { z } from "zod";
+import { PGIC_ANSWERS, QUALITIES, REGIONS } from "./vocab-lists";
+
+export { pgicLabels, qualityLabels, regionLabels } from "./vocab-lists";
 
 // SPEC 2.6
-export const Region = z.enum([
-  "cervical",
-  "thoracic",
-  "lumbar",
-  "sacroiliac",
-  "knee",
-  "hip",
-  "shoulder",
-  "other",
-]);
+export const Region = z.enum(REGIONS);
 export type Region = z.infer<typeof Region>;
-
-export const regionLabels: Record<Region, string> = {
-  cervical: "Cervical spine",
-  thoracic: "Thoracic spine",
-  lumbar: "Lumbar spine",
-  sacroiliac: "Sacroiliac joint",
-  knee: "Knee",
-  hip: "Hip",
-  shoulder: "Shoulder",
-  other: "Other",
-};
+export const Quality = z.enum(QUALITIES);
+export type Quality = z.infer<typeof Quality>;
+// SPEC 2.9
+export const Pgic = z.enum(PGIC_ANSWERS);
+export type Pgic = z.infer<typeof Pgic>;
 
 /** Spine regions, which get spinal injection suggestions (SPEC 2.7). */
 export const spineRegions: readonly Region[] = ["cervical", "thoracic", "lumbar", "sacroiliac"];
 /** Joint regions, which get peripheral nerve stimulation suggested (SPEC 2.7). */
 export const jointRegions: readonly Region[] = ["knee", "hip", "shoulder"];
-
-export const Quality = z.enum([
-  "aching",
-  "sharp",
-  "throbbing",
-  "stabbing",
-  "burning",
-  "tingling",
-  "pins_and_needles",
-  "numbness",
-  "electric_shocks",
-  "painful_cold",
-  "itching",
-]);
-export type Quality = z.infer<typeof Quality>;
-
-export const qualityLabels: Record<Quality, string> = {
-  aching: "Aching",
-  sharp: "Sharp",
-  throbbing: "Throbbing",
-  stabbing: "Stabbing",
-  burning: "Burning",
-  tingling: "Tingling",
-  pins_and_needles: "Pins and needles",
-  numbness: "Numbness",
-  electric_shocks: "Electric shocks",
-  painful_cold: "Painful cold",
-  itching: "Itching",
-};
 
 export const Modality = z.enum([
   "radiofrequency",
@@ -162,28 +121,6 @@ export const suspectedFactorDescriptions: Record<SuspectedFactor, string> = {
   new_pain_generator: "A new source of pain has appeared elsewhere.",
   non_neural_source: "The pain comes from muscle, joint or other non-nerve tissue.",
   individual_variability: "The patient responds differently from most patients.",
-};
-
-// SPEC 2.9: Patient Global Impression of Change, 7 points.
-export const Pgic = z.enum([
-  "very_much_improved",
-  "much_improved",
-  "minimally_improved",
-  "no_change",
-  "minimally_worse",
-  "much_worse",
-  "very_much_worse",
-]);
-export type Pgic = z.infer<typeof Pgic>;
-
-export const pgicLabels: Record<Pgic, string> = {
-  very_much_improved: "Very much improved",
-  much_improved: "Much improved",
-  minimally_improved: "Minimally improved",
-  no_change: "No change",
-  minimally_worse: "Minimally worse",
-  much_worse: "Much worse",
-  very_much_worse: "Very much worse",
 };
 
 // SPEC 2.3

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
+import { ClientProviders } from "@/components/trpc/client-providers";
 import { Alert } from "@/components/ui/alert";
 import { serverApi } from "@/server/api/server";
 
@@ -51,7 +52,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           {!refused && invitation.email ? (
-            <SetPasswordForm token={token} email={invitation.email} />
+            <ClientProviders>
+              <SetPasswordForm token={token} email={invitation.email} />
+            </ClientProviders>
           ) : (
             <div className="space-y-4">
               <Alert tone="warning">

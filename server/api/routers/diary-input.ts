@@ -1,60 +1,66 @@
-// Input schemas of the `diary` router (SPEC 2.9), shared with the diary form so that the browser
-// and the server give the same message for the same field. Pure zod: safe to import in the client.
+// Input schemas of the `diary` router (SPEC 2.9): the types here, the rules of the answers in
+// diary-rules.ts, which the diary form applies on the phone too (without zod).
 import { z } from "zod";
 import { Pgic, Quality, Region } from "@/server/outcomes";
 import { dateText, optionalText } from "../text";
+import {
+  type EntryAnswers,
+  entryMessages,
+  entryProblems,
+  MEDICATION_MAX,
+  NOTE_MAX,
+} from "./diary-rules";
 
 /** A 0-10 whole-number scale answer, with a message that names the question. */
 const score = (what: string) =>
   z
-    .number({ error: `Choose a number from 0 to 10 for ${what}.` })
-    .int(`Choose a whole number from 0 to 10 for ${what}.`)
-    .min(0, `Choose a number from 0 to 10 for ${what}.`)
-    .max(10, `Choose a number from 0 to 10 for ${what}.`);
+    .number({ error: entryMessages.score(what) })
+    .int(entryMessages.wholeScore(what))
+    .min(0, entryMessages.score(what))
+    .max(10, entryMessages.score(what));
 
 const unique = <T>(xs: readonly T[]) => new Set(xs).size === xs.length;
 
-export const NOTE_MAX = 2000;
-export const MEDICATION_MAX = 500;
+export { MEDICATION_MAX, NOTE_MAX };
 
 export const entryFieldsShape = {
   painAverage: score("your pain"),
   enjoyment: score("enjoyment of life"),
   activity: score("general activity"),
   locations: z
-    .array(z.enum(Region.options, { error: "Choose where it hurts from the list." }), {
-      error: "Choose where it hurts from the list.",
+    .array(z.enum(Region.options, { error: entryMessages.locationsFromList }), {
+      error: entryMessages.locationsFromList,
     })
-    .max(Region.options.length, "Choose each place only once.")
-    .refine(unique, "Choose each place only once."),
+    .max(Region.options.length, entryMessages.locationsOnce)
+    .refine(unique, entryMessages.locationsOnce),
   qualities: z
-    .array(z.enum(Quality.options, { error: "Choose what the pain feels like from the list." }), {
-      error: "Choose what the pain feels like from the list.",
+    .array(z.enum(Quality.options, { error: entryMessages.qualitiesFromList }), {
+      error: entryMessages.qualitiesFromList,
     })
-    .max(Quality.options.length, "Choose each word only once.")
-    .refine(unique, "Choose each word only once."),
-  siteSoreness: z.boolean({ error: "Choose yes or no." }),
+    .max(Quality.options.length, entryMessages.qualitiesOnce)
+    .refine(unique, entryMessages.qualitiesOnce),
+  siteSoreness: z.boolean({ error: entryMessages.soreness }),
   medication: optionalText({
     max: MEDICATION_MAX,
-    notText: "Enter the medication as text.",
-    tooLong: `Medication has at most ${MEDICATION_MAX} characters.`,
+    notText: entryMessages.medicationNotText,
+    tooLong: entryMessages.medicationTooLong,
   }),
   note: optionalText({
     max: NOTE_MAX,
-    notText: "Enter the note as text.",
-    tooLong: `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`,
+    notText: entryMessages.noteNotText,
+    tooLong: entryMessages.noteTooLong,
   }),
   /** Patient Global Impression of Change, when the entry's date has a check-in (the server checks). */
-  pgic: z.enum(Pgic.options, { error: "Choose one of the answers." }).nullable().optional(),
+  pgic: z.enum(Pgic.options, { error: entryMessages.pgic }).nullable().optional(),
 } as const;
 
-/** Where it hurts is asked whenever there is pain. */
-function locationsWhenInPain(
-  value: { painAverage: number; locations: readonly string[] },
-  ctx: z.RefinementCtx,
-) {
-  if (value.painAverage > 0 && value.locations.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["locations"], message: "Choose where it hurts." });
+/**
+ * Every field's own rule is checked above, so that a bad request hears about each field at once;
+ * the rules across fields (where it hurts when in pain) come from diary-rules.ts, as on the phone.
+ */
+function answerRules(value: EntryAnswers, ctx: z.RefinementCtx) {
+  for (const [field, message] of Object.entries(entryProblems(value))) {
+    ctx.addIssue({ code: "custom", path: [field], message });
   }
 }
 
@@ -70,7 +76,7 @@ export const AddDiaryEntryInput = z
     entryDate: EntryDate,
     ...entryFieldsShape,
   })
-  .superRefine(locationsWhenInPain);
+  .superRefine(answerRules);
 export type AddDiaryEntryInput = z.infer<typeof AddDiaryEntryInput>;
 
 export const CorrectDiaryEntryInput = z
@@ -80,7 +86,7 @@ export const CorrectDiaryEntryInput = z
     version: z.number().int().min(1),
     ...entryFieldsShape,
   })
-  .superRefine(locationsWhenInPain);
+  .superRefine(answerRules);
 export type CorrectDiaryEntryInput = z.infer<typeof CorrectDiaryEntryInput>;
 
 export const EntryIdInput = z.object({ id: z.uuid("That entry was not found.") });

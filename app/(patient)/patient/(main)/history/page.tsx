@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EntryList } from "@/components/diary/entry-list";
-import { PendingEntriesList } from "@/components/diary/pending-entries";
+import { PendingEntriesList } from "@/components/diary/pending-entries-list";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
