@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { UnsubscribeButton } from "@/components/notifications/unsubscribe-button";
+import { ClientProviders } from "@/components/trpc/client-providers";
 
 export const metadata: Metadata = {
   title: "Stop a reminder",
@@ -39,7 +40,9 @@ export default async function UnsubscribePage({
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           {what ? (
-            <UnsubscribeButton userId={one(params.u)} kind={kind} signature={one(params.s)} />
+            <ClientProviders>
+              <UnsubscribeButton userId={one(params.u)} kind={kind} signature={one(params.s)} />
+            </ClientProviders>
           ) : (
             <p className="text-sm text-slate-700">
               Open the whole link from the email, or sign in and change your reminders under
