@@ -36,15 +36,16 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
-      testIgnore: "outage.spec.ts",
+      testIgnore: ["outage.spec.ts", "two-instances.spec.ts"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
     },
-    // Stops and starts a PostgreSQL cluster of its own: where PostgreSQL is installed (CI).
+    // Portals of their own on PostgreSQL (a cluster this project stops and starts; two instances
+    // on one database): where PostgreSQL is installed and given (CI).
     ...(process.env.TEST_DATABASE_URL
       ? [
           {
-            name: "outage",
-            testMatch: "outage.spec.ts",
+            name: "postgres",
+            testMatch: ["outage.spec.ts", "two-instances.spec.ts"],
             use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
           },
         ]

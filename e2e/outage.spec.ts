@@ -7,7 +7,7 @@ import { type Portal, startPortal, waitForHealth } from "./portal-process";
 import { E2E_SECRET } from "./secret";
 
 // A portal of its own on a throwaway PostgreSQL cluster (never the shared server), which this spec
-// stops and starts again. Runs when PostgreSQL is installed (the "outage" project, see
+// stops and starts again. Runs when PostgreSQL is installed (the "postgres" project, see
 // playwright.config.ts).
 
 const MESSAGE =
