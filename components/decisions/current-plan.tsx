@@ -1,21 +1,44 @@
+import { cache } from "react";
 import { formatDate } from "@/components/format";
 import type { CurrentPlan as Plan } from "@/components/provider/types";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { orPage, serverApi } from "@/server/api/server";
+import { PlanSeenButton } from "./plan-seen-button";
 import { planWords } from "./plan-words";
 
-/** The patient's current plan from their care team, in plain words (patient home). */
-export async function CurrentPlan() {
-  const api = await serverApi();
-  const plan = await orPage(api.decision.current());
-  return plan ? <PlanCard plan={plan} /> : null;
+/**
+ * The patient's current plan from their care team, in plain words (patient home). While the
+ * notice of a new plan is unread, it comes first on the page, marked new, with "Got it".
+ */
+export async function CurrentPlan({ place }: { place: "top" | "side" }) {
+  const { plan, unread } = await planAndNotice();
+  if (!plan) return null;
+  if ((place === "top") !== unread) return null;
+  return <PlanCard plan={plan} isNew={unread} />;
 }
 
-export function PlanCard({ plan }: { plan: Plan }) {
+/** Read once per request, for both places. */
+const planAndNotice = cache(async () => {
+  const api = await serverApi();
+  const [plan, notices] = await Promise.all([
+    orPage(api.decision.current()),
+    orPage(api.notifications.list()),
+  ]);
+  return { plan, unread: notices.some((n) => n.kind === "new_plan" && !n.read) };
+});
+
+export function PlanCard({ plan, isNew = false }: { plan: Plan; isNew?: boolean }) {
   return (
-    <Card aria-labelledby="plan-heading">
+    <Card
+      aria-labelledby="plan-heading"
+      className={isNew ? "border-brand-200 ring-2 ring-brand-200" : undefined}
+    >
       <CardTitle>
-        <span id="plan-heading">Your plan</span>
+        <span id="plan-heading" className="flex flex-wrap items-center gap-2">
+          Your plan
+          {isNew ? <Badge tone="brand">New from your care team</Badge> : null}
+        </span>
       </CardTitle>
       <p className="text-sm text-slate-700">
         {plan.providerName ?? "Your care team"} {plan.amended ? "updated" : "decided"} this plan on{" "}
@@ -39,6 +62,7 @@ export function PlanCard({ plan }: { plan: Plan }) {
           ? `Next review: ${formatDate(plan.followUpOn, { weekday: "long" })}.`
           : "Your care team will tell you when they review your progress next."}
       </p>
+      {isNew ? <PlanSeenButton /> : null}
     </Card>
   );
 }

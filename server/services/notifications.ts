@@ -55,10 +55,17 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function markAllRead(db: Db, actor: Actor): Promise<{ ok: true }> {
+/** Marks the person's unread notifications read: all, or only those of `kind`. */
+export async function markAllRead(db: Db, actor: Actor, kind?: string): Promise<{ ok: true }> {
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+    .where(
+      and(
+        eq(notifications.userId, actor.id),
+        isNull(notifications.readAt),
+        kind ? eq(notifications.kind, kind) : undefined,
+      ),
+    );
   return { ok: true };
 }

@@ -38,9 +38,17 @@ export const notificationsRouter = createTRPCRouter({
   /** The bell: the person's latest notifications and how many are unread. */
   list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
   unreadCount: protectedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.actor)),
+  /** All of them, or those of one kind (the patient's "Got it" on a new plan: `new_plan`). */
   markAllRead: protectedProcedure
-    .input(z.object({}).strict().optional())
-    .mutation(({ ctx }) => markAllRead(ctx.db, ctx.actor)),
+    .input(
+      z
+        .object({
+          kind: text({ max: 40, notText: "Choose a kind of notification." }).optional(),
+        })
+        .strict()
+        .optional(),
+    )
+    .mutation(({ ctx, input }) => markAllRead(ctx.db, ctx.actor, input?.kind)),
   /** The person's choices, and the clinic's time zone their reminder hour is in. */
   preferences: protectedProcedure.query(async ({ ctx }) => ({
     ...(await getPreferences(ctx.db, ctx.actor)),

@@ -46,6 +46,7 @@ export default async function PatientHome() {
       />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] lg:items-start">
         <div className="space-y-4">
+          <CurrentPlan place="top" />
           <Card aria-labelledby="today-heading">
             <CardTitle>
               <span id="today-heading">Today's entry</span>
@@ -147,7 +148,7 @@ export default async function PatientHome() {
             </CardTitle>
             <ProcedureSummary procedure={procedure} day={assessment.day} />
           </Card>
-          <CurrentPlan />
+          <CurrentPlan place="side" />
         </div>
       </div>
     </>
