@@ -57,7 +57,7 @@ test("offline, a diary entry is kept on the phone, shown as waiting, and sent on
   await page.goto("/patient/diary/new");
   const { date: today, iso: day } = await formDay(page, 6);
   await page.getByLabel("Which day is this entry for?").selectOption(day);
-  await fillEntry(page, 5);
+  await fillEntry(page, 2);
   await page.getByLabel("Note (optional)").fill("Written on the bus");
 
   // The draft survives leaving the page.
@@ -76,7 +76,7 @@ test("offline, a diary entry is kept on the phone, shown as waiting, and sent on
   expect(await stored(page, "portal.diary.draft")).toBeNull();
   const pending = await stored(page, "portal.diary.pending");
   expect(pending).toHaveLength(1);
-  expect(pending[0].input).toMatchObject({ entryDate: day, painAverage: 5 });
+  expect(pending[0].input).toMatchObject({ entryDate: day, painAverage: 2 });
 
   // Back online: sent by itself, once, and the form leaves for the home page.
   await context.setOffline(false);
@@ -97,7 +97,7 @@ test("when a save fails, the entry waits in the history and is sent when the por
   await page.goto("/patient/diary/new");
   const day = await formDay(page, 7);
   await page.getByLabel("Which day is this entry for?").selectOption(day.iso);
-  await fillEntry(page, 6);
+  await fillEntry(page, 2);
 
   // The connection drops on the way to the portal.
   await page.route("**/api/trpc/diary.add**", (route) => route.abort("connectionreset"));

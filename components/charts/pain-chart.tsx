@@ -1,16 +1,4 @@
-"use client";
-
 import type { ReactNode } from "react";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { formatNumber, formatDate as formatShared } from "@/components/format";
 import { daysBetween } from "@/server/outcomes/dates";
 
@@ -90,7 +78,7 @@ export function PainChart({
   const description = latest
     ? `Chart of daily pain from ${formatDate(points[0]?.date ?? latest.date)} to ${formatDate(latest.date)}. Latest pain ${fmt(latest.pain)} out of 10; before the procedure ${fmt(baseline)} out of 10. The numbers are in the table below.`
     : `Chart of daily pain: no entries yet. Before the procedure, pain was ${fmt(baseline)} out of 10.`;
-  const lines: Array<{ label: string; value: number; color: string; dash?: string }> = [
+  const lines: RefLine[] = [
     { label: words.baseline, value: baseline, color: COLORS.baseline, dash: "6 4" },
     { label: "30% less pain", value: baseline * 0.7, color: COLORS.pct30, dash: "4 4" },
     { label: "50% less pain", value: baseline * 0.5, color: COLORS.pct50, dash: "4 4" },
@@ -99,99 +87,22 @@ export function PainChart({
   return (
     <figure className="space-y-3">
       <div role="img" aria-label={description} className="w-full">
-        <ResponsiveContainer width="100%" height={height}>
-          <LineChart
-            data={data}
-            margin={{ top: 16, right: 12, bottom: 20, left: -8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="day"
-              domain={[-2, lastDay]}
-              ticks={ticksFor(lastDay)}
-              tick={{ fill: "#475569", fontSize: 12 }}
-              stroke="#94a3b8"
-              label={{
-                value: words.days,
-                position: "insideBottom",
-                offset: -12,
-                fill: "#475569",
-                fontSize: 12,
-              }}
-            />
-            <YAxis
-              domain={[0, 10]}
-              ticks={[0, 2, 4, 6, 8, 10]}
-              allowDecimals={false}
-              tick={{ fill: "#475569", fontSize: 12 }}
-              stroke="#94a3b8"
-              width={36}
-            />
-            {lines.map((l) => (
-              <ReferenceLine
-                key={l.label}
-                y={l.value}
-                stroke={l.color}
-                strokeDasharray={l.dash}
-                strokeWidth={1.5}
-                ifOverflow="extendDomain"
-              />
-            ))}
-            <ReferenceLine
-              x={0}
-              stroke={COLORS.marker}
-              strokeWidth={1.5}
-              label={{
-                value: "Procedure",
-                position: "insideTopLeft",
-                fill: COLORS.marker,
-                fontSize: 11,
-              }}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              content={({ active, payload }) => {
-                const row = active ? payload?.[0]?.payload : null;
-                if (!row) return null;
-                return (
-                  <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm shadow">
-                    <p className="font-medium text-slate-900">
-                      {formatDate(row.date)} · day {row.day}
-                    </p>
-                    {row.pain !== undefined ? <p>Pain {fmt(row.pain)} / 10</p> : null}
-                    {row.average !== undefined ? (
-                      <p>7-day average {row.average.toFixed(1)}</p>
-                    ) : null}
-                  </div>
-                );
-              }}
-            />
-            {averages.length > 0 ? (
-              <Line
-                type="monotone"
-                dataKey="average"
-                stroke={COLORS.average}
-                strokeWidth={2}
-                strokeDasharray="6 3"
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ) : null}
-            <Line
-              type="linear"
-              dataKey="pain"
-              stroke={COLORS.pain}
-              strokeWidth={2.5}
-              dot={points.length <= 90 ? { r: 3, fill: COLORS.pain, strokeWidth: 0 } : false}
-              activeDot={{ r: 5 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        {/* Drawn on the server: no chart library on the phone. One drawing per screen size, so
+            that labels keep their size (an SVG scaled to the width would shrink them). */}
+        <Plot
+          width={340}
+          height={Math.round(height * 0.85)}
+          className="sm:hidden"
+          daysLabel={words.days}
+          {...{ data, lines, lastDay, averages: averages.length > 0, dots: points.length <= 60 }}
+        />
+        <Plot
+          width={720}
+          height={height}
+          className="hidden sm:block"
+          daysLabel={words.days}
+          {...{ data, lines, lastDay, averages: averages.length > 0, dots: points.length <= 90 }}
+        />
       </div>
       <figcaption>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
@@ -269,6 +180,115 @@ export function PainChart({
         </section>
       </details>
     </figure>
+  );
+}
+
+type Row = { day: number; date: string; pain?: number; average?: number };
+type RefLine = { label: string; value: number; color: string; dash?: string };
+
+/** The plot: axes, the reference lines, the daily pain (and 7-day average) as lines with dots. */
+function Plot({
+  width,
+  height,
+  className,
+  daysLabel,
+  data,
+  lines,
+  lastDay,
+  averages,
+  dots,
+}: {
+  width: number;
+  height: number;
+  className: string;
+  daysLabel: string;
+  data: readonly Row[];
+  lines: readonly RefLine[];
+  lastDay: number;
+  averages: boolean;
+  dots: boolean;
+}) {
+  const m = { top: 16, right: 12, bottom: 40, left: 32 };
+  const firstDay = -2;
+  const x = (day: number) =>
+    m.left + ((day - firstDay) / (lastDay - firstDay)) * (width - m.left - m.right);
+  const y = (pain: number) => m.top + ((10 - pain) / 10) * (height - m.top - m.bottom);
+  const path = (rows: readonly Row[], key: "pain" | "average") =>
+    rows
+      .filter((r) => r[key] !== undefined)
+      .map((r, i) => `${i === 0 ? "M" : "L"}${x(r.day).toFixed(1)} ${y(r[key] ?? 0).toFixed(1)}`)
+      .join(" ");
+  // On a phone, every other day label, so that they do not run into each other.
+  const ticks = ticksFor(lastDay).filter((_, i) => width > 400 || i % 2 === 0);
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      className={className}
+      aria-hidden="true"
+      focusable="false"
+      fontSize={12}
+    >
+      {[0, 2, 4, 6, 8, 10].map((v) => (
+        <g key={v}>
+          <line
+            x1={m.left}
+            x2={width - m.right}
+            y1={y(v)}
+            y2={y(v)}
+            stroke="#e2e8f0"
+            strokeDasharray="3 3"
+          />
+          <text x={m.left - 6} y={y(v)} textAnchor="end" dominantBaseline="central" fill="#475569">
+            {v}
+          </text>
+        </g>
+      ))}
+      {ticks.map((d) => (
+        <text key={d} x={x(d)} y={height - m.bottom + 16} textAnchor="middle" fill="#475569">
+          {d}
+        </text>
+      ))}
+      <text x={(m.left + width - m.right) / 2} y={height - 6} textAnchor="middle" fill="#475569">
+        {daysLabel}
+      </text>
+      <line x1={m.left} x2={width - m.right} y1={y(0)} y2={y(0)} stroke="#94a3b8" />
+      {lines.map((l) => (
+        <line
+          key={l.label}
+          x1={m.left}
+          x2={width - m.right}
+          y1={y(l.value)}
+          y2={y(l.value)}
+          stroke={l.color}
+          strokeDasharray={l.dash}
+          strokeWidth={1.5}
+        />
+      ))}
+      <line x1={x(0)} x2={x(0)} y1={m.top} y2={y(0)} stroke={COLORS.marker} strokeWidth={1.5} />
+      <text x={x(0) + 4} y={m.top + 10} fill={COLORS.marker} fontSize={11}>
+        Procedure
+      </text>
+      {averages ? (
+        <path
+          d={path(data, "average")}
+          fill="none"
+          stroke={COLORS.average}
+          strokeWidth={2}
+          strokeDasharray="6 3"
+        />
+      ) : null}
+      <path d={path(data, "pain")} fill="none" stroke={COLORS.pain} strokeWidth={2.5} />
+      {dots
+        ? data.map((r) =>
+            r.pain === undefined ? null : (
+              <circle key={r.day} cx={x(r.day)} cy={y(r.pain)} r={3} fill={COLORS.pain}>
+                <title>{`${formatDate(r.date)} · day ${r.day}: pain ${fmt(r.pain)}`}</title>
+              </circle>
+            ),
+          )
+        : null}
+    </svg>
   );
 }
 
