@@ -105,18 +105,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             </Link>
           </p>
         </Card>
-        {account.role === "patient" ? (
-          <Card className="lg:col-span-2">
-            <CardTitle>Patient details</CardTitle>
-            <IdentityForm
-              id={account.id}
-              name={account.name}
-              dateOfBirth={account.dateOfBirth}
-              mrn={account.mrn}
-              phone={account.phone}
-            />
-          </Card>
-        ) : null}
         {account.role === "admin" ? null : (
           <Card>
             <CardTitle>{account.role === "patient" ? "Care team" : "Patients"}</CardTitle>
@@ -129,6 +117,18 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             />
           </Card>
         )}
+        {account.role === "patient" ? (
+          <Card className="lg:col-span-2">
+            <CardTitle>Patient details</CardTitle>
+            <IdentityForm
+              id={account.id}
+              name={account.name}
+              dateOfBirth={account.dateOfBirth}
+              mrn={account.mrn}
+              phone={account.phone}
+            />
+          </Card>
+        ) : null}
       </div>
     </>
   );
