@@ -39,7 +39,11 @@ export function DataTable({ table }: { table: ReportTable }) {
               <tr key={r}>
                 {row.map((cell, i) =>
                   i === 0 ? (
-                    <th key={table.columns[i]} scope="row" className="px-3 py-2 font-normal">
+                    <th
+                      key={table.columns[i]}
+                      scope="row"
+                      className="min-w-36 px-3 py-2 font-normal"
+                    >
                       {cell}
                     </th>
                   ) : (
