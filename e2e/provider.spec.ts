@@ -184,6 +184,14 @@ test.describe("provider work queue", () => {
       await expect(yours.getByText("A closer look at the cause of your pain")).toBeVisible();
       await expect(yours.getByText("MRI of the lower back next week")).toBeVisible();
       await expect(yours.getByText(/Worse at three weeks/)).toHaveCount(0);
+      // A new plan comes first on the home page, marked new, until the patient says "Got it".
+      await expect(yours.getByText("New from your care team")).toBeVisible();
+      const today = patientPage.getByRole("region", { name: "Today's entry" });
+      expect((await yours.boundingBox())?.y).toBeLessThan((await today.boundingBox())?.y ?? 0);
+      await yours.getByRole("button", { name: "Got it" }).click();
+      await expect(yours.getByText("New from your care team")).toHaveCount(0);
+      await expect(yours.getByText("MRI of the lower back next week")).toBeVisible();
+      expect((await yours.boundingBox())?.y).toBeGreaterThan((await today.boundingBox())?.y ?? 0);
       await patientContext.close();
     }
   });

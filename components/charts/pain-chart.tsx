@@ -97,7 +97,7 @@ export function PainChart({
           {...{ data, lines, lastDay, averages: averages.length > 0, dots: points.length <= 60 }}
         />
         <Plot
-          width={720}
+          width={640}
           height={height}
           className="hidden sm:block"
           daysLabel={words.days}
