@@ -1,6 +1,3 @@
-// A patient's identity fields (SPEC 7.2) as the admin forms, the account router and the CSV import
-// take them. Empty text means "not recorded" (null). Pure zod: safe to import in the client.
-import { z } from "zod";
 import { text } from "@/server/api/text";
 import { isIsoDate } from "@/server/outcomes/dates";
 
