@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { fillEntry, formDate } from "./diary-form";
 import { expect, loginAs, test } from "./fixtures";
 
 // The demo seed leaves the demo patient's days six and seven days before today without an entry:
@@ -13,36 +14,10 @@ const medium = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** The form's day `back` days before today. */
+/** The form's day `back` days before today, as a date and as the form's value. */
 async function formDay(page: Page, back: number) {
-  const dates = await page
-    .getByLabel("Which day is this entry for?")
-    .locator("option")
-    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  const date = new Date(`${dates[0]}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - back);
-  return { date, iso: date.toISOString().slice(0, 10) };
-}
-
-async function fillEntry(page: Page, pain: number) {
-  await page
-    .getByRole("group", { name: "Your pain on average in the last 24 hours" })
-    .getByText(String(pain), { exact: true })
-    .click();
-  await page
-    .getByRole("group", { name: /enjoyment of life/ })
-    .getByText("4", { exact: true })
-    .click();
-  await page
-    .getByRole("group", { name: /general activity/ })
-    .getByText("3", { exact: true })
-    .click();
-  await page.getByRole("checkbox", { name: "Lumbar spine" }).check({ force: true });
-  await page.getByRole("checkbox", { name: "Aching" }).check({ force: true });
-  await page
-    .getByRole("group", { name: "Is the treated site sore today?" })
-    .getByRole("radio", { name: "No" })
-    .check({ force: true });
+  const iso = await formDate(page, back);
+  return { date: new Date(`${iso}T00:00:00Z`), iso };
 }
 
 const stored = (page: Page, key: string) =>

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Cluster, createCluster } from "../server/testing/pg-cluster";
+import { fillEntry } from "./diary-form";
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 import { type Portal, startPortal, waitForHealth } from "./portal-process";
 import { E2E_SECRET } from "./secret";
@@ -49,23 +50,7 @@ test("while the database is down, pages, tRPC and health answer 503 with a human
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/patient");
   await page.goto(`${base}/patient/diary/new`);
-  await page
-    .getByRole("group", { name: "Your pain on average in the last 24 hours" })
-    .getByText("4", { exact: true })
-    .click();
-  await page
-    .getByRole("group", { name: /enjoyment of life/ })
-    .getByText("4", { exact: true })
-    .click();
-  await page
-    .getByRole("group", { name: /general activity/ })
-    .getByText("3", { exact: true })
-    .click();
-  await page.getByRole("checkbox", { name: "Lumbar spine" }).check({ force: true });
-  await page
-    .getByRole("group", { name: "Is the treated site sore today?" })
-    .getByRole("radio", { name: "No" })
-    .check({ force: true });
+  await fillEntry(page, 4);
 
   cluster.stop("immediate");
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
+import { fillEntry, formDate } from "./diary-form";
 import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
 // The demo patient is at day 35 of a lumbar ablation; the demo seed leaves today, two days ago and
@@ -7,41 +7,6 @@ import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 // each other's order, and of the provider's and admin's specs, which do not write diaries.
 
 const PHONE = { width: 360, height: 780 };
-
-/** The clinic's day `back` days before today, as the new-entry form offers it (its <option> value). */
-async function formDate(page: Page, back: number): Promise<string> {
-  const values = await page
-    .getByLabel("Which day is this entry for?")
-    .locator("option")
-    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  const today = values[0];
-  if (!today) throw new Error("the form offers no dates");
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - back);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Answers every required question of the diary form. */
-async function fillEntry(page: Page, pain: number) {
-  await page
-    .getByRole("group", { name: "Your pain on average in the last 24 hours" })
-    .getByText(String(pain), { exact: true })
-    .click();
-  await page
-    .getByRole("group", { name: /enjoyment of life/ })
-    .getByText("3", { exact: true })
-    .click();
-  await page
-    .getByRole("group", { name: /general activity/ })
-    .getByText("2", { exact: true })
-    .click();
-  await page.getByRole("checkbox", { name: "Lumbar spine" }).check({ force: true });
-  await page.getByRole("checkbox", { name: "Aching" }).check({ force: true });
-  await page
-    .getByRole("group", { name: "Is the treated site sore today?" })
-    .getByRole("radio", { name: "No" })
-    .check({ force: true });
-}
 
 test.describe("patient diary", () => {
   test("on a phone, a patient records today's entry and sees it in the history, the chart and the home", async ({
