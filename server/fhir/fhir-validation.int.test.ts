@@ -151,8 +151,11 @@ describe("FHIR R4 validation", () => {
       ]),
     });
     const plans = resources.filter((r) => r.resourceType === "CarePlan");
+    // The seed's plan for the demo patient, then this test's decision and its amendment: only
+    // the amendment is the current plan.
     expect(plans.map((p) => (p as { status: string }).status).sort()).toEqual([
       "active",
+      "revoked",
       "revoked",
     ]);
   });
