@@ -87,12 +87,12 @@ test("the sign-in throttle counts failures on both instances together", async ({
   // Ten wrong passwords, five on each instance, from one address…
   for (let i = 0; i < 10; i++) {
     await signInAt(page, i % 2 === 0 ? portA : portB, `wrong-password-${i}`);
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password");
   }
   // …and the right password is refused on either: the account is throttled for 15 minutes.
   for (const port of [portA, portB]) {
     await signInAt(page, port, DEMO_PASSWORD);
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password");
     await expect(page).toHaveURL(/\/signin/);
   }
 });
