@@ -97,21 +97,7 @@ export async function exportablePatient(
   actor: Actor,
   patientId: string,
 ): Promise<PatientIdentity> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      active: users.active,
-      dateOfBirth: users.dateOfBirth,
-      mrn: users.mrn,
-      phone: users.phone,
-      assigned: sql<boolean>`exists (select 1 from ${careTeam} where ${careTeam.providerId} = ${actor.id} and ${careTeam.patientId} = ${users.id})`,
-    })
-    .from(users)
-    .where(and(eq(users.id, patientId), eq(users.role, "patient")))
-    .limit(1);
+  const row = await loadPatient(db, actor, patientId);
   if (!row || !canReadPatient(actor, row.id, row.assigned)) throw notFound("patient");
-  const { assigned: _, ...patient } = row;
-  return patient;
+  return summaryOf(row);
 }
