@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -91,29 +92,11 @@ export function ChangePasswordForm({
           {...describedBy("currentPassword", { error: errors.currentPassword })}
         />
       </Field>
-      <Field
+      <NewPasswordFields
         id="newPassword"
-        label="New password"
-        hint="At least 12 characters. Not a common password: three or four unrelated words work well."
         error={errors.newPassword}
-      >
-        <Input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy("newPassword", { hint: true, error: errors.newPassword })}
-        />
-      </Field>
-      <Field id="confirm" label="New password again" error={errors.confirm}>
-        <Input
-          id="confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy("confirm", { error: errors.confirm })}
-        />
-      </Field>
+        confirmError={errors.confirm}
+      />
       <Button type="submit" disabled={change.isPending}>
         {change.isPending ? "Saving…" : "Change password"}
       </Button>

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input } from "@/components/ui/field";
 
 type Errors = { password?: string; confirm?: string };
 
@@ -64,29 +64,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       ) : null}
       {/* lets password managers save the new password under the right account */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <Field
-        id="password"
-        label="New password"
-        hint="At least 12 characters. Not a common password: three or four unrelated words work well."
-        error={errors.password}
-      >
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy("password", { hint: true, error: errors.password })}
-        />
-      </Field>
-      <Field id="confirm" label="New password again" error={errors.confirm}>
-        <Input
-          id="confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy("confirm", { error: errors.confirm })}
-        />
-      </Field>
+      <NewPasswordFields id="password" error={errors.password} confirmError={errors.confirm} />
       <Button type="submit" disabled={accept.isPending} className="w-full">
         {accept.isPending ? "Saving…" : "Save password and sign in"}
       </Button>
