@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./caseload";
 export * from "./clinical";
+export * from "./messages";
 export * from "./notifications";
 export * from "./outcomes";
 export * from "./settings";

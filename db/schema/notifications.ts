@@ -75,6 +75,10 @@ export const notificationPreferences = pgTable("notification_preferences", {
   dailyDiary: boolean().notNull().default(false),
   /** Staff: an email at once when a high flag is raised for one of their patients. */
   highFlagEmail: boolean().notNull().default(false),
+  /** Patients: an email (without its text) when the care team replies. */
+  replyEmail: boolean().notNull().default(true),
+  /** Staff: an email (without its text) when a patient on their care team sends a message. */
+  patientMessageEmail: boolean().notNull().default(false),
   /** Staff: one email a day with how many patients need review. */
   dailyDigest: boolean().notNull().default(true),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

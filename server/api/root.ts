@@ -6,6 +6,7 @@ import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
 import { invitationRouter } from "./routers/invitation";
+import { messageRouter } from "./routers/message";
 import { mfaRouter } from "./routers/mfa";
 import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   diary: diaryRouter,
   import: importRouter,
+  message: messageRouter,
   mfa: mfaRouter,
   invitation: invitationRouter,
   outcomes: outcomesRouter,

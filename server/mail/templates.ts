@@ -9,7 +9,9 @@ export type EmailKind =
   | "reminder_diary"
   | "reminder_daily"
   | "staff_high_flag"
-  | "staff_digest";
+  | "staff_digest"
+  | "message_reply"
+  | "staff_patient_message";
 
 export type Clinic = { name: string | null; phone: string | null };
 export type Email = { subject: string; text: string; html: string };
@@ -133,6 +135,31 @@ export function digestEmail(input: { needsReview: number; url: string; clinic: C
         : `Today ${n} patients on your caseload need review.`,
     ],
     action: { label: "Open the caseload", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+/** To a patient: their care team replied (never the text of the reply). */
+export function replyEmail(input: { url: string; clinic: Clinic }): Email {
+  return compose({
+    subject: "You have a new message from your care team",
+    greeting: "Hello,",
+    paragraphs: [
+      "Your care team has replied to you. Sign in to the portal to read it.",
+      "This email never contains the message itself, to keep your health information private.",
+    ],
+    action: { label: "Read the message", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+/** To a provider who opted in: a patient on their care team sent a message (never its text). */
+export function patientMessageEmail(input: { url: string; clinic: Clinic }): Email {
+  return compose({
+    subject: "A patient sent you a message",
+    greeting: "Hello,",
+    paragraphs: ["A patient on your care team sent a message. Open the portal to read it."],
+    action: { label: "Open messages", url: input.url },
     clinic: input.clinic,
   });
 }

@@ -75,3 +75,26 @@ export const pgicLabels: Record<Pgic, string> = {
   much_worse: "Much worse",
   very_much_worse: "Very much worse",
 };
+
+/** What changed, in a patient's "Report a change" (SPEC 7.3). */
+export const CHANGES = [
+  "pain_worse",
+  "pain_returned",
+  "new_location",
+  "burning_or_tingling",
+  "site_problem",
+  "question",
+  "other",
+] as const;
+export type Change = (typeof CHANGES)[number];
+
+/** The patient's words for each change (the form's choices; the care team reads the same). */
+export const changeLabels: Record<Change, string> = {
+  pain_worse: "My pain is worse",
+  pain_returned: "My pain has come back",
+  new_location: "Pain in a new place",
+  burning_or_tingling: "Burning, tingling or numbness",
+  site_problem: "A problem where the procedure was done",
+  question: "A question for my care team",
+  other: "Something else",
+};

@@ -1,9 +1,9 @@
 // Shared vocabularies of the clinical rules (SPEC 2.3, 2.4, 2.5, 2.6, 2.9), defined once as zod
 // enums and reused by schemas, forms and tests.
 import { z } from "zod";
-import { PGIC_ANSWERS, QUALITIES, REGIONS } from "./vocab-lists";
+import { CHANGES, PGIC_ANSWERS, QUALITIES, REGIONS } from "./vocab-lists";
 
-export { pgicLabels, qualityLabels, regionLabels } from "./vocab-lists";
+export { changeLabels, pgicLabels, qualityLabels, regionLabels } from "./vocab-lists";
 
 // SPEC 2.6
 export const Region = z.enum(REGIONS);
@@ -13,6 +13,9 @@ export type Quality = z.infer<typeof Quality>;
 // SPEC 2.9
 export const Pgic = z.enum(PGIC_ANSWERS);
 export type Pgic = z.infer<typeof Pgic>;
+// SPEC 7.3
+export const Change = z.enum(CHANGES);
+export type Change = z.infer<typeof Change>;
 
 /** Spine regions, which get spinal injection suggestions (SPEC 2.7). */
 export const spineRegions: readonly Region[] = ["cervical", "thoracic", "lumbar", "sacroiliac"];

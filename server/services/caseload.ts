@@ -6,7 +6,19 @@
 // A request reads the care team with the valid cache rows in one query, then reads and assesses
 // only the procedures without one, in a fixed number of queries whatever the caseload size, and
 // stores them. docs/benchmarks.md has the figures at 1,000 patients.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   careTeam,
@@ -14,6 +26,7 @@ import {
   decisions,
   diaryEntries,
   flagAcknowledgements,
+  messageThreads,
   procedures,
   users,
 } from "@/db/schema";
@@ -313,7 +326,16 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
     .orderBy(decisions.patientId, desc(decisions.createdAt), desc(decisions.id))
     .limit(CASELOAD_MAX);
 
-  return { patients, plans };
+  // Patients whose message waits for a reply from the care team (SPEC 7.1, 7.3).
+  const awaiting = db
+    .select({ patientId: messageThreads.patientId, since: messageThreads.awaitingSince })
+    .from(careTeam)
+    .innerJoin(users, eq(users.id, careTeam.patientId))
+    .innerJoin(messageThreads, eq(messageThreads.patientId, careTeam.patientId))
+    .where(and(...patientFilter, isNotNull(messageThreads.awaitingSince)))
+    .limit(CASELOAD_MAX);
+
+  return { patients, plans, awaiting };
 }
 
 /**
@@ -504,11 +526,16 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
   const queries = caseloadQueries(db, actor.id, key);
   // The procedures' data_version is read here, before their entries and acknowledgements: a write
   // in between can only make the stored version older than the data, never newer (decision 008).
-  const [patients, planRows] = await Promise.all([queries.patients, queries.plans]);
+  const [patients, planRows, awaitingRows] = await Promise.all([
+    queries.patients,
+    queries.plans,
+    queries.awaiting,
+  ]);
   const stale = patients.flatMap((p) => (p.procedure && !p.cached ? [p.procedure] : []));
   const assessed = await assessAndStore(db, stale, key);
 
   const plans = new Map(planRows.map((p) => [p.patientId, p]));
+  const awaiting = new Map(awaitingRows.map((m) => [m.patientId, m.since]));
   const zone = settings.timeZone;
   const all = patients.map((p): CaseloadRow => {
     const plan = plans.get(p.patientId);
@@ -527,8 +554,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
             followUpOn: plan.followUpOn,
           }
         : null,
-      // Messages (SPEC 7.3) join the rule here once they exist.
-      unreadMessageAt: null,
+      unreadMessageAt: awaiting.get(p.patientId)?.toISOString() ?? null,
       // Only read for a patient without a procedure: skip the time zone work otherwise.
       assignedOn: p.procedure ? key.asOf : todayInZone(zone, p.assignedAt),
     });

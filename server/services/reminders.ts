@@ -20,6 +20,8 @@ export type Preferences = {
   dailyDiary: boolean;
   highFlagEmail: boolean;
   dailyDigest: boolean;
+  replyEmail: boolean;
+  patientMessageEmail: boolean;
 };
 export const DEFAULT_PREFERENCES: Preferences = {
   reminderHour: 18,
@@ -28,6 +30,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   dailyDiary: false,
   highFlagEmail: false,
   dailyDigest: true,
+  replyEmail: true,
+  patientMessageEmail: false,
 };
 
 /** The preference column of each reminder kind. */
@@ -62,8 +66,13 @@ export async function updatePreferences(
           checkInDue: input.checkInDue,
           diaryLapsed: input.diaryLapsed,
           dailyDiary: input.dailyDiary,
+          replyEmail: input.replyEmail,
         }
-      : { highFlagEmail: input.highFlagEmail, dailyDigest: input.dailyDigest };
+      : {
+          highFlagEmail: input.highFlagEmail,
+          dailyDigest: input.dailyDigest,
+          patientMessageEmail: input.patientMessageEmail,
+        };
   const values = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined));
   await db.transaction(async (tx) => {
     await tx

@@ -19,6 +19,7 @@ import { todayInZone } from "@/server/time";
 import { assessedEntryColumns, toAssessmentInput } from "./assessments";
 import { patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
+import { awaitingReplies } from "./messages";
 import { readablePatient } from "./patient-access";
 import { patientProcedures } from "./procedures";
 import { getClinicSettings } from "./settings";
@@ -36,10 +37,12 @@ export async function patientReview(
   const patient = await readablePatient(db, actor, input.patientId, { view: "review", ip });
   const settings = await getClinicSettings(db);
   const asOf = todayInZone(settings.timeZone);
-  const [procs, decisionList] = await Promise.all([
+  const [procs, decisionList, awaiting] = await Promise.all([
     patientProcedures(db, patient.id),
     patientDecisions(db, patient.id),
+    awaitingReplies(db, [patient.id]),
   ]);
+  const unreadMessageAt = awaiting.get(patient.id)?.toISOString() ?? null;
   const defaultProcedure = procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1];
   const procedure = input.procedureId
     ? procs.find((p) => p.id === input.procedureId)
@@ -85,10 +88,13 @@ export async function patientReview(
             followUpOn: plan.followUpOn,
           }
         : null,
-      unreadMessageAt: null,
+      unreadMessageAt,
       assignedOn: asOf,
-    }).state;
-  if (!procedure) return { ...base, state: stateOf(null, 0, []), selected: null };
+    });
+  if (!procedure) {
+    const { state, reasons } = stateOf(null, 0, []);
+    return { ...base, state, reasons, selected: null };
+  }
 
   const [rows, acks] = await Promise.all([
     db
@@ -124,16 +130,18 @@ export async function patientReview(
   }));
   const newestFirst = [...entries].reverse();
   const isLatest = !input.procedureId || input.procedureId === defaultProcedure?.id;
+  const review = isLatest
+    ? stateOf(
+        procedure,
+        flags.filter((f) => !f.acknowledged).length,
+        assessment.checkIns.filter((c) => c.status === "overdue").map((c) => c.day),
+      )
+    : null;
   const start = (input.entriesPage - 1) * ENTRIES_PAGE_SIZE;
   return {
     ...base,
-    state: isLatest
-      ? stateOf(
-          procedure,
-          flags.filter((f) => !f.acknowledged).length,
-          assessment.checkIns.filter((c) => c.status === "overdue").map((c) => c.day),
-        )
-      : null,
+    state: review?.state ?? null,
+    reasons: review?.reasons ?? [],
     selected: {
       procedureId: procedure.id,
       assessment,

@@ -225,6 +225,32 @@ export const matrix: Record<string, Row> = {
     input: (w) => w.unsubscribe,
     expect: everyone(),
   },
+  // Messages (SPEC 7.3): a patient's own thread; a provider's care team; admins never.
+  "message.report": {
+    input: () => ({ clientId: crypto.randomUUID(), change: "pain_returned", painNow: 6 }),
+    expect: patientOnly("OK"),
+  },
+  "message.send": {
+    input: () => ({ clientId: crypto.randomUUID(), body: "Is it normal?" }),
+    expect: patientOnly("OK"),
+  },
+  "message.mine": { expect: patientOnly("OK") },
+  "message.inbox": { input: () => ({}), expect: providerOnly("OK") },
+  "message.thread": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
+  "message.reply": {
+    input: (_, t) => ({ patientId: t.patientId, clientId: crypto.randomUUID(), body: "Call us." }),
+    expect: providerOnly(N),
+  },
+  "message.unreadCount": {
+    expect: {
+      anonymous: U,
+      patientOwn: "OK",
+      patientOther: "OK",
+      providerAssigned: "OK",
+      providerUnassigned: "OK",
+      admin: F,
+    },
+  },
   "outbox.list": { input: () => ({}), expect: adminOnly() },
   "outbox.get": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
   "procedure.record": {

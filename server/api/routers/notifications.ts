@@ -20,6 +20,8 @@ export const UpdatePreferencesInput = z.object({
   dailyDiary: Switch,
   highFlagEmail: Switch,
   dailyDigest: Switch,
+  replyEmail: Switch,
+  patientMessageEmail: Switch,
 });
 
 const INVALID_LINK = "This unsubscribe link is not valid.";

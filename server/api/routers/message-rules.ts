@@ -1,0 +1,56 @@
+// The rules of a message and of a "Report a change" (SPEC 7.3), once, without zod: the server's
+// input schema (message-input.ts) applies them after checking the types, and the patient's forms
+// apply them on the phone before sending, so both give the same message for the same answer.
+import { CHANGES, REGIONS } from "@/server/outcomes/vocab-lists";
+import { isStorableText, UNSTORABLE_MESSAGE } from "../storable";
+
+export const MESSAGE_MAX = 2000;
+
+export const messageMessages = {
+  change: "Choose what changed.",
+  painNow: "Choose a number from 0 to 10 for your pain now, or leave it empty.",
+  locationsFromList: "Choose where it hurts from the list.",
+  bodyNotText: "Enter your message as text.",
+  bodyTooLong: `A message has at most ${MESSAGE_MAX.toLocaleString("en-US")} characters.`,
+  bodyRequired: "Write your message.",
+  bodyNeeded: "Tell your care team what changed.",
+  attach: "Choose yes or no.",
+} as const;
+
+export type ReportAnswers = {
+  change: string | null;
+  painNow: number | null;
+  locations: readonly string[];
+  body: string;
+};
+export type ReportProblems = Partial<Record<keyof ReportAnswers, string>>;
+
+/** What is wrong with a message's text (none: it can be sent). */
+export function bodyProblem(body: string, required: string | null): string | null {
+  const value = body.trim();
+  if (!isStorableText(value)) return UNSTORABLE_MESSAGE;
+  if (value.length > MESSAGE_MAX) return messageMessages.bodyTooLong;
+  if (required && value.length === 0) return required;
+  return null;
+}
+
+/** A question or "something else" needs words; the other changes may be sent without. */
+export const changeNeedsText = (change: string | null) =>
+  change === "question" || change === "other";
+
+/** What is wrong with a report's answers, one message per question (none: it can be sent). */
+export function reportProblems(a: ReportAnswers): ReportProblems {
+  const problems: ReportProblems = {};
+  if (a.change === null || !(CHANGES as readonly string[]).includes(a.change)) {
+    problems.change = messageMessages.change;
+  }
+  if (a.painNow !== null && (!Number.isInteger(a.painNow) || a.painNow < 0 || a.painNow > 10)) {
+    problems.painNow = messageMessages.painNow;
+  }
+  if (a.locations.some((l) => !(REGIONS as readonly string[]).includes(l))) {
+    problems.locations = messageMessages.locationsFromList;
+  }
+  const body = bodyProblem(a.body, changeNeedsText(a.change) ? messageMessages.bodyNeeded : null);
+  if (body) problems.body = body;
+  return problems;
+}
