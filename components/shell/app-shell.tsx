@@ -1,13 +1,20 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { serverApi } from "@/server/api/server";
 import { type Actor, roleHome, roleLabel } from "@/server/authz/policy";
-import { navByRole } from "./nav";
+import { navWithCounts } from "./nav";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /** The frame of every signed-in page: brand, the user's name and role, sign-out, role navigation. */
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  const open = !actor.mustChangePassword;
+  const unreadMessages =
+    open && actor.role !== "admin"
+      ? await (await serverApi()).message.unreadCount().catch(() => 0)
+      : 0;
   return (
     <div className="min-h-dvh">
       <a
@@ -58,10 +65,21 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             </div>
           </div>
         </div>
-        <nav aria-label="Main" className="mx-auto max-w-6xl px-4 pb-2">
-          {/* Until a temporary password is changed, every page leads to the change-password page. */}
-          <NavLinks items={actor.mustChangePassword ? [] : navByRole[actor.role]} />
-        </nav>
+        <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 pb-2">
+          <nav aria-label="Main" className="min-w-0 flex-1">
+            {/* Until a temporary password is changed, every page leads to the change-password page. */}
+            <NavLinks items={open ? navWithCounts(actor.role, unreadMessages) : []} />
+          </nav>
+          {open && actor.role === "patient" ? (
+            // SPEC 7.3: a patient can report a change from every page.
+            <Link
+              href="/patient/messages/new"
+              className={buttonClass("primary", "sm", "shrink-0 whitespace-nowrap")}
+            >
+              Report a change
+            </Link>
+          ) : null}
+        </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {children}

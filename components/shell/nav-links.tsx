@@ -23,6 +23,17 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               )}
             >
               {item.label}
+              {item.unread ? (
+                <>
+                  <span
+                    aria-hidden
+                    className="ml-1.5 grid min-w-5 place-items-center rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white"
+                  >
+                    {item.unread > 99 ? "99+" : item.unread}
+                  </span>
+                  <span className="sr-only">, {item.unread} unread</span>
+                </>
+              ) : null}
             </Link>
           </li>
         );

@@ -1,6 +1,7 @@
 import type { Role } from "@/server/authz/policy";
 
-export type NavItem = { href: string; label: string };
+/** `unread`: a count shown beside the label (messages), with its words for screen readers. */
+export type NavItem = { href: string; label: string; unread?: number };
 
 /** Each role's navigation; the first item is the role's home. */
 export const navByRole: Record<Role, NavItem[]> = {
@@ -9,10 +10,12 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/patient/diary/new", label: "New entry" },
     { href: "/patient/progress", label: "Progress" },
     { href: "/patient/history", label: "History" },
+    { href: "/patient/messages", label: "Messages" },
     { href: "/patient/account", label: "Account" },
   ],
   provider: [
     { href: "/provider", label: "Caseload" },
+    { href: "/provider/messages", label: "Messages" },
     { href: "/provider/outcomes", label: "Outcomes" },
   ],
   admin: [
@@ -25,3 +28,10 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/admin/settings", label: "Settings" },
   ],
 };
+
+/** The role's navigation with the unread messages beside "Messages". */
+export function navWithCounts(role: Role, unreadMessages: number): NavItem[] {
+  return navByRole[role].map((item) =>
+    item.label === "Messages" ? { ...item, unread: unreadMessages } : item,
+  );
+}
