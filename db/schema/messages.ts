@@ -14,9 +14,10 @@ import { users } from "./users";
 
 /**
  * One conversation per patient with their care team (SPEC 7.3), keyed by the patient. Written in
- * the same transaction as each message: `awaitingSince` is the moment of the oldest message from
- * the patient that no reply from the care team has followed (null: answered), which puts the
- * patient in "Needs review" (SPEC 7.1) and orders the providers' inbox.
+ * the same transaction as each message: `awaitingSince` and `awaitingLatest` are the moments of
+ * the oldest and the newest message from the patient that no reply from the care team has
+ * followed (null: answered). They put the patient in "Needs review" (SPEC 7.1) until a reply or a
+ * decision newer than them, and order the providers' inbox.
  */
 export const messageThreads = pgTable(
   "message_threads",
@@ -26,6 +27,8 @@ export const messageThreads = pgTable(
       .references(() => users.id),
     lastMessageAt: timestamp({ withTimezone: true }).notNull(),
     awaitingSince: timestamp({ withTimezone: true }),
+    /** The newest message from the patient that no reply has followed (null: answered). */
+    awaitingLatest: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("message_threads_awaiting_idx").on(t.awaitingSince)],

@@ -17,6 +17,11 @@ const decided = (daysAgo: number, followUpIn: number | null = null) => ({
   decidedOn: day(-daysAgo),
   followUpOn: followUpIn === null ? null : day(followUpIn),
 });
+/** Unanswered messages from the patient, the oldest and the newest `n` days from today at 08:00. */
+const messages = (oldest: number, newest: number) => ({
+  oldest: `${day(oldest)}T08:00:00.000Z`,
+  newest: `${day(newest)}T08:00:00.000Z`,
+});
 
 const base: ReviewStateInput = {
   today: TODAY,
@@ -24,7 +29,7 @@ const base: ReviewStateInput = {
   openFlags: 0,
   overdueCheckIns: [],
   decision: null,
-  unreadMessageAt: null,
+  unreadMessages: null,
   assignedOn: addDays(TODAY, -90),
 };
 
@@ -70,8 +75,8 @@ describe("reviewState (SPEC 7.1: first rule that matches)", () => {
       day(-11),
     ],
     [
-      "an unread message after the decision",
-      { unreadMessageAt: `${day(-1)}T08:00:00.000Z`, decision: decided(2, 30) },
+      "an unanswered message after the decision",
+      { unreadMessages: messages(-1, -1), decision: decided(2, 30) },
       "needs_review",
       ["unread_message"],
       day(-1),
@@ -81,11 +86,25 @@ describe("reviewState (SPEC 7.1: first rule that matches)", () => {
       {
         openFlags: 1,
         overdueCheckIns: [14, 42],
-        unreadMessageAt: `${day(-2)}T08:00:00.000Z`,
+        unreadMessages: messages(-2, -1),
       },
       "needs_review",
       ["open_flags", "unread_message", "overdue_check_in"],
       P,
+    ],
+    [
+      "a message before the decision and one after it: waiting since the one after",
+      { unreadMessages: messages(-5, -1), decision: decided(3, 30) },
+      "needs_review",
+      ["unread_message"],
+      day(-1),
+    ],
+    [
+      "unanswered messages without a decision: waiting since the oldest",
+      { unreadMessages: messages(-6, -1) },
+      "needs_review",
+      ["unread_message"],
+      day(-6),
     ],
     // follow_up_due
     ["follow-up today", { decision: decided(10, 0) }, "follow_up_due", [], TODAY],
@@ -98,8 +117,8 @@ describe("reviewState (SPEC 7.1: first rule that matches)", () => {
       day(-1),
     ],
     [
-      "a message read before the decision does not count (older than it)",
-      { unreadMessageAt: `${day(-3)}T08:00:00.000Z`, decision: decided(3, -1) },
+      "messages answered by a decision newer than all of them do not count",
+      { unreadMessages: messages(-4, -3), decision: decided(3, -1) },
       "follow_up_due",
       [],
       day(-1),

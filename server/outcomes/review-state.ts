@@ -34,10 +34,10 @@ export type ReviewStateInput = {
     followUpOn: string | null;
   } | null;
   /**
-   * The moment (ISO 8601) of the oldest message from the patient the care team has not read
-   * (SPEC 7.3). Messages do not exist yet: callers pass null until they do.
+   * The moments (ISO 8601) of the oldest and the newest message from the patient that no reply
+   * from the care team has followed (SPEC 7.3); null when every message is answered.
    */
-  unreadMessageAt: string | null;
+  unreadMessages: { oldest: string; newest: string } | null;
   /** The day the patient joined the care team: how long a patient without a procedure waited. */
   assignedOn: string;
 };
@@ -58,7 +58,8 @@ const overdueFrom = (performedOn: string, day: number) => addDays(performedOn, d
  * - needs_review: no procedure; or an open flag, an unread message or an overdue check-in newer
  *   than the latest decision. A decision acknowledges every flag open when it is recorded, so any
  *   flag still open was raised (or raised again) after it; a check-in counts when it became
- *   overdue after the day of the decision; a message when it came after the decision's moment.
+ *   overdue after the day of the decision; an unanswered message when it came after the
+ *   decision's moment (a reply answers it).
  * - follow_up_due: the latest decision's follow-up date is today or earlier.
  * - plan_recorded: a decision, newer than everything above.
  * - monitoring: none of these.
@@ -75,9 +76,12 @@ export function reviewState(input: ReviewStateInput): ReviewStateResult {
     // A flag raised after the decision, or during the procedure's history when none.
     starts.push(decision?.decidedOn ?? procedure.performedOn);
   }
-  if (input.unreadMessageAt !== null && (!decision || input.unreadMessageAt > decision.decidedAt)) {
+  const unread = input.unreadMessages;
+  if (unread !== null && (!decision || unread.newest > decision.decidedAt)) {
     reasons.push("unread_message");
-    starts.push(input.unreadMessageAt.slice(0, 10));
+    // Waiting since the first message after the decision (or the newest, when some came before).
+    const first = !decision || unread.oldest > decision.decidedAt ? unread.oldest : unread.newest;
+    starts.push(first.slice(0, 10));
   }
   const overdue = input.overdueCheckIns
     .map((day) => overdueFrom(procedure.performedOn, day))

@@ -67,6 +67,7 @@ import {
   flagStatuses,
   latestAcknowledgements,
 } from "./flags";
+import { awaitingReply } from "./messages";
 import { getClinicSettings } from "./settings";
 
 /** The most patients one caseload loads (a limit for the queries; far above a real care team). */
@@ -328,7 +329,11 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
 
   // Patients whose message waits for a reply from the care team (SPEC 7.1, 7.3).
   const awaiting = db
-    .select({ patientId: messageThreads.patientId, since: messageThreads.awaitingSince })
+    .select({
+      patientId: messageThreads.patientId,
+      since: messageThreads.awaitingSince,
+      latest: messageThreads.awaitingLatest,
+    })
     .from(careTeam)
     .innerJoin(users, eq(users.id, careTeam.patientId))
     .innerJoin(messageThreads, eq(messageThreads.patientId, careTeam.patientId))
@@ -535,7 +540,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
   const assessed = await assessAndStore(db, stale, key);
 
   const plans = new Map(planRows.map((p) => [p.patientId, p]));
-  const awaiting = new Map(awaitingRows.map((m) => [m.patientId, m.since]));
+  const awaiting = new Map(awaitingRows.map((m) => [m.patientId, awaitingReply(m)]));
   const zone = settings.timeZone;
   const all = patients.map((p): CaseloadRow => {
     const plan = plans.get(p.patientId);
@@ -554,7 +559,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
             followUpOn: plan.followUpOn,
           }
         : null,
-      unreadMessageAt: awaiting.get(p.patientId)?.toISOString() ?? null,
+      unreadMessages: awaiting.get(p.patientId) ?? null,
       // Only read for a patient without a procedure: skip the time zone work otherwise.
       assignedOn: p.procedure ? key.asOf : todayInZone(zone, p.assignedAt),
     });

@@ -123,6 +123,7 @@ async function post(
         patientId: message.patientId,
         lastMessageAt: row.createdAt,
         awaitingSince: authorRole === "patient" ? row.createdAt : null,
+        awaitingLatest: authorRole === "patient" ? row.createdAt : null,
       })
       .onConflictDoUpdate({
         target: messageThreads.patientId,
@@ -131,6 +132,10 @@ async function post(
           awaitingSince:
             authorRole === "patient"
               ? sql`coalesce(${messageThreads.awaitingSince}, excluded.awaiting_since)`
+              : null,
+          awaitingLatest:
+            authorRole === "patient"
+              ? sql`greatest(${messageThreads.awaitingLatest}, excluded.awaiting_latest)`
               : null,
         },
       });
@@ -509,17 +514,30 @@ export async function unreadMessages(db: DbOrTx, actor: Actor): Promise<number> 
   return row?.n ?? 0;
 }
 
-/**
- * The moment the oldest unanswered message of each of these patients arrived (for the review
- * state, SPEC 7.1); patients without one are absent.
- */
+/** The oldest and newest unanswered message of a patient, as the review state takes them. */
+export type AwaitingReply = { oldest: string; newest: string };
+
+/** Unanswered messages as the review state reads them (SPEC 7.1); null: none. */
+export const awaitingReply = (row: {
+  since: Date | null;
+  latest: Date | null;
+}): AwaitingReply | null =>
+  row.since && row.latest
+    ? { oldest: row.since.toISOString(), newest: row.latest.toISOString() }
+    : null;
+
+/** The unanswered messages of each of these patients; patients without any are absent. */
 export async function awaitingReplies(
   db: DbOrTx,
   patientIds: readonly string[],
-): Promise<Map<string, Date>> {
+): Promise<Map<string, AwaitingReply>> {
   if (patientIds.length === 0) return new Map();
   const rows = await db
-    .select({ patientId: messageThreads.patientId, since: messageThreads.awaitingSince })
+    .select({
+      patientId: messageThreads.patientId,
+      since: messageThreads.awaitingSince,
+      latest: messageThreads.awaitingLatest,
+    })
     .from(messageThreads)
     .where(
       and(
@@ -527,5 +545,10 @@ export async function awaitingReplies(
         sql`${messageThreads.awaitingSince} is not null`,
       ),
     );
-  return new Map(rows.flatMap((r) => (r.since ? [[r.patientId, r.since] as const] : [])));
+  return new Map(
+    rows.flatMap((r) => {
+      const awaiting = awaitingReply(r);
+      return awaiting ? [[r.patientId, awaiting] as const] : [];
+    }),
+  );
 }

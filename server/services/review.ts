@@ -42,7 +42,7 @@ export async function patientReview(
     patientDecisions(db, patient.id),
     awaitingReplies(db, [patient.id]),
   ]);
-  const unreadMessageAt = awaiting.get(patient.id)?.toISOString() ?? null;
+  const unreadMessages = awaiting.get(patient.id) ?? null;
   const defaultProcedure = procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1];
   const procedure = input.procedureId
     ? procs.find((p) => p.id === input.procedureId)
@@ -88,7 +88,7 @@ export async function patientReview(
             followUpOn: plan.followUpOn,
           }
         : null,
-      unreadMessageAt,
+      unreadMessages,
       assignedOn: asOf,
     });
   if (!procedure) {
