@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Assessment, addDays, Category, FlagCode } from "@/server/outcomes";
 import { assessProcedure, latestProcedure } from "@/server/services/assessments";
 import { caseload } from "@/server/services/caseload";
+import { ownThread, unreadMessages } from "@/server/services/messages";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import type { Db } from "./client";
 import { careTeam, diaryEntries, diaryEntryRevisions, procedures, users } from "./schema";
@@ -224,6 +225,21 @@ describe("demo clinical seed", () => {
       "plan_recorded",
     ]);
     expect(list.rows[0]).toMatchObject({ state: "needs_review", urgency: "high" });
+  });
+
+  it("gives the demo patient an answered, read conversation with the care team", async () => {
+    const [patient] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.patient.email));
+    if (!patient) throw new Error("no demo patient");
+    const actor = { ...patient, mustChangePassword: false };
+    const { messages } = await ownThread(db, actor);
+    expect(messages.map((m) => [m.authorRole, m.change, m.readBy.length > 0])).toEqual([
+      ["patient", "question", true],
+      ["provider", null, true],
+    ]);
+    expect(await unreadMessages(db, actor)).toBe(0);
   });
 
   it("has a patient whose check-in is due today", () => {

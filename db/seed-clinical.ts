@@ -13,6 +13,9 @@ import {
   decisions,
   diaryEntries,
   diaryEntryRevisions,
+  messageReads,
+  messages,
+  messageThreads,
   procedures,
   users,
 } from "./schema";
@@ -674,6 +677,7 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
     }
   }
   await correctOneDemoEntry(tx, options, procedureIds.get("pat") ?? "");
+  await seedDemoConversation(tx, options);
 
   // Decisions, each with the assessment it was made on (the diary up to that day).
   for (const patient of seeds) {
@@ -796,4 +800,46 @@ async function correctOneDemoEntry(tx: Tx, options: ClinicalSeedOptions, procedu
       updatedAt: correctedAt,
     })
     .where(eq(diaryEntries.id, entry.id));
+}
+
+/**
+ * The demo patient's thread with the care team (SPEC 7.3): a question at day 12 and its answer the
+ * same afternoon, both read. Answered, so it leaves the review state as it is.
+ */
+async function seedDemoConversation(tx: Tx, options: ClinicalSeedOptions) {
+  const day = addDays(options.today, -23);
+  const asked = new Date(`${day}T09:12:00Z`);
+  const answered = new Date(`${day}T14:40:00Z`);
+  await tx.insert(messages).values([
+    {
+      patientId: options.patientId,
+      authorId: options.patientId,
+      authorRole: "patient",
+      clientId: randomUUID(),
+      change: "question",
+      painNow: 4,
+      locations: ["lumbar"],
+      body: "Is it normal that my lower back still feels sore where the needles went in? It is worse after sitting for an hour.",
+      createdAt: asked,
+    },
+    {
+      patientId: options.patientId,
+      authorId: options.providerId,
+      authorRole: "provider",
+      clientId: randomUUID(),
+      body: "Yes, soreness at the treatment site is common for two to three weeks. Ice for 15 minutes and short walks between sitting help. If it gets worse, or you have a fever or redness, call the clinic.",
+      createdAt: answered,
+    },
+  ]);
+  await tx.insert(messageThreads).values({
+    patientId: options.patientId,
+    lastMessageAt: answered,
+    awaitingSince: null,
+    awaitingLatest: null,
+    createdAt: asked,
+  });
+  await tx.insert(messageReads).values([
+    { patientId: options.patientId, readerId: options.providerId, readUpTo: answered },
+    { patientId: options.patientId, readerId: options.patientId, readUpTo: answered },
+  ]);
 }

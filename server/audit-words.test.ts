@@ -18,6 +18,8 @@ describe("audit trail in words", () => {
     ["auth.sign_in", "success", "Signed in"],
     ["auth.sign_in", "failure", "Failed to sign in"],
     ["decision.record", "success", "Recorded a decision"],
+    ["message.read", "success", "Read a patient's messages"],
+    ["message.reply", "success", "Replied to a patient"],
     ["something.new_here", "success", "Something new here"],
   ])("%s (%s) reads %j", (action, outcome, words) => {
     expect(auditActionWords(action, outcome)).toBe(words);
@@ -36,6 +38,9 @@ describe("audit trail in words", () => {
       event("9", "caseload.read", 8, "a", "2.2.2.2"), // another address
       event("10", "decision.record", 8),
       event("11", "decision.record", 8), // changes are never grouped
+      event("12", "message.list", 7),
+      event("13", "message.list", 7), // one inbox page
+      event("14", "message.read", 7),
     ]);
     expect(lines.map((l) => l.events.map((e) => e.id))).toEqual([
       ["1", "2", "3"],
@@ -46,6 +51,8 @@ describe("audit trail in words", () => {
       ["9"],
       ["10"],
       ["11"],
+      ["12", "13"],
+      ["14"],
     ]);
   });
 });

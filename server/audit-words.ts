@@ -23,6 +23,10 @@ const ACTION_WORDS: Record<string, string> = {
   "diary.correct": "Corrected a diary entry",
   "flag.acknowledge": "Marked a flag reviewed",
   "import.patients": "Imported patients",
+  "message.list": "Viewed the message inbox",
+  "message.read": "Read a patient's messages",
+  "message.reply": "Replied to a patient",
+  "message.send": "Sent a message to the care team",
   "outbox.read": "Viewed the email outbox",
   "outcomes.read": "Viewed clinic outcomes",
   "patient.read": "Viewed a patient's record",
@@ -49,7 +53,7 @@ export const auditOutcomeWords: Record<"success" | "failure" | "denied", string>
 };
 
 /** Actions recorded once per patient of one view (a caseload page, a list), shown as one line. */
-const GROUPED = new Set(["caseload.read", "patient.read"]);
+const GROUPED = new Set(["caseload.read", "message.list", "patient.read"]);
 
 /** A grouped line: "Viewed the caseload: 25 patients", "Viewed 25 patients' records". */
 export function auditGroupWords(action: string, count: number): string {
