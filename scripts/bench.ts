@@ -140,7 +140,7 @@ try {
   const settings = await getClinicSettings(database.db);
   const key = { asOf: today, criteria: settings.successCriteria };
   const q = caseloadQueries(database.db, actor.id, key);
-  const warmQueries = [q.patients, q.plans, q.awaiting].map((query) => query.toSQL());
+  const warmQueries = [q.patients, q.plans].map((query) => query.toSQL());
   const settingsSql = () =>
     raw`select success_criteria, time_zone from clinic_settings where id = true`;
   const run = (query: { sql: string; params: unknown[] }) =>

@@ -6,19 +6,7 @@
 // A request reads the care team with the valid cache rows in one query, then reads and assesses
 // only the procedures without one, in a fixed number of queries whatever the caseload size, and
 // stores them. docs/benchmarks.md has the figures at 1,000 patients.
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   careTeam,
@@ -288,9 +276,12 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
         dataVersion: latest.dataVersion,
       },
       cached: cache.summary,
+      // Messages waiting for a reply from the care team (SPEC 7.1, 7.3).
+      awaiting: { since: messageThreads.awaitingSince, latest: messageThreads.awaitingLatest },
     })
     .from(careTeam)
     .innerJoin(users, eq(users.id, careTeam.patientId))
+    .leftJoin(messageThreads, eq(messageThreads.patientId, careTeam.patientId))
     .leftJoinLateral(latest, sql`true`)
     // Only a valid row: computed from this very data_version, for today, under these criteria.
     .leftJoin(
@@ -327,20 +318,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
     .orderBy(decisions.patientId, desc(decisions.createdAt), desc(decisions.id))
     .limit(CASELOAD_MAX);
 
-  // Patients whose message waits for a reply from the care team (SPEC 7.1, 7.3).
-  const awaiting = db
-    .select({
-      patientId: messageThreads.patientId,
-      since: messageThreads.awaitingSince,
-      latest: messageThreads.awaitingLatest,
-    })
-    .from(careTeam)
-    .innerJoin(users, eq(users.id, careTeam.patientId))
-    .innerJoin(messageThreads, eq(messageThreads.patientId, careTeam.patientId))
-    .where(and(...patientFilter, isNotNull(messageThreads.awaitingSince)))
-    .limit(CASELOAD_MAX);
-
-  return { patients, plans, awaiting };
+  return { patients, plans };
 }
 
 /**
@@ -531,16 +509,11 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
   const queries = caseloadQueries(db, actor.id, key);
   // The procedures' data_version is read here, before their entries and acknowledgements: a write
   // in between can only make the stored version older than the data, never newer (decision 008).
-  const [patients, planRows, awaitingRows] = await Promise.all([
-    queries.patients,
-    queries.plans,
-    queries.awaiting,
-  ]);
+  const [patients, planRows] = await Promise.all([queries.patients, queries.plans]);
   const stale = patients.flatMap((p) => (p.procedure && !p.cached ? [p.procedure] : []));
   const assessed = await assessAndStore(db, stale, key);
 
   const plans = new Map(planRows.map((p) => [p.patientId, p]));
-  const awaiting = new Map(awaitingRows.map((m) => [m.patientId, awaitingReply(m)]));
   const zone = settings.timeZone;
   const all = patients.map((p): CaseloadRow => {
     const plan = plans.get(p.patientId);
@@ -559,7 +532,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
             followUpOn: plan.followUpOn,
           }
         : null,
-      unreadMessages: awaiting.get(p.patientId) ?? null,
+      unreadMessages: p.awaiting ? awaitingReply(p.awaiting) : null,
       // Only read for a patient without a procedure: skip the time zone work otherwise.
       assignedOn: p.procedure ? key.asOf : todayInZone(zone, p.assignedAt),
     });
