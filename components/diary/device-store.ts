@@ -1,18 +1,24 @@
 "use client";
 
 /**
- * What a patient's phone keeps of the diary while the network is away: the draft of the form
- * being filled in, and the entries that were saved but not yet sent. Kept per user, so a shared
- * phone never sends one patient's entry with another's session. Cleared at sign-out.
+ * What a patient's phone keeps while the network is away: the draft of the diary form being
+ * filled in, and what was saved but not yet sent (diary entries and "Report a change" reports,
+ * each with its client id). Kept per user, so a shared phone never sends one patient's writing
+ * with another's session. Cleared at sign-out.
  */
 import { useSyncExternalStore } from "react";
 import type { AddDiaryEntryInput } from "@/server/api/routers/diary-input";
+import type { ReportChangeInput } from "@/server/api/routers/message-input";
 
-export type PendingEntry = {
+/** What waits to be sent: a diary entry (`diary.add`) or a report (`message.report`). */
+export type Outgoing =
+  | { kind: "diary"; input: AddDiaryEntryInput }
+  | { kind: "report"; input: ReportChangeInput };
+
+export type PendingEntry = Outgoing & {
   userId: string;
-  input: AddDiaryEntryInput;
   queuedAt: string;
-  /** The server's answer when it refused the entry (it then waits for the patient, not the network). */
+  /** The server's answer when it refused it (it then waits for the patient, not the network). */
   refused?: string;
 };
 
@@ -43,13 +49,13 @@ export function pendingEntries(userId: string): PendingEntry[] {
   return read<PendingEntry[]>(PENDING, []).filter((p) => p.userId === userId);
 }
 
-export function queueEntry(userId: string, input: AddDiaryEntryInput) {
+export function queueEntry(userId: string, outgoing: Outgoing) {
   const all = read<PendingEntry[]>(PENDING, []);
-  if (all.some((p) => p.input.clientId === input.clientId)) return;
-  write(PENDING, [...all, { userId, input, queuedAt: new Date().toISOString() }]);
+  if (all.some((p) => p.input.clientId === outgoing.input.clientId)) return;
+  write(PENDING, [...all, { ...outgoing, userId, queuedAt: new Date().toISOString() }]);
 }
 
-export function updatePending(clientId: string, change: Partial<PendingEntry> | null) {
+export function updatePending(clientId: string, change: { refused: string } | null) {
   const all = read<PendingEntry[]>(PENDING, []);
   write(
     PENDING,
@@ -74,7 +80,7 @@ export function hasPendingEntries(): boolean {
   return read<PendingEntry[]>(PENDING, []).length > 0;
 }
 
-/** At sign-out: nothing of the diary stays on the device. */
+/** At sign-out: nothing the patient wrote stays on the device. */
 export function clearDevice() {
   write(PENDING, null);
   write(DRAFT, null);
@@ -89,7 +95,7 @@ function subscribe(onChange: () => void) {
   };
 }
 
-/** The user's pending entries, kept up to date (empty on the server). */
+/** The user's entries and reports waiting to be sent, kept up to date (empty on the server). */
 export function usePendingEntries(userId: string): PendingEntry[] {
   const raw = useSyncExternalStore(
     subscribe,

@@ -9,7 +9,9 @@ import { useDeviceUser } from "./pending-entries";
 /** The entries on this phone that have not reached the portal yet ("Waiting to send"). */
 export function PendingEntriesList() {
   const userId = useDeviceUser();
-  const pending = usePendingEntries(userId ?? "");
+  const pending = usePendingEntries(userId ?? "").filter(
+    (p): p is Extract<PendingEntry, { kind: "diary" }> => p.kind !== "report",
+  );
   if (!userId || pending.length === 0) return null;
   return (
     <section aria-labelledby="pending-title" className="mb-4">
@@ -25,7 +27,7 @@ export function PendingEntriesList() {
   );
 }
 
-function PendingRow({ entry }: { entry: PendingEntry }) {
+function PendingRow({ entry }: { entry: Extract<PendingEntry, { kind: "diary" }> }) {
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-3">
       <span className="grid size-12 shrink-0 place-items-center rounded-lg bg-white text-xl font-semibold tabular-nums ring-1 ring-inset ring-amber-300">

@@ -15,9 +15,10 @@ const DeviceUser = createContext<string | null>(null);
 export const useDeviceUser = () => useContext(DeviceUser);
 
 /**
- * Around every patient page: shows flash() messages, and sends the entries saved on this phone while the network or the
- * portal was away — at once, whenever the browser comes back online, and with a growing pause
- * after each failure. Each carries its client id, so the server stores it once.
+ * Around every patient page: shows flash() messages, and sends the diary entries and reports saved
+ * on this phone while the network or the portal was away — at once, whenever the browser comes
+ * back online, and with a growing pause after each failure. Each carries its client id, so the
+ * server stores it once.
  */
 export function PatientDevice({ userId, children }: { userId: string; children: ReactNode }) {
   const router = useRouter();
@@ -41,11 +42,17 @@ export function PatientDevice({ userId, children }: { userId: string; children: 
       let retryLater = false;
       for (const entry of entries) {
         try {
-          await mutate("diary", "add", entry.input);
+          // Entries queued before reports existed carry no kind: they are diary entries.
+          if (entry.kind === "report") {
+            await mutate("message", "report", entry.input);
+            flash("Your report was sent to your care team.");
+          } else {
+            await mutate("diary", "add", entry.input);
+            flash(
+              `Your entry for ${formatDate(entry.input.entryDate, { weekday: "short", year: true })} was sent.`,
+            );
+          }
           updatePending(entry.input.clientId, null);
-          flash(
-            `Your entry for ${formatDate(entry.input.entryDate, { weekday: "short", year: true })} was sent.`,
-          );
           router.refresh();
         } catch (error) {
           if (isRetryable(httpStatusOf(error))) {
@@ -53,7 +60,7 @@ export function PatientDevice({ userId, children }: { userId: string; children: 
             break;
           }
           updatePending(entry.input.clientId, {
-            refused: error instanceof Error ? error.message : "The portal refused this entry.",
+            refused: error instanceof Error ? error.message : "The portal refused it.",
           });
         }
       }

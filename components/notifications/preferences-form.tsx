@@ -15,6 +15,7 @@ type Preferences = {
   dailyDiary: boolean;
   highFlagEmail: boolean;
   dailyDigest: boolean;
+  replyEmail: boolean;
 };
 type Key = Exclude<keyof Preferences, "reminderHour">;
 
@@ -31,6 +32,12 @@ const PATIENT: Array<{ key: Key; label: string; hint: string }> = [
   },
   { key: "dailyDiary", label: "Every day", hint: "A daily reminder to add the day's entry." },
 ];
+/** The patient's switch for replies (SPEC 7.3), apart from the reminders. */
+const REPLY = {
+  key: "replyEmail",
+  label: "Email me when my care team replies",
+  hint: "The email only says that there is a reply; you read it in the portal.",
+} as const;
 const STAFF: Array<{ key: Key; label: string; hint: string }> = [
   {
     key: "highFlagEmail",
@@ -65,7 +72,7 @@ export function PreferencesForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input: Partial<Preferences> = Object.fromEntries(
-      options.map((o) => [o.key, form.get(o.key) === "on"]),
+      (patient ? [...options, REPLY] : options).map((o) => [o.key, form.get(o.key) === "on"]),
     );
     if (patient) input.reminderHour = Number(form.get("reminderHour"));
     try {
@@ -87,21 +94,7 @@ export function PreferencesForm({
         </legend>
         <div className="mt-3 space-y-3">
           {options.map((o) => (
-            <label key={o.key} className="flex cursor-pointer gap-3">
-              <input
-                type="checkbox"
-                name={o.key}
-                defaultChecked={preferences[o.key]}
-                aria-describedby={`${o.key}-hint`}
-                className="mt-1 size-4 accent-brand-700"
-              />
-              <span>
-                <span className="block text-slate-900">{o.label}</span>
-                <span id={`${o.key}-hint`} className="block text-sm text-slate-600">
-                  {o.hint}
-                </span>
-              </span>
-            </label>
+            <Switch key={o.key} option={o} checked={preferences[o.key]} />
           ))}
         </div>
       </fieldset>
@@ -126,6 +119,14 @@ export function PreferencesForm({
           </Select>
         </Field>
       ) : null}
+      {patient ? (
+        <fieldset>
+          <legend className="font-medium text-slate-900">Messages</legend>
+          <div className="mt-3">
+            <Switch option={REPLY} checked={preferences.replyEmail} />
+          </div>
+        </fieldset>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}
@@ -135,5 +136,31 @@ export function PreferencesForm({
         {update.isPending ? "Saving…" : "Save email choices"}
       </Button>
     </form>
+  );
+}
+
+function Switch({
+  option,
+  checked,
+}: {
+  option: { key: Key; label: string; hint: string };
+  checked: boolean;
+}) {
+  return (
+    <label className="flex cursor-pointer gap-3">
+      <input
+        type="checkbox"
+        name={option.key}
+        defaultChecked={checked}
+        aria-describedby={`${option.key}-hint`}
+        className="mt-1 size-4 accent-brand-700"
+      />
+      <span>
+        <span className="block text-slate-900">{option.label}</span>
+        <span id={`${option.key}-hint`} className="block text-sm text-slate-600">
+          {option.hint}
+        </span>
+      </span>
+    </label>
   );
 }

@@ -18,13 +18,13 @@ export function SignOutButton() {
         if (
           hasPendingEntries() &&
           !window.confirm(
-            "A diary entry on this phone has not been sent yet. If you sign out now, it is deleted from this phone. Sign out anyway?",
+            "Something you wrote on this phone (a diary entry or a report) has not been sent yet. If you sign out now, it is deleted from this phone. Sign out anyway?",
           )
         ) {
           return;
         }
         setPending(true);
-        // Nothing of the diary stays on a phone that someone else may use next.
+        // Nothing the patient wrote stays on a phone that someone else may use next.
         clearDevice();
         await signOutOfPortal();
         router.replace("/signin");

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { EmergencyNotice } from "@/components/patient-messages/emergency-notice";
+import { PatientThread } from "@/components/patient-messages/patient-thread";
+import { PendingReports } from "@/components/patient-messages/pending-reports";
+import { SendMessageForm } from "@/components/patient-messages/send-message-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { orPage, serverApi } from "@/server/api/server";
+
+export const metadata: Metadata = { title: "Messages" };
+
+/** The patient's thread with their care team (SPEC 7.3); opening it marks it read. */
+export default async function MessagesPage() {
+  const api = await serverApi();
+  const [thread, contact] = await Promise.all([
+    orPage(api.message.mine()),
+    orPage(api.settings.contact()),
+  ]);
+
+  return (
+    <div className="mx-auto grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+      <div className="min-w-0">
+        <PageHeader
+          title="Messages"
+          description="Non-urgent questions and changes, between you and your care team."
+          actions={<ButtonLink href="/patient/messages/new">Report a change</ButtonLink>}
+        />
+        <PendingReports />
+        {thread.messages.length === 0 ? (
+          <EmptyState title="No messages yet">
+            When something changes, use "Report a change", or write to your care team below. Their
+            replies appear here.
+          </EmptyState>
+        ) : (
+          <>
+            {thread.messages.length >= thread.limit ? (
+              <p className="mb-3 text-sm text-slate-600">
+                Showing your newest {thread.limit} messages.
+              </p>
+            ) : null}
+            <PatientThread messages={thread.messages} />
+          </>
+        )}
+        <Card className="mt-6" aria-labelledby="write-title">
+          <CardTitle>
+            <span id="write-title">Write to your care team</span>
+          </CardTitle>
+          <SendMessageForm />
+        </Card>
+      </div>
+      <div className="lg:sticky lg:top-6 lg:mt-2">
+        <EmergencyNotice contact={contact} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// The patient's words for a message in their thread (SPEC 7.3), pure so that they are tested once.
+import {
+  type Change,
+  changeLabels,
+  type Region,
+  regionLabels,
+} from "@/server/outcomes/vocab-lists";
+
+/** Who wrote it, as the patient reads it: "You", or "Your care team: Dr. Priya Provider". */
+export const authorWords = (m: { mine: boolean; authorName: string }) =>
+  m.mine ? "You" : `Your care team: ${m.authorName}`;
+
+/** The change reported, in the form's words. */
+export const changeWords = (change: Change) => changeLabels[change];
+
+/** "Pain now: 6 out of 10". */
+export const painNowWords = (pain: number) => `Pain now: ${pain} out of 10`;
+
+/** "Where: Lumbar spine, Knee" (each region once, in the order given). */
+export const whereWords = (locations: readonly Region[]) =>
+  `Where: ${[...new Set(locations)].map((r) => regionLabels[r]).join(", ")}`;
+
+/** The read receipt of the patient's own message: "Read by Dr. A and Dr. B", or "Not read yet". */
+export function readWords(readBy: readonly string[]): string {
+  if (readBy.length === 0) return "Not read yet";
+  const names =
+    readBy.length === 1
+      ? readBy[0]
+      : `${readBy.slice(0, -1).join(", ")} and ${readBy[readBy.length - 1]}`;
+  return `Read by ${names}`;
+}

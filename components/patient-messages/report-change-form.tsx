@@ -1,0 +1,325 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { BodyMap } from "@/components/diary/body-map";
+import { CheckboxChips } from "@/components/diary/checkbox-chips";
+import { newClientId } from "@/components/diary/client-id";
+import { queueEntry, usePendingEntries } from "@/components/diary/device-store";
+import { useDeviceUser } from "@/components/diary/pending-entries";
+import { RadioCard } from "@/components/diary/radio-card";
+import { ScoreScale } from "@/components/diary/score-scale";
+import { isRetryable } from "@/components/diary/send-policy";
+import { formatDate } from "@/components/format";
+import { errorMessage, fieldErrors, httpStatusOf } from "@/components/trpc/errors";
+import { mutate } from "@/components/trpc/mutate";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { describedBy, Field, FieldError, Textarea } from "@/components/ui/field";
+import { flash } from "@/components/ui/flash";
+import type { ReportChangeInput } from "@/server/api/routers/message-input";
+import {
+  changeNeedsText,
+  type ReportProblems,
+  reportProblems,
+} from "@/server/api/routers/message-rules";
+import {
+  CHANGES,
+  type Change,
+  changeLabels,
+  REGIONS,
+  type Region,
+  regionLabels,
+} from "@/server/outcomes/vocab-lists";
+import { TextCounter } from "./text-counter";
+
+type FieldName = keyof ReportProblems | "attachTodaysEntry";
+type Errors = Partial<Record<FieldName, string>>;
+
+/** The order of the questions, for the error summary. */
+const FIELD_ORDER: Array<[FieldName, string]> = [
+  ["change", "What has changed"],
+  ["painNow", "Pain now"],
+  ["locations", "Where"],
+  ["body", "Your message"],
+  ["attachTodaysEntry", "Today's diary entry"],
+];
+
+const regionOptions = REGIONS.map((value) => ({ value, label: regionLabels[value] }));
+
+const toggle = <T,>(xs: readonly T[], x: T): T[] =>
+  xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
+
+/**
+ * "Report a change" (SPEC 7.3): what changed, pain now, where, and the patient's words. The rules
+ * are the server's (message-rules.ts), applied here without zod. Sent once per client id: a retry
+ * sends the same id; without a network it waits on the phone and the patient layout sends it.
+ */
+export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string | null }) {
+  const router = useRouter();
+  const userId = useDeviceUser();
+  const [clientId] = useState(newClientId);
+  const [change, setChange] = useState<Change | null>(null);
+  const [painNow, setPainNow] = useState<number | null>(null);
+  const [locations, setLocations] = useState<Region[]>([]);
+  const [body, setBody] = useState("");
+  const [attach, setAttach] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [pending, setPending] = useState(false);
+  /** Kept on this phone because the network or the portal was away: sent when it returns. */
+  const [queued, setQueued] = useState(false);
+  const stillPending = usePendingEntries(userId ?? "").some(
+    (p) => p.input.clientId === clientId && !p.refused,
+  );
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const needsText = changeNeedsText(change);
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  // A report kept on the phone has been sent (by PatientDevice): on to the thread.
+  useEffect(() => {
+    if (queued && !stillPending) router.push("/patient/messages");
+  }, [queued, stillPending, router]);
+
+  const clear = (key: FieldName) => setErrors((e) => ({ ...e, [key]: undefined }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Errors = reportProblems({ change, painNow, locations, body });
+    setFormError(null);
+    setErrors(found);
+    if (Object.keys(found).length > 0 || change === null) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const input: ReportChangeInput = {
+      clientId,
+      change,
+      painNow,
+      locations,
+      body,
+      attachTodaysEntry: todaysEntryDate !== null && attach,
+    };
+    const keepOnDevice = () => {
+      if (!userId) return false;
+      queueEntry(userId, { kind: "report", input });
+      setQueued(true);
+      return true;
+    };
+    setPending(true);
+    try {
+      if (navigator.onLine === false && keepOnDevice()) return;
+      try {
+        await mutate("message", "report", input);
+      } catch (error) {
+        if (isRetryable(httpStatusOf(error)) && keepOnDevice()) return;
+        throw error;
+      }
+      flash("Sent to your care team.");
+      router.push("/patient/messages");
+      router.refresh();
+    } catch (error) {
+      setPending(false);
+      const byField = fieldErrors(error);
+      setErrors(
+        Object.fromEntries(
+          FIELD_ORDER.filter(([k]) => byField[k]).map(([k]) => [k, byField[k]]),
+        ) as Errors,
+      );
+      setFormError(errorMessage(error));
+      setAttempt((n) => n + 1);
+    }
+  }
+
+  const errorList = FIELD_ORDER.filter(([k]) => errors[k]);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {queued ? (
+        <Alert tone="warning" role="status" title="Your report is kept on this phone">
+          The portal cannot be reached right now. Your report will be sent automatically when the
+          connection returns; you can leave this page. It shows as "Waiting to send" in your
+          messages until then.
+        </Alert>
+      ) : null}
+      <div ref={summaryRef} tabIndex={-1} className="outline-none">
+        {errorList.length > 0 || formError ? (
+          <Alert
+            tone="danger"
+            role="alert"
+            title={formError ?? "Please correct the highlighted fields."}
+          >
+            {errorList.length > 0 ? (
+              <ul className="list-disc space-y-1 pl-5">
+                {errorList.map(([k, label]) => (
+                  <li key={k}>
+                    <a
+                      href={`#${k}`}
+                      className="underline"
+                      onClick={(event) => {
+                        const el = document.getElementById(k);
+                        const control = el?.matches("input, textarea")
+                          ? el
+                          : el?.querySelector<HTMLElement>("input:checked, input, textarea");
+                        if (!control) return;
+                        event.preventDefault();
+                        control.focus();
+                      }}
+                    >
+                      {label}: {errors[k]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+      </div>
+
+      <Card>
+        <fieldset
+          id="change"
+          aria-describedby={cn("change-hint", errors.change && "change-error") || undefined}
+        >
+          <legend className="text-base font-semibold text-slate-900">What has changed?</legend>
+          <p id="change-hint" className="mt-1 text-sm text-slate-600">
+            Choose the one that fits best.
+          </p>
+          <div className="mt-3 grid gap-2 sm:grid-cols-2">
+            {CHANGES.map((c) => (
+              <RadioCard
+                key={c}
+                name="change"
+                checked={change === c}
+                onChange={() => {
+                  setChange(c);
+                  clear("change");
+                  if (!changeNeedsText(c)) clear("body");
+                }}
+                invalid={Boolean(errors.change)}
+              >
+                {changeLabels[c]}
+              </RadioCard>
+            ))}
+          </div>
+          <FieldError id="change-error" error={errors.change} />
+        </fieldset>
+      </Card>
+
+      <Card>
+        <ScoreScale
+          id="painNow"
+          legend="Your pain right now (optional)"
+          low="no pain"
+          high="pain as bad as you can imagine"
+          value={painNow}
+          onChange={(n) => {
+            setPainNow(n);
+            clear("painNow");
+          }}
+          error={errors.painNow}
+        />
+        <div className="mt-2 flex min-h-9 items-center justify-between gap-3 text-sm text-slate-600">
+          {painNow === null ? (
+            <p>Not sure? Leave it empty.</p>
+          ) : (
+            <>
+              <p>You chose {painNow} out of 10.</p>
+              <Button variant="ghost" size="sm" onClick={() => setPainNow(null)}>
+                Clear pain score
+              </Button>
+            </>
+          )}
+        </div>
+      </Card>
+
+      <Card>
+        <fieldset
+          id="locations"
+          aria-describedby={
+            cn("locations-hint", errors.locations && "locations-error") || undefined
+          }
+        >
+          <legend className="text-base font-semibold text-slate-900">Where? (optional)</legend>
+          <p id="locations-hint" className="mt-1 text-sm text-slate-600">
+            Choose all that apply. You can also tap the picture.
+          </p>
+          <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-start">
+            <BodyMap selected={locations} onToggle={(r) => setLocations(toggle(locations, r))} />
+            <CheckboxChips
+              name="locations"
+              options={regionOptions}
+              selected={locations}
+              onToggle={(r) => setLocations(toggle(locations, r))}
+              invalid={Boolean(errors.locations)}
+              className="sm:grid-cols-2"
+            />
+          </div>
+          <FieldError id="locations-error" error={errors.locations} />
+        </fieldset>
+      </Card>
+
+      <Card className="space-y-4">
+        <Field
+          id="body"
+          label={needsText ? "Tell your care team more" : "Tell your care team more (optional)"}
+          hint="What it feels like, how strong it is, since when, and what you have tried."
+          error={errors.body}
+        >
+          <Textarea
+            id="body"
+            name="body"
+            rows={5}
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+              clear("body");
+            }}
+            {...describedBy("body", { hint: true, error: errors.body })}
+          />
+          <TextCounter length={body.length} />
+        </Field>
+        {todaysEntryDate ? (
+          <div>
+            <label className="flex cursor-pointer items-start gap-3">
+              <input
+                id="attachTodaysEntry"
+                type="checkbox"
+                checked={attach}
+                onChange={(e) => {
+                  setAttach(e.target.checked);
+                  clear("attachTodaysEntry");
+                }}
+                aria-describedby="attachTodaysEntry-hint"
+                className="mt-1 size-5 shrink-0 accent-brand-700"
+              />
+              <span>
+                <span className="block font-medium text-slate-900">Attach today's diary entry</span>
+                <span id="attachTodaysEntry-hint" className="block text-sm text-slate-600">
+                  Your care team sees your entry of{" "}
+                  {formatDate(todaysEntryDate, { weekday: "short" })} with this report.
+                </span>
+              </span>
+            </label>
+            <FieldError id="attachTodaysEntry-error" error={errors.attachTodaysEntry} />
+          </div>
+        ) : null}
+      </Card>
+
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+        <ButtonLink href="/patient/messages" variant="secondary">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" disabled={pending || queued} className="sm:min-w-56">
+          {queued ? "Waiting to send…" : pending ? "Sending…" : "Send to my care team"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { cn } from "@/components/ui/cn";
+import { MESSAGE_MAX } from "@/server/api/routers/message-rules";
+
+/** "120 / 2,000" under a message box; red past the limit (the field's message says why). */
+export function TextCounter({ length }: { length: number }) {
+  return (
+    <p
+      aria-hidden
+      className={cn(
+        "text-right text-xs tabular-nums",
+        length > MESSAGE_MAX ? "font-semibold text-red-700" : "text-slate-600",
+      )}
+    >
+      {length.toLocaleString("en-US")} / {MESSAGE_MAX.toLocaleString("en-US")}
+    </p>
+  );
+}
