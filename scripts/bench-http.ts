@@ -162,6 +162,8 @@ try {
     ["/patient/diary/new", patient],
     ["/patient/history", patient],
     ["/patient/progress", patient],
+    ["/patient/messages", patient],
+    ["/patient/messages/new", patient],
     ["/provider", provider],
   ];
   const js: Array<{ page: string; kib: number; scripts: number }> = [];

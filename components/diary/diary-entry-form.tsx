@@ -23,7 +23,7 @@ import {
   REGIONS,
   type Region,
   regionLabels,
-} from "@/server/outcomes/vocab-lists";
+} from "@/server/outcomes/diary-lists";
 import { BodyMap } from "./body-map";
 import { CheckboxChips } from "./checkbox-chips";
 import { newClientId } from "./client-id";

@@ -45,7 +45,7 @@ export function PatientDevice({ userId, children }: { userId: string; children: 
           // Entries queued before reports existed carry no kind: they are diary entries.
           if (entry.kind === "report") {
             await mutate("message", "report", entry.input);
-            flash("Your report was sent to your care team.");
+            flash("Sent to your care team.");
           } else {
             await mutate("diary", "add", entry.input);
             flash(

@@ -17,7 +17,7 @@ export function PatientThread({ messages }: { messages: ThreadMessage[] }) {
           <article
             aria-labelledby={`message-${m.id}`}
             className={cn(
-              "w-full max-w-[34rem] rounded-2xl border p-4 shadow-sm sm:w-[85%]",
+              "w-[92%] max-w-[34rem] rounded-2xl border p-4 shadow-sm sm:w-[85%]",
               m.mine
                 ? "rounded-br-md border-brand-200 bg-brand-50"
                 : "rounded-bl-md border-slate-200 bg-white",

@@ -250,7 +250,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
           <p id="locations-hint" className="mt-1 text-sm text-slate-600">
             Choose all that apply. You can also tap the picture.
           </p>
-          <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-start">
+          <div className="mt-3 grid gap-4">
             <BodyMap selected={locations} onToggle={(r) => setLocations(toggle(locations, r))} />
             <CheckboxChips
               name="locations"
@@ -258,7 +258,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
               selected={locations}
               onToggle={(r) => setLocations(toggle(locations, r))}
               invalid={Boolean(errors.locations)}
-              className="sm:grid-cols-2"
+              className="sm:grid-cols-4"
             />
           </div>
           <FieldError id="locations-error" error={errors.locations} />
@@ -268,7 +268,11 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
       <Card className="space-y-4">
         <Field
           id="body"
-          label={needsText ? "Tell your care team more" : "Tell your care team more (optional)"}
+          label={
+            <span className="text-base font-semibold text-slate-900">
+              {needsText ? "Tell your care team more" : "Tell your care team more (optional)"}
+            </span>
+          }
           hint="What it feels like, how strong it is, since when, and what you have tried."
           error={errors.body}
         >

@@ -18,7 +18,7 @@ export function SignOutButton() {
         if (
           hasPendingEntries() &&
           !window.confirm(
-            "Something you wrote on this phone (a diary entry or a report) has not been sent yet. If you sign out now, it is deleted from this phone. Sign out anyway?",
+            "Something you wrote on this phone has not been sent yet. If you sign out now, it is deleted from this phone. Sign out anyway?",
           )
         ) {
           return;

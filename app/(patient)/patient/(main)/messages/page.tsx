@@ -20,38 +20,44 @@ export default async function MessagesPage() {
   ]);
 
   return (
-    <div className="mx-auto grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
-      <div className="min-w-0">
-        <PageHeader
-          title="Messages"
-          description="Non-urgent questions and changes, between you and your care team."
-          actions={<ButtonLink href="/patient/messages/new">Report a change</ButtonLink>}
-        />
-        <PendingReports />
-        {thread.messages.length === 0 ? (
-          <EmptyState title="No messages yet">
-            When something changes, use "Report a change", or write to your care team below. Their
-            replies appear here.
-          </EmptyState>
-        ) : (
-          <>
-            {thread.messages.length >= thread.limit ? (
-              <p className="mb-3 text-sm text-slate-600">
-                Showing your newest {thread.limit} messages.
-              </p>
-            ) : null}
-            <PatientThread messages={thread.messages} />
-          </>
-        )}
-        <Card className="mt-6" aria-labelledby="write-title">
-          <CardTitle>
-            <span id="write-title">Write to your care team</span>
-          </CardTitle>
-          <SendMessageForm />
-        </Card>
-      </div>
-      <div className="lg:sticky lg:top-6 lg:mt-2">
-        <EmergencyNotice contact={contact} />
+    <div className="mx-auto max-w-5xl">
+      <PageHeader
+        title="Messages"
+        description="Non-urgent questions and changes, between you and your care team."
+        actions={
+          <ButtonLink href="/patient/messages/new" className="whitespace-nowrap">
+            Report a change
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+        <div className="lg:sticky lg:top-6 lg:order-2">
+          <EmergencyNotice contact={contact} />
+        </div>
+        <div className="min-w-0">
+          <PendingReports />
+          {thread.messages.length === 0 ? (
+            <EmptyState title="No messages yet">
+              When something changes, use "Report a change", or write to your care team below. Their
+              replies appear here.
+            </EmptyState>
+          ) : (
+            <>
+              {thread.messages.length >= thread.limit ? (
+                <p className="mb-3 text-sm text-slate-600">
+                  Showing your newest {thread.limit} messages.
+                </p>
+              ) : null}
+              <PatientThread messages={thread.messages} />
+            </>
+          )}
+          <Card className="mt-6" aria-labelledby="write-title">
+            <CardTitle>
+              <span id="write-title">Write to your care team</span>
+            </CardTitle>
+            <SendMessageForm />
+          </Card>
+        </div>
       </div>
     </div>
   );
