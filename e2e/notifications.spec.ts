@@ -7,11 +7,15 @@ test.describe("notifications", () => {
     await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
     await page.getByLabel("Every day").check();
     await page.getByLabel("At what time").selectOption("7");
+    const replies = page.getByLabel("Email me when my care team replies");
+    await expect(replies).toBeChecked();
+    await replies.uncheck();
     await page.getByRole("button", { name: "Save email choices" }).click();
     await expect(page.getByText("Your email choices are saved.")).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("Every day")).toBeChecked();
     await expect(page.getByLabel("At what time")).toHaveValue("7");
+    await expect(replies).not.toBeChecked();
     await expectNoA11yViolations(page);
     await page.screenshot({ path: "test-results/notifications-patient-1280.png", fullPage: true });
     await page.setViewportSize({ width: 360, height: 760 });
@@ -20,6 +24,7 @@ test.describe("notifications", () => {
     // back to the defaults, for the other specs
     await page.getByLabel("Every day").uncheck();
     await page.getByLabel("At what time").selectOption("18");
+    await replies.check();
     await page.getByRole("button", { name: "Save email choices" }).click();
     await expect(page.getByText("Your email choices are saved.")).toBeVisible();
   });

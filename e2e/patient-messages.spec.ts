@@ -94,6 +94,18 @@ test("a patient writes a plain message; text is shown as text, and an over-long 
   await expect(page.getByText("Non-urgent questions and changes")).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Not for emergencies" })).toBeVisible();
 
+  // The demo conversation: the care team's answer, and the read receipt on the patient's question.
+  const answer = thread(page)
+    .getByRole("listitem")
+    .filter({ hasText: "soreness at the treatment site is common" });
+  await expect(answer).toContainText("Your care team: Dr. Priya Provider");
+  const question = thread(page)
+    .getByRole("listitem")
+    .filter({ hasText: "still feels sore where the needles went in" });
+  await expect(question).toContainText("Reported: A question for my care team");
+  await expect(question).toContainText("Pain now: 4 out of 10");
+  await expect(question).toContainText("Read by Dr. Priya Provider");
+
   const box = page.getByLabel("Your message");
   await box.fill("x".repeat(2001));
   await expect(page.getByText("2,001 / 2,000")).toBeVisible();
