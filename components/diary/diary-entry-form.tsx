@@ -25,12 +25,11 @@ import {
   regionLabels,
 } from "@/server/outcomes/diary-lists";
 import { BodyMap } from "./body-map";
-import { CheckboxChips } from "./checkbox-chips";
+import { CheckboxChips, RadioCard } from "./choice-cards";
 import { newClientId } from "./client-id";
 import { queueEntry, readDraft, saveDraft, usePendingEntries } from "./device-store";
 import { checkInName } from "./patient-words";
 import { useDeviceUser } from "./pending-entries";
-import { RadioCard } from "./radio-card";
 import { ScoreScale } from "./score-scale";
 import { isRetryable } from "./send-policy";
 import type { CheckInQuestion, DiaryEntry, FormDay } from "./types";

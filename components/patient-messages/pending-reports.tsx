@@ -12,15 +12,15 @@ import { changeWords } from "./message-words";
 
 type PendingReport = Extract<PendingEntry, { kind: "report" }>;
 
-/** Reports kept on this phone that have not reached the portal yet ("Waiting to send"). */
-export function PendingReports() {
+/** Reports kept on this phone that have not reached the portal yet ("Waiting to send"), the newest. */
+export function PendingReports({ className }: { className?: string }) {
   const userId = useDeviceUser();
   const pending = usePendingEntries(userId ?? "").filter(
     (p): p is PendingReport => p.kind === "report",
   );
   if (!userId || pending.length === 0) return null;
   return (
-    <section aria-labelledby="pending-reports-title" className="mb-4">
+    <section aria-labelledby="pending-reports-title" className={className}>
       <h2 id="pending-reports-title" className="mb-2 text-sm font-semibold text-slate-700">
         On this phone, not sent yet
       </h2>

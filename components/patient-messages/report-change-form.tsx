@@ -3,11 +3,10 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { BodyMap } from "@/components/diary/body-map";
-import { CheckboxChips } from "@/components/diary/checkbox-chips";
+import { CheckboxChips, RadioCard } from "@/components/diary/choice-cards";
 import { newClientId } from "@/components/diary/client-id";
 import { queueEntry, usePendingEntries } from "@/components/diary/device-store";
 import { useDeviceUser } from "@/components/diary/pending-entries";
-import { RadioCard } from "@/components/diary/radio-card";
 import { ScoreScale } from "@/components/diary/score-scale";
 import { isRetryable } from "@/components/diary/send-policy";
 import { formatDate } from "@/components/format";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { z } from "zod";
-import { CheckboxChips } from "@/components/diary/checkbox-chips";
+import { CheckboxChips } from "@/components/diary/choice-cards";
 import { formatDate } from "@/components/format";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";

@@ -35,7 +35,6 @@ export default async function MessagesPage() {
           <EmergencyNotice contact={contact} />
         </div>
         <div className="min-w-0">
-          <PendingReports />
           {thread.messages.length === 0 ? (
             <EmptyState title="No messages yet">
               When something changes, use "Report a change", or write to your care team below. Their
@@ -51,6 +50,7 @@ export default async function MessagesPage() {
               <PatientThread messages={thread.messages} />
             </>
           )}
+          <PendingReports className="mt-4" />
           <Card className="mt-6" aria-labelledby="write-title">
             <CardTitle>
               <span id="write-title">Write to your care team</span>

@@ -1,5 +1,8 @@
 "use client";
 
+// The large, touch-friendly choices of the patient's forms: a real checkbox or radio underneath.
+
+import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** A group of checkboxes drawn as large chips (touch friendly; a real checkbox underneath). */
@@ -58,5 +61,52 @@ export function CheckboxChips<T extends string>({
         );
       })}
     </div>
+  );
+}
+
+/** One answer of a radio group drawn as a large card (touch friendly; a real radio underneath). */
+export function RadioCard({
+  name,
+  checked,
+  onChange,
+  invalid,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  invalid?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label className="relative">
+      <input
+        type="radio"
+        name={name}
+        checked={checked}
+        onChange={onChange}
+        aria-invalid={invalid ? true : undefined}
+        className="peer sr-only"
+      />
+      <span
+        className={cn(
+          "flex min-h-11 cursor-pointer select-none items-center gap-3 rounded-lg border px-3 py-2 text-base font-medium",
+          "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+          "peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:text-brand-900",
+          "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
+        )}
+      >
+        <span
+          aria-hidden
+          className={cn(
+            "size-4 shrink-0 rounded-full border-2",
+            checked
+              ? "border-brand-700 bg-brand-700 ring-2 ring-inset ring-white"
+              : "border-slate-400",
+          )}
+        />
+        {children}
+      </span>
+    </label>
   );
 }
