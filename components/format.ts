@@ -92,3 +92,13 @@ export const formatAge = (years: number) => `${years} y`;
 
 /** The patient's weekly mean pain, always with one decimal ("4.0"), as the patient's pages show it. */
 export const formatMean = (n: number) => n.toFixed(1);
+
+/** How long since a moment, in words: "less than a minute", "5 minutes", "3 hours", "2 days". */
+export function formatElapsed(since: Date | string, now: Date = new Date()): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  if (minutes < 1) return "less than a minute";
+  if (minutes < 60) return plural(minutes, "minute", "minutes");
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return plural(hours, "hour", "hours");
+  return plural(Math.floor(hours / 24), "day", "days");
+}

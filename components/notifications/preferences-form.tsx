@@ -16,6 +16,7 @@ type Preferences = {
   highFlagEmail: boolean;
   dailyDigest: boolean;
   replyEmail: boolean;
+  patientMessageEmail: boolean;
 };
 type Key = Exclude<keyof Preferences, "reminderHour">;
 
@@ -43,6 +44,11 @@ const STAFF: Array<{ key: Key; label: string; hint: string }> = [
     key: "highFlagEmail",
     label: "A high-priority flag is raised",
     hint: "An email at once when one of your patients gets a high flag.",
+  },
+  {
+    key: "patientMessageEmail",
+    label: "A patient sends a message",
+    hint: "An email at once when one of your patients reports a change or writes; it never includes their words.",
   },
   {
     key: "dailyDigest",

@@ -2,12 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { checkInName } from "@/components/diary/patient-words";
-import { formatDate, painAgainstBaseline, plural } from "@/components/format";
+import { formatDate, painAgainstBaseline } from "@/components/format";
 import { cn } from "@/components/ui/cn";
 import type { Region } from "@/server/outcomes/vocab";
 import { regionLabels, strategyLabels } from "@/server/outcomes/vocab";
 import { FlagBadge } from "./badges";
-import { ReviewStateBadge, reviewReasonLabels } from "./review-state-badge";
+import { ReviewReasons, ReviewStateBadge } from "./review-state-badge";
 import type { CaseloadRow } from "./types";
 
 export type SortKey = "queue" | "name" | "pain" | "last_entry";
@@ -27,22 +27,22 @@ function procedureLine(r: CaseloadRow, today: string) {
     : `${region} · planned ${formatDate(r.procedure.performedOn, { today })}`;
 }
 
-function stateDetail(r: CaseloadRow, today: string): string | null {
-  if (r.state === "needs_review") {
-    const open = r.flags.filter((f) => !f.acknowledged).length;
-    return r.reasons
-      .map((reason) =>
-        reason === "open_flags"
-          ? plural(open, "open flag", "open flags")
-          : reviewReasonLabels[reason],
+function StateDetail({ r, today }: { r: CaseloadRow; today: string }) {
+  const detail =
+    r.state === "needs_review" ? (
+      <ReviewReasons
+        reasons={r.reasons}
+        openFlags={r.flags.filter((f) => !f.acknowledged).length}
+        messagesHref={`${patientHref(r)}#messages`}
+      />
+    ) : r.state === "follow_up_due" && r.plan?.followUpOn ? (
+      r.plan.followUpOn === today ? (
+        "Due today"
+      ) : (
+        `Due since ${formatDate(r.plan.followUpOn, { today })}`
       )
-      .join(" · ");
-  }
-  if (r.state === "follow_up_due" && r.plan?.followUpOn)
-    return r.plan.followUpOn === today
-      ? "Due today"
-      : `Due since ${formatDate(r.plan.followUpOn, { today })}`;
-  return null;
+    ) : null;
+  return detail ? <p className="mt-1 text-xs text-slate-700">{detail}</p> : null;
 }
 
 function Pain({ r }: { r: CaseloadRow }) {
@@ -219,9 +219,7 @@ export function CaseloadTable({
                 </td>
                 <td className="px-4 py-3">
                   <ReviewStateBadge state={r.state} />
-                  {stateDetail(r, today) ? (
-                    <p className="mt-1 text-xs text-slate-700">{stateDetail(r, today)}</p>
-                  ) : null}
+                  <StateDetail r={r} today={today} />
                 </td>
                 <td className="px-4 py-3">
                   <Pain r={r} />
@@ -258,9 +256,7 @@ export function CaseloadTable({
               </div>
               <ReviewStateBadge state={r.state} />
             </div>
-            {stateDetail(r, today) ? (
-              <p className="mt-1 text-xs text-slate-700">{stateDetail(r, today)}</p>
-            ) : null}
+            <StateDetail r={r} today={today} />
             <div className="mt-3 space-y-2 text-sm">
               {r.procedure ? <Pain r={r} /> : null}
               {r.flags.length > 0 ? <Flags r={r} /> : null}

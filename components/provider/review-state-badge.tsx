@@ -1,3 +1,6 @@
+import Link from "next/link";
+import { Fragment } from "react";
+import { plural } from "@/components/format";
 import { Badge, type Tone } from "@/components/ui/badge";
 import {
   type ReviewReason,
@@ -33,5 +36,38 @@ export const reviewReasonLabels: Record<ReviewReason, string> = {
   no_procedure: "No procedure recorded",
   open_flags: "Open flags",
   overdue_check_in: "Check-in overdue",
-  unread_message: "Unread message",
+  unread_message: "New message from the patient",
 };
+
+/**
+ * Why a patient needs review, in words: "2 open flags · New message from the patient"; the new
+ * message can link to the thread (the review page's messages section).
+ */
+export function ReviewReasons({
+  reasons,
+  openFlags,
+  messagesHref,
+}: {
+  reasons: readonly ReviewReason[];
+  openFlags: number;
+  /** Where the new message's words link to (the thread); none: plain words. */
+  messagesHref?: string;
+}) {
+  return reasons.map((reason, i) => (
+    <Fragment key={reason}>
+      {i > 0 ? " · " : null}
+      {reason === "unread_message" && messagesHref ? (
+        <Link
+          href={messagesHref}
+          className="font-semibold text-brand-800 underline underline-offset-2"
+        >
+          {reviewReasonLabels[reason]}
+        </Link>
+      ) : reason === "open_flags" ? (
+        plural(openFlags, "open flag", "open flags")
+      ) : (
+        reviewReasonLabels[reason]
+      )}
+    </Fragment>
+  ));
+}

@@ -13,3 +13,5 @@ export type ReviewEntry = Selected["entries"]["rows"][number];
 export type Decision = Review["decisions"][number];
 export type ProcedureWithVersions = Outputs["procedure"]["get"];
 export type CurrentPlan = NonNullable<Outputs["decision"]["current"]>;
+export type ThreadMessage = Outputs["message"]["thread"]["messages"][number];
+export type InboxRow = Outputs["message"]["inbox"]["rows"][number];

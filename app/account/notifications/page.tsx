@@ -44,7 +44,7 @@ export default async function NotificationsPage() {
               {actor.role === "patient"
                 ? "Due check-ins and new plans from your care team appear here."
                 : actor.role === "provider"
-                  ? "New high-priority flags of your patients appear here."
+                  ? "New messages and high-priority flags of your patients appear here."
                   : "Notifications for you appear here."}
             </EmptyState>
           ) : (

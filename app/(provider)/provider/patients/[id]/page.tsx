@@ -6,17 +6,20 @@ import { PainChart } from "@/components/charts/pain-chart";
 import { DecisionDialog } from "@/components/decisions/decision-dialog";
 import { DecisionHistory } from "@/components/decisions/decision-history";
 import { checkInName } from "@/components/diary/patient-words";
-import { formatDate, plural } from "@/components/format";
+import { formatDate, formatElapsed, plural } from "@/components/format";
 import { AssessmentPanel } from "@/components/provider/assessment-panel";
 import { EntriesTable } from "@/components/provider/entries-table";
 import { FlagList } from "@/components/provider/flag-list";
+import { MessageThread } from "@/components/provider/message-thread";
 import { PatientBanner } from "@/components/provider/patient-banner";
 import { ProcedureDetails, procedureName } from "@/components/provider/procedure-details";
+import { ReplyForm } from "@/components/provider/reply-form";
+import { ReviewReasons } from "@/components/provider/review-state-badge";
 import { SuggestionList } from "@/components/provider/suggestion-list";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { ButtonLink, DownloadLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -27,6 +30,8 @@ import { pgicLabels } from "@/server/outcomes/vocab";
 export const metadata: Metadata = { title: "Patient review" };
 
 type Search = { procedure?: string; entries?: string };
+
+const firstName = (name: string) => name.split(" ")[0] || name;
 
 export default async function PatientReviewPage({
   params,
@@ -46,7 +51,13 @@ export default async function PatientReviewPage({
   const api = await serverApi();
   const review = await orPage(api.caseload.review({ patientId: id, procedureId, entriesPage }));
   const { patient, selected, procedures, decisions, canManage } = review;
-  const next = canManage ? await orPage(api.caseload.next({ patientId: patient.id })) : null;
+  // Admins never read messages (SPEC 7.3): only the care team's providers fetch the thread.
+  const [next, thread] = canManage
+    ? await Promise.all([
+        orPage(api.caseload.next({ patientId: patient.id })),
+        orPage(api.message.thread({ patientId: patient.id })),
+      ])
+    : [null, null];
   const today = review.asOf;
   const base = `/provider/patients/${patient.id}`;
   const current = { procedure: procedureId };
@@ -55,6 +66,41 @@ export default async function PatientReviewPage({
   const currentDecision = latest && latest.supersededById === null ? latest : null;
   const suggested = selected?.assessment.suggestions.map((s) => s.strategy) ?? [];
   const openFlags = selected?.flags.filter((f) => !f.acknowledged).length ?? 0;
+  const waiting = thread?.awaitingSince ? formatElapsed(thread.awaitingSince) : null;
+  const messages = thread ? (
+    <Card id="messages" aria-labelledby="messages-heading" className="scroll-mt-4">
+      <CardTitle
+        action={
+          waiting ? (
+            <Badge tone="warning">
+              <span aria-hidden>●</span>
+              Waiting {waiting}
+            </Badge>
+          ) : null
+        }
+      >
+        <span id="messages-heading">Messages</span>
+      </CardTitle>
+      {thread.messages.length === 0 ? (
+        <p className="text-slate-700">
+          No messages yet. {firstName(patient.name)} can report a change or write from their portal,
+          and you can write first here.
+        </p>
+      ) : (
+        <>
+          {thread.messages.length >= thread.limit ? (
+            <p className="mb-3 text-sm text-slate-600">
+              The latest {thread.limit} messages, oldest first.
+            </p>
+          ) : null}
+          <MessageThread patientName={patient.name} messages={thread.messages} today={today} />
+        </>
+      )}
+      <div className="mt-5 border-t border-slate-200 pt-4">
+        <ReplyForm patientId={patient.id} patientName={patient.name} />
+      </div>
+    </Card>
+  ) : null;
 
   return (
     <>
@@ -94,6 +140,24 @@ export default async function PatientReviewPage({
           </>
         }
       />
+      {review.state === "needs_review" && review.reasons.length > 0 ? (
+        <div className="-mt-3 mb-6 flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+          <p className="text-sm text-red-950">
+            <span className="font-semibold">Needs review: </span>
+            <ReviewReasons reasons={review.reasons} openFlags={openFlags} />
+            {waiting && review.reasons.includes("unread_message") ? ` (waiting ${waiting})` : null}
+          </p>
+          {thread && review.reasons.includes("unread_message") ? (
+            // A plain in-page link: following it moves the keyboard's place to the messages.
+            <a
+              href="#messages"
+              className={buttonClass("primary", "sm", "shrink-0 self-start sm:self-auto")}
+            >
+              Read and reply
+            </a>
+          ) : null}
+        </div>
+      ) : null}
       {!patient.active ? (
         <Alert tone="warning" className="mb-4">
           This patient's account is deactivated: they cannot sign in or keep their diary.
@@ -124,17 +188,20 @@ export default async function PatientReviewPage({
       ) : null}
 
       {!selected || !procedure ? (
-        <EmptyState
-          title="No procedure recorded"
-          action={
-            canManage ? (
-              <ButtonLink href={`${base}/procedures/new`}>Record a procedure</ButtonLink>
-            ) : null
-          }
-        >
-          Once a procedure is recorded, the patient can keep their pain diary and the outcome
-          appears here.
-        </EmptyState>
+        <div className="space-y-4">
+          <EmptyState
+            title="No procedure recorded"
+            action={
+              canManage ? (
+                <ButtonLink href={`${base}/procedures/new`}>Record a procedure</ButtonLink>
+              ) : null
+            }
+          >
+            Once a procedure is recorded, the patient can keep their pain diary and the outcome
+            appears here.
+          </EmptyState>
+          {messages}
+        </div>
       ) : (
         <div className="space-y-4">
           <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
@@ -284,6 +351,8 @@ export default async function PatientReviewPage({
               </Card>
             </div>
           </div>
+
+          {messages}
 
           <Card aria-labelledby="entries-heading">
             <CardTitle
