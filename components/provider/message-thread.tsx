@@ -68,24 +68,26 @@ export function MessageThread({
             key={m.id}
             className={cn(
               "flex",
-              fromPatient ? "justify-start pr-6 sm:pr-16" : "justify-end pl-6 sm:pl-16",
+              fromPatient ? "justify-start pr-6 sm:pr-12" : "justify-end pl-6 sm:pl-12",
             )}
           >
             <article
               aria-label={`${m.authorName}, ${formatDateTime(m.createdAt)}`}
               className={cn(
-                "w-full max-w-2xl rounded-xl border px-4 py-3",
+                "w-full rounded-xl border px-4 py-3",
                 fromPatient ? "border-slate-200 bg-white" : "border-brand-200 bg-brand-50",
               )}
             >
               <header className="mb-1.5 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                 <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
-                  {m.authorName}
-                  {m.mine ? <span className="font-normal text-slate-600">(you)</span> : null}
+                  <span>
+                    {m.authorName}
+                    {m.mine ? <span className="font-normal text-slate-600"> (you)</span> : null}
+                  </span>{" "}
                   <Badge tone={fromPatient ? "neutral" : "brand"}>
                     {fromPatient ? "Patient" : "Care team"}
                   </Badge>
-                </p>
+                </p>{" "}
                 <time
                   dateTime={new Date(m.createdAt).toISOString()}
                   className="num text-sm text-slate-600"

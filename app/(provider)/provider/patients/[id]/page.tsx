@@ -81,23 +81,25 @@ export default async function PatientReviewPage({
       >
         <span id="messages-heading">Messages</span>
       </CardTitle>
-      {thread.messages.length === 0 ? (
-        <p className="text-slate-700">
-          No messages yet. {firstName(patient.name)} can report a change or write from their portal,
-          and you can write first here.
-        </p>
-      ) : (
-        <>
-          {thread.messages.length >= thread.limit ? (
-            <p className="mb-3 text-sm text-slate-600">
-              The latest {thread.limit} messages, oldest first.
-            </p>
-          ) : null}
-          <MessageThread patientName={patient.name} messages={thread.messages} today={today} />
-        </>
-      )}
-      <div className="mt-5 border-t border-slate-200 pt-4">
-        <ReplyForm patientId={patient.id} patientName={patient.name} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+        {thread.messages.length === 0 ? (
+          <p className="text-slate-700">
+            No messages yet. {firstName(patient.name)} can report a change or write from their
+            portal, and you can write first here.
+          </p>
+        ) : (
+          <div>
+            {thread.messages.length >= thread.limit ? (
+              <p className="mb-3 text-sm text-slate-600">
+                The latest {thread.limit} messages, oldest first.
+              </p>
+            ) : null}
+            <MessageThread patientName={patient.name} messages={thread.messages} today={today} />
+          </div>
+        )}
+        <div className="border-t border-slate-200 pt-4 lg:sticky lg:top-4 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6">
+          <ReplyForm patientId={patient.id} patientName={patient.name} />
+        </div>
       </div>
     </Card>
   ) : null;
