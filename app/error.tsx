@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 
 /**
@@ -31,9 +31,9 @@ export default function ErrorPage({
             ? DATABASE_UNAVAILABLE_MESSAGE
             : "We could not show this page. Nothing you entered has been lost. Please try again."}
         </p>
-        <Button className="mt-6" onClick={reset}>
+        <button type="button" className={buttonClass("primary", "md", "mt-6")} onClick={reset}>
           Try again
-        </Button>
+        </button>
       </div>
     </main>
   );
