@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
+
+// Issue 11's journey, through the pages of both people (SPEC 7.3, 7.1): the demo patient reports
+// "pain returned" on a phone; the demo provider sees the unread count, finds the patient in
+// "Needs review", replies from the review page; the patient sees the reply and the read receipt,
+// and the provider sees the patient's. Other specs write in the same thread: texts are unique.
+
+test.describe.configure({ timeout: 120_000 });
+
+const PHONE = { viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true };
+
+const patRow = (page: Page) =>
+  page
+    .getByRole("table", { name: /Patients on your care team/ })
+    .getByRole("row")
+    .filter({ hasText: "Pat Patient" });
+
+test("a report of returned pain reaches the care team, is answered, and both see it read", async ({
+  page,
+  browser,
+}) => {
+  const stamp = randomUUID().slice(0, 8);
+  const report = `My back pain has come back since the weekend (${stamp})`;
+  const answer = `Thank you, Pat. We will see you on Thursday; keep the diary going (${stamp}).`;
+
+  // The patient, on their phone.
+  const phone = await browser.newContext({
+    ...PHONE,
+    baseURL: test.info().project.use.baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": "10.61.0.9" },
+  });
+  const patient = await phone.newPage();
+  await loginAs(patient, "patient");
+  await patient.getByRole("banner").getByRole("link", { name: "Report a change" }).click();
+  await expect(patient.getByRole("heading", { level: 1, name: "Report a change" })).toBeVisible();
+  await patient
+    .getByRole("group", { name: "What has changed?" })
+    .getByRole("radio", { name: "My pain has come back" })
+    .check({ force: true });
+  await patient
+    .getByRole("group", { name: /Your pain right now/ })
+    .getByText("7", { exact: true })
+    .click();
+  await patient.getByLabel("Tell your care team more (optional)").fill(report);
+  await patient.getByRole("button", { name: "Send to my care team" }).click();
+  await patient.waitForURL(/\/patient\/messages$/);
+  const patientThread = patient.getByRole("list", { name: "Messages with your care team" });
+  const sent = patientThread.getByRole("listitem").filter({ hasText: report });
+  await expect(sent).toContainText("Reported: My pain has come back");
+  await expect(sent).toContainText("Not read yet");
+
+  // The provider, at a desk.
+  await loginAs(page, "provider");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: /^Messages\s*,\s*\d+ unread$/ })).toBeVisible();
+  await expect(patRow(page)).toContainText("Needs review");
+  await patRow(page).getByRole("link", { name: "New message from the patient" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pat Patient" })).toBeVisible();
+  const thread = page.getByRole("list", { name: "Messages with Pat Patient" });
+  const received = thread.getByRole("listitem").filter({ hasText: report });
+  await expect(received).toContainText("My pain has come back");
+  await expect(received).toContainText("7 out of 10");
+  await page.getByLabel("Reply to Pat").fill(answer);
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page.getByText("Reply sent to Pat Patient")).toBeVisible();
+  await expect(thread.getByRole("listitem").filter({ hasText: answer })).toContainText(
+    "Not read yet",
+  );
+  await page.goto("/provider");
+  await expect(patRow(page)).not.toContainText("New message from the patient");
+
+  // The patient sees the answer, and that their report was read.
+  await patient.reload();
+  await expect(
+    patient.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Messages/ }),
+  ).toBeVisible();
+  await expect(patientThread.getByRole("listitem").filter({ hasText: answer })).toContainText(
+    "Your care team: Dr. Priya Provider",
+  );
+  await expect(sent).toContainText("Read by Dr. Priya Provider");
+  await expectNoA11yViolations(patient);
+  await phone.close();
+
+  // The provider sees that the patient has read the answer.
+  await page.goto("/provider/messages");
+  await page
+    .getByRole("table", { name: "Conversations with patients on your care team" })
+    .getByRole("link", { name: "Pat Patient" })
+    .click();
+  await expect(thread.getByRole("listitem").filter({ hasText: answer })).toContainText(
+    "Read by Pat Patient",
+  );
+});
