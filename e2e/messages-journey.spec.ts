@@ -71,16 +71,20 @@ test("a report of returned pain reaches the care team, is answered, and both see
   await page.goto("/provider");
   await expect(patRow(page)).not.toContainText("New message from the patient");
 
-  // The patient sees the answer, and that their report was read.
-  await patient.reload();
-  await expect(
-    patient.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Messages/ }),
-  ).toBeVisible();
+  // The patient sees that an answer came, then the answer, and that their report was read.
+  const patientNav = patient.getByRole("navigation", { name: "Main" });
+  await patient.goto("/patient");
+  await patientNav.getByRole("link", { name: /^Messages\s*,\s*1 unread$/ }).click();
+  await expect(patient.getByRole("heading", { level: 1, name: "Messages" })).toBeVisible();
+  // On the page that shows them, the count is not repeated; elsewhere it is gone once read.
+  await expect(patientNav.getByRole("link", { name: /unread/ })).toHaveCount(0);
   await expect(patientThread.getByRole("listitem").filter({ hasText: answer })).toContainText(
     "Your care team: Dr. Priya Provider",
   );
   await expect(sent).toContainText("Read by Dr. Priya Provider");
   await expectNoA11yViolations(patient);
+  await patient.goto("/patient");
+  await expect(patientNav.getByRole("link", { name: "Messages", exact: true })).toBeVisible();
   await phone.close();
 
   // The provider sees that the patient has read the answer.

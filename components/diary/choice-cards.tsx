@@ -5,6 +5,9 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
+/** Columns from the `sm` breakpoint on (two below it), as whole class names for Tailwind. */
+const SM_COLUMNS = { 2: "sm:grid-cols-2", 3: "sm:grid-cols-3", 4: "sm:grid-cols-4" } as const;
+
 /** A group of checkboxes drawn as large chips (touch friendly; a real checkbox underneath). */
 export function CheckboxChips<T extends string>({
   name,
@@ -12,6 +15,7 @@ export function CheckboxChips<T extends string>({
   selected,
   onToggle,
   invalid,
+  columns = 3,
   className,
 }: {
   name: string;
@@ -19,10 +23,12 @@ export function CheckboxChips<T extends string>({
   selected: readonly T[];
   onToggle: (value: T) => void;
   invalid?: boolean;
+  columns?: keyof typeof SM_COLUMNS;
+  /** Spacing only: the columns come from `columns`. */
   className?: string;
 }) {
   return (
-    <div className={cn("grid grid-cols-2 gap-2 sm:grid-cols-3", className)}>
+    <div className={cn("grid grid-cols-2 gap-2", SM_COLUMNS[columns], className)}>
       {options.map((o) => {
         const checked = selected.includes(o.value);
         return (

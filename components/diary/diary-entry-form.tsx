@@ -437,7 +437,7 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
               selected={values.locations}
               onToggle={(r) => set("locations", toggle(values.locations, r))}
               invalid={Boolean(errors.locations)}
-              className="sm:grid-cols-2"
+              columns={2}
             />
           </div>
           <FieldError id="locations-error" error={errors.locations} />

@@ -257,7 +257,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
               selected={locations}
               onToggle={(r) => setLocations(toggle(locations, r))}
               invalid={Boolean(errors.locations)}
-              className="sm:grid-cols-4"
+              columns={4}
             />
           </div>
           <FieldError id="locations-error" error={errors.locations} />

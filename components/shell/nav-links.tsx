@@ -23,7 +23,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               )}
             >
               {item.label}
-              {item.unread ? (
+              {/* Not on the page itself: it shows (and reads) what is unread. */}
+              {item.unread && !active ? (
                 <>
                   <span
                     aria-hidden
