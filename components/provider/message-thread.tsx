@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from "@/components/format";
+import { formatDate, formatDateTime, plural } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { changeLabels, regionLabels } from "@/server/outcomes/vocab-lists";
@@ -46,9 +46,57 @@ function Report({ m, today }: { m: ThreadMessage; today: string }) {
   );
 }
 
+/** How many of the newest messages show at once; the earlier ones open on request. */
+const RECENT = 6;
+
+function Message({ m, today }: { m: ThreadMessage; today: string }) {
+  const fromPatient = m.authorRole === "patient";
+  return (
+    <li
+      className={cn(
+        "flex",
+        fromPatient ? "justify-start pr-6 sm:pr-12" : "justify-end pl-6 sm:pl-12",
+      )}
+    >
+      <article
+        aria-label={`${m.authorName}, ${formatDateTime(m.createdAt)}`}
+        className={cn(
+          "w-full rounded-xl border px-4 py-3",
+          fromPatient ? "border-slate-200 bg-white" : "border-brand-200 bg-brand-50",
+        )}
+      >
+        <header className="mb-1.5 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+          <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
+            <span>
+              {m.authorName}
+              {m.mine ? <span className="font-normal text-slate-600"> (you)</span> : null}
+            </span>{" "}
+            <Badge tone={fromPatient ? "neutral" : "brand"}>
+              {fromPatient ? "Patient" : "Care team"}
+            </Badge>
+          </p>{" "}
+          <time
+            dateTime={new Date(m.createdAt).toISOString()}
+            className="num text-sm text-slate-600"
+          >
+            {formatDateTime(m.createdAt)}
+          </time>
+        </header>
+        <Report m={m} today={today} />
+        {m.body ? <p className="whitespace-pre-wrap break-words text-slate-900">{m.body}</p> : null}
+        <p className="mt-2 text-xs text-slate-600">
+          <span aria-hidden>{m.readBy.length > 0 ? "✓✓ " : "✓ "}</span>
+          <Receipt m={m} />
+        </p>
+      </article>
+    </li>
+  );
+}
+
 /**
  * One patient's thread with their care team, oldest first: the patient's messages on the left,
- * the care team's replies on the right, each with its author, time and read receipts.
+ * the care team's replies on the right, each with its author, time and read receipts. The newest
+ * messages show; the earlier ones are one click away, so the latest report is in view.
  */
 export function MessageThread({
   patientName,
@@ -59,54 +107,27 @@ export function MessageThread({
   messages: readonly ThreadMessage[];
   today: string;
 }) {
+  const earlier = messages.slice(0, Math.max(0, messages.length - RECENT));
+  const recent = messages.slice(earlier.length);
   return (
-    <ol aria-label={`Messages with ${patientName}`} className="space-y-3">
-      {messages.map((m) => {
-        const fromPatient = m.authorRole === "patient";
-        return (
-          <li
-            key={m.id}
-            className={cn(
-              "flex",
-              fromPatient ? "justify-start pr-6 sm:pr-12" : "justify-end pl-6 sm:pl-12",
-            )}
-          >
-            <article
-              aria-label={`${m.authorName}, ${formatDateTime(m.createdAt)}`}
-              className={cn(
-                "w-full rounded-xl border px-4 py-3",
-                fromPatient ? "border-slate-200 bg-white" : "border-brand-200 bg-brand-50",
-              )}
-            >
-              <header className="mb-1.5 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-                <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
-                  <span>
-                    {m.authorName}
-                    {m.mine ? <span className="font-normal text-slate-600"> (you)</span> : null}
-                  </span>{" "}
-                  <Badge tone={fromPatient ? "neutral" : "brand"}>
-                    {fromPatient ? "Patient" : "Care team"}
-                  </Badge>
-                </p>{" "}
-                <time
-                  dateTime={new Date(m.createdAt).toISOString()}
-                  className="num text-sm text-slate-600"
-                >
-                  {formatDateTime(m.createdAt)}
-                </time>
-              </header>
-              <Report m={m} today={today} />
-              {m.body ? (
-                <p className="whitespace-pre-wrap break-words text-slate-900">{m.body}</p>
-              ) : null}
-              <p className="mt-2 text-xs text-slate-600">
-                <span aria-hidden>{m.readBy.length > 0 ? "✓✓ " : "✓ "}</span>
-                <Receipt m={m} />
-              </p>
-            </article>
-          </li>
-        );
-      })}
-    </ol>
+    <div className="space-y-3">
+      {earlier.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-brand-800 underline-offset-2 hover:underline">
+            Show {plural(earlier.length, "earlier message", "earlier messages")}
+          </summary>
+          <ol aria-label={`Earlier messages with ${patientName}`} className="mt-3 space-y-3">
+            {earlier.map((m) => (
+              <Message key={m.id} m={m} today={today} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      <ol aria-label={`Messages with ${patientName}`} className="space-y-3">
+        {recent.map((m) => (
+          <Message key={m.id} m={m} today={today} />
+        ))}
+      </ol>
+    </div>
   );
 }
