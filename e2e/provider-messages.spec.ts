@@ -114,6 +114,11 @@ test.describe("provider messages", () => {
       .getByRole("region", { name: "Messages" })
       .screenshot({ path: `${SHOTS}/review-messages-1280.png` });
     await page.screenshot({ path: `${SHOTS}/review-1280.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(page.getByRole("link", { name: "Read and reply" })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/review-top-360.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Reply with the keyboard only: "Read and reply", then Tab to the field and the button.
     const reply = `Thank you, Pat. Please rest today and call us if it gets worse (${stamp}).`;
