@@ -208,6 +208,8 @@ test.describe("patient diary", () => {
     test(`the patient pages have no accessibility violations at ${viewport.width} px`, async ({
       page,
     }) => {
+      // Eight pages and states, each scanned in full.
+      test.setTimeout(90_000);
       await page.setViewportSize(viewport);
       await loginAs(page, "patient");
       await expectNoA11yViolations(page);

@@ -7,8 +7,10 @@
  * with another's session. Cleared at sign-out.
  */
 import { useSyncExternalStore } from "react";
+import { httpStatusOf } from "@/components/trpc/errors";
 import type { AddDiaryEntryInput } from "@/server/api/routers/diary-input";
 import type { ReportChangeInput } from "@/server/api/routers/message-input";
+import { isRetryable } from "./send-policy";
 
 /** What waits to be sent: a diary entry (`diary.add`) or a report (`message.report`). */
 export type Outgoing =
@@ -53,6 +55,31 @@ export function queueEntry(userId: string, outgoing: Outgoing) {
   const all = read<PendingEntry[]>(PENDING, []);
   if (all.some((p) => p.input.clientId === outgoing.input.clientId)) return;
   write(PENDING, [...all, { ...outgoing, userId, queuedAt: new Date().toISOString() }]);
+}
+
+/**
+ * Sends `outgoing` now; when there is no network, or the portal cannot be reached or is away
+ * (send-policy's isRetryable), keeps it on this phone instead, for PatientDevice to send later
+ * with the same client id. Any other failure is thrown, for the form to show.
+ */
+export async function sendOrKeep(
+  userId: string | null,
+  outgoing: Outgoing,
+  send: () => Promise<void>,
+): Promise<"sent" | "kept"> {
+  const keep = () => {
+    if (!userId) return false;
+    queueEntry(userId, outgoing);
+    return true;
+  };
+  if (navigator.onLine === false && keep()) return "kept";
+  try {
+    await send();
+    return "sent";
+  } catch (error) {
+    if (isRetryable(httpStatusOf(error)) && keep()) return "kept";
+    throw error;
+  }
 }
 
 export function updatePending(clientId: string, change: { refused: string } | null) {

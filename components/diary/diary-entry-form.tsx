@@ -2,16 +2,16 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { formatDate } from "@/components/format";
-import { errorMessage, fieldErrors, httpStatusOf } from "@/components/trpc/errors";
+import { errorMessage, fieldErrors } from "@/components/trpc/errors";
 import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
-import type { AddDiaryEntryInput } from "@/server/api/routers/diary-input";
 import { entryProblems, MEDICATION_MAX, NOTE_MAX } from "@/server/api/routers/diary-rules";
 import {
   PGIC_ANSWERS,
@@ -27,11 +27,10 @@ import {
 import { BodyMap } from "./body-map";
 import { CheckboxChips, RadioCard } from "./choice-cards";
 import { newClientId } from "./client-id";
-import { queueEntry, readDraft, saveDraft, usePendingEntries } from "./device-store";
+import { readDraft, saveDraft, sendOrKeep, usePendingEntries } from "./device-store";
 import { checkInName } from "./patient-words";
 import { useDeviceUser } from "./pending-entries";
 import { ScoreScale } from "./score-scale";
-import { isRetryable } from "./send-policy";
 import type { CheckInQuestion, DiaryEntry, FormDay } from "./types";
 
 type Values = {
@@ -148,7 +147,6 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
   /** Sending, or sent and on the way to the next page. */
   const [pending, setPending] = useState(false);
 
@@ -160,10 +158,6 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   const checkIn: CheckInQuestion =
     props.mode === "add" ? (selectedDay?.checkIn ?? null) : props.checkIn;
   const existingEntryId = props.mode === "add" ? (selectedDay?.entryId ?? null) : null;
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   // The draft on this phone: restored once, then kept while the patient types.
   useEffect(() => {
@@ -238,23 +232,17 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       note: values.note,
       pgic: checkIn ? values.pgic : null,
     };
-    const keepOnDevice = (input: AddDiaryEntryInput) => {
-      if (!userId) return false;
-      queueEntry(userId, { kind: "diary", input });
-      saveDraft(null);
-      setQueued(true);
-      return true;
-    };
     setPending(true);
     try {
       if (props.mode === "add") {
         const input = { ...fields, clientId, entryDate: values.entryDate };
-        if (navigator.onLine === false && keepOnDevice(input)) return;
-        try {
-          await mutate("diary", "add", input);
-        } catch (error) {
-          if (isRetryable(httpStatusOf(error)) && keepOnDevice(input)) return;
-          throw error;
+        const sent = await sendOrKeep(userId, { kind: "diary", input }, () =>
+          mutate("diary", "add", input),
+        );
+        if (sent === "kept") {
+          saveDraft(null);
+          setQueued(true);
+          return;
         }
         if (drafts) saveDraft(null);
         flash("Your entry is saved.");
@@ -271,21 +259,13 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       router.refresh();
     } catch (error) {
       setPending(false);
-      const byField = fieldErrors(error);
-      setErrors(
-        Object.fromEntries(
-          FIELD_ORDER.filter(([k]) => byField[k]).map(([k]) => [k, byField[k]]),
-        ) as Errors,
-      );
+      setErrors(fieldErrors(error) as Errors);
       setFormError(errorMessage(error));
       setAttempt((n) => n + 1);
       // Someone (another tab) changed the diary: reload what the form knows about each day.
       if ((error as { data?: { code?: string } }).data?.code === "CONFLICT") router.refresh();
     }
   }
-
-  const errorList = FIELD_ORDER.filter(([k]) => errors[k]);
-  const showSummary = errorList.length > 0 || formError;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="form-required">
@@ -300,33 +280,7 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
           We kept the entry you started on this phone. Check it and save it when you are ready.
         </Alert>
       ) : null}
-      <div ref={summaryRef} tabIndex={-1} className="outline-none">
-        {showSummary ? (
-          <Alert
-            tone="danger"
-            role="alert"
-            title={formError ?? "Please correct the highlighted fields."}
-          >
-            {errorList.length > 0 ? (
-              <ul className="list-disc space-y-1 pl-5">
-                {errorList.map(([k, label]) => (
-                  <li key={k}>
-                    <a
-                      href={`#${k}`}
-                      className="underline"
-                      onClick={(event) => {
-                        if (focusQuestion(k)) event.preventDefault();
-                      }}
-                    >
-                      {label}: {errors[k]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        ) : null}
-      </div>
+      <ErrorSummary fields={FIELD_ORDER} errors={errors} formError={formError} attempt={attempt} />
       <p id="form-required" className="text-sm text-slate-600">
         All questions are needed except medication and the note.
       </p>
@@ -598,18 +552,6 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       </div>
     </form>
   );
-}
-
-/** Moves the keyboard focus to a question's control (from the error summary); false if none. */
-function focusQuestion(id: string): boolean {
-  const el = document.getElementById(id);
-  const control = el?.matches("input, select, textarea")
-    ? el
-    : el?.querySelector<HTMLElement>("input:checked, input, select, textarea");
-  if (!control) return false;
-  control.focus();
-  control.scrollIntoView({ block: "center" });
-  return true;
 }
 
 function Section({ className, children }: { className?: string; children: ReactNode }) {

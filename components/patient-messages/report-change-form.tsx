@@ -1,21 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { BodyMap } from "@/components/diary/body-map";
 import { CheckboxChips, RadioCard } from "@/components/diary/choice-cards";
 import { newClientId } from "@/components/diary/client-id";
-import { queueEntry, usePendingEntries } from "@/components/diary/device-store";
+import { sendOrKeep, usePendingEntries } from "@/components/diary/device-store";
 import { useDeviceUser } from "@/components/diary/pending-entries";
 import { ScoreScale } from "@/components/diary/score-scale";
-import { isRetryable } from "@/components/diary/send-policy";
 import { formatDate } from "@/components/format";
-import { errorMessage, fieldErrors, httpStatusOf } from "@/components/trpc/errors";
+import { errorMessage, fieldErrors } from "@/components/trpc/errors";
 import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, FieldError, Textarea } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
 import type { ReportChangeInput } from "@/server/api/routers/message-input";
@@ -74,12 +74,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
   const stillPending = usePendingEntries(userId ?? "").some(
     (p) => p.input.clientId === clientId && !p.refused,
   );
-  const summaryRef = useRef<HTMLDivElement>(null);
   const needsText = changeNeedsText(change);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   // A report kept on the phone has been sent (by PatientDevice): on to the thread.
   useEffect(() => {
@@ -105,38 +100,25 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
       body,
       attachTodaysEntry: todaysEntryDate !== null && attach,
     };
-    const keepOnDevice = () => {
-      if (!userId) return false;
-      queueEntry(userId, { kind: "report", input });
-      setQueued(true);
-      return true;
-    };
     setPending(true);
     try {
-      if (navigator.onLine === false && keepOnDevice()) return;
-      try {
-        await mutate("message", "report", input);
-      } catch (error) {
-        if (isRetryable(httpStatusOf(error)) && keepOnDevice()) return;
-        throw error;
+      const sent = await sendOrKeep(userId, { kind: "report", input }, () =>
+        mutate("message", "report", input),
+      );
+      if (sent === "kept") {
+        setQueued(true);
+        return;
       }
       flash("Sent to your care team.");
       router.push("/patient/messages");
       router.refresh();
     } catch (error) {
       setPending(false);
-      const byField = fieldErrors(error);
-      setErrors(
-        Object.fromEntries(
-          FIELD_ORDER.filter(([k]) => byField[k]).map(([k]) => [k, byField[k]]),
-        ) as Errors,
-      );
+      setErrors(fieldErrors(error) as Errors);
       setFormError(errorMessage(error));
       setAttempt((n) => n + 1);
     }
   }
-
-  const errorList = FIELD_ORDER.filter(([k]) => errors[k]);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -147,39 +129,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
           messages until then.
         </Alert>
       ) : null}
-      <div ref={summaryRef} tabIndex={-1} className="outline-none">
-        {errorList.length > 0 || formError ? (
-          <Alert
-            tone="danger"
-            role="alert"
-            title={formError ?? "Please correct the highlighted fields."}
-          >
-            {errorList.length > 0 ? (
-              <ul className="list-disc space-y-1 pl-5">
-                {errorList.map(([k, label]) => (
-                  <li key={k}>
-                    <a
-                      href={`#${k}`}
-                      className="underline"
-                      onClick={(event) => {
-                        const el = document.getElementById(k);
-                        const control = el?.matches("input, textarea")
-                          ? el
-                          : el?.querySelector<HTMLElement>("input:checked, input, textarea");
-                        if (!control) return;
-                        event.preventDefault();
-                        control.focus();
-                      }}
-                    >
-                      {label}: {errors[k]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        ) : null}
-      </div>
+      <ErrorSummary fields={FIELD_ORDER} errors={errors} formError={formError} attempt={attempt} />
 
       <Card>
         <fieldset
