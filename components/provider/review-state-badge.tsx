@@ -59,6 +59,8 @@ export function ReviewReasons({
       {reason === "unread_message" && messagesHref ? (
         <Link
           href={messagesHref}
+          // The row's name already prefetches the same page.
+          prefetch={false}
           className="font-semibold text-brand-800 underline underline-offset-2"
         >
           {reviewReasonLabels[reason]}
