@@ -25,6 +25,29 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
+test.afterAll(async ({ browser }) => {
+  // The care team answers what these tests sent, so that the demo patient's review state is the
+  // seeded one again for the specs that run after this one.
+  const page = await browser.newPage();
+  await loginAs(page, "provider");
+  const inbox = await page.request.get(
+    `/api/trpc/message.inbox?input=${encodeURIComponent(JSON.stringify({ json: { page: 1 } }))}`,
+  );
+  const rows: Array<{ patientId: string; name: string }> = (await inbox.json()).result.data.json
+    .rows;
+  const pat = rows.find((r) => r.name === "Pat Patient");
+  if (pat) {
+    const reply = await page.request.post("/api/trpc/message.reply", {
+      data: JSON.stringify({
+        json: { patientId: pat.patientId, clientId: randomUUID(), body: "Thank you, noted." },
+      }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(reply.status()).toBe(200);
+  }
+  await page.close();
+});
+
 async function chooseChange(page: Page, label: string) {
   await page
     .getByRole("group", { name: "What has changed?" })

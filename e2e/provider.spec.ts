@@ -203,8 +203,11 @@ test.describe("provider work queue", () => {
     await page.goto("/provider?state=needs_review");
     const needsReview = await tabCount(page, "Needs review");
     const links = page.getByRole("table").locator("[data-queue-link]");
-    await page.keyboard.press("j");
-    await expect(links.nth(0)).toBeFocused();
+    // The keys work once the page is interactive: until then a "j" does nothing, so press again.
+    await expect(async () => {
+      await page.keyboard.press("j");
+      await expect(links.nth(0)).toBeFocused({ timeout: 1_000 });
+    }).toPass();
     await page.keyboard.press("j");
     await expect(links.nth(1)).toBeFocused();
     await page.keyboard.press("k");

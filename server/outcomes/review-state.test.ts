@@ -38,6 +38,13 @@ describe("reviewState (SPEC 7.1: first rule that matches)", () => {
     // needs_review
     ["no procedure recorded", { procedure: null }, "needs_review", ["no_procedure"], day(-90)],
     [
+      "no procedure recorded, and a message waiting",
+      { procedure: null, unreadMessages: messages(-2, -1) },
+      "needs_review",
+      ["no_procedure", "unread_message"],
+      day(-90),
+    ],
+    [
       "no procedure, even with a decision",
       { procedure: null, decision: decided(3, 10) },
       "needs_review",

@@ -66,8 +66,17 @@ const overdueFrom = (performedOn: string, day: number) => addDays(performedOn, d
  */
 export function reviewState(input: ReviewStateInput): ReviewStateResult {
   const { procedure, decision } = input;
-  if (!procedure)
-    return { state: "needs_review", reasons: ["no_procedure"], since: input.assignedOn };
+  if (!procedure) {
+    // Nothing else can be assessed; a message still says why the patient is waiting.
+    const unread = input.unreadMessages;
+    return unread
+      ? {
+          state: "needs_review",
+          reasons: ["no_procedure", "unread_message"],
+          since: [input.assignedOn, unread.oldest.slice(0, 10)].sort()[0] ?? input.assignedOn,
+        }
+      : { state: "needs_review", reasons: ["no_procedure"], since: input.assignedOn };
+  }
 
   const reasons: ReviewReason[] = [];
   const starts: string[] = [];
