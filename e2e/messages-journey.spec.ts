@@ -74,7 +74,13 @@ test("a report of returned pain reaches the care team, is answered, and both see
   // The patient sees that an answer came, then the answer, and that their report was read.
   const patientNav = patient.getByRole("navigation", { name: "Main" });
   await patient.goto("/patient");
-  await patientNav.getByRole("link", { name: /^Messages\s*,\s*1 unread$/ }).click();
+  const unreadLink = patientNav.getByRole("link", { name: /^Messages\s*,\s*1 unread$/ });
+  await expect(unreadLink).toBeAttached();
+  // The count's words for screen readers stay inside the scrolling navigation: no sideways page.
+  expect(await patient.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    360,
+  );
+  await unreadLink.click();
   await expect(patient.getByRole("heading", { level: 1, name: "Messages" })).toBeVisible();
   // On the page that shows them, the count is not repeated; elsewhere it is gone once read.
   await expect(patientNav.getByRole("link", { name: /unread/ })).toHaveCount(0);

@@ -18,7 +18,11 @@ const edits = [
     `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) {\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      return false\n    }\n    const x = socket.write(chunk, fn)`,
     1,
   ],
-  ["\n    clearImmediate(nextWriteTimer)\n", "\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n", 2],
+  [
+    "\n    clearImmediate(nextWriteTimer)\n",
+    "\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n",
+    2,
+  ],
 ];
 
 for (const build of ["src", "cjs/src", "cf/src"]) {

@@ -18,7 +18,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "inline-flex min-h-10 items-center whitespace-nowrap rounded-lg px-3 text-sm font-medium",
+                "relative inline-flex min-h-10 items-center whitespace-nowrap rounded-lg px-3 text-sm font-medium",
                 active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100",
               )}
             >
