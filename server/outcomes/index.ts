@@ -1,6 +1,9 @@
 // Public API of the clinical outcome engine (SPEC 2).
 export * from "./assess";
+export * from "./blocks";
 export * from "./check-ins";
 export * from "./dates";
+export * from "./pathway-vocab";
+export * from "./repeat-evidence";
 export * from "./review-state";
 export * from "./vocab";
