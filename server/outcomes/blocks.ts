@@ -1,9 +1,9 @@
-// Diagnostic nerve blocks (the ablation pathway: docs/clinical-rules.md, "Diagnostic blocks").
+// Diagnostic nerve blocks (docs/clinical-rules.md#diagnostic-blocks).
 // Pure: no clock, no I/O. `assessBlock` judges one block from the patient's pain records after
 // the injection; `confirmTargets` says which targets two positive blocks confirm for ablation.
 import type { Anesthetic } from "./pathway-vocab";
 
-/** Inclusive thresholds with the engine's tolerance (docs/clinical-rules.md, "Derived numbers"). */
+/** Inclusive thresholds with the engine's tolerance (docs/clinical-rules.md#comparisons). */
 const EPS = 1e-9;
 const gte = (a: number, b: number) => a >= b - EPS;
 

@@ -1,4 +1,4 @@
-// Vocabularies of the ablation pathway (docs/clinical-rules.md, "The ablation pathway"): technique,
+// Vocabularies of the ablation pathway (docs/clinical-rules.md#technique): technique,
 // diagnostic blocks and repeat-ablation policies. Defined once as zod enums and reused by schemas,
 // forms and tests.
 import { z } from "zod";

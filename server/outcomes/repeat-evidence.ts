@@ -1,5 +1,4 @@
-// Repeat-ablation evidence (the ablation pathway: docs/clinical-rules.md, "Repeat-ablation
-// evidence"). Pure: no clock, no I/O. Whether the diary documents the relief a payer asks for
+// Repeat-ablation evidence (docs/clinical-rules.md#repeat-ablation-evidence). Pure: no clock, no I/O. Whether the diary documents the relief a payer asks for
 // before it pays for a repeat ablation at the same target, and the interval and frequency rules.
 import { addDays, dayCounter, daysBetween } from "./dates";
 import type { RepeatPolicy } from "./pathway-vocab";
