@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { parseCsv } from "../server/csv";
+import { parseCsv } from "../shared/csv";
 import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
 const PHONE = { width: 360, height: 800 };

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "@/shared/time-zone";
 
 /**
  * The environment, parsed once. The rest of the code reads `env`, never `process.env`.
@@ -40,16 +41,6 @@ const EnvSchema = z.object({
   /** Paper of visit reports unless a report asks for another ("A4" or "LETTER"). */
   REPORT_PAPER: z.enum(["A4", "LETTER"]).default("A4"),
 });
-
-/** Whether `zone` is an IANA time zone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { describedBy, Field, FieldError, Input, Select } from "@/components/ui/field";
-import { MRN_MAX, PHONE_MAX } from "@/server/api/routers/identity-input";
+import { MRN_MAX, PHONE_MAX } from "@/shared/identity";
 
 type Role = "patient" | "provider" | "admin";
 const ROLES: Array<{ value: Role; label: string }> = [

@@ -8,7 +8,7 @@ import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { MRN_MAX, PHONE_MAX } from "@/server/api/routers/identity-input";
+import { MRN_MAX, PHONE_MAX } from "@/shared/identity";
 
 /** A patient's name, date of birth, MRN and phone (SPEC 7.2), edited by an admin. */
 export function IdentityForm({

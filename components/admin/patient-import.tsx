@@ -15,7 +15,7 @@ import {
   planPatientImport,
   runPatientImport,
   summarizeImport,
-} from "@/server/patient-import";
+} from "@/shared/patient-import";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 

@@ -5,7 +5,7 @@ import { signIn, signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { safeRedirectPath } from "@/server/auth/redirect";
+import { safeRedirectPath } from "@/shared/redirect";
 
 /**
  * The second step of a staff sign-in: a code from the authenticator app or a recovery code (or,

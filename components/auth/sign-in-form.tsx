@@ -6,7 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { safeRedirectPath } from "@/server/auth/redirect";
+import { safeRedirectPath } from "@/shared/redirect";
 
 type Errors = { email?: string; password?: string };
 

@@ -9,11 +9,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, Input, Textarea } from "@/components/ui/field";
 import {
-  decisionFieldsShape,
-  RATIONALE_MAX,
-  STRATEGY_NOTE_MAX,
-} from "@/server/api/routers/decision-input";
-import {
   Strategy,
   SuspectedFactor,
   strategyDescriptions,
@@ -21,6 +16,7 @@ import {
   suspectedFactorDescriptions,
   suspectedFactorLabels,
 } from "@/server/outcomes/vocab";
+import { decisionFieldsShape, RATIONALE_MAX, STRATEGY_NOTE_MAX } from "@/shared/schemas";
 
 const Fields = z.object(decisionFieldsShape);
 

@@ -8,8 +8,7 @@
  */
 import { useSyncExternalStore } from "react";
 import { httpStatusOf } from "@/components/trpc/errors";
-import type { AddDiaryEntryInput } from "@/server/api/routers/diary-input";
-import type { ReportChangeInput } from "@/server/api/routers/message-input";
+import type { AddDiaryEntryInput, ReportChangeInput } from "@/shared/schemas";
 import { isRetryable } from "./send-policy";
 
 /** What waits to be sent: a diary entry (`diary.add`) or a report (`message.report`). */

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { flash } from "@/components/ui/flash";
-import { entryProblems } from "@/server/api/routers/diary-rules";
+import { entryProblems } from "@/shared/diary-rules";
 import { newClientId } from "./client-id";
 import { readDraft, saveDraft, sendOrKeep, usePendingEntries } from "./device-store";
 import { CheckInSection } from "./entry-form/check-in-section";

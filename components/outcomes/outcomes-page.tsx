@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
-import { OutcomesInput, outcomeFilters } from "@/server/api/routers/outcomes";
 import { orPage, serverApi } from "@/server/api/server";
+import { outcomeFilters } from "@/shared/outcome-filters";
+import { OutcomesInput } from "@/shared/schemas";
 import { type OutcomesFilters, OutcomesView } from "./outcomes-view";
 
 type Search = Partial<Record<string, string | string[]>>;

@@ -18,12 +18,6 @@ import { cn } from "@/components/ui/cn";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, FieldError, Textarea } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
-import type { ReportChangeInput } from "@/server/api/routers/message-input";
-import {
-  changeNeedsText,
-  type ReportProblems,
-  reportProblems,
-} from "@/server/api/routers/message-rules";
 import {
   CHANGES,
   type Change,
@@ -32,6 +26,8 @@ import {
   type Region,
   regionLabels,
 } from "@/server/outcomes/vocab-lists";
+import { changeNeedsText, type ReportProblems, reportProblems } from "@/shared/message-rules";
+import type { ReportChangeInput } from "@/shared/schemas";
 import { TextCounter } from "./text-counter";
 
 type FieldName = keyof ReportProblems | "attachTodaysEntry";

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
-import { bodyProblem, MESSAGE_MAX, messageMessages } from "@/server/api/routers/message-rules";
+import { bodyProblem, MESSAGE_MAX, messageMessages } from "@/shared/message-rules";
 import { TextCounter } from "./text-counter";
 
 /** A plain-text message to the care team, below the thread. */

@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { MESSAGE_MAX } from "@/server/api/routers/message-rules";
+import { MESSAGE_MAX } from "@/shared/message-rules";
 
 /** "120 / 2,000" under a message box; red past the limit (the field's message says why). */
 export function TextCounter({ length }: { length: number }) {

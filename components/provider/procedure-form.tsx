@@ -12,11 +12,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
 import {
-  PROCEDURE_NOTES_MAX,
-  procedureFieldsShape,
-  TARGET_MAX,
-} from "@/server/api/routers/procedure-input";
-import {
   Laterality,
   lateralityLabels,
   Modality,
@@ -26,6 +21,7 @@ import {
   Region,
   regionLabels,
 } from "@/server/outcomes/vocab";
+import { PROCEDURE_NOTES_MAX, procedureFieldsShape, TARGET_MAX } from "@/shared/schemas";
 import { procedureName } from "./procedure-details";
 import type { ReviewProcedure } from "./types";
 

@@ -9,7 +9,7 @@ import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError, Textarea } from "@/components/ui/field";
-import { bodyProblem, MESSAGE_MAX, messageMessages } from "@/server/api/routers/message-rules";
+import { bodyProblem, MESSAGE_MAX, messageMessages } from "@/shared/message-rules";
 
 /**
  * The care team's reply, in plain text. One client id per message: a double click or a retry after

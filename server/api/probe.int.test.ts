@@ -5,10 +5,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { UNSTORABLE_MESSAGE } from "@/server/api/text";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { httpCall } from "@/server/testing/http";
 import { createWorld, type World } from "@/server/testing/world";
+import { UNSTORABLE_MESSAGE } from "@/shared/text";
 
 let t: TestDatabase;
 let w: World;

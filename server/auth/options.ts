@@ -2,14 +2,14 @@ import type { NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getAppDb } from "@/db/client";
-import { text } from "@/server/api/text";
 import { resolveAuthSecret } from "@/server/env";
 import { log } from "@/server/log";
 import { signIn } from "@/server/services/auth";
 import { completeSecondStep } from "@/server/services/mfa";
 import { endSession } from "@/server/services/sessions";
+import { safeRedirectPath } from "@/shared/redirect";
+import { text } from "@/shared/text";
 import { clientIpFromHeaders } from "./client-ip";
-import { safeRedirectPath } from "./redirect";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 let options: NextAuthOptions | undefined;

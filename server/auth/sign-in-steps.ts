@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { LoadedSession } from "@/server/services/sessions";
-import { safeRedirectPath } from "./redirect";
+import { safeRedirectPath } from "@/shared/redirect";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

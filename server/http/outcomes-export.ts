@@ -4,12 +4,13 @@ import { TRPCError } from "@trpc/server";
 import { getAppDb } from "@/db/client";
 import { TABLE_KEYS, type TableKey, tableBuilders } from "@/server/analytics/report-tables";
 import { createCaller } from "@/server/api/root";
-import { OutcomesInput, outcomeFilters } from "@/server/api/routers/outcomes";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
 import { getCurrentActor } from "@/server/auth/session";
 import type { Role } from "@/server/authz/policy";
-import { csvRow } from "@/server/csv";
 import { recordAudit } from "@/server/services/audit";
+import { csvRow } from "@/shared/csv";
+import { outcomeFilters } from "@/shared/outcome-filters";
+import { OutcomesInput } from "@/shared/schemas";
 
 const text = (status: number, body: string) =>
   new Response(body, {

@@ -1,8 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { careTeam, userMfa, users } from "@/db/schema";
-import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
@@ -13,23 +11,6 @@ import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
 import { clinicToday } from "./settings";
-
-/** An account's email: trimmed and lower-cased, as stored. */
-export const EmailSchema = text({
-  max: 254,
-  notText: "Enter an email address.",
-  required: "Enter an email address.",
-  tooLong: "An email address has at most 254 characters.",
-})
-  .toLowerCase()
-  .pipe(z.email("Enter an email address like name@example.com."));
-
-export const NameSchema = text({
-  max: 200,
-  notText: "Enter the person's name.",
-  required: "Enter the person's name.",
-  tooLong: "A name has at most 200 characters.",
-});
 
 export type AccountListInput = { search?: string; role?: Role; page: number; pageSize: number };
 

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { parseCsv } from "@/server/csv";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { callerFor, createUser } from "@/server/testing/fixtures";
+import { parseCsv } from "@/shared/csv";
 import { recordAudit } from "./audit";
 import { exportAuditEvents } from "./audit-log";
 

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { csvRow } from "@/server/csv";
+import { csvRow } from "@/shared/csv";
 import { containsPattern } from "./accounts";
 import { recordAudit } from "./audit";
 import { getClinicSettings } from "./settings";

@@ -6,7 +6,6 @@ import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, sql } from "d
 import type { Db } from "@/db/client";
 import { decisions, diaryEntries, procedures, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { csvRow } from "@/server/csv";
 import { forbidden } from "@/server/errors";
 import {
   type BulkType,
@@ -20,6 +19,7 @@ import {
 } from "@/server/fhir/map";
 import { assessOutcome } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
+import { csvRow } from "@/shared/csv";
 import { assessedEntryColumns, toAssessmentInput } from "./assessments";
 import { recordAudit } from "./audit";
 import { getClinicSettings } from "./settings";

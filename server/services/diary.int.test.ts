@@ -4,7 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, diaryEntries, diaryEntryRevisions, procedures } from "@/db/schema";
-import type { AddDiaryEntryInput } from "@/server/api/routers/diary-input";
+import type { AddDiaryEntryInput } from "@/server/api/routers/diary.schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";

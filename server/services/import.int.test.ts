@@ -2,15 +2,15 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, careTeam, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { csvRow } from "@/server/csv";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { callerFor, createUser } from "@/server/testing/fixtures";
+import { csvRow } from "@/shared/csv";
 import {
   type ImportPlan,
   planPatientImport,
   runPatientImport,
   summarizeImport,
-} from "@/server/patient-import";
-import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
-import { callerFor, createUser } from "@/server/testing/fixtures";
+} from "@/shared/patient-import";
 import { signIn } from "./auth";
 
 let t: TestDatabase;

@@ -3,12 +3,17 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
-import { DateOfBirthSchema, MrnSchema, PhoneSchema } from "@/server/api/routers/identity-input";
-import { text } from "@/server/api/text";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/policy";
-import type { ImportRowInput, ImportRowResult } from "@/server/patient-import";
-import { EmailSchema, NameSchema } from "./accounts";
+import {
+  DateOfBirthSchema,
+  EmailSchema,
+  MrnSchema,
+  NameSchema,
+  PhoneSchema,
+} from "@/shared/identity";
+import type { ImportRowInput, ImportRowResult } from "@/shared/patient-import";
+import { text } from "@/shared/text";
 import { recordAudit } from "./audit";
 import { inviteAccounts } from "./invitations";
 import { wakeMailDelivery } from "./outbox";

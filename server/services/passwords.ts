@@ -7,11 +7,10 @@ import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, notFound, tooManyAttempts } from "@/server/errors";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/shared/password-limits";
 import { recordAudit } from "./audit";
 import { isLocked, recordFailure, throttleKeys } from "./auth";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 1024;
 /** zxcvbn scores 0-4; below 3 means fewer than 10^8 guesses (common words, patterns, years). */
 const MIN_SCORE = 3;
 

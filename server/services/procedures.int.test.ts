@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, procedureRevisions } from "@/db/schema";
-import type { RecordProcedureInput } from "@/server/api/routers/procedure-input";
+import type { RecordProcedureInput } from "@/server/api/routers/procedure.schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";

@@ -5,7 +5,6 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, procedures } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { csvRow } from "@/server/csv";
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import {
@@ -29,6 +28,7 @@ import {
   type Severity,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
+import { csvRow } from "@/shared/csv";
 import { assessedEntryColumns, interferenceOf, toAssessmentInput } from "./assessments";
 import { recordAudit } from "./audit";
 import { formatClinicTime } from "./audit-log";

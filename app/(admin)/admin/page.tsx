@@ -7,9 +7,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { ListAccountsInput, RoleSchema } from "@/server/api/routers/account";
 import { orPage, serverApi } from "@/server/api/server";
 import { roleLabel } from "@/server/authz/policy";
+import { ListAccountsInput, RoleSchema } from "@/shared/schemas";
 
 export const metadata: Metadata = { title: "Accounts" };
 

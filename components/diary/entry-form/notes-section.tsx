@@ -2,7 +2,7 @@
 
 import { cn } from "@/components/ui/cn";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
-import { MEDICATION_MAX, NOTE_MAX } from "@/server/api/routers/diary-rules";
+import { MEDICATION_MAX, NOTE_MAX } from "@/shared/diary-rules";
 import { Section } from "./section";
 import type { Errors, SetValue, Values } from "./values";
 

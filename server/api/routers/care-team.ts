@@ -1,11 +1,6 @@
-import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { assignPatient, unassignPatient } from "@/server/services/care-team";
-
-export const CareTeamInput = z.object({
-  patientId: z.uuid({ error: "Choose a patient." }),
-  providerId: z.uuid({ error: "Choose a provider." }),
-});
+import { CareTeamInput } from "./care-team.schema";
 
 export const careTeamRouter = createTRPCRouter({
   assign: adminProcedure

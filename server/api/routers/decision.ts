@@ -11,7 +11,7 @@ import {
   listDecisions,
   recordDecision,
 } from "@/server/services/decisions";
-import { AmendDecisionInput, RecordDecisionInput } from "./decision-input";
+import { AmendDecisionInput, RecordDecisionInput } from "./decision.schema";
 
 /** Management decisions (SPEC.md 2.6): recorded and amended by the care team, never edited. */
 export const decisionRouter = createTRPCRouter({

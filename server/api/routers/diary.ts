@@ -17,7 +17,7 @@ import {
   CorrectDiaryEntryInput,
   EntryIdInput,
   ListDiaryInput,
-} from "./diary-input";
+} from "./diary.schema";
 
 /** The patient's own pain diary (SPEC 2.9): every procedure is for the signed-in patient only. */
 export const diaryRouter = createTRPCRouter({

@@ -1,34 +1,6 @@
-import { z } from "zod";
-import { text } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
-import { IMPORT_MAX_CHUNK } from "@/server/patient-import";
 import { importPatientRows } from "@/server/services/import";
-
-// Each row's content is checked by the service, so that one bad row is reported, not fatal.
-const Cell = text({
-  max: 1000,
-  trim: false,
-  notText: "Each cell must be text.",
-  tooLong: "A cell has at most 1,000 characters.",
-});
-
-export const ImportPatientsInput = z.object({
-  rows: z
-    .array(
-      z.object({
-        row: z.number().int().min(2).max(1_000_000),
-        name: Cell,
-        email: Cell,
-        providerEmail: Cell,
-        dateOfBirth: Cell.optional(),
-        mrn: Cell.optional(),
-        phone: Cell.optional(),
-      }),
-      { error: "Send the rows to import." },
-    )
-    .min(1, "Send at least one row.")
-    .max(IMPORT_MAX_CHUNK, `Send at most ${IMPORT_MAX_CHUNK} rows at a time.`),
-});
+import { ImportPatientsInput } from "./import.schema";
 
 export const importRouter = createTRPCRouter({
   /** One chunk of a patient CSV, imported in one transaction; the result of every row. */

@@ -19,7 +19,7 @@ import {
   ReportChangeInput,
   SendMessageInput,
   ThreadInput,
-} from "./message-input";
+} from "./message.schema";
 
 /**
  * Messages between a patient and their care team (SPEC 7.3). Patients: their own thread only.

@@ -1,17 +1,7 @@
-import { z } from "zod";
-import { text } from "@/server/api/text";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "@/server/api/trpc";
 import { confirmEnrolment, mfaStatus, resetMfa, startEnrolment } from "@/server/services/mfa";
-import { AccountIdInput } from "./account";
-
-export const ConfirmEnrolmentInput = z.object({
-  code: text({
-    max: 6,
-    notText: "Enter the 6-digit code from your app.",
-    required: "Enter the 6-digit code from your app.",
-    tooLong: "Enter the 6-digit code from your app.",
-  }).regex(/^\d{6}$/, "Enter the 6-digit code from your app."),
-});
+import { AccountIdInput } from "./account.schema";
+import { ConfirmEnrolmentInput } from "./mfa.schema";
 
 /** A second factor for staff (SPEC 10): set-up from the security page, and the admin's reset. */
 export const mfaRouter = createTRPCRouter({

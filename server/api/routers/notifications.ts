@@ -1,40 +1,11 @@
 import { z } from "zod";
-import { text } from "@/server/api/text";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
-import { REMINDER_KINDS } from "@/server/outcomes/reminders";
+import type { REMINDER_KINDS } from "@/server/outcomes/reminders";
 import { listNotifications, markAllRead, unreadCount } from "@/server/services/notifications";
 import { getPreferences, unsubscribe, updatePreferences } from "@/server/services/reminders";
 import { getClinicSettings } from "@/server/services/settings";
-
-const Switch = z.boolean({ error: "Choose on or off." }).optional();
-
-export const UpdatePreferencesInput = z.object({
-  reminderHour: z
-    .number({ error: "Choose an hour." })
-    .int("Choose an hour.")
-    .min(0, "Choose an hour between 0 and 23.")
-    .max(23, "Choose an hour between 0 and 23.")
-    .optional(),
-  checkInDue: Switch,
-  diaryLapsed: Switch,
-  dailyDiary: Switch,
-  highFlagEmail: Switch,
-  dailyDigest: Switch,
-  replyEmail: Switch,
-  patientMessageEmail: Switch,
-});
-
-const INVALID_LINK = "This unsubscribe link is not valid.";
-export const UnsubscribeInput = z.object({
-  userId: z.uuid({ error: INVALID_LINK }),
-  kind: z.enum(REMINDER_KINDS as [string, ...string[]], { error: INVALID_LINK }),
-  signature: text({
-    max: 100,
-    notText: INVALID_LINK,
-    required: INVALID_LINK,
-    tooLong: INVALID_LINK,
-  }),
-});
+import { text } from "@/shared/text";
+import { UnsubscribeInput, UpdatePreferencesInput } from "./notifications.schema";
 
 export const notificationsRouter = createTRPCRouter({
   /** The bell: the person's latest notifications and how many are unread. */

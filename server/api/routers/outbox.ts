@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { getOutboxEmail, listOutbox } from "@/server/services/outbox";
-
-export const ListOutboxInput = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
-});
+import { ListOutboxInput } from "./outbox.schema";
 
 export const outboxRouter = createTRPCRouter({
   list: adminProcedure

@@ -10,7 +10,7 @@ import {
   ProcedureIdInput,
   RecordProcedureInput,
   UpdateProcedureInput,
-} from "./procedure-input";
+} from "./procedure.schema";
 
 /** Procedures: recorded and edited by the care team; every edit keeps the earlier version. */
 export const procedureRouter = createTRPCRouter({

@@ -9,7 +9,6 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit";
 import { orPage, serverApi } from "@/server/api/server";
 import {
   auditActionWords,
@@ -18,6 +17,7 @@ import {
   groupAuditEvents,
 } from "@/server/audit-words";
 import { roleLabel } from "@/server/authz/policy";
+import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/shared/schemas";
 
 export const metadata: Metadata = { title: "Audit trail" };
 

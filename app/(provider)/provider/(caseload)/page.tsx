@@ -9,10 +9,10 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
-import { CaseloadInput } from "@/server/api/routers/caseload";
 import { orPage, serverApi } from "@/server/api/server";
 import { ReviewState, reviewStateLabels } from "@/server/outcomes/review-state";
 import { Category, categoryLabels, FlagCode, flagCodeLabels } from "@/server/outcomes/vocab";
+import { CaseloadInput } from "@/shared/schemas";
 
 export const metadata: Metadata = { title: "Caseload" };
 

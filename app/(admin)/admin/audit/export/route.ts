@@ -1,9 +1,9 @@
 import { getAppDb } from "@/db/client";
-import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
 import { getCurrentActor } from "@/server/auth/session";
 import { recordAudit } from "@/server/services/audit";
 import { exportAuditEvents } from "@/server/services/audit-log";
+import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/shared/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 // input schema (message-input.ts) applies them after checking the types, and the patient's forms
 // apply them on the phone before sending, so both give the same message for the same answer.
 import { CHANGES, REGIONS } from "@/server/outcomes/vocab-lists";
-import { isStorableText, UNSTORABLE_MESSAGE } from "../storable";
+import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const MESSAGE_MAX = 2000;
 

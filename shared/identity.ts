@@ -1,5 +1,6 @@
-import { text } from "@/server/api/text";
+import { z } from "zod";
 import { isIsoDate } from "@/server/outcomes/dates";
+import { text } from "@/shared/text";
 
 export const MRN_MAX = 32;
 export const PHONE_MAX = 32;
@@ -45,3 +46,20 @@ export type PatientIdentity = {
   mrn: string | null;
   phone: string | null;
 };
+
+/** An account's email: trimmed and lower-cased, as stored. */
+export const EmailSchema = text({
+  max: 254,
+  notText: "Enter an email address.",
+  required: "Enter an email address.",
+  tooLong: "An email address has at most 254 characters.",
+})
+  .toLowerCase()
+  .pipe(z.email("Enter an email address like name@example.com."));
+
+export const NameSchema = text({
+  max: 200,
+  notText: "Enter the person's name.",
+  required: "Enter the person's name.",
+  tooLong: "A name has at most 200 characters.",
+});

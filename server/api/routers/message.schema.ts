@@ -2,8 +2,8 @@
 // message-rules.ts, which the patient's forms apply on the phone too (without zod).
 import { z } from "zod";
 import { Change, Region } from "@/server/outcomes";
-import { optionalText, text } from "../text";
-import { changeNeedsText, MESSAGE_MAX, messageMessages } from "./message-rules";
+import { changeNeedsText, MESSAGE_MAX, messageMessages } from "@/shared/message-rules";
+import { optionalText, text } from "@/shared/text";
 
 const clientId = z.uuid("The form is out of date. Reload the page and try again.");
 const patientId = z.uuid("That patient was not found.");

@@ -2,7 +2,7 @@
 // the server give the same message for the same field. Pure zod: safe to import in the client.
 import { z } from "zod";
 import { Laterality, Modality, Quality, Region } from "@/server/outcomes";
-import { dateText, optionalText } from "../text";
+import { dateText, optionalText } from "@/shared/text";
 
 export const TARGET_MAX = 200;
 export const PROCEDURE_NOTES_MAX = 4000;

@@ -2,14 +2,14 @@
 // diary-rules.ts, which the diary form applies on the phone too (without zod).
 import { z } from "zod";
 import { Pgic, Quality, Region } from "@/server/outcomes";
-import { dateText, optionalText } from "../text";
 import {
   type EntryAnswers,
   entryMessages,
   entryProblems,
   MEDICATION_MAX,
   NOTE_MAX,
-} from "./diary-rules";
+} from "@/shared/diary-rules";
+import { dateText, optionalText } from "@/shared/text";
 
 /** A 0-10 whole-number scale answer, with a message that names the question. */
 const score = (what: string) =>

@@ -2,7 +2,7 @@
 // (diary-input.ts) applies them after checking the types, and the diary form applies them on the
 // phone before sending, so both give the same message for the same answer.
 import { PGIC_ANSWERS, QUALITIES, REGIONS } from "@/server/outcomes/diary-lists";
-import { isStorableText, UNSTORABLE_MESSAGE } from "../storable";
+import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const NOTE_MAX = 2000;
 export const MEDICATION_MAX = 500;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { AddDiaryEntryInput } from "./diary-input";
+import { AddDiaryEntryInput } from "@/server/api/routers/diary.schema";
 import { type EntryAnswers, entryProblems } from "./diary-rules";
 
 const good: EntryAnswers = {

@@ -2,7 +2,7 @@
 // in the client.
 import { z } from "zod";
 import { Strategy, SuspectedFactor } from "@/server/outcomes";
-import { dateText, optionalText } from "../text";
+import { dateText, optionalText } from "@/shared/text";
 
 export const STRATEGY_NOTE_MAX = 500;
 export const RATIONALE_MAX = 4000;
