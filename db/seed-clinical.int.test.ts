@@ -161,11 +161,7 @@ describe("demo clinical seed", () => {
     ["james.carter@example.com", "insufficient_data", []],
     ["linda.nguyen@example.com", "insufficient_data", ["DIARY_LAPSED"]],
     ["robert.okafor@example.com", "recurrence", ["RECURRENCE"]],
-    [
-      "susan.patel@example.com",
-      "worse",
-      ["WORSE_THAN_BASELINE", "NO_IMPROVEMENT", "NEW_NEUROPATHIC_SYMPTOMS"],
-    ],
+    ["susan.patel@example.com", "worse", ["WORSE_THAN_BASELINE", "NEW_NEUROPATHIC_SYMPTOMS"]],
     ["david.kim@example.com", "moderate", ["PAIN_SHIFT"]],
     ["emily.johnson@example.com", "minimal", ["NO_IMPROVEMENT", "PROLONGED_SITE_SORENESS"]],
     ["michael.brown@example.com", "no_change", ["NO_IMPROVEMENT"]],

@@ -487,7 +487,15 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
     const assessment = assessOutcome({ ...input, asOf: decidedOn });
     if (assessment.success || (!repeat && patient.demo)) continue;
     if (!repeat && rand() < 0.3) continue; // not every failure has a recorded decision
+    // The injection that fits the joint (docs/clinical-rules.md#suggestions). Every spinal region
+    // still draws once, so the rest of the history is generated as before.
     const spine = ["cervical", "thoracic", "lumbar", "sacroiliac"].includes(p.region);
+    const injection = (): Strategy => {
+      if (!spine) return "intra_articular_injection";
+      const facet = rand() < 0.5;
+      if (p.region === "sacroiliac") return "sacroiliac_joint_injection";
+      return facet ? "facet_joint_injection" : "epidural_steroid_injection";
+    };
     const choice: { strategies: Strategy[]; factors: SuspectedFactor[] } = repeat
       ? p.profile === "relief"
         ? {
@@ -510,11 +518,7 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
             : {
                 strategies: [
                   "re_evaluation",
-                  spine
-                    ? rand() < 0.5
-                      ? "facet_joint_injection"
-                      : "epidural_steroid_injection"
-                    : "peripheral_nerve_stimulation",
+                  injection(),
                   ...(rand() < 0.3 ? (["psychological_support"] as const) : []),
                 ],
                 factors: [

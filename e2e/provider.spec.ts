@@ -6,7 +6,7 @@ const EXPECTED: Array<{ name: string; state: string; flags: string[] }> = [
   {
     name: "Susan Patel",
     state: "Needs review",
-    flags: ["Worse than baseline", "No improvement", "New neuropathic symptoms"],
+    flags: ["Worse than baseline", "New neuropathic symptoms"],
   },
   { name: "Robert Okafor", state: "Needs review", flags: ["Pain returned"] },
   { name: "Emily Johnson", state: "Needs review", flags: ["No improvement", "Prolonged site"] },

@@ -1,4 +1,4 @@
-// The management strategies (SPEC.md 2.6) in plain words for the patient. Wording only.
+// The management strategies (docs/clinical-rules.md#vocabularies) in plain words for the patient. Wording only.
 import type { Strategy } from "@/server/outcomes/vocab";
 
 export const planWords: Record<Strategy, { title: string; text: string }> = {
@@ -29,6 +29,14 @@ export const planWords: Record<Strategy, { title: string; text: string }> = {
   facet_joint_injection: {
     title: "An injection into the small joints of the spine",
     text: "An injection into the joints of your spine, to find out whether they cause the pain and to ease it.",
+  },
+  sacroiliac_joint_injection: {
+    title: "An injection into the joint at the base of your spine",
+    text: "An injection into the sacroiliac joint, where your spine meets your pelvis, to find out whether it causes the pain and to ease it.",
+  },
+  intra_articular_injection: {
+    title: "An injection into the joint",
+    text: "An injection into the painful joint itself (your knee, hip or shoulder), to ease pain that comes from inside the joint.",
   },
   spinal_cord_stimulation: {
     title: "Spinal cord stimulation",

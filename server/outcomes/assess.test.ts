@@ -12,7 +12,17 @@ import {
   phaseMessages,
 } from "./assess";
 import { addDays, daysBetween, isIsoDate } from "./dates";
-import type { Category, Criteria, FlagCode, Phase, Quality, Region, Strategy } from "./vocab";
+import type {
+  Category,
+  Criteria,
+  FlagCode,
+  Location,
+  Phase,
+  ProcedureSide,
+  Quality,
+  Region,
+  Strategy,
+} from "./vocab";
 
 const P = "2024-01-01"; // performedOn, day 0
 const at = (day: number) => addDays(P, day);
@@ -42,10 +52,11 @@ type Options = {
   pains?: number[];
   entries?: AssessmentEntry[];
   region?: Region;
+  side?: ProcedureSide | null;
   criteria?: Criteria;
   baselineInterference?: number | null;
   interference?: number | null;
-  baselineLocations?: Region[];
+  baselineLocations?: Location[];
   baselineQualities?: Quality[];
 };
 function run(o: Options): Assessment {
@@ -53,6 +64,7 @@ function run(o: Options): Assessment {
     procedure: {
       performedOn: P,
       region: o.region ?? "lumbar",
+      side: o.side ?? null,
       baselinePain: o.baseline,
       baselineInterference: o.baselineInterference ?? null,
       baselineLocations: o.baselineLocations ?? [],
@@ -60,11 +72,10 @@ function run(o: Options): Assessment {
     },
     entries: [
       ...(o.entries ?? []),
-      ...series(
-        o.asOf,
-        o.pains ?? [],
-        o.interference === undefined ? {} : { interference: o.interference },
-      ),
+      ...series(o.asOf, o.pains ?? [], {
+        locations: [o.region ?? "lumbar"],
+        ...(o.interference === undefined ? {} : { interference: o.interference }),
+      }),
     ],
     asOf: at(o.asOf),
   };
@@ -92,8 +103,8 @@ describe("dates", () => {
   });
 });
 
-// SPEC 2.8: every worked example.
-describe("SPEC 2.8 worked examples", () => {
+// docs/clinical-rules.md#worked-examples, each row a test.
+describe("worked examples", () => {
   it.each<{ name: string; o: Options; category: Category; check?: (a: Assessment) => void }>([
     {
       name: "baseline 8, 4,4,4, day 21: substantial 50%",
@@ -133,10 +144,54 @@ describe("SPEC 2.8 worked examples", () => {
       check: (a) => expect(codes(a)).toEqual(["NO_IMPROVEMENT"]),
     },
     {
-      name: "baseline 6, 7,7,7, day 20: worse, WORSE_THAN_BASELINE and NO_IMPROVEMENT",
+      name: "baseline 6, 7,7,7, day 20: worse, WORSE_THAN_BASELINE only",
       o: { baseline: 6, pains: [7, 7, 7], asOf: 20 },
       category: "worse",
-      check: (a) => expect(codes(a)).toEqual(["WORSE_THAN_BASELINE", "NO_IMPROVEMENT"]),
+      check: (a) => expect(codes(a)).toEqual(["WORSE_THAN_BASELINE"]),
+    },
+    {
+      name: "knee, side right, knee:left on days 20 and 21, day 22: PAIN_SHIFT (the other knee)",
+      o: {
+        baseline: 6,
+        region: "knee",
+        side: "right",
+        entries: [20, 21].map((d) => entry(d, 3, { locations: ["knee:left"] })),
+        pains: [3],
+        asOf: 22,
+      },
+      category: "substantial",
+      check: (a) => {
+        expect(codes(a)).toEqual(["PAIN_SHIFT"]);
+        expect(a.flags[0]?.sentence).toContain("(Left knee)");
+        expect(a.flags[0]?.sentence).toContain("treated region (Right knee)");
+      },
+    },
+    {
+      name: "knee, side right, knee and knee:right on days 20-22, day 22: no PAIN_SHIFT",
+      o: {
+        baseline: 6,
+        region: "knee",
+        side: "right",
+        entries: [20, 21, 22].map((d) => entry(d, 3, { locations: ["knee", "knee:right"] })),
+        asOf: 22,
+      },
+      category: "substantial",
+      check: (a) => expect(codes(a)).toEqual([]),
+    },
+    {
+      name: "sacroiliac, baseline 6, 6,6,6, day 22: no_change, sacroiliac suggestions",
+      o: { baseline: 6, region: "sacroiliac", pains: [6, 6, 6], asOf: 22 },
+      category: "no_change",
+      check: (a) => {
+        expect(codes(a)).toEqual(["NO_IMPROVEMENT"]);
+        expect(strategies(a)).toEqual([
+          "re_evaluation",
+          "physical_therapy",
+          "medication_adjustment",
+          "sacroiliac_joint_injection",
+          "psychological_support",
+        ]);
+      },
     },
     {
       name: "baseline 8, 3,3,3 on days 20-22 then 7,7,7 on days 200-202: recurrence",
@@ -167,6 +222,18 @@ describe("SPEC 2.8 worked examples", () => {
       category: "too_early",
       check: (a) => expect(a.phase).toBe("early"),
     },
+    {
+      name: "baseline 7, 4 on days 40-44 and nothing after, day 60: relief documented through day 44, not ended",
+      o: { baseline: 7, entries: series(44, [4, 4, 4, 4, 4]), asOf: 60 },
+      category: "insufficient_data",
+      check: (a) => {
+        expect(codes(a)).toEqual(["DIARY_LAPSED"]);
+        expect(a.reliefUntil).toBe(at(44));
+        expect(a.reliefDurationDays).toBe(44);
+        expect(a.flags.some((f) => /lasted/i.test(f.sentence))).toBe(false);
+        expect(strategies(a)).toEqual(["continue_monitoring"]);
+      },
+    },
   ])("$name", ({ o, category, check }) => {
     const a = run(o);
     expect(a.category).toBe(category);
@@ -174,8 +241,8 @@ describe("SPEC 2.8 worked examples", () => {
   });
 });
 
-// SPEC 2.4: each boundary, on each side.
-describe("category boundaries (SPEC 2.4)", () => {
+// docs/clinical-rules.md#categories: each boundary, on each side.
+describe("category boundaries (docs/clinical-rules.md#categories)", () => {
   it.each<[string, Options, Category]>([
     ["day 9 is too early", { baseline: 8, pains: [4, 4, 4], asOf: 9 }, "too_early"],
     ["day 10 is judged", { baseline: 8, pains: [4, 4, 4], asOf: 10 }, "substantial"],
@@ -252,7 +319,7 @@ describe("category boundaries (SPEC 2.4)", () => {
   });
 });
 
-describe("recurrence (SPEC 2.2, 2.4)", () => {
+describe("recurrence (docs/clinical-rules.md#relief)", () => {
   it("needs the earlier window to have at least 3 entries", () => {
     const a = run({ baseline: 8, entries: series(21, [3, 3]), pains: [7, 7, 7], asOf: 202 });
     expect(a.category).toBe("minimal");
@@ -302,7 +369,7 @@ describe("recurrence (SPEC 2.2, 2.4)", () => {
   });
 });
 
-describe("success (SPEC 2.4)", () => {
+describe("success (docs/clinical-rules.md#categories)", () => {
   // substantial: 8 -> 4; moderate: 8 -> 5.
   it.each<[Category, Criteria | undefined, number | null, number | null, boolean | null, boolean]>([
     ["substantial", undefined, 6, 5, true, true], // default strict
@@ -361,7 +428,7 @@ describe("success (SPEC 2.4)", () => {
   });
 });
 
-describe("phase (SPEC 2.3)", () => {
+describe("phase (docs/clinical-rules.md#phases)", () => {
   it.each<[number, Phase]>([
     [-1, "early"],
     [0, "early"],
@@ -379,14 +446,14 @@ describe("phase (SPEC 2.3)", () => {
     expect(a.phase).toBe(phase);
     expect(a.phaseMessage).toBe(phaseMessages[phase]);
   });
-  it("tells the patient the SPEC's message", () => {
+  it("tells the patient the message of the phase", () => {
     expect(phaseMessages.early).toMatch(/^Soreness, bruising/);
     expect(phaseMessages.regeneration_window).toContain("6-12 months");
   });
 });
 
-// SPEC 2.5: each flag's threshold on each side.
-describe("flags (SPEC 2.5)", () => {
+// Each flag's threshold on each side.
+describe("flags (docs/clinical-rules.md#flags)", () => {
   const has = (o: Options, code: FlagCode) => codes(run(o)).includes(code);
 
   it.each<[string, Options, FlagCode, boolean]>([
@@ -404,7 +471,15 @@ describe("flags (SPEC 2.5)", () => {
     ["no change at day 13", { baseline: 6, pains: [6, 6, 6], asOf: 13 }, "NO_IMPROVEMENT", false],
     ["no change at day 14", { baseline: 6, pains: [6, 6, 6], asOf: 14 }, "NO_IMPROVEMENT", true],
     ["minimal at day 14", { baseline: 8, pains: [7, 7, 7], asOf: 14 }, "NO_IMPROVEMENT", true],
-    ["worse at day 14", { baseline: 6, pains: [7, 7, 7], asOf: 14 }, "NO_IMPROVEMENT", true],
+    // one fact, one flag: worse is WORSE_THAN_BASELINE alone
+    ["worse at day 14", { baseline: 6, pains: [7, 7, 7], asOf: 14 }, "NO_IMPROVEMENT", false],
+    ["worse at day 90", { baseline: 3, pains: [9, 9, 9], asOf: 90 }, "NO_IMPROVEMENT", false],
+    [
+      "recurrence at day 100",
+      { baseline: 8, entries: series(22, [3, 3, 3]), pains: [8, 8, 8], asOf: 100 },
+      "NO_IMPROVEMENT",
+      false,
+    ],
     ["moderate at day 30", { baseline: 8, pains: [6, 6, 6], asOf: 30 }, "NO_IMPROVEMENT", false],
     ["substantial at day 30", { baseline: 8, pains: [4, 4, 4], asOf: 30 }, "NO_IMPROVEMENT", false],
     [
@@ -500,6 +575,77 @@ describe("flags (SPEC 2.5)", () => {
     expect(has({ baseline: 8, entries, asOf: 30, ...extra }, "PAIN_SHIFT")).toBe(raised);
   });
 
+  // docs/clinical-rules.md#locations-and-sides: a right knee procedure, sided and unsided
+  // locations and baselines.
+  it.each<[ProcedureSide | null, Location[], Location, boolean]>([
+    ["right", [], "knee:left", true],
+    ["right", [], "knee:right", false],
+    ["right", [], "knee", false],
+    ["left", [], "knee:right", true],
+    ["left", [], "knee:left", false],
+    ["bilateral", [], "knee:left", false],
+    ["bilateral", [], "knee:right", false],
+    [null, [], "knee:left", false],
+    [null, [], "knee:right", false],
+    ["right", ["knee"], "knee:left", false],
+    ["right", ["knee:left"], "knee:left", false],
+    ["right", ["knee:right"], "knee:left", true],
+    ["right", [], "hip:left", true],
+    ["right", [], "hip", true],
+    ["right", ["hip"], "hip:left", false],
+    ["right", ["hip"], "hip:right", false],
+    ["right", ["hip:left"], "hip", false],
+    ["right", ["hip:left"], "hip:left", false],
+    ["right", ["hip:left"], "hip:right", true],
+    ["right", ["hip:left", "hip:right"], "hip:right", false],
+    ["right", ["knee:left"], "hip:left", true],
+  ])(
+    "PAIN_SHIFT: knee procedure side %s, baseline %j, entries at %s -> %s",
+    (side, baselineLocations, location, raised) => {
+      const entries = [20, 21].map((d) => entry(d, 4, { locations: [location] }));
+      expect(
+        has(
+          { baseline: 8, region: "knee", side, baselineLocations, entries, asOf: 22 },
+          "PAIN_SHIFT",
+        ),
+      ).toBe(raised);
+    },
+  );
+
+  it("PAIN_SHIFT: a midline procedure treats both sides of its region", () => {
+    const entries = [20, 21].map((d) =>
+      entry(d, 4, { locations: ["lumbar:left", "lumbar:right"] }),
+    );
+    expect(has({ baseline: 8, entries, asOf: 22 }, "PAIN_SHIFT")).toBe(false);
+  });
+
+  it("PAIN_SHIFT: names the new locations with their sides, and the treated side", () => {
+    const a = run({
+      baseline: 8,
+      region: "sacroiliac",
+      side: "left",
+      baselineLocations: ["lumbar"],
+      entries: [
+        entry(20, 4, { locations: ["sacroiliac:left", "sacroiliac:right"] }),
+        entry(21, 4, { locations: ["hip:right", "lumbar:left"] }),
+      ],
+      asOf: 22,
+    });
+    expect(a.flags.find((f) => f.code === "PAIN_SHIFT")?.sentence).toBe(
+      "2 entries in the last 14 days report pain in a new location (Right sacroiliac joint, Right hip), outside the treated region (Left sacroiliac joint) and the baseline locations.",
+    );
+    const both = run({
+      baseline: 8,
+      region: "knee",
+      side: "bilateral",
+      entries: [20, 21].map((d) => entry(d, 4, { locations: ["hip:left"] })),
+      asOf: 22,
+    });
+    expect(both.flags.find((f) => f.code === "PAIN_SHIFT")?.sentence).toContain(
+      "(Knee, both sides)",
+    );
+  });
+
   const burning = { qualities: ["burning"] as Quality[] };
   const tingling = { qualities: ["aching", "tingling"] as Quality[] };
   it.each<[string, AssessmentEntry[], Partial<Options>, boolean]>([
@@ -563,7 +709,7 @@ describe("flags (SPEC 2.5)", () => {
     expect(has({ baseline: 8, entries, asOf: 30 }, "PROLONGED_SITE_SORENESS")).toBe(raised);
   });
 
-  it("gives each flag its severity and a sentence with the numbers, in the SPEC's order", () => {
+  it("gives each flag its severity and a sentence with the numbers, in the order of the flag table", () => {
     const a = run({
       baseline: 6,
       entries: [25, 26].map((d) =>
@@ -574,15 +720,14 @@ describe("flags (SPEC 2.5)", () => {
     });
     expect(a.flags.map((f) => [f.code, f.severity])).toEqual([
       ["WORSE_THAN_BASELINE", "high"],
-      ["NO_IMPROVEMENT", "warning"],
       ["PAIN_SHIFT", "warning"],
       ["NEW_NEUROPATHIC_SYMPTOMS", "warning"],
       ["PROLONGED_SITE_SORENESS", "info"],
     ]);
     expect(a.flags[0]?.sentence).toContain("7/10");
     expect(a.flags[0]?.sentence).toContain("6/10");
-    expect(a.flags[2]?.sentence).toContain("Hip");
-    expect(a.flags[3]?.sentence).toContain("burning");
+    expect(a.flags[1]?.sentence).toContain("Hip");
+    expect(a.flags[2]?.sentence).toContain("burning");
   });
   it("says when the diary was last kept", () => {
     const a = run({ baseline: 8, entries: [entry(20, 5)], asOf: 30 });
@@ -592,9 +737,10 @@ describe("flags (SPEC 2.5)", () => {
   });
 });
 
-// SPEC 2.7
-describe("suggestions (SPEC 2.7)", () => {
+// docs/clinical-rules.md#suggestions
+describe("suggestions (docs/clinical-rules.md#suggestions)", () => {
   const spineTail: Strategy[] = ["facet_joint_injection", "epidural_steroid_injection"];
+  const jointTail: Strategy[] = ["intra_articular_injection", "peripheral_nerve_stimulation"];
   const failed = (tail: Strategy[]): Strategy[] => [
     "re_evaluation",
     "physical_therapy",
@@ -661,22 +807,32 @@ describe("suggestions (SPEC 2.7)", () => {
     [
       "worse, sacroiliac",
       { baseline: 6, pains: [7, 7, 7], asOf: 30, region: "sacroiliac" },
-      failed(spineTail),
+      failed(["sacroiliac_joint_injection"]),
+    ],
+    [
+      "minimal, sacroiliac, left side",
+      { baseline: 8, pains: [7, 7, 7], asOf: 30, region: "sacroiliac", side: "left" },
+      failed(["sacroiliac_joint_injection"]),
     ],
     [
       "minimal, knee",
       { baseline: 8, pains: [7, 7, 7], asOf: 30, region: "knee" },
-      failed(["peripheral_nerve_stimulation"]),
+      failed(jointTail),
     ],
     [
       "no change, hip",
       { baseline: 8, pains: [8, 8, 8], asOf: 30, region: "hip" },
-      failed(["peripheral_nerve_stimulation"]),
+      failed(jointTail),
     ],
     [
       "worse, shoulder",
       { baseline: 6, pains: [7, 7, 7], asOf: 30, region: "shoulder" },
-      failed(["peripheral_nerve_stimulation"]),
+      failed(jointTail),
+    ],
+    [
+      "no change, knee, right side",
+      { baseline: 6, pains: [6, 6, 6], asOf: 40, region: "knee", side: "right" },
+      failed(jointTail),
     ],
     ["minimal, other", { baseline: 8, pains: [7, 7, 7], asOf: 30, region: "other" }, failed([])],
   ])("%s", (_name, o, expected) => {
@@ -800,8 +956,12 @@ it("returns plain JSON", () => {
   expect(JSON.parse(JSON.stringify(a))).toEqual(a);
 });
 
+/** Sided and unsided locations of a few regions, and the sides a procedure can have. */
+const someLocations: Location[] = ["lumbar", "knee", "knee:left", "knee:right", "hip:left", "hip"];
+const aSide = fc.constantFrom<ProcedureSide | null>("left", "right", "bilateral", null);
+
 describe("flagsOnDates", () => {
-  const regions: Region[] = ["lumbar", "hip", "knee"];
+  const regions = someLocations;
   const qualities: Quality[] = ["aching", "burning", "tingling"];
   const anEntry = fc.record({
     day: fc.integer({ min: -3, max: 60 }),
@@ -816,11 +976,12 @@ describe("flagsOnDates", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10 }),
+        aSide,
         fc.array(anEntry, { maxLength: 60 }),
         fc.array(fc.integer({ min: -2, max: 70 }), { minLength: 1, maxLength: 8 }),
-        (baseline, raw, asOfDays) => {
+        (baseline, side, raw, asOfDays) => {
           const input = {
-            procedure: { performedOn: P, region: "lumbar" as const, baselinePain: baseline },
+            procedure: { performedOn: P, region: "knee" as const, side, baselinePain: baseline },
             entries: raw.map(({ day, ...e }) => ({ ...e, entryDate: at(day) })),
           };
           const dates = asOfDays.map(at);
@@ -844,7 +1005,7 @@ describe("flagsOnDates", () => {
 });
 
 describe("entry detail the assessment reads", () => {
-  const regions: Region[] = ["lumbar", "hip", "knee", "shoulder"];
+  const regions: Location[] = [...someLocations, "shoulder:right"];
   const qualities: Quality[] = ["aching", "burning", "tingling", "numbness"];
   const anEntry = fc.record({
     day: fc.integer({ min: -3, max: 80 }),
@@ -860,14 +1021,16 @@ describe("entry detail the assessment reads", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10 }),
+        aSide,
         fc.subarray(regions),
         fc.subarray(qualities),
         fc.array(anEntry, { maxLength: 70 }),
         fc.integer({ min: -2, max: 90 }),
-        (baseline, baselineLocations, baselineQualities, raw, asOfDay) => {
+        (baseline, side, baselineLocations, baselineQualities, raw, asOfDay) => {
           const procedure = {
             performedOn: P,
-            region: "lumbar" as const,
+            region: "knee" as const,
+            side,
             baselinePain: baseline,
             baselineLocations,
             baselineQualities,

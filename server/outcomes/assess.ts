@@ -1,24 +1,28 @@
-// The clinical outcome engine (SPEC 2). Pure: no clock, no I/O; plain JSON in, plain JSON out.
-// Everything that shows an outcome calls assessOutcome; nothing else re-implements a threshold.
+// The clinical outcome engine (docs/clinical-rules.md). Pure: no clock, no I/O; plain JSON in,
+// plain JSON out. Everything that shows an outcome calls assessOutcome; nothing else
+// re-implements a threshold.
 import { type CheckIn, checkInSchedule } from "./check-ins";
 import { addDays, dayCounter, daysBetween } from "./dates";
 import {
   type Category,
   type Criteria,
   type FlagCode,
-  jointRegions,
+  type Location,
+  locationLabel,
+  locationOf,
   type Pgic,
   type Phase,
+  type ProcedureSide,
+  parseLocation,
   type Quality,
   qualityLabels,
   type Region,
   regionLabels,
   type Severity,
   type Strategy,
-  spineRegions,
 } from "./vocab";
 
-// ---- Input (SPEC 2.1) ----
+// ---- Input (docs/clinical-rules.md#input) ----
 
 export type AssessmentEntry = {
   /** The day the entry describes, "YYYY-MM-DD". */
@@ -27,10 +31,11 @@ export type AssessmentEntry = {
   painAverage: number;
   /** 0-10, mean of the PEG enjoyment and activity items. */
   interference?: number | null;
-  locations: readonly Region[];
+  /** Where it hurts: regions, optionally sided (`knee:left`). */
+  locations: readonly Location[];
   qualities: readonly Quality[];
   siteSoreness?: boolean;
-  /** PGIC answer given at a check-in (SPEC 2.9); only used for `checkIns`. */
+  /** PGIC answer given at a check-in (docs/clinical-rules.md#check-ins); only used for `checkIns`. */
   pgic?: Pgic | null;
 };
 
@@ -38,15 +43,18 @@ export type AssessmentInput = {
   procedure: {
     performedOn: string;
     region: Region;
+    /** The side treated; null or absent: midline or not recorded. */
+    side?: ProcedureSide | null;
     /** 0-10 NRS, average over the week before; >= 1. */
     baselinePain: number;
     baselineInterference?: number | null;
-    baselineLocations?: readonly Region[];
+    /** Where it hurt before the procedure (the treated region is implied). */
+    baselineLocations?: readonly Location[];
     baselineQualities?: readonly Quality[];
   };
   entries: readonly AssessmentEntry[];
   asOf: string;
-  /** Default "strict" (SPEC 2.4). */
+  /** Default "strict" (docs/clinical-rules.md#categories). */
   criteria?: Criteria;
 };
 
@@ -55,7 +63,10 @@ export type AssessmentInput = {
 export type Flag = { code: FlagCode; severity: Severity; sentence: string };
 export type Suggestion = { strategy: Strategy; reason: string };
 
-/** A 7-day window of history (SPEC 2.2): ends on a day with an entry, day >= 10, >= 3 entries. */
+/**
+ * A 7-day window of history (docs/clinical-rules.md#derived-numbers): ends on a day with an entry,
+ * day >= 10, >= 3 entries.
+ */
 export type AssessmentWindow = {
   endDate: string;
   endDay: number;
@@ -73,7 +84,7 @@ export type Assessment = {
   /** Days from performedOn to asOf (performedOn is day 0; negative when asOf is before it). */
   day: number;
   phase: Phase;
-  /** What the patient is told in this phase (SPEC 2.3). */
+  /** What the patient is told in this phase (docs/clinical-rules.md#phases). */
   phaseMessage: string;
   category: Category;
   success: boolean;
@@ -90,7 +101,10 @@ export type Assessment = {
   peakReductionPct: number | null;
   /** End date of the last window that showed relief (the current one included from day 10). */
   reliefUntil: string | null;
-  /** reliefUntil - performedOn, in days. */
+  /**
+   * reliefUntil - performedOn, in days. How long relief lasted only in a recurrence; otherwise how
+   * long it is documented so far (docs/clinical-rules.md#relief).
+   */
   reliefDurationDays: number | null;
   /** History windows, oldest first. */
   windows: AssessmentWindow[];
@@ -100,11 +114,11 @@ export type Assessment = {
   lastEntryDate: string | null;
   flags: Flag[];
   suggestions: Suggestion[];
-  /** PGIC check-ins (SPEC 2.9), answered by entries that carry `pgic`. */
+  /** PGIC check-ins (docs/clinical-rules.md#check-ins), answered by entries that carry `pgic`. */
   checkIns: CheckIn[];
 };
 
-// ---- Phase (SPEC 2.3) ----
+// ---- Phase (docs/clinical-rules.md#phases) ----
 
 export const phaseMessages: Record<Phase, string> = {
   early:
@@ -126,7 +140,7 @@ export function phaseForDay(day: number): Phase {
   return "late";
 }
 
-// ---- Comparisons (SPEC 2.2: inclusive thresholds, tolerance 1e-9) ----
+// ---- Comparisons (docs/clinical-rules.md#comparisons: inclusive thresholds, tolerance 1e-9) ----
 
 const EPS = 1e-9;
 const gte = (a: number, b: number) => a >= b - EPS;
@@ -325,7 +339,7 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
   const criteria: Criteria = input.criteria ?? "strict";
   const baselineInterference = procedure.baselineInterference ?? null;
 
-  // SPEC 2.2: entries before performedOn or after asOf are ignored.
+  // Entries before performedOn or after asOf are ignored.
   // The entries up to asOf are entries[0..upTo), without a copy; days[i] is the day of entries[i].
   const upTo = firstAfter(prepared.days, day);
   const { entries, days } = prepared;
@@ -355,7 +369,7 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
     windowCount === prepared.windows.length
       ? prepared.windows
       : prepared.windows.slice(0, windowCount);
-  // The current window joins peak and relief-until from day 10 (SPEC 2.2).
+  // The current window joins peak and relief-until from day 10 (docs/clinical-rules.md#relief).
   const judged =
     day >= FIRST_JUDGED_DAY && currentStats
       ? [
@@ -376,7 +390,8 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
   }
   const reliefUntil = reliefDurationDays === null ? null : addDays(performedOn, reliefDurationDays);
 
-  // SPEC 2.4: first rule that matches wins. "Earlier" windows are history windows ending before asOf.
+  // docs/clinical-rules.md#categories: first rule that matches wins. "Earlier" windows are history
+  // windows ending before asOf.
   const earlierRelief = windows.some((w) => w.endDay < day && w.showsRelief);
   let category: Category;
   if (day < FIRST_JUDGED_DAY) category = "too_early";
@@ -395,7 +410,7 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
       ? category === "substantial" && functionOk
       : (category === "substantial" || category === "moderate") && functionOk;
 
-  // ---- Flags (SPEC 2.5), in the table's order ----
+  // ---- Flags (docs/clinical-rules.md#flags), in the table's order ----
   const flags: Flag[] = [];
   const painNow = currentPain === null ? "" : `${fmt(currentPain)}/10`;
 
@@ -406,13 +421,12 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
       sentence: `At day ${day}, pain averages ${painNow} over the last 7 days, ${points(currentPain - baselinePain)} above the baseline of ${fmt(baselinePain)}/10.`,
     });
   }
-  if (day >= 14 && (category === "minimal" || category === "no_change" || category === "worse")) {
+  // One fact, one flag: a patient who is worse gets WORSE_THAN_BASELINE alone.
+  if (day >= 14 && (category === "minimal" || category === "no_change")) {
     const change =
       reductionPct !== null && gt(reductionPct, 0)
         ? `a reduction of only ${fmt(reductionPct)}%`
-        : category === "worse"
-          ? "worse than baseline"
-          : "no reduction";
+        : "no reduction";
     flags.push({
       code: "NO_IMPROVEMENT",
       severity: "warning",
@@ -427,22 +441,24 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
     });
   }
 
-  const knownLocations = new Set<Region>([region, ...(procedure.baselineLocations ?? [])]);
+  const isNew = newLocationTest(procedure);
   const shiftEntries = entries.filter(
     (e, i) =>
       i < upTo &&
       (days[i] ?? 0) >= FIRST_JUDGED_DAY &&
       (days[i] ?? 0) > day - LOCATION_WINDOW_DAYS &&
-      e.locations.some((l) => !knownLocations.has(l)),
+      e.locations.some(isNew),
   );
   if (shiftEntries.length >= 2) {
-    const newLocations = [
-      ...new Set(shiftEntries.flatMap((e) => e.locations.filter((l) => !knownLocations.has(l)))),
-    ];
+    const newLocations = [...new Set(shiftEntries.flatMap((e) => e.locations.filter(isNew)))];
+    const treated =
+      procedure.side === "bilateral"
+        ? `${regionLabels[region]}, both sides`
+        : locationLabel(locationOf(region, procedure.side ?? null));
     flags.push({
       code: "PAIN_SHIFT",
       severity: "warning",
-      sentence: `${shiftEntries.length} entries in the last 14 days report pain in a new location (${newLocations.map((l) => regionLabels[l]).join(", ")}), outside the treated region (${regionLabels[region]}) and the baseline locations.`,
+      sentence: `${shiftEntries.length} entries in the last 14 days report pain in a new location (${newLocations.map(locationLabel).join(", ")}), outside the treated region (${treated}) and the baseline locations.`,
     });
   }
 
@@ -514,9 +530,83 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
   };
 }
 
+/**
+ * Whether a location is new: neither treated nor in the baseline
+ * (docs/clinical-rules.md#locations-and-sides). A location is treated when its region is the
+ * treated one and either side is missing, the procedure is bilateral, or the sides are equal; it is
+ * in the baseline when a baseline location has its region and either side is missing or the sides
+ * are equal. Remembers each answer: a diary repeats the same few locations.
+ */
+function newLocationTest(procedure: AssessmentInput["procedure"]): (l: Location) => boolean {
+  const side = procedure.side ?? null;
+  const baseline = (procedure.baselineLocations ?? []).map(parseLocation);
+  const known = new Map<Location, boolean>();
+  return (location) => {
+    let answer = known.get(location);
+    if (answer === undefined) {
+      const l = parseLocation(location);
+      const treated =
+        l.region === procedure.region &&
+        (l.side === null || side === null || side === "bilateral" || l.side === side);
+      const inBaseline = baseline.some(
+        (b) => b.region === l.region && (b.side === null || l.side === null || b.side === l.side),
+      );
+      answer = !treated && !inBaseline;
+      known.set(location, answer);
+    }
+    return answer;
+  };
+}
+
 type Evaluation = ReturnType<typeof evaluate>;
 
-/** SPEC 2.7: the suggestions for an evaluation, in order. */
+/**
+ * The joint-specific options after an ablation that did not help, by treated region
+ * (docs/clinical-rules.md#suggestions).
+ */
+const regionSuggestions: Record<Region, Array<{ strategy: Strategy; reason: string }>> = {
+  cervical: spinal("Neck"),
+  thoracic: spinal("Mid-back"),
+  lumbar: spinal("Low back"),
+  sacroiliac: [
+    {
+      strategy: "sacroiliac_joint_injection",
+      reason: "Sacroiliac pain: a sacroiliac joint injection, diagnostic and therapeutic.",
+    },
+  ],
+  knee: joint("Knee"),
+  hip: joint("Hip"),
+  shoulder: joint("Shoulder"),
+  other: [],
+};
+
+function spinal(pain: string) {
+  return [
+    {
+      strategy: "facet_joint_injection" as const,
+      reason: `${pain} pain: facet joint injection, diagnostic and therapeutic.`,
+    },
+    {
+      strategy: "epidural_steroid_injection" as const,
+      reason: `${pain} pain: epidural steroid injection, especially for radiating pain.`,
+    },
+  ];
+}
+
+function joint(name: string) {
+  return [
+    {
+      strategy: "intra_articular_injection" as const,
+      reason: `${name} pain: an injection into the joint itself, for pain from inside the joint.`,
+    },
+    {
+      strategy: "peripheral_nerve_stimulation" as const,
+      reason: `${name} pain: peripheral nerve stimulation is an option when ablation fails.`,
+    },
+  ];
+}
+
+/** docs/clinical-rules.md#suggestions: the suggestions for an evaluation, in order. */
 function suggest(c: Evaluation, region: Region): Suggestion[] {
   const {
     category,
@@ -588,21 +678,7 @@ function suggest(c: Evaluation, region: Region): Suggestion[] {
     );
     add("physical_therapy", "Rehabilitation for pain the ablation did not relieve.");
     add("medication_adjustment", "Review pain medication, including nerve-specific medications.");
-    if (spineRegions.includes(region)) {
-      add(
-        "facet_joint_injection",
-        "Spinal pain: facet joint injection, diagnostic and therapeutic.",
-      );
-      add(
-        "epidural_steroid_injection",
-        "Spinal pain: epidural steroid injection, especially for radiating pain.",
-      );
-    } else if (jointRegions.includes(region)) {
-      add(
-        "peripheral_nerve_stimulation",
-        `${regionLabels[region]} pain: peripheral nerve stimulation is an option when ablation fails.`,
-      );
-    }
+    for (const s of regionSuggestions[region]) add(s.strategy, s.reason);
     add("psychological_support", "Persistent pain: pain psychology helps coping and function.");
   }
   if (flags.some((f) => f.code === "PAIN_SHIFT")) {

@@ -14,7 +14,7 @@ const at = (day: number) => addDays(P, day);
 const statuses = (asOf: number, answered: number[] = []) =>
   checkInSchedule(P, at(asOf), answered.map(at)).map((c) => c.status);
 
-describe("checkInSchedule (SPEC 2.9)", () => {
+describe("checkInSchedule (docs/clinical-rules.md#check-ins)", () => {
   it("has check-ins on days 14, 42, 90, 180 and 365 with their dates", () => {
     expect(CHECK_IN_DAYS).toEqual([14, 42, 90, 180, 365]);
     expect(checkInSchedule(P, P, [])).toEqual([

@@ -1,7 +1,7 @@
-// PGIC check-ins (SPEC 2.9): at days 14, 42, 90, 180 and 365 after a procedure the diary also asks
+// PGIC check-ins (docs/clinical-rules.md#check-ins): at days 14, 42, 90, 180 and 365 after a procedure the diary also asks
 // the Patient Global Impression of Change. Pure: dates in, statuses out.
 //
-// Rules chosen here (the SPEC says "due from its day for 7 days, then overdue"):
+// Rules chosen here (the rules say "due from its day for 7 days, then overdue"):
 // - A check-in is `upcoming` before its day, `due` on days day..day+6, `overdue` after that.
 // - It is `answered` when an entry carrying a PGIC answer is dated on or after its day and before
 //   the next check-in's day (the last one, 365, has no end), and not after `asOf`. So a late answer

@@ -1,4 +1,4 @@
-// Pure helpers on "YYYY-MM-DD" calendar dates (SPEC 2.2, 6). No clock, no time zone: a date is
+// Pure helpers on "YYYY-MM-DD" calendar dates (docs/clinical-rules.md#derived-numbers; SPEC 6). No clock, no time zone: a date is
 // read as UTC midnight, so a day is always 86,400,000 ms.
 const MS_PER_DAY = 86_400_000;
 

@@ -1,4 +1,4 @@
-// The diary's vocabularies (SPEC 2.6, 2.9) as plain lists, without zod: the diary form and its
+// The diary's vocabularies (docs/clinical-rules.md#vocabularies) as plain lists, without zod: the diary form and its
 // rules import these from here, so that the form's JavaScript carries only the words it shows
 // (decision 019). vocab-lists.ts gathers them with the other lists.
 
@@ -24,6 +24,50 @@ export const regionLabels: Record<Region, string> = {
   shoulder: "Shoulder",
   other: "Other",
 };
+
+/** A side of the body (docs/clinical-rules.md#locations-and-sides). */
+export const SIDES = ["left", "right"] as const;
+export type Side = (typeof SIDES)[number];
+
+export const sideLabels: Record<Side, string> = { left: "Left", right: "Right" };
+
+/** The regions whose side the body map and the procedure form ask for. */
+export const SIDED_REGIONS = [
+  "sacroiliac",
+  "knee",
+  "hip",
+  "shoulder",
+] as const satisfies readonly Region[];
+
+/**
+ * Where it hurts: a region, or a region with a side (`knee:right`). A plain region has no known
+ * side (entries stored before sides existed keep that meaning).
+ */
+export type Location = Region | `${Region}:${Side}`;
+
+export const LOCATIONS: readonly Location[] = REGIONS.flatMap((r): Location[] => [
+  r,
+  `${r}:left`,
+  `${r}:right`,
+]);
+
+/** A location's region and side (null: no side). */
+export function parseLocation(location: Location): { region: Region; side: Side | null } {
+  const [region, side] = location.split(":") as [Region, Side | undefined];
+  return { region, side: side ?? null };
+}
+
+/** The location of a region on a side (null: no side). */
+export const locationOf = (region: Region, side: Side | null): Location =>
+  side === null ? region : `${region}:${side}`;
+
+/** "Left knee", "Right sacroiliac joint", "Knee"; "Other (left)". */
+export function locationLabel(location: Location): string {
+  const { region, side } = parseLocation(location);
+  if (side === null) return regionLabels[region];
+  if (region === "other") return `${regionLabels.other} (${side})`;
+  return `${sideLabels[side]} ${regionLabels[region].toLowerCase()}`;
+}
 
 export const QUALITIES = [
   "aching",
@@ -54,7 +98,7 @@ export const qualityLabels: Record<Quality, string> = {
   itching: "Itching",
 };
 
-// SPEC 2.9: Patient Global Impression of Change, 7 points.
+// docs/clinical-rules.md#check-ins: Patient Global Impression of Change, 7 points.
 export const PGIC_ANSWERS = [
   "very_much_improved",
   "much_improved",

@@ -1,4 +1,4 @@
-// Public API of the clinical outcome engine (SPEC 2).
+// Public API of the clinical outcome engine (docs/clinical-rules.md).
 export * from "./assess";
 export * from "./blocks";
 export * from "./check-ins";

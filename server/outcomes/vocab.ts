@@ -1,26 +1,46 @@
-// Shared vocabularies of the clinical rules (SPEC 2.3, 2.4, 2.5, 2.6, 2.9), defined once as zod
+// Shared vocabularies of the clinical rules (docs/clinical-rules.md), defined once as zod
 // enums and reused by schemas, forms and tests.
 import { z } from "zod";
-import { CHANGES, PGIC_ANSWERS, QUALITIES, REGIONS } from "./vocab-lists";
+import { CHANGES, LOCATIONS, PGIC_ANSWERS, QUALITIES, REGIONS, SIDES } from "./vocab-lists";
 
-export { changeLabels, pgicLabels, qualityLabels, regionLabels } from "./vocab-lists";
+export {
+  changeLabels,
+  locationLabel,
+  locationOf,
+  parseLocation,
+  pgicLabels,
+  qualityLabels,
+  regionLabels,
+  SIDED_REGIONS,
+  sideLabels,
+} from "./vocab-lists";
 
-// SPEC 2.6
+// docs/clinical-rules.md#vocabularies
 export const Region = z.enum(REGIONS);
 export type Region = z.infer<typeof Region>;
+/** A side of the body; a Location is a Region, optionally with a side (`knee:right`). */
+export const Side = z.enum(SIDES);
+export type Side = z.infer<typeof Side>;
+export const Location = z.enum(LOCATIONS);
+export type Location = z.infer<typeof Location>;
 export const Quality = z.enum(QUALITIES);
 export type Quality = z.infer<typeof Quality>;
-// SPEC 2.9
+// docs/clinical-rules.md#check-ins
 export const Pgic = z.enum(PGIC_ANSWERS);
 export type Pgic = z.infer<typeof Pgic>;
 // SPEC 7.3
 export const Change = z.enum(CHANGES);
 export type Change = z.infer<typeof Change>;
 
-/** Spine regions, which get spinal injection suggestions (SPEC 2.7). */
-export const spineRegions: readonly Region[] = ["cervical", "thoracic", "lumbar", "sacroiliac"];
-/** Joint regions, which get peripheral nerve stimulation suggested (SPEC 2.7). */
-export const jointRegions: readonly Region[] = ["knee", "hip", "shoulder"];
+/** The side a procedure treated; none (null) for a midline procedure or a side not recorded. */
+export const ProcedureSide = z.enum(["left", "right", "bilateral"]);
+export type ProcedureSide = z.infer<typeof ProcedureSide>;
+
+export const procedureSideLabels: Record<ProcedureSide, string> = {
+  left: "Left",
+  right: "Right",
+  bilateral: "Both sides",
+};
 
 export const Modality = z.enum([
   "radiofrequency",
@@ -56,6 +76,8 @@ export const Strategy = z.enum([
   "medication_adjustment",
   "epidural_steroid_injection",
   "facet_joint_injection",
+  "sacroiliac_joint_injection",
+  "intra_articular_injection",
   "spinal_cord_stimulation",
   "peripheral_nerve_stimulation",
   "psychological_support",
@@ -72,6 +94,8 @@ export const strategyLabels: Record<Strategy, string> = {
   medication_adjustment: "Medication adjustment",
   epidural_steroid_injection: "Epidural steroid injection",
   facet_joint_injection: "Facet joint injection",
+  sacroiliac_joint_injection: "Sacroiliac joint injection",
+  intra_articular_injection: "Joint injection (intra-articular)",
   spinal_cord_stimulation: "Spinal cord stimulation",
   peripheral_nerve_stimulation: "Peripheral nerve stimulation",
   psychological_support: "Psychological support",
@@ -87,6 +111,8 @@ export const strategyDescriptions: Record<Strategy, string> = {
   medication_adjustment: "Adjust pain medication: NSAIDs, nerve-specific medications.",
   epidural_steroid_injection: "Steroid injection into the epidural space.",
   facet_joint_injection: "Injection into the facet joints.",
+  sacroiliac_joint_injection: "Injection into the sacroiliac joint, diagnostic and therapeutic.",
+  intra_articular_injection: "Injection into the knee, hip or shoulder joint itself.",
   spinal_cord_stimulation: "An implanted stimulator for the spinal cord.",
   peripheral_nerve_stimulation: "Stimulation of the peripheral nerve that carries the pain.",
   psychological_support: "Pain psychology, e.g. cognitive behavioural therapy.",
@@ -126,7 +152,7 @@ export const suspectedFactorDescriptions: Record<SuspectedFactor, string> = {
   individual_variability: "The patient responds differently from most patients.",
 };
 
-// SPEC 2.3
+// docs/clinical-rules.md#phases
 export const Phase = z.enum(["early", "evaluation", "established", "regeneration_window", "late"]);
 export type Phase = z.infer<typeof Phase>;
 
@@ -138,7 +164,7 @@ export const phaseLabels: Record<Phase, string> = {
   late: "Late",
 };
 
-// SPEC 2.4
+// docs/clinical-rules.md#categories
 export const Category = z.enum([
   "too_early",
   "insufficient_data",
@@ -170,7 +196,7 @@ export const criteriaLabels: Record<Criteria, string> = {
   lenient: "Lenient (moderate or substantial relief, function not worse)",
 };
 
-// SPEC 2.5
+// docs/clinical-rules.md#flags
 export const FlagCode = z.enum([
   "WORSE_THAN_BASELINE",
   "NO_IMPROVEMENT",

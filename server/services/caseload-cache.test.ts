@@ -10,6 +10,8 @@ import {
   addDays,
   type Criteria,
   type FlagCode,
+  type Location,
+  type ProcedureSide,
   type Quality,
   type Region,
 } from "@/server/outcomes";
@@ -24,6 +26,7 @@ import type { Acknowledgement } from "./flags";
 const FINGERPRINTS: Record<number, string> = {
   1: "f867e48a0b67cefae17b095e211a18701b3985d61a12714b07ee0251e0d65fc2",
   2: "a12b89da6b9fc2c67f99f89f75d949660771daa324ab248e576ab567ce724ff7",
+  3: "3adf7acede8a94076798b51821e5918b94a08b9d818cd83accdfa72cb7528eb8",
 };
 
 /** mulberry32, so the diaries are the same on every run. */
@@ -41,20 +44,28 @@ function random(seed: number) {
 const AS_OF = "2026-06-15";
 const CODES: FlagCode[] = ["NO_IMPROVEMENT", "PAIN_SHIFT", "DIARY_LAPSED", "WORSE_THAN_BASELINE"];
 
-/** Relief, recurrence, worsening, no change, gaps, new places, burning, soreness, check-ins. */
+/**
+ * Relief, recurrence, worsening, no change, gaps, new places (the other side too), burning,
+ * soreness, check-ins; spinal and joint regions, with and without a side.
+ */
 function corpus() {
   const cases = [];
   for (let seed = 1; seed <= 160; seed++) {
     const rand = random(seed);
     const days = [3, 12, 16, 25, 40, 75, 120, 200, 260, 370][seed % 10] ?? 30;
     const performedOn = addDays(AS_OF, -days);
-    const shape = seed % 6;
+    const shape = seed % 7;
+    const region = (["lumbar", "knee", "sacroiliac", "hip"] as Region[])[seed % 4] ?? "lumbar";
+    const side = ([null, "right", "left", "bilateral", "right"] as const)[seed % 5] ?? null;
+    const otherSide: Location = side === "left" ? `${region}:right` : `${region}:left`;
     const lapse = seed % 7 === 0 ? 10 : 0;
     const entries: AssessmentEntry[] = [];
     for (let day = 0; day <= days - lapse; day++) {
       if (rand() < 0.15) continue;
-      const base = [3, day < days - 25 ? 3 : 7, 8, 5, 6, day < 20 ? 6 : 1][shape] ?? 5;
-      const locations: Region[] = rand() < 0.15 ? ["lumbar", "hip"] : ["lumbar"];
+      const base = [3, day < days - 25 ? 3 : 7, 8, 5, 6, day < 20 ? 6 : 1, 9][shape] ?? 5;
+      const r = rand();
+      const locations: Location[] =
+        r < 0.1 ? [region, "cervical"] : r < 0.25 ? [region, otherSide] : [region];
       const qualities: Quality[] = rand() < 0.1 ? ["aching", "burning"] : ["aching"];
       entries.push({
         entryDate: addDays(performedOn, day),
@@ -83,10 +94,11 @@ function corpus() {
     const criteria: Criteria = seed % 2 ? "strict" : "lenient";
     const procedure = {
       performedOn,
-      region: "lumbar" as const,
+      region,
+      side: side as ProcedureSide | null,
       baselinePain: 6 + (seed % 3),
       baselineInterference: seed % 4 ? 6 : null,
-      baselineLocations: ["lumbar" as const],
+      baselineLocations: [region],
       baselineQualities: seed % 5 ? ["aching" as const] : ["aching" as const, "burning" as const],
     };
     cases.push(caseloadAssessment({ procedure, entries, asOf: AS_OF, criteria }, acks));
@@ -98,7 +110,8 @@ describe("ASSESSMENT_VERSION", () => {
   it("is raised whenever what the caseload stores per procedure changes", () => {
     const cases = corpus();
     // the corpus exercises what it should
-    expect(new Set(cases.map((c) => c.category)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(cases.map((c) => c.category)).size).toBeGreaterThanOrEqual(7);
+    expect(cases.some((c) => c.category === "worse")).toBe(true);
     expect(new Set(cases.flatMap((c) => c.flags.map((f) => f.code))).size).toBeGreaterThanOrEqual(
       5,
     );

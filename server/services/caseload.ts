@@ -158,7 +158,7 @@ export function caseloadOrder(sort: CaseloadSort = "queue", dir: "asc" | "desc" 
  * row of another version is then recomputed. `caseload-cache.test.ts` fingerprints the
  * assessments of a fixed set of diaries and fails until this is raised when they change.
  */
-export const ASSESSMENT_VERSION = 2;
+export const ASSESSMENT_VERSION = 3;
 
 /** What the cache holds per procedure: the caseload row's assessment part. */
 export type CaseloadAssessment = Pick<

@@ -5,7 +5,7 @@ import { type Acknowledgement, flagStatuses } from "./flags";
 const P = "2025-01-01";
 const at = (day: number) => addDays(P, day);
 
-/** Baseline 6; daily pain from `pain(day)` up to `days`. */
+/** Baseline 6; daily pain from `pain(day)` up to `days`, the treated site sore throughout. */
 function input(days: number, pain: (day: number) => number): Omit<AssessmentInput, "asOf"> {
   return {
     procedure: { performedOn: P, region: "lumbar", baselinePain: 6 },
@@ -14,6 +14,7 @@ function input(days: number, pain: (day: number) => number): Omit<AssessmentInpu
       painAverage: pain(day),
       locations: ["lumbar" as const],
       qualities: ["aching" as const],
+      siteSoreness: true,
     })),
   };
 }
@@ -48,21 +49,21 @@ describe("flag acknowledgements", () => {
   it("leave a flag loud when nobody acknowledged it", () => {
     expect(statuses(worseThroughout, 50)).toEqual([
       ["WORSE_THAN_BASELINE", false],
-      ["NO_IMPROVEMENT", false],
+      ["PROLONGED_SITE_SORENESS", false],
     ]);
   });
 
   it("quiet the flag acknowledged today, and only that flag", () => {
     expect(statuses(worseThroughout, 50, ack("WORSE_THAN_BASELINE", 50))).toEqual([
       ["WORSE_THAN_BASELINE", true],
-      ["NO_IMPROVEMENT", false],
+      ["PROLONGED_SITE_SORENESS", false],
     ]);
   });
 
   it("keep it quiet while the flag is raised on every day since", () => {
     expect(statuses(worseThroughout, 50, ack("WORSE_THAN_BASELINE", 30))).toEqual([
       ["WORSE_THAN_BASELINE", true],
-      ["NO_IMPROVEMENT", false],
+      ["PROLONGED_SITE_SORENESS", false],
     ]);
   });
 
@@ -73,7 +74,7 @@ describe("flag acknowledgements", () => {
     );
     expect(statuses(clearedInBetween, 50, ack("WORSE_THAN_BASELINE", 30))).toEqual([
       ["WORSE_THAN_BASELINE", false],
-      ["NO_IMPROVEMENT", false],
+      ["PROLONGED_SITE_SORENESS", false],
     ]);
     // acknowledged again after it came back: quiet again
     expect(statuses(clearedInBetween, 50, ack("WORSE_THAN_BASELINE", 45))[0]).toEqual([
