@@ -3,21 +3,11 @@ import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getAppDb } from "@/db/client";
-import { clientIpFromHeaders } from "@/server/auth/client-ip";
-import { activeActor, getCurrentSession } from "@/server/auth/session";
+import { createContext } from "./context";
 import { createCaller } from "./root";
 
 /** The tRPC caller for server components: same procedures, same checks, no HTTP hop. */
-export const serverApi = cache(async () => {
-  const [session, h] = await Promise.all([getCurrentSession(), headers()]);
-  return createCaller({
-    db: getAppDb(),
-    actor: activeActor(session),
-    ip: clientIpFromHeaders(h),
-    sessionId: session?.id ?? null,
-  });
-});
+export const serverApi = cache(async () => createCaller(await createContext(await headers())));
 
 /** Turns a caller's auth and not-found errors into the matching page. */
 export async function orPage<T>(promise: Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "@/db/unavailabl
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
-import { recordAudit } from "@/server/services/audit";
+import { recordDenial } from "@/server/services/audit";
 
 export type Context = {
   db: Db;
@@ -69,13 +69,7 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
   }
   const code = result.ok ? "OK" : result.error.code;
   if (!result.ok && DENIALS.has(code)) {
-    await recordAudit(ctx.db, {
-      actor: ctx.actor,
-      action: "request.denied",
-      outcome: "denied",
-      ip: ctx.ip,
-      details: { procedure: path, code },
-    });
+    await recordDenial(ctx.db, ctx.actor, ctx.ip, { procedure: path, code });
   }
   if (!result.ok && code === "INTERNAL_SERVER_ERROR") {
     log.error({ err: result.error.cause ?? result.error, procedure: path }, "procedure failed");

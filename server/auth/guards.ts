@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAppDb } from "@/db/client";
 import type { Actor, Role } from "@/server/authz/policy";
-import { recordAudit } from "@/server/services/audit";
+import { recordDenial } from "@/server/services/audit";
 import { clientIpFromHeaders } from "./client-ip";
 import { PATH_HEADER } from "./path-header";
 import { getCurrentActor } from "./session";
@@ -18,12 +18,9 @@ export const CHANGE_PASSWORD_PATH = "/account/password";
  */
 const auditPageDenial = cache(async (actor: Actor | null, code: "UNAUTHORIZED" | "FORBIDDEN") => {
   const h = await headers();
-  await recordAudit(getAppDb(), {
-    actor,
-    action: "request.denied",
-    outcome: "denied",
-    ip: clientIpFromHeaders(h),
-    details: { page: h.get(PATH_HEADER) ?? null, code },
+  await recordDenial(getAppDb(), actor, clientIpFromHeaders(h), {
+    page: h.get(PATH_HEADER) ?? null,
+    code,
   });
 });
 

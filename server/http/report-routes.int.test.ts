@@ -3,22 +3,24 @@
  * procedures, so the tRPC matrix does not cover them): every route as every persona, the status
  * a browser would see, denials and exports audited, and bad ids answered 400/404, never 500.
  */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
+import type { Role } from "@/server/authz/policy";
 import { type Persona, personas } from "@/server/testing/authz-table";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { createUser } from "@/server/testing/fixtures";
 import { createWorld, type World } from "@/server/testing/world";
+import { auditExportRoute } from "./audit-export";
+import { outcomesExportRoute } from "./outcomes-export";
 import {
   bulkExportRoute,
   diaryCsvRoute,
   fhirEverythingRoute,
   outcomeCsvRoute,
-  type RouteContext,
-  runRoute,
   visitReportRoute,
 } from "./report-routes";
+import { type RouteContext, runRoute } from "./run-route";
 
 let t: TestDatabase;
 let w: World;
@@ -208,6 +210,77 @@ describe("report and export routes: who may fetch what (SPEC.md 3 and 8)", () =>
     const temp = await createUser(t.db, "admin", { mustChangePassword: true });
     const response = await outcomeCsvRoute({ db: t.db, actor: temp, ip: null });
     expect(response.status).toBe(403);
+  });
+});
+
+describe("the audit and outcomes exports go through the same path", () => {
+  /** The refusals of one route in the audit trail. */
+  async function denials(route: string) {
+    const [row] = await t.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, "request.denied"),
+          sql`${auditEvents.details}->>'route' = ${route}`,
+        ),
+      );
+    return row?.n ?? 0;
+  }
+  const exports: Array<[string, string, (ctx: RouteContext) => Promise<Response>, Role]> = [
+    [
+      "GET /admin/audit/export",
+      "audit.export",
+      (ctx) => auditExportRoute(ctx, req("/admin/audit/export")),
+      "admin",
+    ],
+    [
+      "GET /admin/outcomes/export",
+      "admin.outcomes.export",
+      (ctx) => outcomesExportRoute(ctx, req("/admin/outcomes/export?table=success"), "admin"),
+      "admin",
+    ],
+    [
+      "GET /provider/outcomes/export",
+      "provider.outcomes.export",
+      (ctx) => outcomesExportRoute(ctx, req("/provider/outcomes/export?table=success"), "provider"),
+      "provider",
+    ],
+  ];
+  for (const [name, route, call, role] of exports) {
+    it(`${name}: ${role}s get the CSV; every refusal is audited exactly once`, async () => {
+      for (const persona of personas) {
+        const ctx = ctxOf(persona);
+        const [total, mine] = [await auditCount("request.denied"), await denials(route)];
+        const response = await call(ctx);
+        // Keeping the byte-order mark (spreadsheets need it to read UTF-8).
+        const body = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+          await response.arrayBuffer(),
+        );
+        expect(response.headers.get("cache-control")).toBe("no-store");
+        if (ctx.actor?.role === role) {
+          expect(response.status, `${name} as ${persona}`).toBe(200);
+          expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+          expect(body.startsWith("\uFEFF")).toBe(true);
+          expect(await auditCount("request.denied")).toBe(total);
+        } else {
+          expect(response.status, `${name} as ${persona}`).toBe(ctx.actor ? 403 : 401);
+          expect(await denials(route), `${name} as ${persona}: audited once`).toBe(mine + 1);
+          expect(await auditCount("request.denied"), "and nowhere else").toBe(total + 1);
+          expect(body).not.toContain(w.patient.name);
+        }
+      }
+    });
+  }
+
+  it("bad filters are 400 with a human message, not audited as a refusal", async () => {
+    const total = await auditCount("request.denied");
+    const audit = await auditExportRoute(ctxOf("admin"), req("/x?from=not-a-date"));
+    expect(audit.status).toBe(400);
+    expect(await audit.text()).toBe("Please correct the filters.");
+    const outcomes = await outcomesExportRoute(ctxOf("admin"), req("/x?table=nope"), "admin");
+    expect(outcomes.status).toBe(400);
+    expect(await auditCount("request.denied")).toBe(total);
   });
 });
 

@@ -15,6 +15,20 @@ export type AuditEvent = {
   details?: Record<string, unknown>;
 };
 
+/**
+ * A refused request (signed out, wrong role, record out of scope, cross-site): the one way every
+ * entry point (tRPC, route handlers, page guards) audits it. `details` names what was refused
+ * (`procedure`, `route` or `page`) and the code; never patient data.
+ */
+export async function recordDenial(
+  db: DbOrTx,
+  actor: AuditEvent["actor"],
+  ip: string | null,
+  details: Record<string, string | null>,
+): Promise<void> {
+  await recordAudit(db, { actor, action: "request.denied", outcome: "denied", ip, details });
+}
+
 export async function recordAudit(db: DbOrTx, event: AuditEvent): Promise<void> {
   await recordAudits(db, [event]);
 }

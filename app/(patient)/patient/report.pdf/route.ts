@@ -1,9 +1,9 @@
+import { createContext } from "@/server/api/context";
 import { visitReportRoute } from "@/server/http/report-routes";
-import { routeContext } from "@/server/http/route-context";
 
 export const dynamic = "force-dynamic";
 
 /** The patient's own report as PDF (`?procedureId=`, `?paper=letter`). */
 export async function GET(request: Request) {
-  return visitReportRoute(await routeContext(request), request, "me");
+  return visitReportRoute(await createContext(request.headers), request, "me");
 }

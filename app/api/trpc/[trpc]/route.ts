@@ -1,12 +1,13 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAppDb } from "@/db/client";
 import { noteDatabaseError } from "@/db/unavailable";
+import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { databaseUnavailable } from "@/server/api/trpc";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
-import { activeActor, getCurrentActor, getCurrentSession } from "@/server/auth/session";
+import { getCurrentActor } from "@/server/auth/session";
 import { isCrossSiteRequest } from "@/server/http/security-headers";
-import { recordAudit } from "@/server/services/audit";
+import { recordDenial } from "@/server/services/audit";
 
 const handler = async (req: Request) => {
   // Mutations (POST) from another site are refused before anything runs (CSRF).
@@ -14,12 +15,8 @@ const handler = async (req: Request) => {
     req.method === "POST" &&
     isCrossSiteRequest(req.headers, req.headers.get("x-forwarded-host") ?? req.headers.get("host"))
   ) {
-    await recordAudit(getAppDb(), {
-      actor: await getCurrentActor(),
-      action: "request.denied",
-      outcome: "denied",
-      ip: clientIpFromHeaders(req.headers),
-      details: { reason: "cross_site" },
+    await recordDenial(getAppDb(), await getCurrentActor(), clientIpFromHeaders(req.headers), {
+      reason: "cross_site",
     });
     return Response.json(
       { error: { message: "Cross-site requests are not allowed." } },
@@ -32,18 +29,11 @@ const handler = async (req: Request) => {
     router: appRouter,
     // Patient data: never kept by a browser or proxy cache.
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
-    // One query: the session and its user (server/services/sessions.ts).
-    createContext: async () => {
-      const session = await getCurrentSession().catch((error: unknown) => {
+    // The same context as the server caller's; an outage while loading the session is a 503.
+    createContext: () =>
+      createContext(req.headers).catch((error: unknown) => {
         throw noteDatabaseError(error) ? databaseUnavailable(error) : error;
-      });
-      return {
-        db: getAppDb(),
-        actor: activeActor(session),
-        ip: clientIpFromHeaders(req.headers),
-        sessionId: session?.id ?? null,
-      };
-    },
+      }),
   });
 };
 
