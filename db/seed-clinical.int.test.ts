@@ -47,12 +47,12 @@ afterAll(async () => {
 });
 
 describe("demo clinical seed", () => {
-  it("covers every category of SPEC 2.4", () => {
+  it("covers every category of docs/clinical-rules.md#categories", () => {
     const seen = new Set([...assessments.values()].map((a) => a.category));
     expect([...seen].sort()).toEqual([...Category.options].sort());
   });
 
-  it("raises every flag of SPEC 2.5", () => {
+  it("raises every flag of docs/clinical-rules.md#flags", () => {
     const seen = new Set([...assessments.values()].flatMap((a) => a.flags.map((f) => f.code)));
     expect([...seen].sort()).toEqual([...FlagCode.options].sort());
   });

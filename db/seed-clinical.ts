@@ -1,8 +1,9 @@
 // Demo clinical data: procedures and realistic pain diaries, dated relative to the clinic's today.
 // The demo patient is about five weeks after a lumbar ablation and doing well; the other demo
 // patients (all on the demo provider's care team) land in every category and raise every flag of
-// SPEC.md 2.4 and 2.5, so that the provider screens have real material. Deterministic: the same
-// `today` gives the same data (a seeded pseudo-random generator adds day-to-day variation).
+// docs/clinical-rules.md#categories and #flags, so that the provider screens have real material.
+// Deterministic: the same `today` gives the same data (a seeded pseudo-random generator adds
+// day-to-day variation).
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { assessOutcome } from "@/server/outcomes/assess";
@@ -136,7 +137,10 @@ type DecisionSeed = {
 type PatientSeed = {
   name: string;
   email: string | null;
-  /** Identity (SPEC 7.2): every demo patient has a date of birth and an MRN. */
+  /**
+   * Identity (docs/decisions/012-patient-identity-and-presentation.md): every demo patient has a
+   * date of birth and an MRN.
+   */
   dateOfBirth: string;
   mrn: string;
   phone?: string;
@@ -150,7 +154,9 @@ function daily(from: number, to: number, skip: number[] = []): number[] {
   for (let d = from; d <= to; d++) if (!skip.includes(d)) out.push(d);
   return out;
 }
-/** Days from `from` to `to` on the given weekdays of the procedure's week (0 = procedure weekday). */
+/**
+ * Days from `from` to `to` on the given weekdays of the procedure's week (0 = procedure weekday).
+ */
 function weekly(from: number, to: number, weekdays: number[]): number[] {
   return daily(from, to).filter((d) => weekdays.includes(d % 7));
 }
@@ -605,7 +611,9 @@ function patients(): PatientSeed[] {
   ];
 }
 
-/** Creates the demo procedures, diaries and extra demo patients. Runs inside seedDemo's transaction. */
+/**
+ * Creates the demo procedures, diaries and extra demo patients. Runs inside seedDemo's transaction.
+ */
 export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promise<void> {
   const { today, providerId } = options;
   const seeds = patients();
@@ -803,8 +811,9 @@ async function correctOneDemoEntry(tx: Tx, options: ClinicalSeedOptions, procedu
 }
 
 /**
- * The demo patient's thread with the care team (SPEC 7.3): a question at day 12 and its answer the
- * same afternoon, both read. Answered, so it leaves the review state as it is.
+ * The demo patient's thread with the care team (docs/decisions/020-messages.md): a question at day
+ * 12 and its answer the same afternoon, both read. Answered, so it leaves the review state as it
+ * is.
  */
 async function seedDemoConversation(tx: Tx, options: ClinicalSeedOptions) {
   const day = addDays(options.today, -23);

@@ -284,7 +284,8 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
     const modality = modalityOf();
     const region = pick(REGIONS);
     // The demo provider's patients are from the last year: their diaries run to today, so the
-    // recurrences show (SPEC 9 counts one only while the diary shows it).
+    // recurrences show (docs/decisions/017-outcome-statistics.md counts one only while the diary
+    // shows it).
     const performedOn = addDays(today, -between(NEWEST_DAYS_AGO, patient.demo ? 372 : 730));
     // One patient in six had this procedure repeated after pain returned or relief fell short.
     const repeated = rand() < (patient.demo ? 0.12 : 0.17);

@@ -24,9 +24,9 @@ export type SeedOptions = {
 };
 
 /**
- * The demo accounts of SPEC.md section 5, the demo provider's care team, and the demo clinical data
- * (procedures, diaries, more demo patients: db/seed-clinical.ts), and two years of clinic history for
- * the outcomes pages (db/seed-history.ts), in one transaction.
+ * The demo accounts of README.md#start, the demo provider's care team, and the demo clinical data
+ * (procedures, diaries, more demo patients: db/seed-clinical.ts), and two years of clinic history
+ * for the outcomes pages (db/seed-history.ts), in one transaction.
  */
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);

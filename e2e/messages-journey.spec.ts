@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
-// Issue 11's journey, through the pages of both people (SPEC 7.3, 7.1): the demo patient reports
-// "pain returned" on a phone; the demo provider sees the unread count, finds the patient in
-// "Needs review", replies from the review page; the patient sees the reply and the read receipt,
-// and the provider sees the patient's. Other specs write in the same thread: texts are unique.
+// Issue 11's journey, through the pages of both people (docs/decisions/020-messages.md,
+// docs/clinical-rules.md#review-states): the demo patient reports "pain returned" on a phone; the
+// demo provider sees the unread count, finds the patient in "Needs review", replies from the review
+// page; the patient sees the reply and the read receipt, and the provider sees the patient's. Other
+// specs write in the same thread: texts are unique.
 
 test.describe.configure({ timeout: 120_000 });
 

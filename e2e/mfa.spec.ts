@@ -1,6 +1,6 @@
-// A second factor for staff (SPEC 10, issue 8): set-up, sign-in with a code, replays, recovery
-// codes, the clinic setting, and the admin's reset. Codes come from otpauth, a second TOTP
-// implementation, so the portal's otplib is checked against it.
+// A second factor for staff (docs/decisions/010-second-factor-for-staff.md, issue 8): set-up,
+// sign-in with a code, replays, recovery codes, the clinic setting, and the admin's reset. Codes
+// come from otpauth, a second TOTP implementation, so the portal's otplib is checked against it.
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import {

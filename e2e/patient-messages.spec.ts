@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
-// The patient's side of the messages (SPEC 7.3), on a phone. The thread is shared with the other
-// specs of the run: every text here is unique, and no test expects the thread to be empty.
+// The patient's side of the messages (docs/decisions/020-messages.md), on a phone. The thread is
+// shared with the other specs of the run: every text here is unique, and no test expects the thread
+// to be empty.
 
 test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
 

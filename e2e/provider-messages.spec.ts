@@ -3,9 +3,10 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
-// The provider's side of the messages (SPEC 7.3, 7.1): the inbox, the thread on the review page,
-// the reply, and the review state it clears. The demo patient writes through the API; the texts
-// are unique, since other specs share the server and may have written in the same thread.
+// The provider's side of the messages (docs/decisions/020-messages.md,
+// docs/clinical-rules.md#review-states): the inbox, the thread on the review page, the reply, and
+// the review state it clears. The demo patient writes through the API; the texts are unique, since
+// other specs share the server and may have written in the same thread.
 const SHOTS = "/tmp/shots-staff";
 const PHONE = { width: 360, height: 780 };
 

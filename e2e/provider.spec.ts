@@ -1,7 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectNoA11yViolations, loginAs, signIn, test } from "./fixtures";
 
-// The demo provider's care team (db/seed-clinical.ts) as the work queue orders it (SPEC 7.1).
+// The demo provider's care team (db/seed-clinical.ts) as the work queue orders it
+// (docs/clinical-rules.md#review-states).
 const EXPECTED: Array<{ name: string; state: string; flags: string[] }> = [
   {
     name: "Susan Patel",

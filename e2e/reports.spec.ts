@@ -36,7 +36,8 @@ async function shoot(page: Page, name: string) {
 }
 
 test.describe("reports and exports", () => {
-  // Each journey renders PDFs and runs axe at two widths: more than the default 30 s on a busy machine.
+  // Each journey renders PDFs and runs axe at two widths: more than the default 30 s on a busy
+  // machine.
   test.describe.configure({ timeout: 90_000 });
 
   test("a provider downloads the visit report from the review page, with the plan on it", async ({
@@ -62,7 +63,8 @@ test.describe("reports and exports", () => {
     expect(text).toContain("Current plan");
     expect(text).toContain("Physical therapy");
     expect(text).toContain("Hip strength twice a week");
-    // Recording the decision acknowledged the flag that was open (SPEC 7.1).
+    // Recording the decision acknowledged the flag that was open
+    // (docs/clinical-rules.md#review-states).
     expect(text).toContain("No open flags.");
     expect(text).toContain("Generated");
     expect(text).toContain("Dr. Priya Provider");

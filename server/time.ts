@@ -1,7 +1,10 @@
 /** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Today's calendar date (YYYY-MM-DD) in an IANA time zone: the clinic's day, per SPEC.md section 6. */
+/**
+ * Today's calendar date (YYYY-MM-DD) in an IANA time zone: the clinic's day, per
+ * ARCHITECTURE.md#time-ids-and-operations.
+ */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
   let format = formatters.get(timeZone);
   if (!format) {

@@ -1,6 +1,6 @@
-// The rules of a diary entry's answers (SPEC 2.9), once, without zod: the server's input schema
-// (diary-input.ts) applies them after checking the types, and the diary form applies them on the
-// phone before sending, so both give the same message for the same answer.
+// The rules of a diary entry's answers (docs/clinical-rules.md#check-ins), once, without zod: the
+// server's input schema (diary-input.ts) applies them after checking the types, and the diary form
+// applies them on the phone before sending, so both give the same message for the same answer.
 import { PGIC_ANSWERS, QUALITIES, REGIONS } from "@/server/outcomes/diary-lists";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 

@@ -1,6 +1,7 @@
-// The rules of a message and of a "Report a change" (SPEC 7.3), once, without zod: the server's
-// input schema (message-input.ts) applies them after checking the types, and the patient's forms
-// apply them on the phone before sending, so both give the same message for the same answer.
+// The rules of a message and of a "Report a change" (docs/decisions/020-messages.md), once, without
+// zod: the server's input schema (message-input.ts) applies them after checking the types, and the
+// patient's forms apply them on the phone before sending, so both give the same message for the
+// same answer.
 import { CHANGES, REGIONS } from "@/server/outcomes/vocab-lists";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 

@@ -13,7 +13,10 @@ export type ImportRowInput = {
   name: string;
   email: string;
   providerEmail: string;
-  /** Optional columns (SPEC 7.2): absent when the file has no such column. */
+  /**
+   * Optional columns (docs/decisions/012-patient-identity-and-presentation.md): absent when the
+   * file has no such column.
+   */
   dateOfBirth?: string;
   mrn?: string;
   phone?: string;

@@ -10,7 +10,10 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { MRN_MAX, PHONE_MAX } from "@/shared/identity";
 
-/** A patient's name, date of birth, MRN and phone (SPEC 7.2), edited by an admin. */
+/**
+ * A patient's name, date of birth, MRN and phone
+ * (docs/decisions/012-patient-identity-and-presentation.md), edited by an admin.
+ */
 export function IdentityForm({
   id,
   name,

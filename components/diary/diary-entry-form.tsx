@@ -45,8 +45,9 @@ export type DiaryEntryFormProps =
     };
 
 /**
- * The diary entry form (SPEC 2.9), for a new entry or a correction. Mobile first; every question
- * is a labelled control; errors are shown per field and summarised at the top.
+ * The diary entry form (docs/clinical-rules.md#check-ins), for a new entry or a correction. Mobile
+ * first; every question is a labelled control; errors are shown per field and summarised at the
+ * top.
  */
 export function DiaryEntryForm(props: DiaryEntryFormProps) {
   const router = useRouter();

@@ -6,7 +6,7 @@ import { addDays } from "@/server/outcomes/dates";
 import type { Phase } from "@/server/outcomes/vocab";
 import { checkInName } from "./patient-words";
 
-/** The phases of SPEC 2.3 in patient words, with their day ranges. */
+/** The phases of docs/clinical-rules.md#phases in patient words, with their day ranges. */
 const PHASES: Array<{ phase: Phase; title: string; from: number; to: number | null }> = [
   { phase: "early", title: "Healing", from: 0, to: 9 },
   { phase: "evaluation", title: "When relief usually shows", from: 10, to: 21 },

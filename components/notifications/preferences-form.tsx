@@ -33,7 +33,7 @@ const PATIENT: Array<{ key: Key; label: string; hint: string }> = [
   },
   { key: "dailyDiary", label: "Every day", hint: "A daily reminder to add the day's entry." },
 ];
-/** The patient's switch for replies (SPEC 7.3), apart from the reminders. */
+/** The patient's switch for replies (docs/decisions/020-messages.md), apart from the reminders. */
 const REPLY = {
   key: "replyEmail",
   label: "Email me when my care team replies",

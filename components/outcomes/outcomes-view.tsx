@@ -35,9 +35,10 @@ export type OutcomesFilters = Partial<
 const GROUP_BY_LABELS = { modality: "Modality", region: "Region", provider: "Provider" } as const;
 
 /**
- * The clinic's outcomes (SPEC 9) for a care team or the clinic: filters in the address, then
- * success at the milestones, durability of relief, repeat ablations and decisions after failure.
- * Each chart has its numbers as a table and a CSV download (`basePath`/export).
+ * The clinic's outcomes (docs/decisions/017-outcome-statistics.md) for a care team or the clinic:
+ * filters in the address, then success at the milestones, durability of relief, repeat ablations
+ * and decisions after failure. Each chart has its numbers as a table and a CSV download
+ * (`basePath`/export).
  */
 export function OutcomesView({
   data,

@@ -1,6 +1,9 @@
 import type { ClinicContact } from "./types";
 
-/** SPEC 7.3: beside every way to write, the portal says it is not for emergencies. */
+/**
+ * docs/decisions/020-messages.md: beside every way to write, the portal says it is not for
+ * emergencies.
+ */
 export function EmergencyNotice({ contact }: { contact: ClinicContact }) {
   const clinic = contact.clinicName ?? "your clinic";
   return (

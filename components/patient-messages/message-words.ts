@@ -1,4 +1,5 @@
-// The patient's words for a message in their thread (SPEC 7.3), pure so that they are tested once.
+// The patient's words for a message in their thread (docs/decisions/020-messages.md), pure so that
+// they are tested once.
 import {
   type Change,
   changeLabels,

@@ -48,9 +48,10 @@ const toggle = <T,>(xs: readonly T[], x: T): T[] =>
   xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
 
 /**
- * "Report a change" (SPEC 7.3): what changed, pain now, where, and the patient's words. The rules
- * are the server's (message-rules.ts), applied here without zod. Sent once per client id: a retry
- * sends the same id; without a network it waits on the phone and the patient layout sends it.
+ * "Report a change" (docs/decisions/020-messages.md): what changed, pain now, where, and the
+ * patient's words. The rules are the server's (message-rules.ts), applied here without zod. Sent
+ * once per client id: a retry sends the same id; without a network it waits on the phone and the
+ * patient layout sends it.
  */
 export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string | null }) {
   const router = useRouter();

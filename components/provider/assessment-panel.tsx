@@ -36,7 +36,10 @@ export function reliefWords(a: ReviewAssessment): { value: string; hint?: string
   };
 }
 
-/** The engine's assessment with its numbers (SPEC 2.2-2.4), in a clinician's words. */
+/**
+ * The engine's assessment with its numbers (docs/clinical-rules.md#derived-numbers to #categories),
+ * in a clinician's words.
+ */
 export function AssessmentPanel({ a }: { a: ReviewAssessment }) {
   const judged = a.category !== "too_early" && a.category !== "insufficient_data";
   const relief = reliefWords(a);

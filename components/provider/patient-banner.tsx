@@ -13,9 +13,9 @@ export type BannerPatient = {
 };
 
 /**
- * The banner every staff page about one patient starts with (SPEC 7.2): the name (the page's
- * heading), age and date of birth, MRN, and the procedure and day, so that nobody acts on the
- * wrong patient.
+ * The banner every staff page about one patient starts with
+ * (docs/decisions/012-patient-identity-and-presentation.md): the name (the page's heading), age and
+ * date of birth, MRN, and the procedure and day, so that nobody acts on the wrong patient.
  */
 export function PatientBanner({
   patient,

@@ -8,7 +8,9 @@ import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-/** The frame of every signed-in page: brand, the user's name and role, sign-out, role navigation. */
+/**
+ * The frame of every signed-in page: brand, the user's name and role, sign-out, role navigation.
+ */
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const open = !actor.mustChangePassword;
   const unreadMessages =
@@ -71,7 +73,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             <NavLinks items={open ? navWithCounts(actor.role, unreadMessages) : []} />
           </nav>
           {open && actor.role === "patient" ? (
-            // SPEC 7.3: a patient can report a change from every page.
+            // docs/decisions/020-messages.md: a patient can report a change from every page.
             <Link
               href="/patient/messages/new"
               className={buttonClass("primary", "sm", "shrink-0 whitespace-nowrap")}

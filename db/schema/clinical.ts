@@ -18,7 +18,9 @@ import { users } from "./users";
 // Vocabulary columns (region, qualities, modality, strategy ...) are text validated by the zod
 // enums of server/outcomes/vocab.ts at the boundary, so a new code needs no migration.
 
-/** A nerve ablation. The row holds the current version; earlier versions are in procedure_revisions. */
+/**
+ * A nerve ablation. The row holds the current version; earlier versions are in procedure_revisions.
+ */
 export const procedures = pgTable(
   "procedures",
   {
@@ -74,7 +76,10 @@ export const procedureRevisions = pgTable(
   (t) => [uniqueIndex("procedure_revisions_version_idx").on(t.procedureId, t.version)],
 );
 
-/** One diary entry per patient per day (the current version); corrections keep the old one in diary_entry_revisions. */
+/**
+ * One diary entry per patient per day (the current version); corrections keep the old one in
+ * diary_entry_revisions.
+ */
 export const diaryEntries = pgTable(
   "diary_entries",
   {
@@ -158,7 +163,8 @@ export const decisions = pgTable(
     supersedesId: uuid(),
     /**
      * The flags that were open (raised, not covered by an acknowledgement) when the decision was
-     * recorded; the decision acknowledged them in the same transaction (SPEC 7.1).
+     * recorded; the decision acknowledged them in the same transaction
+     * (docs/clinical-rules.md#review-states).
      */
     answeredFlags: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

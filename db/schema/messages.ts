@@ -13,11 +13,12 @@ import { diaryEntries } from "./clinical";
 import { users } from "./users";
 
 /**
- * One conversation per patient with their care team (SPEC 7.3), keyed by the patient. Written in
- * the same transaction as each message: `awaitingSince` and `awaitingLatest` are the moments of
- * the oldest and the newest message from the patient that no reply from the care team has
- * followed (null: answered). They put the patient in "Needs review" (SPEC 7.1) until a reply or a
- * decision newer than them, and order the providers' inbox.
+ * One conversation per patient with their care team (docs/decisions/020-messages.md), keyed by the
+ * patient. Written in the same transaction as each message: `awaitingSince` and `awaitingLatest`
+ * are the moments of the oldest and the newest message from the patient that no reply from the care
+ * team has followed (null: answered). They put the patient in "Needs review"
+ * (docs/clinical-rules.md#review-states) until a reply or a decision newer than them, and order the
+ * providers' inbox.
  */
 export const messageThreads = pgTable(
   "message_threads",
@@ -52,7 +53,7 @@ export const messages = pgTable(
       .references(() => users.id),
     authorRole: text({ enum: ["patient", "provider"] }).notNull(),
     clientId: uuid().notNull(),
-    /** SPEC 7.3 change code of a report; null for a plain message. */
+    /** docs/decisions/020-messages.md change code of a report; null for a plain message. */
     change: text(),
     painNow: smallint(),
     locations: text().array().notNull().default(sql`'{}'::text[]`),

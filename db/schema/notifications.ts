@@ -15,13 +15,16 @@ import { users } from "./users";
 /**
  * Every email, written in the same transaction as what caused it, then delivered by the
  * `mail.deliver` job (server/jobs). Without SMTP_URL rows stay `pending`: admins read them at
- * /admin/outbox. No patient data in subject or body (SPEC 7.4).
+ * /admin/outbox. No patient data in subject or body
+ * (docs/decisions/014-invitations-reminders-notifications.md).
  */
 export const outbox = pgTable(
   "outbox",
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** invitation, reminder_check_in, reminder_diary, reminder_daily, staff_high_flag, staff_digest */
+    /**
+     * invitation, reminder_check_in, reminder_diary, reminder_daily, staff_high_flag, staff_digest
+     */
     kind: text().notNull(),
     userId: uuid().references(() => users.id),
     toAddress: text().notNull(),

@@ -15,7 +15,10 @@ export const clinicSettings = pgTable(
     /** Shown to patients on their pages and in every email's footer. */
     clinicName: text(),
     clinicPhone: text(),
-    /** Providers and admins must sign in with a second factor (SPEC 10). */
+    /**
+     * Providers and admins must sign in with a second factor
+     * (docs/decisions/010-second-factor-for-staff.md).
+     */
     requireStaffMfa: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid().references(() => users.id),

@@ -27,7 +27,10 @@ export const users = pgTable(
     /** Bumped to revoke every session of this user (sign-out everywhere, password reset). */
     sessionVersion: integer().notNull().default(1),
     mustChangePassword: boolean().notNull().default(false),
-    /** Patients only (SPEC 7.2): identity shown in the staff banner; all optional. */
+    /**
+     * Patients only (docs/decisions/012-patient-identity-and-presentation.md): identity shown in
+     * the staff banner; all optional.
+     */
     dateOfBirth: date({ mode: "string" }),
     /** Medical record number, unique within the clinic (case-insensitive) when given. */
     mrn: text(),

@@ -1,5 +1,5 @@
-// The cohort rules of SPEC 9: what each procedure contributes to the clinic's outcomes, from
-// assessOutcome alone (nothing here re-implements a threshold). Pure.
+// The cohort rules of docs/decisions/017-outcome-statistics.md: what each procedure contributes to
+// the clinic's outcomes, from assessOutcome alone (nothing here re-implements a threshold). Pure.
 import { type AssessmentInput, addDays, assessOutcome, type Category } from "@/server/outcomes";
 import type { Observation } from "./survival";
 
@@ -64,7 +64,9 @@ export function reliefObservation(outcome: ProcedureOutcome): Observation | null
   return { time: reliefDurationDays, event: category === "recurrence" };
 }
 
-/** After failure: the procedures whose assessment as of today is not a success (and not too early). */
+/**
+ * After failure: the procedures whose assessment as of today is not a success (and not too early).
+ */
 export function isNotSuccess(outcome: ProcedureOutcome): boolean {
   return !outcome.today.success && outcome.today.category !== "too_early";
 }

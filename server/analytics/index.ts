@@ -1,5 +1,5 @@
-// Statistics for the clinic's outcomes (SPEC 9): pure, no I/O. The cohort rules read assessments
-// from the outcome engine; the statistics know nothing clinical.
+// Statistics for the clinic's outcomes (docs/decisions/017-outcome-statistics.md): pure, no I/O.
+// The cohort rules read assessments from the outcome engine; the statistics know nothing clinical.
 export * from "./cohort";
 export * from "./distributions";
 export * from "./paired";

@@ -1,7 +1,8 @@
-// The clinic's outcomes report (SPEC 9) from each procedure's outcome: success at each milestone
-// with Wilson intervals and the category distribution, Kaplan-Meier curves of the duration of
-// relief with the log-rank test, repeat ablations paired with the procedure they repeat, and what
-// was decided after a failure. Pure; groups with too few procedures get counts, no estimate.
+// The clinic's outcomes report (docs/decisions/017-outcome-statistics.md) from each procedure's
+// outcome: success at each milestone with Wilson intervals and the category distribution,
+// Kaplan-Meier curves of the duration of relief with the log-rank test, repeat ablations paired
+// with the procedure they repeat, and what was decided after a failure. Pure; groups with too few
+// procedures get counts, no estimate.
 import {
   Category,
   type Strategy,

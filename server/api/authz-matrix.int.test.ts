@@ -1,7 +1,7 @@
 /**
- * The authorization matrix of SPEC.md section 3: every tRPC procedure, called as anonymous, as a
- * patient on their own and on another patient's records, as a provider assigned and not
- * assigned to the patient, and as an admin. A procedure without a row here fails the test.
+ * The authorization matrix of ARCHITECTURE.md#authorization: every tRPC procedure, called as
+ * anonymous, as a patient on their own and on another patient's records, as a provider assigned and
+ * not assigned to the patient, and as an admin. A procedure without a row here fails the test.
  */
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describe("authorization matrix (SPEC.md section 3)", () => {
+describe("authorization matrix (ARCHITECTURE.md#authorization)", () => {
   it("has a row for every procedure of the router, and none for procedures that are gone", () => {
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(matrix).sort());
   });

@@ -116,5 +116,5 @@ export const providerProcedure = roleProcedure("provider");
 export const adminProcedure = roleProcedure("admin");
 /** Reads of a patient's data by the people who may see it (scoped per record by the service). */
 export const staffProcedure = roleProcedure("provider", "admin");
-/** Messages (SPEC 7.3): patients and providers; admins do not read them. */
+/** Messages (docs/decisions/020-messages.md): patients and providers; admins do not read them. */
 export const messagingProcedure = roleProcedure("patient", "provider");

@@ -13,8 +13,8 @@ import { getCurrentActor } from "./session";
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
 /**
- * A refused page, audited like a refused procedure (SPEC 3): once per request, however many
- * layouts and pages of that request ask.
+ * A refused page, audited like a refused procedure (ARCHITECTURE.md#authorization): once per
+ * request, however many layouts and pages of that request ask.
  */
 const auditPageDenial = cache(async (actor: Actor | null, code: "UNAUTHORIZED" | "FORBIDDEN") => {
   const h = await headers();

@@ -22,8 +22,9 @@ export const roleLabel: Record<Role, string> = {
 };
 
 /**
- * Pure policy of SPEC.md section 3 for reading a patient's data. `assigned` says whether the
- * actor (a provider) is on the patient's care team; services scope their queries the same way.
+ * Pure policy of ARCHITECTURE.md#authorization for reading a patient's data. `assigned` says
+ * whether the actor (a provider) is on the patient's care team; services scope their queries the
+ * same way.
  */
 export function canReadPatient(actor: Actor, patientId: string, assigned: boolean): boolean {
   switch (actor.role) {

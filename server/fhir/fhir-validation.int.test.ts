@@ -41,7 +41,8 @@ beforeAll(async () => {
     if (!u) throw new Error(role);
     actors[role] = { ...u, role, mustChangePassword: false };
   }
-  // Identity (SPEC 7.2), so that the Patient carries a birth date and an MRN identifier.
+  // Identity (docs/decisions/012-patient-identity-and-presentation.md), so that the Patient carries
+  // a birth date and an MRN identifier.
   await db
     .update(users)
     .set({ dateOfBirth: "1961-04-09", mrn: "MRN-004211", phone: "+1 555 0100" })

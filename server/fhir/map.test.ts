@@ -35,7 +35,7 @@ const componentValues = (o: Observation) =>
     (o.component ?? []).map((c) => [c.code.coding?.[0]?.code, c.valueQuantity?.value]),
   );
 
-describe("diary entry to FHIR (SPEC 8, 2.9)", () => {
+describe("diary entry to FHIR (docs/decisions/015-fhir-export.md, docs/clinical-rules.md#check-ins)", () => {
   // Each row: an entry, the resources it gives, and the PEG components when there is a panel.
   const table: Array<{
     name: string;

@@ -1,6 +1,7 @@
-// The portal's records as FHIR R4 resources (SPEC.md 8). Pure: no I/O, no clock (the export
-// time is an argument), no database. The same functions build the one-patient `$everything`
-// Bundle and the clinic's bulk NDJSON, so both carry the same codes (docs/decisions/015).
+// The portal's records as FHIR R4 resources (docs/decisions/015-fhir-export.md). Pure: no I/O, no
+// clock (the export time is an argument), no database. The same functions build the one-patient
+// `$everything` Bundle and the clinic's bulk NDJSON, so both carry the same codes
+// (docs/decisions/015).
 import type {
   Bundle,
   BundleEntry,
@@ -30,7 +31,8 @@ import {
   suspectedFactorLabels,
 } from "@/server/outcomes/vocab";
 
-// ---- Code systems and codes (SPEC 2.9, 8) ----
+// ---- Code systems and codes (docs/clinical-rules.md#check-ins, docs/decisions/015-fhir-export.md)
+// ----
 
 export const LOINC = "http://loinc.org";
 export const UCUM = "http://unitsofmeasure.org";
@@ -244,7 +246,10 @@ export function pegObservation(e: FhirEntryInput): Observation | null {
   };
 }
 
-/** A check-in's Patient Global Impression of Change (SPEC 2.9), when the entry answered one. */
+/**
+ * A check-in's Patient Global Impression of Change (docs/clinical-rules.md#check-ins), when the
+ * entry answered one.
+ */
 export function pgicResponse(e: FhirEntryInput): QuestionnaireResponse | null {
   if (!e.pgic) return null;
   return {

@@ -134,7 +134,7 @@ async function auditCount(action: string, actorId?: string) {
   return row?.n ?? 0;
 }
 
-describe("report and export routes: who may fetch what (SPEC.md 3 and 8)", () => {
+describe("report and export routes: who may fetch what (ARCHITECTURE.md#authorization, docs/decisions/015-fhir-export.md)", () => {
   for (const [route, row] of Object.entries(routes)) {
     it(`${route}: ${personas.map((p) => `${p} ${row.expect[p]}`).join(", ")}`, async () => {
       for (const persona of personas) {

@@ -1,7 +1,8 @@
 /**
  * The emails the portal sends, as pure functions: a subject, a plain-text body and a simple HTML
- * part. SPEC 7.4: no patient data in any email (no scores, diagnoses, procedure names or message
- * text), only what to do and a link to the portal. New kinds are added here and in EmailKind.
+ * part. docs/decisions/014-invitations-reminders-notifications.md: no patient data in any email (no
+ * scores, diagnoses, procedure names or message text), only what to do and a link to the portal.
+ * New kinds are added here and in EmailKind.
  */
 export type EmailKind =
   | "invitation"

@@ -1,5 +1,6 @@
-// Pure helpers on "YYYY-MM-DD" calendar dates (docs/clinical-rules.md#derived-numbers; SPEC 6). No clock, no time zone: a date is
-// read as UTC midnight, so a day is always 86,400,000 ms.
+// Pure helpers on "YYYY-MM-DD" calendar dates (docs/clinical-rules.md#derived-numbers;
+// ARCHITECTURE.md#time-ids-and-operations). No clock, no time zone: a date is read as UTC midnight,
+// so a day is always 86,400,000 ms.
 const MS_PER_DAY = 86_400_000;
 
 /** Days in each month of a common year. */
@@ -70,7 +71,10 @@ export function addDays(d: string, n: number): string {
   return new Date(parse(d) + n * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Whole years from `from` to `to` (an age: 0 until the first birthday; 29 February counts from 1 March). */
+/**
+ * Whole years from `from` to `to` (an age: 0 until the first birthday; 29 February counts from 1
+ * March).
+ */
 export function yearsBetween(from: string, to: string): number {
   const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
   return to.slice(5) < from.slice(5) ? years - 1 : years;

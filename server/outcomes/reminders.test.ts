@@ -13,7 +13,7 @@ const base = (over: Partial<ReminderInput>): ReminderInput => ({
 });
 const today = "2026-03-01";
 
-describe("reminderFor (SPEC 7.4)", () => {
+describe("reminderFor (docs/decisions/014-invitations-reminders-notifications.md)", () => {
   it("a due check-in comes first, and not once it is answered or turned off", () => {
     const performedOn = addDays(today, -14); // day 14: the first check-in is due
     expect(reminderFor(base({ performedOn, lastEntryDate: today }))).toBe("check_in_due");

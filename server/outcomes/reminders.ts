@@ -1,8 +1,9 @@
 /**
- * Which reminder a patient gets today (SPEC 7.4), pure. At most one a day, in this order: a
- * check-in is due (section 2.9 days); the diary has lapsed (no entry for 3 days within the first
- * 42 days after the procedure, 7 days later on, up to the last check-in); the optional daily
- * diary reminder (no entry yet today). Each kind only when the patient has not turned it off.
+ * Which reminder a patient gets today (docs/decisions/014-invitations-reminders-notifications.md),
+ * pure. At most one a day, in this order: a check-in is due (section 2.9 days); the diary has
+ * lapsed (no entry for 3 days within the first 42 days after the procedure, 7 days later on, up to
+ * the last check-in); the optional daily diary reminder (no entry yet today). Each kind only when
+ * the patient has not turned it off.
  */
 import { CHECK_IN_DAYS, dueCheckIn } from "./check-ins";
 import { daysBetween } from "./dates";

@@ -33,7 +33,7 @@ const base: ReviewStateInput = {
   assignedOn: addDays(TODAY, -90),
 };
 
-describe("reviewState (SPEC 7.1: first rule that matches)", () => {
+describe("reviewState (docs/clinical-rules.md#review-states: first rule that matches)", () => {
   it.each<[string, Partial<ReviewStateInput>, ReviewState, ReviewReason[], string | null]>([
     // needs_review
     ["no procedure recorded", { procedure: null }, "needs_review", ["no_procedure"], day(-90)],
@@ -160,7 +160,7 @@ describe("reviewState (SPEC 7.1: first rule that matches)", () => {
   });
 });
 
-describe("byQueueOrder (SPEC 7.1: state, then urgency, then waited longest)", () => {
+describe("byQueueOrder (docs/clinical-rules.md#review-states: state, then urgency, then waited longest)", () => {
   const item = (id: string, patch: Partial<QueueItem>): QueueItem => ({
     id,
     name: id,

@@ -1,5 +1,6 @@
-// The provider's work queue (SPEC 7.1): one review state per patient on a care team, from stored
-// facts, and the queue's order. Pure: no clock, no database; every date is given.
+// The provider's work queue (docs/clinical-rules.md#review-states): one review state per patient on
+// a care team, from stored facts, and the queue's order. Pure: no clock, no database; every date is
+// given.
 import { z } from "zod";
 import { addDays } from "./dates";
 import type { Severity } from "./vocab";
@@ -35,7 +36,8 @@ export type ReviewStateInput = {
   } | null;
   /**
    * The moments (ISO 8601) of the oldest and the newest message from the patient that no reply
-   * from the care team has followed (SPEC 7.3); null when every message is answered.
+   * from the care team has followed (docs/decisions/020-messages.md); null when every message is
+   * answered.
    */
   unreadMessages: { oldest: string; newest: string } | null;
   /** The day the patient joined the care team: how long a patient without a procedure waited. */
@@ -46,7 +48,9 @@ export type ReviewStateResult = {
   state: ReviewState;
   /** For needs_review, every reason that applies; empty otherwise. */
   reasons: ReviewReason[];
-  /** The day since which the patient has waited in this state (the queue's tie-break); null: none. */
+  /**
+   * The day since which the patient has waited in this state (the queue's tie-break); null: none.
+   */
   since: string | null;
 };
 
@@ -54,7 +58,7 @@ export type ReviewStateResult = {
 const overdueFrom = (performedOn: string, day: number) => addDays(performedOn, day + 7);
 
 /**
- * The review state, first rule that matches (SPEC 7.1):
+ * The review state, first rule that matches (docs/clinical-rules.md#review-states):
  * - needs_review: no procedure; or an open flag, an unread message or an overdue check-in newer
  *   than the latest decision. A decision acknowledges every flag open when it is recorded, so any
  *   flag still open was raised (or raised again) after it; a check-in counts when it became
@@ -128,8 +132,8 @@ export type QueueItem = {
 };
 
 /**
- * The queue's order (SPEC 7.1): by state, then urgency (high, warning, info, none), then who has
- * waited longest (earliest `since` first, none last), then by name.
+ * The queue's order (docs/clinical-rules.md#review-states): by state, then urgency (high, warning,
+ * info, none), then who has waited longest (earliest `since` first, none last), then by name.
  */
 export function byQueueOrder(a: QueueItem, b: QueueItem): number {
   return (

@@ -1,10 +1,11 @@
-// The vocabularies a patient's phone needs (SPEC 2.6, 2.9, 7.3), without zod, so that the schema
-// library stays out of the patient pages' JavaScript. vocab.ts builds the zod enums from the same
-// lists. The diary's own lists live in diary-lists.ts (the diary form imports only those).
+// The vocabularies a patient's phone needs (docs/clinical-rules.md#vocabularies,
+// docs/clinical-rules.md#check-ins, docs/decisions/020-messages.md), without zod, so that the
+// schema library stays out of the patient pages' JavaScript. vocab.ts builds the zod enums from the
+// same lists. The diary's own lists live in diary-lists.ts (the diary form imports only those).
 
 export * from "./diary-lists";
 
-/** What changed, in a patient's "Report a change" (SPEC 7.3). */
+/** What changed, in a patient's "Report a change" (docs/decisions/020-messages.md). */
 export const CHANGES = [
   "pain_worse",
   "pain_returned",

@@ -28,7 +28,7 @@ export type Quality = z.infer<typeof Quality>;
 // docs/clinical-rules.md#check-ins
 export const Pgic = z.enum(PGIC_ANSWERS);
 export type Pgic = z.infer<typeof Pgic>;
-// SPEC 7.3
+// docs/decisions/020-messages.md
 export const Change = z.enum(CHANGES);
 export type Change = z.infer<typeof Change>;
 

@@ -1,6 +1,6 @@
-// The visit report as a PDF (SPEC.md 8): one page where it fits, A4 or US Letter. Drawn with
-// react-pdf's own primitives (the chart is its vector Svg, not a picture). Built-in Helvetica:
-// ASCII punctuation only (it has no U+2212 minus or >=). Content comes from
+// The visit report as a PDF (docs/decisions/015-fhir-export.md): one page where it fits, A4 or US
+// Letter. Drawn with react-pdf's own primitives (the chart is its vector Svg, not a picture).
+// Built-in Helvetica: ASCII punctuation only (it has no U+2212 minus or >=). Content comes from
 // server/services/reports.ts; every number from the outcome engine.
 import {
   Circle,

@@ -141,7 +141,8 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
   // A provider's page lists their patients: each is a read of that patient's data.
   if (user.role === "provider")
     await auditPatientsShown(db, actor, members, "provider_account", ip);
-  // A patient's page starts with their banner (SPEC 7.2): age and the latest procedure's day.
+  // A patient's page starts with their banner
+  // (docs/decisions/012-patient-identity-and-presentation.md): age and the latest procedure's day.
   const today = user.role === "patient" ? await clinicToday(db) : null;
   const latest = user.role === "patient" ? await latestProcedure(db, user.id) : null;
   await recordAudit(db, {
@@ -334,7 +335,10 @@ export async function createAccount(
   return { id, temporaryPassword, providers };
 }
 
-/** Changes a patient's name and identity (SPEC 7.2). Audited with which fields changed, not their values. */
+/**
+ * Changes a patient's name and identity (docs/decisions/012-patient-identity-and-presentation.md).
+ * Audited with which fields changed, not their values.
+ */
 export async function updatePatientIdentity(
   db: Db,
   actor: Actor,

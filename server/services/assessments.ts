@@ -34,8 +34,8 @@ export function interferenceOf(entry: Pick<EntryRow, "enjoyment" | "activity">):
 }
 
 /**
- * Stored rows to the engine's input (SPEC.md 2.1). Vocabulary columns were validated by the zod
- * enums when written, so they are read back as those types.
+ * Stored rows to the engine's input (docs/clinical-rules.md#input). Vocabulary columns were
+ * validated by the zod enums when written, so they are read back as those types.
  */
 export function toAssessmentInput(
   procedure: Pick<
@@ -109,7 +109,9 @@ export async function assessProcedure(
   return assessOutcome(await assessmentInputOf(db, procedure, opts));
 }
 
-/** The engine's input for one procedure as of the clinic's today (or `asOf`); see assessProcedure. */
+/**
+ * The engine's input for one procedure as of the clinic's today (or `asOf`); see assessProcedure.
+ */
 export async function assessmentInputOf(
   db: DbOrTx,
   procedure: ProcedureRow,

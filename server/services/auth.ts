@@ -96,7 +96,8 @@ export async function signIn(
 
   if (email) await db.delete(signInThrottle).where(eq(signInThrottle.key, `account:${email}`));
   // Staff with an authenticator give a code next; where the clinic requires one, staff without
-  // one set it up first (SPEC 10). Until then the session reaches nothing else.
+  // one set it up first (docs/decisions/010-second-factor-for-staff.md). Until then the session
+  // reaches nothing else.
   const staff = user.role !== "patient";
   const state: SessionState = !staff
     ? "active"

@@ -68,7 +68,7 @@ export type CaseloadInput = {
   state?: ReviewState | undefined;
   category?: Category | "no_procedure" | undefined;
   flag?: FlagCode | undefined;
-  /** The queue's order by default (SPEC 7.1). */
+  /** The queue's order by default (docs/clinical-rules.md#review-states). */
   sort?: CaseloadSort | undefined;
   dir?: "asc" | "desc" | undefined;
   page: number;
@@ -81,7 +81,10 @@ export type CaseloadRow = {
   /** Whole years on the clinic's today; null without a date of birth. */
   age: number | null;
   active: boolean;
-  /** The review state (SPEC 7.1), why it needs review, and since when it has waited. */
+  /**
+   * The review state (docs/clinical-rules.md#review-states), why it needs review, and since when it
+   * has waited.
+   */
   state: ReviewState;
   reasons: ReviewReason[];
   since: string | null;
@@ -141,7 +144,9 @@ function nullsLast<T extends number | string>(a: T | null, b: T | null): number 
   return a < b ? -1 : 1;
 }
 
-/** The caseload's order: a column (ascending or descending, empty values last), then the queue's. */
+/**
+ * The caseload's order: a column (ascending or descending, empty values last), then the queue's.
+ */
 export function caseloadOrder(sort: CaseloadSort = "queue", dir: "asc" | "desc" = "asc") {
   const column = sorts[sort];
   return (a: CaseloadRow, b: CaseloadRow) => {
@@ -276,7 +281,8 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
         dataVersion: latest.dataVersion,
       },
       cached: cache.summary,
-      // Messages waiting for a reply from the care team (SPEC 7.1, 7.3).
+      // Messages waiting for a reply from the care team (docs/clinical-rules.md#review-states,
+      // docs/decisions/020-messages.md).
       awaiting: { since: messageThreads.awaitingSince, latest: messageThreads.awaitingLatest },
     })
     .from(careTeam)

@@ -1,7 +1,7 @@
-// The clinic's data leaving the portal, for admins (SPEC.md 8, issue 12): FHIR NDJSON per
-// resource type (FHIR Bulk Data style) and the outcome table as CSV. Both stream: they read the
-// database in keyset batches and yield text as they go, so memory does not grow with the clinic
-// (docs/decisions/016). Every export is audited.
+// The clinic's data leaving the portal, for admins (docs/decisions/015-fhir-export.md, issue 12):
+// FHIR NDJSON per resource type (FHIR Bulk Data style) and the outcome table as CSV. Both stream:
+// they read the database in keyset batches and yield text as they go, so memory does not grow with
+// the clinic (docs/decisions/016). Every export is audited.
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { decisions, diaryEntries, procedures, users } from "@/db/schema";
@@ -238,8 +238,9 @@ const OUTCOME_BATCH = 250;
 const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 /**
- * The clinic's outcome table as CSV: one row per procedure with its assessment as of today (SPEC
- * 2, from assessOutcome), ids and codes only, no free text. Streams in batches of procedures.
+ * The clinic's outcome table as CSV: one row per procedure with its assessment as of today
+ * (docs/clinical-rules.md, from assessOutcome), ids and codes only, no free text. Streams in
+ * batches of procedures.
  */
 export async function outcomeCsv(
   db: Db,

@@ -1,6 +1,7 @@
-// Management decisions (SPEC.md 2.6, issue 4): what a provider decided to do about an outcome.
-// A decision is never edited in place: an amendment is a new row whose `supersedesId` points at the
-// decision it replaces, which stays readable. Each row keeps the assessment it was made on.
+// Management decisions (docs/clinical-rules.md#vocabularies, issue 4): what a provider decided to
+// do about an outcome. A decision is never edited in place: an amendment is a new row whose
+// `supersedesId` points at the decision it replaces, which stays readable. Each row keeps the
+// assessment it was made on.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { decisions, flagAcknowledgements, procedures, users } from "@/db/schema";
@@ -113,7 +114,8 @@ async function insertDecision(
   try {
     return await db.transaction(async (tx) => {
       // The snapshot: the assessment as the provider saw it when deciding; the flags open now are
-      // the ones the decision answers, acknowledged below in this transaction (SPEC 7.1).
+      // the ones the decision answers, acknowledged below in this transaction
+      // (docs/clinical-rules.md#review-states).
       const input = await assessmentInputOf(tx, procedure, { asOf: today });
       const assessment = assessOutcome(input);
       const acks = await latestAcknowledgements(tx, [procedure.id]);

@@ -1,5 +1,7 @@
-// The patient's pain diary (SPEC 2.9, 4): entries are written by the patient, for themselves only.
-// Every query is filtered by the acting patient's id; another patient's record is "not found".
+// The patient's pain diary (docs/clinical-rules.md#check-ins,
+// ARCHITECTURE.md#data-that-is-never-lost): entries are written by the patient, for themselves
+// only. Every query is filtered by the acting patient's id; another patient's record is "not
+// found".
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, diaryEntryRevisions, procedures } from "@/db/schema";
@@ -198,8 +200,9 @@ export type CheckInQuestion = {
 };
 
 /**
- * Whether an entry dated `date` asks the PGIC (SPEC 2.9): when the date falls within a check-in's
- * due period (its day and the 6 after it). Required while that check-in is unanswered.
+ * Whether an entry dated `date` asks the PGIC (docs/clinical-rules.md#check-ins): when the date
+ * falls within a check-in's due period (its day and the 6 after it). Required while that check-in
+ * is unanswered.
  */
 function checkInQuestion(
   procedure: ProcedureRow,

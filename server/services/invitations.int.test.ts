@@ -1,7 +1,7 @@
 /**
- * Invitations (SPEC 7.4): creating or importing an account emails a single-use link, valid 72
- * hours, stored only as a hash; the person chooses a password with it and can sign in; a used,
- * expired or replaced link is refused; admins can resend.
+ * Invitations (docs/decisions/014-invitations-reminders-notifications.md): creating or importing an
+ * account emails a single-use link, valid 72 hours, stored only as a hash; the person chooses a
+ * password with it and can sign in; a used, expired or replaced link is refused; admins can resend.
  */
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

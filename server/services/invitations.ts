@@ -12,7 +12,9 @@ import { queueEmail, wakeMailDelivery } from "./outbox";
 import { passwordProblem } from "./passwords";
 import { getClinicSettings } from "./settings";
 
-/** How long an invitation link works (SPEC 7.4). */
+/**
+ * How long an invitation link works (docs/decisions/014-invitations-reminders-notifications.md).
+ */
 export const INVITATION_HOURS = 72;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -1,7 +1,8 @@
-// Messages between a patient and their care team (SPEC 7.3), through the API on both drivers:
-// who may read and write which thread, idempotent reports, field messages for bad text, read
-// receipts, the review state (SPEC 7.1), notifications and emails without the text (SPEC 7.4),
-// the audit of every staff read and write, and messages that cannot be changed.
+// Messages between a patient and their care team (docs/decisions/020-messages.md), through the API
+// on both drivers: who may read and write which thread, idempotent reports, field messages for bad
+// text, read receipts, the review state (docs/clinical-rules.md#review-states), notifications and
+// emails without the text (docs/decisions/014-invitations-reminders-notifications.md), the audit of
+// every staff read and write, and messages that cannot be changed.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -322,7 +323,7 @@ describe("reading", () => {
   });
 });
 
-describe("the work queue (SPEC 7.1)", () => {
+describe("the work queue (docs/clinical-rules.md#review-states)", () => {
   it("an unanswered message puts the patient in Needs review; a reply clears it", async () => {
     const provider = await createUser(db, "provider");
     const { patient } = await patientOf(provider);
@@ -372,7 +373,7 @@ describe("the work queue (SPEC 7.1)", () => {
   });
 });
 
-describe("notifications and emails (SPEC 7.4)", () => {
+describe("notifications and emails (docs/decisions/014-invitations-reminders-notifications.md)", () => {
   const emailsTo = (userId: string) =>
     db
       .select({ kind: outbox.kind, subject: outbox.subject, text: outbox.textBody })

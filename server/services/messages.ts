@@ -1,8 +1,9 @@
-// Messages between a patient and their care team (SPEC 7.3): one thread per patient. A patient
-// reads and writes only their own thread; a provider only the threads of patients on their care
-// team (anything else is "not found"); admins never read messages (their role is refused before
-// this module). Every read and write by staff is audited with the patient's id. Messages are never
-// edited or deleted. Writes are idempotent on the author's client-generated id.
+// Messages between a patient and their care team (docs/decisions/020-messages.md): one thread per
+// patient. A patient reads and writes only their own thread; a provider only the threads of
+// patients on their care team (anything else is "not found"); admins never read messages (their
+// role is refused before this module). Every read and write by staff is audited with the patient's
+// id. Messages are never edited or deleted. Writes are idempotent on the author's client-generated
+// id.
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import {
@@ -236,7 +237,7 @@ async function tellPatient(tx: Tx, patientId: string, messageId: string, clinic:
   return 1;
 }
 
-/** A patient reports a change (SPEC 7.3) in their own thread. */
+/** A patient reports a change (docs/decisions/020-messages.md) in their own thread. */
 export async function reportChange(
   db: Db,
   actor: Actor,
@@ -517,7 +518,10 @@ export async function unreadMessages(db: DbOrTx, actor: Actor): Promise<number> 
 /** The oldest and newest unanswered message of a patient, as the review state takes them. */
 export type AwaitingReply = { oldest: string; newest: string };
 
-/** Unanswered messages as the review state reads them (SPEC 7.1); null: none. */
+/**
+ * Unanswered messages as the review state reads them (docs/clinical-rules.md#review-states); null:
+ * none.
+ */
 export const awaitingReply = (row: {
   since: Date | null;
   latest: Date | null;

@@ -1,7 +1,7 @@
-// The cohort rules of SPEC 9 through the outcomes procedure, table-driven: which procedures are
-// evaluable at each milestone, which enter the durability curve, event or censored, and at what
-// time; the care-team scope; repeats paired across the date range; decisions after a failure;
-// the cache; the aggregate audit.
+// The cohort rules of docs/decisions/017-outcome-statistics.md through the outcomes procedure,
+// table-driven: which procedures are evaluable at each milestone, which enter the durability curve,
+// event or censored, and at what time; the care-team scope; repeats paired across the date range;
+// decisions after a failure; the cache; the aggregate audit.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -200,7 +200,7 @@ const report = (actor: Actor, input: Record<string, unknown> = {}) =>
   callerFor(db, actor).outcomes.report({ groupBy: "modality", ...input });
 const on = (daysAgo: number) => ({ from: addDays(today, -daysAgo), to: addDays(today, -daysAgo) });
 
-describe("clinic outcomes: the cohort rules of SPEC 9", () => {
+describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statistics.md", () => {
   it.each(cases)("$name", async (c) => {
     const viewer = c.provider === "A" ? providerA : providerB;
     const { report: r } = await report(viewer, on(c.daysAgo));

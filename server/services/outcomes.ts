@@ -1,10 +1,10 @@
-// The clinic's outcomes (SPEC 9, issue 13): success at 6 weeks, 3 and 6 months, durability of
-// relief, repeat ablations and what was decided after a failure, over the procedures a provider's
-// care team had (providers) or the clinic's (admins). Every figure comes from the outcome engine
-// through server/analytics (cohort rules and statistics, pure). Each procedure's outcome is cached
-// in outcome_assessments under the caseload cache's key (decision 008, decision 017); only
-// procedures without a valid row are read and assessed. Reads are audited as aggregate: the
-// filters and the number of procedures, never a patient.
+// The clinic's outcomes (docs/decisions/017-outcome-statistics.md, issue 13): success at 6 weeks, 3
+// and 6 months, durability of relief, repeat ablations and what was decided after a failure, over
+// the procedures a provider's care team had (providers) or the clinic's (admins). Every figure
+// comes from the outcome engine through server/analytics (cohort rules and statistics, pure). Each
+// procedure's outcome is cached in outcome_assessments under the caseload cache's key (decision
+// 008, decision 017); only procedures without a valid row are read and assessed. Reads are audited
+// as aggregate: the filters and the number of procedures, never a patient.
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";

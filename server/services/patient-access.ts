@@ -1,6 +1,6 @@
-// Record scope for the provider workspace (SPEC.md 3): a provider reaches a patient only through
-// the care team; an admin may read any patient for support (every read audited). Anything else is
-// "not found", so patient ids cannot be probed.
+// Record scope for the provider workspace (ARCHITECTURE.md#authorization): a provider reaches a
+// patient only through the care team; an admin may read any patient for support (every read
+// audited). Anything else is "not found", so patient ids cannot be probed.
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
@@ -9,7 +9,10 @@ import { canManagePatient, canReadPatient } from "@/server/authz/policy";
 import { notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
 
-/** A patient as staff pages show them: identity for the banner (SPEC 7.2). */
+/**
+ * A patient as staff pages show them: identity for the banner
+ * (docs/decisions/012-patient-identity-and-presentation.md).
+ */
 export type PatientSummary = {
   id: string;
   name: string;
@@ -88,9 +91,11 @@ export async function managedPatient(
 export type PatientIdentity = PatientSummary;
 
 /**
- * The patient whose records `actor` may export (SPEC.md 3 and 8), with their identity (SPEC 7.2):
- * a patient only themselves, a provider their care team's patients, an admin any patient; else
- * NOT_FOUND. Not audited here: the caller records the export it makes.
+ * The patient whose records `actor` may export (ARCHITECTURE.md#authorization,
+ * docs/decisions/015-fhir-export.md), with their identity
+ * (docs/decisions/012-patient-identity-and-presentation.md): a patient only themselves, a provider
+ * their care team's patients, an admin any patient; else NOT_FOUND. Not audited here: the caller
+ * records the export it makes.
  */
 export async function exportablePatient(
   db: DbOrTx,

@@ -1,5 +1,6 @@
-// Patient identity (SPEC 7.2): date of birth, MRN (unique within the clinic) and phone, taken by
-// the admin's create and edit and by the CSV import; the care team chosen in the create form.
+// Patient identity (docs/decisions/012-patient-identity-and-presentation.md): date of birth, MRN
+// (unique within the clinic) and phone, taken by the admin's create and edit and by the CSV import;
+// the care team chosen in the create form.
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

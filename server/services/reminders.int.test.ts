@@ -1,7 +1,8 @@
 /**
- * Reminders (SPEC 7.4), both drivers: at the patient's hour in the clinic's time zone (a fake
- * clock), at most one a day even with two workers, an unsubscribe link that turns off only its
- * own kind; the caseload round's high-flag notifications and digest.
+ * Reminders (docs/decisions/014-invitations-reminders-notifications.md), both drivers: at the
+ * patient's hour in the clinic's time zone (a fake clock), at most one a day even with two workers,
+ * an unsubscribe link that turns off only its own kind; the caseload round's high-flag
+ * notifications and digest.
  */
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -166,8 +166,9 @@ const MARK_DAYS = 7;
 /**
  * The reminder job (every 15 minutes): every active patient whose chosen hour has come in the
  * clinic's time zone, and who was not considered yet today, is considered once: the day's mark
- * and the reminder email (if one is due, SPEC 7.4) are written in one transaction, so that two
- * workers never send a patient two reminders in a day. A due check-in also goes to the bell.
+ * and the reminder email (if one is due, docs/decisions/014-invitations-reminders-notifications.md)
+ * are written in one transaction, so that two workers never send a patient two reminders in a day.
+ * A due check-in also goes to the bell.
  */
 export async function sendDueReminders(db: Db, now: Date = new Date()) {
   const settings = await getClinicSettings(db);

@@ -1,6 +1,7 @@
-// One patient's records leaving the portal (SPEC.md 8, issue 12): the FHIR `$everything` Bundle,
-// the visit report's content (rendered to PDF by server/reports/) and the diary as CSV. For the
-// care team, admins (for support) and the patient themself; every export is audited.
+// One patient's records leaving the portal (docs/decisions/015-fhir-export.md, issue 12): the FHIR
+// `$everything` Bundle, the visit report's content (rendered to PDF by server/reports/) and the
+// diary as CSV. For the care team, admins (for support) and the patient themself; every export is
+// audited.
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, procedures } from "@/db/schema";
@@ -208,9 +209,9 @@ export type VisitReport = {
 
 /**
  * The content of a visit report for one procedure (the latest one performed by today, unless
- * `procedureId` is given): the assessment of SPEC 2, the chart's points, open flags, check-in
- * answers, decisions and the current plan. A patient's own copy leaves out what is for the care
- * team only (flags, the provider's reasoning, procedure notes).
+ * `procedureId` is given): the assessment of docs/clinical-rules.md, the chart's points, open
+ * flags, check-in answers, decisions and the current plan. A patient's own copy leaves out what is
+ * for the care team only (flags, the provider's reasoning, procedure notes).
  */
 export async function visitReport(
   db: Db,

@@ -1,5 +1,6 @@
-// The work queue of SPEC 7.1 through the API: each rule's state on the caseload, the queue's order,
-// a decision acknowledging exactly the flags open when it is recorded, "Next patient", and scope.
+// The work queue of docs/clinical-rules.md#review-states through the API: each rule's state on the
+// caseload, the queue's order, a decision acknowledging exactly the flags open when it is recorded,
+// "Next patient", and scope.
 import { and, eq, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -67,7 +68,9 @@ async function setEntries(
     );
 }
 
-/** A decision stored as if recorded `daysAgo` days ago (before this feature: no acknowledgements). */
+/**
+ * A decision stored as if recorded `daysAgo` days ago (before this feature: no acknowledgements).
+ */
 async function pastDecision(
   patient: Actor,
   provider: Actor,
@@ -86,7 +89,7 @@ async function pastDecision(
   });
 }
 
-describe("review states (SPEC 7.1)", () => {
+describe("review states (docs/clinical-rules.md#review-states)", () => {
   it("gives each patient the state of the first rule that matches, in the queue's order", async () => {
     const me = await createUser(db, "provider");
     const api = callerFor(db, me);

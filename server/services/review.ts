@@ -73,7 +73,8 @@ export async function patientReview(
     })),
     decisions: decisionList,
   };
-  // The patient's review state (SPEC 7.1), as the queue shows it, when the latest procedure is shown.
+  // The patient's review state (docs/clinical-rules.md#review-states), as the queue shows it, when
+  // the latest procedure is shown.
   const plan = decisionList.find((d) => d.supersededById === null) ?? null;
   const stateOf = (latest: { performedOn: string } | null, openFlags: number, overdue: number[]) =>
     reviewState({

@@ -16,7 +16,10 @@ export type ClinicSettings = {
   requireStaffMfa: boolean;
 };
 
-/** The clinic's settings (SPEC.md 2.4 criteria, section 6 time zone), with their defaults. */
+/**
+ * The clinic's settings (docs/clinical-rules.md#categories criteria, section 6 time zone), with
+ * their defaults.
+ */
 export async function getClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
   const [row] = await db.select().from(clinicSettings).where(eq(clinicSettings.id, true)).limit(1);
   return {

@@ -1,7 +1,7 @@
 /**
- * The authorization table of SPEC.md section 3, one row per tRPC procedure: the input to call it
- * with, and the answer each persona must get. Used by the authorization-matrix test and the
- * bad-input test (server/api/*.int.test.ts).
+ * The authorization table of ARCHITECTURE.md#authorization, one row per tRPC procedure: the input
+ * to call it with, and the answer each persona must get. Used by the authorization-matrix test and
+ * the bad-input test (server/api/*.int.test.ts).
  */
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -225,7 +225,8 @@ export const matrix: Record<string, Row> = {
     input: (w) => w.unsubscribe,
     expect: everyone(),
   },
-  // Messages (SPEC 7.3): a patient's own thread; a provider's care team; admins never.
+  // Messages (docs/decisions/020-messages.md): a patient's own thread; a provider's care team;
+  // admins never.
   "message.report": {
     input: () => ({ clientId: crypto.randomUUID(), change: "pain_returned", painNow: 6 }),
     expect: patientOnly("OK"),

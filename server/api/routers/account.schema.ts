@@ -27,7 +27,7 @@ export const CreateAccountInput = z.object({
   role: RoleSchema,
   name: NameSchema,
   email: EmailSchema,
-  /** Patients only (SPEC 7.2). */
+  /** Patients only (docs/decisions/012-patient-identity-and-presentation.md). */
   ...identityShape,
   /** Patients only: the providers of their care team, assigned in the same transaction. */
   providerIds: z

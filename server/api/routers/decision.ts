@@ -13,7 +13,10 @@ import {
 } from "@/server/services/decisions";
 import { AmendDecisionInput, RecordDecisionInput } from "./decision.schema";
 
-/** Management decisions (SPEC.md 2.6): recorded and amended by the care team, never edited. */
+/**
+ * Management decisions (docs/clinical-rules.md#vocabularies): recorded and amended by the care
+ * team, never edited.
+ */
 export const decisionRouter = createTRPCRouter({
   record: providerProcedure
     .input(RecordDecisionInput)

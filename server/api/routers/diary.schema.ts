@@ -1,5 +1,5 @@
-// Input schemas of the `diary` router (SPEC 2.9): the types here, the rules of the answers in
-// diary-rules.ts, which the diary form applies on the phone too (without zod).
+// Input schemas of the `diary` router (docs/clinical-rules.md#check-ins): the types here, the rules
+// of the answers in diary-rules.ts, which the diary form applies on the phone too (without zod).
 import { z } from "zod";
 import { Pgic, Quality, Region } from "@/server/outcomes";
 import {
@@ -50,7 +50,9 @@ export const entryFieldsShape = {
     notText: entryMessages.noteNotText,
     tooLong: entryMessages.noteTooLong,
   }),
-  /** Patient Global Impression of Change, when the entry's date has a check-in (the server checks). */
+  /**
+   * Patient Global Impression of Change, when the entry's date has a check-in (the server checks).
+   */
   pgic: z.enum(Pgic.options, { error: entryMessages.pgic }).nullable().optional(),
 } as const;
 
@@ -82,7 +84,9 @@ export type AddDiaryEntryInput = z.infer<typeof AddDiaryEntryInput>;
 export const CorrectDiaryEntryInput = z
   .object({
     id: z.uuid("That entry was not found."),
-    /** The version the patient corrected: a newer one on the server means someone else changed it. */
+    /**
+     * The version the patient corrected: a newer one on the server means someone else changed it.
+     */
     version: z.number().int().min(1),
     ...entryFieldsShape,
   })

@@ -19,7 +19,10 @@ import {
   ListDiaryInput,
 } from "./diary.schema";
 
-/** The patient's own pain diary (SPEC 2.9): every procedure is for the signed-in patient only. */
+/**
+ * The patient's own pain diary (docs/clinical-rules.md#check-ins): every procedure is for the
+ * signed-in patient only.
+ */
 export const diaryRouter = createTRPCRouter({
   /** Summary for the patient home: procedure, today's entry, due check-in, assessment. */
   home: patientProcedure.query(({ ctx }) => home(ctx.db, ctx.actor)),

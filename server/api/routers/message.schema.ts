@@ -1,5 +1,5 @@
-// Input schemas of the `message` router (SPEC 7.3): the types here, the rules in
-// message-rules.ts, which the patient's forms apply on the phone too (without zod).
+// Input schemas of the `message` router (docs/decisions/020-messages.md): the types here, the rules
+// in message-rules.ts, which the patient's forms apply on the phone too (without zod).
 import { z } from "zod";
 import { Change, Region } from "@/server/outcomes";
 import { changeNeedsText, MESSAGE_MAX, messageMessages } from "@/shared/message-rules";

@@ -22,9 +22,9 @@ import {
 } from "./message.schema";
 
 /**
- * Messages between a patient and their care team (SPEC 7.3). Patients: their own thread only.
- * Providers: threads of their care team's patients (others not found). Admins are refused every
- * procedure here (a denial, audited): they do not read messages.
+ * Messages between a patient and their care team (docs/decisions/020-messages.md). Patients: their
+ * own thread only. Providers: threads of their care team's patients (others not found). Admins are
+ * refused every procedure here (a denial, audited): they do not read messages.
  */
 export const messageRouter = createTRPCRouter({
   /** "Report a change": what changed, pain now, where, a text; idempotent on the client id. */

@@ -3,7 +3,10 @@ import { confirmEnrolment, mfaStatus, resetMfa, startEnrolment } from "@/server/
 import { AccountIdInput } from "./account.schema";
 import { ConfirmEnrolmentInput } from "./mfa.schema";
 
-/** A second factor for staff (SPEC 10): set-up from the security page, and the admin's reset. */
+/**
+ * A second factor for staff (docs/decisions/010-second-factor-for-staff.md): set-up from the
+ * security page, and the admin's reset.
+ */
 export const mfaRouter = createTRPCRouter({
   status: staffProcedure.query(({ ctx }) => mfaStatus(ctx.db, ctx.actor.id)),
   startEnrolment: staffProcedure.mutation(({ ctx }) => startEnrolment(ctx.db, ctx.actor, ctx.ip)),

@@ -2,7 +2,10 @@ import { createTRPCRouter, staffProcedure } from "@/server/api/trpc";
 import { clinicOutcomes } from "@/server/services/outcomes";
 import { OutcomesInput } from "./outcomes.schema";
 
-/** The clinic's outcomes (SPEC 9): providers see their care team's, admins the clinic's. */
+/**
+ * The clinic's outcomes (docs/decisions/017-outcome-statistics.md): providers see their care
+ * team's, admins the clinic's.
+ */
 export const outcomesRouter = createTRPCRouter({
   report: staffProcedure
     .input(OutcomesInput)

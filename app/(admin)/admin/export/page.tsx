@@ -17,7 +17,10 @@ const FHIR_TYPES = [
   { type: "CarePlan", description: "Management decisions and their amendments." },
 ];
 
-/** The clinic's data for its EHR or registry (SPEC.md 8). Every export is audited. */
+/**
+ * The clinic's data for its EHR or registry (docs/decisions/015-fhir-export.md). Every export is
+ * audited.
+ */
 export default function ExportPage() {
   return (
     <>

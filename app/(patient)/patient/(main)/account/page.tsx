@@ -24,7 +24,10 @@ const downloads = [
   },
 ];
 
-/** The patient's own account: their right of access (SPEC.md 8), and links to their settings. */
+/**
+ * The patient's own account: their right of access (docs/decisions/015-fhir-export.md), and links
+ * to their settings.
+ */
 export default function AccountPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -11,7 +11,10 @@ import { orPage, serverApi } from "@/server/api/server";
 
 export const metadata: Metadata = { title: "Messages" };
 
-/** The patient's thread with their care team (SPEC 7.3); opening it marks it read. */
+/**
+ * The patient's thread with their care team (docs/decisions/020-messages.md); opening it marks it
+ * read.
+ */
 export default async function MessagesPage() {
   const api = await serverApi();
   const [thread, contact] = await Promise.all([

@@ -51,7 +51,8 @@ export default async function PatientReviewPage({
   const api = await serverApi();
   const review = await orPage(api.caseload.review({ patientId: id, procedureId, entriesPage }));
   const { patient, selected, procedures, decisions, canManage } = review;
-  // Admins never read messages (SPEC 7.3): only the care team's providers fetch the thread.
+  // Admins never read messages (docs/decisions/020-messages.md): only the care team's providers
+  // fetch the thread.
   const [next, thread] = canManage
     ? await Promise.all([
         orPage(api.caseload.next({ patientId: patient.id })),

@@ -6,7 +6,10 @@ import { orPage, serverApi } from "@/server/api/server";
 
 export const metadata: Metadata = { title: "Report a change" };
 
-/** "Report a change" (SPEC 7.3), with the not-for-emergencies notice beside the form. */
+/**
+ * "Report a change" (docs/decisions/020-messages.md), with the not-for-emergencies notice beside
+ * the form.
+ */
 export default async function ReportChangePage() {
   const api = await serverApi();
   const [form, contact] = await Promise.all([
