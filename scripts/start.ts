@@ -75,7 +75,7 @@ try {
 setAppDatabase(database);
 
 const { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } = await import("../db/seed");
-const { hashPassword } = await import("../server/auth/password");
+const { hashPassword } = await import("../server/auth/password-hash");
 const { todayInZone } = await import("../server/time");
 let demo = false;
 if (demoSeedingAllowed() && (await isDatabaseEmpty(database.db))) {

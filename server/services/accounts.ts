@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { careTeam, userMfa, users } from "@/db/schema";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
 import { daysBetween, yearsBetween } from "@/server/outcomes/dates";

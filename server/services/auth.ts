@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { signInThrottle, userMfa, users } from "@/db/schema";
-import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
+import { burnPasswordCheck, verifyPassword } from "@/server/auth/password-hash";
 import { text } from "@/shared/text";
 import { recordAudit } from "./audit";
 import { type SessionState, startSession } from "./sessions";

@@ -3,7 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor } from "@/server/authz/policy";
 import {
   DateOfBirthSchema,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { invitations, users } from "@/db/schema";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
 import { appUrl } from "@/server/env";
 import { badRequest, notFound } from "@/server/errors";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { careTeam, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
 import { type SessionToken, startSession } from "@/server/services/sessions";
 

@@ -1,3 +1,6 @@
+// Password hashing (argon2id): hash, verify, and the dummy check that keeps the timing of an
+// unknown account the same. The password rules and the change/reset use cases are in
+// server/services/passwords.ts.
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with the library defaults (m=19 MiB, t=2, p=1: OWASP's recommended minimum).
