@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/shared/outage";
 
 /**
  * A human message instead of a stack trace; the details are in the server log. When the cause

@@ -4,9 +4,6 @@
  * (`DrizzleQueryError`, its `cause` the driver's error), so the whole cause chain is checked.
  */
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  "The portal cannot reach its database right now. Your entry is safe on this device; we will retry.";
-
 /** postgres.js connection codes, Node socket codes, and PostgreSQL's shutdown/connection classes. */
 const CONNECTION_CODES = new Set([
   "CONNECTION_CLOSED",

@@ -2,11 +2,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
-import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "@/db/unavailable";
+import { noteDatabaseError } from "@/db/unavailable";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
 import { recordDenial } from "@/server/services/audit";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/shared/outage";
 
 export type Context = {
   db: Db;

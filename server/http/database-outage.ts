@@ -1,12 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  clearDatabaseDown,
-  DATABASE_UNAVAILABLE_MESSAGE,
-  databaseMarkedDown,
-  isDatabaseUnavailable,
-} from "@/db/unavailable";
+import { clearDatabaseDown, databaseMarkedDown, isDatabaseUnavailable } from "@/db/unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/shared/outage";
 
 const PROBE_TIMEOUT_MS = 1000;
 

@@ -10,13 +10,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { isRetryable, retryDelayMs } from "@/components/diary/send-policy";
 import { type Database, openDatabase } from "@/db/client";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { insertProcedure } from "@/server/testing/clinical";
 import { assignPatient, callerFor, createUser } from "@/server/testing/fixtures";
 import { type Cluster, createCluster } from "@/server/testing/pg-cluster";
 import { todayInZone } from "@/server/time";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/shared/outage";
 
 let cluster: Cluster;
 let database: Database;
