@@ -154,7 +154,7 @@ export const matrix: Record<string, Row> = {
   "caseload.next": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
   "caseload.review": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "caseload.acknowledgeFlag": {
-    input: (_, t) => ({ procedureId: t.procedureId, code: "NO_IMPROVEMENT" }),
+    input: (_, t) => ({ procedureId: t.procedureId, code: "WORSE_THAN_BASELINE" }),
     expect: providerOnly(N),
   },
   "decision.record": {
