@@ -3,6 +3,7 @@
 // re-implements a threshold.
 import { type CheckIn, checkInSchedule } from "./check-ins";
 import { addDays, dayCounter, daysBetween } from "./dates";
+import { FIRST_JUDGED_DAY, gt, gte, MIN_WINDOW_ENTRIES, WINDOW_DAYS } from "./thresholds";
 import {
   type Category,
   type Criteria,
@@ -140,11 +141,7 @@ export function phaseForDay(day: number): Phase {
   return "late";
 }
 
-// ---- Comparisons (docs/clinical-rules.md#comparisons: inclusive thresholds, tolerance 1e-9) ----
-
-const EPS = 1e-9;
-const gte = (a: number, b: number) => a >= b - EPS;
-const gt = (a: number, b: number) => a > b + EPS;
+// ---- Numbers in sentences (comparisons and window sizes: ./thresholds.ts) ----
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 /** One decimal for sentences: 29.1666 -> "29.2", 7 -> "7". */
@@ -160,10 +157,6 @@ const points = (n: number) => `${fmt(n)} point${fmt(n) === "1" ? "" : "s"}`;
  */
 export const LOCATION_WINDOW_DAYS = 14;
 export const NEUROPATHIC_QUALITIES = ["burning", "tingling"] as const satisfies readonly Quality[];
-
-const WINDOW_DAYS = 7;
-const MIN_WINDOW_ENTRIES = 3;
-const FIRST_JUDGED_DAY = 10;
 
 // Multiple entries on the same date each count as an entry (in window counts, means and flag
 // counts). The app stores one current entry per date, so this only matters for raw input; it

@@ -1,11 +1,8 @@
 // Diagnostic nerve blocks (docs/clinical-rules.md#diagnostic-blocks).
 // Pure: no clock, no I/O. `assessBlock` judges one block from the patient's pain records after
-// the injection; `confirmTargets` says which targets two positive blocks confirm for ablation.
+// the injection; `confirmTarget` says whether two positive blocks confirm a target for ablation.
 import type { Anesthetic } from "./pathway-vocab";
-
-/** Inclusive thresholds with the engine's tolerance (docs/clinical-rules.md#comparisons). */
-const EPS = 1e-9;
-const gte = (a: number, b: number) => a >= b - EPS;
+import { gte } from "./thresholds";
 
 /** Records are read up to 24 hours after the injection. */
 export const BLOCK_RECORD_LIMIT_MINUTES = 1440;

@@ -2,13 +2,8 @@
 // before it pays for a repeat ablation at the same target, and the interval and frequency rules.
 import { addDays, dayCounter, daysBetween } from "./dates";
 import type { RepeatPolicy } from "./pathway-vocab";
+import { FIRST_JUDGED_DAY, gte, MIN_WINDOW_ENTRIES, WINDOW_DAYS } from "./thresholds";
 
-const EPS = 1e-9;
-const gte = (a: number, b: number) => a >= b - EPS;
-
-const WINDOW_DAYS = 7;
-const MIN_WINDOW_ENTRIES = 3;
-const FIRST_JUDGED_DAY = 10;
 const YEAR_DAYS = 365;
 
 export type EvidenceProcedure = {
