@@ -197,6 +197,41 @@ test.describe("provider work queue", () => {
     }
   });
 
+  test("an empty decision says why at the top of the dialog, in view and focused; ticking a strategy clears it", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.goto("/provider?state=needs_review");
+    await page.getByRole("table").locator("tbody tr").first().click();
+    await page.getByRole("button", { name: "Record a decision" }).click();
+    const dialog = page.getByRole("dialog", { name: "Record a decision" });
+    await expect(dialog).toBeVisible();
+
+    const record = dialog.getByRole("button", { name: "Record decision" });
+    await record.scrollIntoViewIfNeeded();
+    await record.click();
+    const summary = dialog.getByRole("alert");
+    await expect(summary).toContainText("Strategies: Choose at least one strategy.");
+    await expect(summary).toBeInViewport();
+    // The summary itself has the focus, so a screen reader reads it out.
+    expect(
+      await page.evaluate(() => document.activeElement?.querySelector("[role=alert]") !== null),
+    ).toBe(true);
+    // The message also stands at the question, tied to it.
+    const strategies = dialog.getByRole("group", { name: "Strategies" });
+    await expect(strategies).toHaveAccessibleDescription("Choose at least one strategy.");
+    await expectNoA11yViolations(page);
+
+    // The summary's link takes the focus to the question; ticking a strategy clears both messages.
+    await summary.getByRole("link", { name: /Strategies/ }).click();
+    await expect(strategies.getByRole("checkbox").first()).toBeFocused();
+    await strategies.getByRole("checkbox", { name: /Physical therapy/ }).check();
+    await expect(dialog.getByText("Choose at least one strategy.")).toHaveCount(0);
+    await expect(strategies).toHaveAccessibleDescription("");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  });
+
   test("keyboard only: j/k and Enter open a patient, Escape closes the dialog, Tab records a decision", async ({
     page,
   }) => {

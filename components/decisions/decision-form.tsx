@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, FieldError, Input, Textarea } from "@/components/ui/field";
 import {
   Strategy,
@@ -19,6 +19,17 @@ import {
 import { decisionFieldsShape, RATIONALE_MAX, STRATEGY_NOTE_MAX } from "@/shared/schemas";
 
 const Fields = z.object(decisionFieldsShape);
+
+type FieldName = keyof typeof decisionFieldsShape;
+type Errors = Partial<Record<FieldName, string>>;
+
+/** The order of the questions, for the error summary. */
+const FIELD_ORDER: Array<[FieldName, string]> = [
+  ["strategies", "Strategies"],
+  ["suspectedFactors", "Suspected factors"],
+  ["rationale", "Rationale"],
+  ["followUpOn", "Follow-up date"],
+];
 
 export type DecisionFormValues = {
   suspectedFactors: SuspectedFactor[];
@@ -61,14 +72,25 @@ export function DecisionForm({
   );
   const [rationale, setRationale] = useState(initial?.rationale ?? "");
   const [followUpOn, setFollowUpOn] = useState(initial?.followUpOn ?? "");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  // One error pattern for every form (the patient's too): a summary at the top that takes the
+  // focus after each failed attempt, and each message at its question, cleared as it is fixed.
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   const onSuccess = (decision: RecordedDecision) => onDone(decision);
-  const record = useMutation(trpc.decision.record.mutationOptions({ onSuccess }));
-  const amend = useMutation(trpc.decision.amend.mutationOptions({ onSuccess }));
+  const onError = (failure: unknown) => {
+    const found = fieldErrors(failure) as Errors;
+    setErrors(found);
+    setFormError(Object.keys(found).length > 0 ? null : errorMessage(failure));
+    setAttempt((n) => n + 1);
+  };
+  const record = useMutation(trpc.decision.record.mutationOptions({ onSuccess, onError }));
+  const amend = useMutation(trpc.decision.amend.mutationOptions({ onSuccess, onError }));
   const mutation = amending ? amend : record;
-  const serverErrors = fieldErrors(mutation.error);
-  const error = (name: string) => errors[name] ?? serverErrors[name];
+  const error = (name: FieldName) => errors[name];
+  const clear = (name: FieldName) => setErrors((e) => ({ ...e, [name]: undefined }));
+  const idOf = (name: FieldName) => `${id}-${name}`;
 
   const ordered = [...suggested, ...Strategy.options.filter((s) => !suggested.includes(s))];
 
@@ -83,9 +105,11 @@ export function DecisionForm({
       followUpOn: followUpOn || null,
     };
     const parsed = Fields.safeParse(values);
+    setFormError(null);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
-      setErrors(Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])));
+      setErrors(Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])) as Errors);
+      setAttempt((n) => n + 1);
       return;
     }
     setErrors({});
@@ -98,13 +122,18 @@ export function DecisionForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      {mutation.error && Object.keys(serverErrors).length === 0 ? (
-        <Alert tone="danger" role="alert">
-          {errorMessage(mutation.error)}
-        </Alert>
-      ) : null}
+      <ErrorSummary
+        fields={FIELD_ORDER}
+        errors={errors}
+        formError={formError}
+        attempt={attempt}
+        idOf={idOf}
+      />
 
-      <fieldset aria-describedby={error("strategies") ? `${id}-strategies-error` : undefined}>
+      <fieldset
+        id={idOf("strategies")}
+        aria-describedby={error("strategies") ? `${id}-strategies-error` : undefined}
+      >
         <legend className="text-base font-semibold text-slate-900">Strategies</legend>
         <p className="text-sm text-slate-600">
           Choose one or more. A note per strategy is optional; the patient sees the strategies and
@@ -120,7 +149,11 @@ export function DecisionForm({
                   <input
                     type="checkbox"
                     checked={checked}
-                    onChange={() => setChosen(toggle(chosen, s))}
+                    onChange={() => {
+                      setChosen(toggle(chosen, s));
+                      clear("strategies");
+                    }}
+                    aria-invalid={error("strategies") ? true : undefined}
                     className="mt-1 size-5 shrink-0 accent-brand-700"
                   />
                   <span>
@@ -154,11 +187,15 @@ export function DecisionForm({
         </ul>
       </fieldset>
 
-      <fieldset>
+      <fieldset
+        id={idOf("suspectedFactors")}
+        aria-describedby={error("suspectedFactors") ? `${id}-suspectedFactors-error` : undefined}
+      >
         <legend className="text-base font-semibold text-slate-900">
           Suspected factors <span className="font-normal text-slate-600">(optional)</span>
         </legend>
         <p className="text-sm text-slate-600">Why the ablation may not have worked as expected.</p>
+        <FieldError id={`${id}-suspectedFactors-error`} error={error("suspectedFactors")} />
         <ul className="mt-3 grid gap-2 md:grid-cols-2">
           {SuspectedFactor.options.map((f) => (
             <li key={f}>
@@ -166,7 +203,10 @@ export function DecisionForm({
                 <input
                   type="checkbox"
                   checked={factors.includes(f)}
-                  onChange={() => setFactors(toggle(factors, f))}
+                  onChange={() => {
+                    setFactors(toggle(factors, f));
+                    clear("suspectedFactors");
+                  }}
                   className="mt-1 size-5 shrink-0 accent-brand-700"
                 />
                 <span>
@@ -183,30 +223,36 @@ export function DecisionForm({
         </ul>
       </fieldset>
 
-      <Field id={`${id}-rationale`} label="Rationale" error={error("rationale")}>
+      <Field id={idOf("rationale")} label="Rationale" error={error("rationale")}>
         <Textarea
-          id={`${id}-rationale`}
+          id={idOf("rationale")}
           value={rationale}
           maxLength={RATIONALE_MAX}
-          onChange={(e) => setRationale(e.target.value)}
-          {...describedBy(`${id}-rationale`, { error: error("rationale") })}
+          onChange={(e) => {
+            setRationale(e.target.value);
+            clear("rationale");
+          }}
+          {...describedBy(idOf("rationale"), { error: error("rationale") })}
         />
       </Field>
 
       <Field
-        id={`${id}-follow-up`}
+        id={idOf("followUpOn")}
         label="Follow-up date (optional)"
         hint="When you plan to review this patient again."
         error={error("followUpOn")}
         className="max-w-xs"
       >
         <Input
-          id={`${id}-follow-up`}
+          id={idOf("followUpOn")}
           type="date"
           min={today}
           value={followUpOn}
-          onChange={(e) => setFollowUpOn(e.target.value)}
-          {...describedBy(`${id}-follow-up`, { hint: true, error: error("followUpOn") })}
+          onChange={(e) => {
+            setFollowUpOn(e.target.value);
+            clear("followUpOn");
+          }}
+          {...describedBy(idOf("followUpOn"), { hint: true, error: error("followUpOn") })}
         />
       </Field>
 

@@ -23,6 +23,7 @@ export function ErrorSummary<K extends string>({
   errors,
   formError,
   attempt,
+  idOf = (k) => k,
 }: {
   /** Every question in the order of the form: its id and its name in the summary. */
   fields: ReadonlyArray<readonly [K, string]>;
@@ -30,6 +31,8 @@ export function ErrorSummary<K extends string>({
   formError: string | null;
   /** Raised at each failed attempt: the summary then takes the focus. */
   attempt: number;
+  /** The element id of a question when it is not its key (a form rendered more than once). */
+  idOf?: (key: K) => string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -37,7 +40,7 @@ export function ErrorSummary<K extends string>({
   }, [attempt]);
   const listed = fields.filter(([k]) => errors[k]);
   return (
-    <div ref={ref} tabIndex={-1} className="outline-none">
+    <div ref={ref} tabIndex={-1} className="scroll-mt-24 outline-none">
       {listed.length > 0 || formError ? (
         <Alert
           tone="danger"
@@ -49,10 +52,10 @@ export function ErrorSummary<K extends string>({
               {listed.map(([k, label]) => (
                 <li key={k}>
                   <a
-                    href={`#${k}`}
+                    href={`#${idOf(k)}`}
                     className="underline"
                     onClick={(event) => {
-                      if (focusQuestion(k)) event.preventDefault();
+                      if (focusQuestion(idOf(k))) event.preventDefault();
                     }}
                   >
                     {label}: {errors[k]}
