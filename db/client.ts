@@ -21,7 +21,8 @@ export type Database = {
   db: Db;
   raw: RawClient;
   driver: RawClient["driver"];
-  migrate(): Promise<void>;
+  /** Applies the migrations of `folder` (default: db/migrations) not yet applied. */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -38,7 +39,7 @@ function wrap(raw: RawClient): Database {
       db,
       raw,
       driver: "postgres",
-      migrate: () => migratePostgres(db, { migrationsFolder: migrationsFolder() }),
+      migrate: (folder = migrationsFolder()) => migratePostgres(db, { migrationsFolder: folder }),
       close: async () => {
         await raw.sql.end({ timeout: 5 });
         raw.release();
@@ -50,7 +51,7 @@ function wrap(raw: RawClient): Database {
     db: db as unknown as Db,
     raw,
     driver: "pglite",
-    migrate: () => migratePglite(db, { migrationsFolder: migrationsFolder() }),
+    migrate: (folder = migrationsFolder()) => migratePglite(db, { migrationsFolder: folder }),
     close: async () => {
       if (!raw.pg.closed) await raw.pg.close();
       raw.release();

@@ -57,6 +57,25 @@ describe("demo clinical seed", () => {
     expect([...seen].sort()).toEqual([...FlagCode.options].sort());
   });
 
+  it("shows each rule of the third edition on a demo patient (sides, region suggestions, relief so far)", () => {
+    // Right knee treated, the left knee hurts since day 30: the other knee is a new location.
+    const thomas = assessments.get("thomas.reed@example.com");
+    const shift = thomas?.flags.find((f) => f.code === "PAIN_SHIFT");
+    expect(shift?.sentence).toContain("Left knee");
+    expect(shift?.sentence).toContain("treated region (Right knee)");
+    // A sacroiliac ablation without improvement: a sacroiliac joint injection is suggested.
+    const anna = assessments.get("anna.schultz@example.com");
+    expect(anna?.category).toBe("no_change");
+    expect(anna?.flags.map((f) => f.code)).toContain("NO_IMPROVEMENT");
+    expect(anna?.suggestions.map((s) => s.strategy)).toContain("sacroiliac_joint_injection");
+    expect(anna?.suggestions.map((s) => s.strategy)).not.toContain("facet_joint_injection");
+    // Relief, then the diary stopped: relief documented through day 44, not ended.
+    const paul = assessments.get("paul.fischer@example.com");
+    expect(paul?.category).toBe("insufficient_data");
+    expect(paul?.flags.map((f) => f.code)).toContain("DIARY_LAPSED");
+    expect(paul?.reliefDurationDays).toBe(44);
+  });
+
   it("puts the demo patient at about day 35 with a realistic diary that is doing well", async () => {
     const pat = assessments.get(DEMO_ACCOUNTS.patient.email);
     expect(pat).toMatchObject({ day: 35, phase: "established", category: "substantial" });

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { assessOutcome } from "@/server/outcomes/assess";
-import type { Pgic, Quality, Region, Strategy } from "@/server/outcomes/vocab";
+import type { Location, Pgic, Quality, Region, Strategy } from "@/server/outcomes/vocab";
 import type { Tx } from "./client";
 import {
   careTeam,
@@ -98,7 +98,7 @@ type Diary = {
   pain: (day: number) => number;
   /** Added noise: the share of days that are one point better or worse than the curve. */
   wobble?: number;
-  locations?: (day: number) => Region[];
+  locations?: (day: number) => Location[];
   qualities?: (day: number) => Quality[];
   soreness?: (day: number) => boolean;
   /** PGIC answers by the day they were given. */
@@ -112,11 +112,11 @@ type ProcedureSeed = {
   daysAgo: number;
   modality: "radiofrequency" | "pulsed_radiofrequency" | "cryoablation" | "chemical";
   region: Region;
-  laterality: "left" | "right" | "bilateral" | "midline";
+  side: "left" | "right" | "bilateral" | null;
   target: string;
   baselinePain: number;
   baselineInterference: number | null;
-  baselineLocations?: Region[];
+  baselineLocations?: Location[];
   baselineQualities?: Quality[];
   blockReliefPct?: number;
   notes?: string;
@@ -178,7 +178,7 @@ function patients(): PatientSeed[] {
           daysAgo: 35,
           modality: "radiofrequency",
           region: "lumbar",
-          laterality: "bilateral",
+          side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
           baselinePain: 7,
           baselineInterference: 6.5,
@@ -231,11 +231,11 @@ function patients(): PatientSeed[] {
           daysAgo: 95,
           modality: "cryoablation",
           region: "knee",
-          laterality: "left",
+          side: "left",
           target: "Infrapatellar branch of the saphenous nerve",
           baselinePain: 7,
           baselineInterference: 6,
-          baselineLocations: ["knee"],
+          baselineLocations: ["knee:left"],
           baselineQualities: ["aching"],
           diary: {
             days: [...daily(0, 30, [6, 13, 20, 27]), ...weekly(31, 95, [0, 2, 4, 6])],
@@ -246,7 +246,7 @@ function patients(): PatientSeed[] {
               [95, 2],
             ]),
             wobble: 0.2,
-            locations: () => ["knee"],
+            locations: () => ["knee:left"],
             qualities: () => ["aching"],
             soreness: early(8),
             pgic: { 14: "much_improved", 44: "much_improved", 93: "very_much_improved" },
@@ -274,11 +274,11 @@ function patients(): PatientSeed[] {
           daysAgo: 5,
           modality: "cryoablation",
           region: "knee",
-          laterality: "right",
+          side: "right",
           target: "Superior lateral, superior medial and inferior medial genicular nerves",
           baselinePain: 6,
           baselineInterference: 6,
-          baselineLocations: ["knee"],
+          baselineLocations: ["knee:right"],
           baselineQualities: ["aching"],
           diary: {
             days: daily(0, 4),
@@ -286,7 +286,7 @@ function patients(): PatientSeed[] {
               [0, 7],
               [4, 5],
             ]),
-            locations: () => ["knee"],
+            locations: () => ["knee:right"],
             qualities: () => ["aching", "throbbing"],
             soreness: () => true,
           },
@@ -305,7 +305,7 @@ function patients(): PatientSeed[] {
           daysAgo: 16,
           modality: "radiofrequency",
           region: "cervical",
-          laterality: "left",
+          side: "left",
           target: "C5-C6 medial branches",
           baselinePain: 6,
           baselineInterference: 5,
@@ -339,7 +339,7 @@ function patients(): PatientSeed[] {
           daysAgo: 60,
           modality: "radiofrequency",
           region: "hip",
-          laterality: "right",
+          side: "right",
           target: "Articular branches of the femoral and obturator nerves",
           baselinePain: 7,
           baselineInterference: 6,
@@ -373,7 +373,7 @@ function patients(): PatientSeed[] {
           daysAgo: 210,
           modality: "radiofrequency",
           region: "lumbar",
-          laterality: "bilateral",
+          side: "bilateral",
           target: "L3-L4 and L4-L5 medial branches",
           baselinePain: 8,
           baselineInterference: 7,
@@ -422,11 +422,11 @@ function patients(): PatientSeed[] {
           daysAgo: 24,
           modality: "radiofrequency",
           region: "sacroiliac",
-          laterality: "left",
+          side: "left",
           target: "L5 dorsal ramus and S1-S3 lateral branches",
           baselinePain: 6,
           baselineInterference: 6,
-          baselineLocations: ["sacroiliac"],
+          baselineLocations: ["sacroiliac:left"],
           baselineQualities: ["aching"],
           diary: {
             days: daily(0, 24, [7, 11, 19]),
@@ -437,7 +437,7 @@ function patients(): PatientSeed[] {
               [24, 8],
             ]),
             wobble: 0.15,
-            locations: () => ["sacroiliac"],
+            locations: () => ["sacroiliac:left"],
             qualities: (d) => (d >= 13 ? ["aching", "burning"] : ["aching"]),
             soreness: early(9),
             pgic: { 14: "much_worse" },
@@ -458,7 +458,7 @@ function patients(): PatientSeed[] {
           daysAgo: 40,
           modality: "radiofrequency",
           region: "knee",
-          laterality: "left",
+          side: "left",
           target: "Genicular nerves (superolateral, superomedial, inferomedial)",
           baselinePain: 8,
           baselineInterference: 7,
@@ -472,7 +472,7 @@ function patients(): PatientSeed[] {
               [40, 5],
             ]),
             wobble: 0.2,
-            locations: (d) => (d >= 30 && d % 2 === 0 ? ["knee", "hip"] : ["knee"]),
+            locations: (d) => (d >= 30 && d % 2 === 0 ? ["knee:left", "hip:left"] : ["knee:left"]),
             qualities: () => ["aching"],
             soreness: early(7),
             pgic: { 15: "minimally_improved" },
@@ -492,7 +492,7 @@ function patients(): PatientSeed[] {
           daysAgo: 50,
           modality: "radiofrequency",
           region: "lumbar",
-          laterality: "right",
+          side: "right",
           target: "L5-S1 medial branch",
           baselinePain: 7,
           baselineInterference: 6,
@@ -526,7 +526,7 @@ function patients(): PatientSeed[] {
           daysAgo: 30,
           modality: "pulsed_radiofrequency",
           region: "thoracic",
-          laterality: "bilateral",
+          side: "bilateral",
           target: "T7-T8 medial branches",
           baselinePain: 5,
           baselineInterference: 5,
@@ -557,7 +557,7 @@ function patients(): PatientSeed[] {
           daysAgo: 420,
           modality: "radiofrequency",
           region: "lumbar",
-          laterality: "bilateral",
+          side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
           baselinePain: 7,
           baselineInterference: 6,
@@ -585,7 +585,7 @@ function patients(): PatientSeed[] {
           daysAgo: 25,
           modality: "radiofrequency",
           region: "lumbar",
-          laterality: "bilateral",
+          side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
           baselinePain: 7,
           baselineInterference: 6,
@@ -604,6 +604,106 @@ function patients(): PatientSeed[] {
             locations: () => ["lumbar"],
             qualities: () => ["aching"],
             soreness: early(6),
+          },
+        },
+      ],
+    },
+    {
+      // A right knee ablation with partial relief; since day 30 the other (left) knee hurts too:
+      // "Pain in a new location" (docs/clinical-rules.md#locations-and-sides).
+      name: "Thomas Reed",
+      dateOfBirth: "1962-04-11",
+      mrn: "MRN-101502",
+      email: "thomas.reed@example.com",
+      procedures: [
+        {
+          key: "thomas",
+          daysAgo: 38,
+          modality: "radiofrequency",
+          region: "knee",
+          side: "right",
+          target: "Superior lateral, superior medial and inferior medial genicular nerves",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["knee:right"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 37, [5, 12, 19, 26, 33]),
+            pain: curve([
+              [0, 7],
+              [12, 4.5],
+              [38, 4.5],
+            ]),
+            wobble: 0.15,
+            locations: (d) => (d >= 30 ? ["knee:right", "knee:left"] : ["knee:right"]),
+            qualities: () => ["aching"],
+            soreness: early(6),
+            pgic: { 14: "minimally_improved" },
+          },
+        },
+      ],
+    },
+    {
+      // A right sacroiliac ablation that changed nothing: a sacroiliac joint injection is among
+      // the suggestions (docs/clinical-rules.md#suggestions).
+      name: "Anna Schultz",
+      dateOfBirth: "1971-10-30",
+      mrn: "MRN-101617",
+      email: "anna.schultz@example.com",
+      procedures: [
+        {
+          key: "anna",
+          daysAgo: 28,
+          modality: "radiofrequency",
+          region: "sacroiliac",
+          side: "right",
+          target: "L5 dorsal ramus and S1-S3 lateral branches",
+          baselinePain: 6,
+          baselineInterference: 5.5,
+          baselineLocations: ["sacroiliac:right"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 27, [4, 9, 16, 23]),
+            pain: () => 6,
+            locations: () => ["sacroiliac:right"],
+            qualities: () => ["aching"],
+            soreness: early(5),
+            pgic: { 14: "no_change" },
+          },
+        },
+      ],
+    },
+    {
+      // Relief from day 10, then the diary stopped at day 44: relief through that day (at least
+      // 44 days so far), not "lasted 44 days" (docs/clinical-rules.md#relief).
+      name: "Paul Fischer",
+      dateOfBirth: "1968-06-21",
+      mrn: "MRN-101733",
+      email: "paul.fischer@example.com",
+      procedures: [
+        {
+          key: "paul",
+          daysAgo: 66,
+          modality: "radiofrequency",
+          region: "lumbar",
+          side: "bilateral",
+          target: "L4-L5 and L5-S1 medial branches",
+          baselinePain: 7,
+          baselineInterference: 6,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching"],
+          diary: {
+            days: daily(0, 44, [6, 13, 20, 27, 34, 41]),
+            pain: curve([
+              [0, 7],
+              [10, 4],
+              [44, 4],
+            ]),
+            wobble: 0.1,
+            locations: () => ["lumbar"],
+            qualities: () => ["aching"],
+            soreness: early(6),
+            pgic: { 14: "much_improved", 42: "much_improved" },
           },
         },
       ],
@@ -660,7 +760,7 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
           performedOn,
           modality: p.modality,
           region: p.region,
-          laterality: p.laterality,
+          side: p.side,
           target: p.target,
           baselinePain: p.baselinePain,
           baselineInterference: p.baselineInterference,

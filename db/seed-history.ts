@@ -417,7 +417,7 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
         performedOn: p.performedOn,
         modality: p.modality,
         region: p.region,
-        laterality:
+        side:
           p.region === "knee" || p.region === "hip" || p.region === "shoulder"
             ? "right"
             : "bilateral",

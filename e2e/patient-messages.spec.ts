@@ -84,7 +84,7 @@ test("a patient reports that their pain came back, with pain now, where and a te
     .getByText("6", { exact: true })
     .click();
   await expect(page.getByText("You chose 6 out of 10.")).toBeVisible();
-  await page.locator('#locations [data-region="lumbar"]').tap();
+  await page.locator('#locations [data-location="lumbar"]').tap();
   await expect(page.getByRole("checkbox", { name: "Lumbar spine" })).toBeChecked();
   await page.getByLabel("Tell your care team more (optional)").fill(text);
   await page.getByRole("button", { name: "Send to my care team" }).click();

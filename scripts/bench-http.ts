@@ -226,7 +226,7 @@ async function seedWriters(sql: postgres.Sql): Promise<string[]> {
   for (const { id } of ids) {
     await sql`insert into care_team (provider_id, patient_id) values (${demo.provider_id}, ${id})`;
     await sql`
-      insert into procedures (patient_id, recorded_by, performed_on, modality, region, laterality,
+      insert into procedures (patient_id, recorded_by, performed_on, modality, region, side,
         target, baseline_pain, baseline_interference, baseline_locations, baseline_qualities)
       values (${id}, ${demo.provider_id}, current_date - 30, 'radiofrequency', 'lumbar',
         'bilateral', 'L4-L5 medial branches', 7, 6, '{lumbar}', '{aching}')`;

@@ -264,14 +264,14 @@ async function seed(sql: postgres.Sql, today: string) {
     join users pr on pr.email = 'bench-provider-' || (1 + (p.g - 1) / ${PATIENTS_PER_PROVIDER}) || '@example.test'`;
   // An earlier procedure for one patient in ten (not the one assessed).
   await sql`
-    insert into procedures (patient_id, recorded_by, performed_on, modality, region, laterality,
+    insert into procedures (patient_id, recorded_by, performed_on, modality, region, side,
                             target, baseline_pain, baseline_interference, baseline_locations,
                             baseline_qualities)
     select p.id, ct.provider_id, ${today}::date - 900::int, 'radiofrequency', 'lumbar', 'bilateral',
            'L4-L5 medial branches', 7, 6, '{lumbar}', '{aching}'
     from bench_patient p join care_team ct on ct.patient_id = p.id where p.g % 10 = 5`;
   await sql`
-    insert into procedures (patient_id, recorded_by, performed_on, modality, region, laterality,
+    insert into procedures (patient_id, recorded_by, performed_on, modality, region, side,
                             target, baseline_pain, baseline_interference, baseline_locations,
                             baseline_qualities)
     select p.id, ct.provider_id,

@@ -1,7 +1,7 @@
 // The rules of a diary entry's answers (docs/clinical-rules.md#check-ins), once, without zod: the
 // server's input schema (diary-input.ts) applies them after checking the types, and the diary form
 // applies them on the phone before sending, so both give the same message for the same answer.
-import { PGIC_ANSWERS, QUALITIES, REGIONS } from "@/server/outcomes/diary-lists";
+import { isLocation, PGIC_ANSWERS, QUALITIES } from "@/server/outcomes/diary-lists";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const NOTE_MAX = 2000;
@@ -56,7 +56,7 @@ export function entryProblems(a: EntryAnswers): EntryProblems {
       problems[field] = entryMessages.wholeScore(what);
     }
   }
-  if (a.locations.some((l) => !(REGIONS as readonly string[]).includes(l))) {
+  if (!a.locations.every(isLocation)) {
     problems.locations = entryMessages.locationsFromList;
   } else if (!unique(a.locations)) {
     problems.locations = entryMessages.locationsOnce;

@@ -2,7 +2,7 @@
 // zod: the server's input schema (message-input.ts) applies them after checking the types, and the
 // patient's forms apply them on the phone before sending, so both give the same message for the
 // same answer.
-import { CHANGES, REGIONS } from "@/server/outcomes/vocab-lists";
+import { CHANGES, isLocation } from "@/server/outcomes/vocab-lists";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const MESSAGE_MAX = 2000;
@@ -48,7 +48,7 @@ export function reportProblems(a: ReportAnswers): ReportProblems {
   if (a.painNow !== null && (!Number.isInteger(a.painNow) || a.painNow < 0 || a.painNow > 10)) {
     problems.painNow = messageMessages.painNow;
   }
-  if (a.locations.some((l) => !(REGIONS as readonly string[]).includes(l))) {
+  if (!a.locations.every(isLocation)) {
     problems.locations = messageMessages.locationsFromList;
   }
   const body = bodyProblem(a.body, changeNeedsText(a.change) ? messageMessages.bodyNeeded : null);

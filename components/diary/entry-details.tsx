@@ -1,10 +1,10 @@
 import {
+  type Location,
+  locationLabel,
   type Pgic,
   pgicLabels,
   type Quality,
   qualityLabels,
-  type Region,
-  regionLabels,
 } from "@/server/outcomes/vocab";
 
 export type EntryValues = {
@@ -34,7 +34,7 @@ export function EntryDetails({ values }: { values: EntryValues }) {
     [
       "Where it hurt",
       values.locations.length > 0
-        ? values.locations.map((l) => regionLabels[l as Region] ?? l).join(", ")
+        ? values.locations.map((l) => locationLabel(l as Location)).join(", ")
         : "Nowhere",
     ],
     [

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-import { type Region, regionLabels } from "@/server/outcomes/vocab";
+import { type Location, locationLabel } from "@/server/outcomes/vocab";
 import type { DiaryEntry } from "./types";
 
 /** A pain score's colour band, so that a list can be scanned at a glance (the number is the content). */
@@ -33,7 +33,7 @@ export function EntryList({ entries }: { entries: readonly DiaryEntry[] }) {
               </span>
               <span className="block truncate text-sm text-slate-600">
                 {e.locations.length > 0
-                  ? e.locations.map((l) => regionLabels[l as Region] ?? l).join(", ")
+                  ? e.locations.map((l) => locationLabel(l as Location)).join(", ")
                   : "No pain location"}
                 {e.note ? " · has a note" : ""}
               </span>

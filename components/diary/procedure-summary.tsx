@@ -1,20 +1,11 @@
 import { formatDate, formatNumber } from "@/components/format";
-import { type Modality, modalityLabels, type Region, regionLabels } from "@/server/outcomes/vocab";
+import { type Modality, modalityLabels, treatedSiteLabel } from "@/server/outcomes/vocab";
 import type { PatientProcedure } from "./types";
 
-const lateralityWords: Record<string, string> = {
-  left: "left side",
-  right: "right side",
-  bilateral: "both sides",
-  midline: "middle",
-};
-
-/** "Radiofrequency (heat) ablation of the lumbar spine, both sides" */
-export function procedureTitle(p: Pick<PatientProcedure, "modality" | "region" | "laterality">) {
+/** "Radiofrequency (heat) ablation: right knee" */
+export function procedureTitle(p: Pick<PatientProcedure, "modality" | "region" | "side">) {
   const modality = modalityLabels[p.modality as Modality] ?? p.modality;
-  const region = (regionLabels[p.region as Region] ?? p.region).toLowerCase();
-  const side = lateralityWords[p.laterality];
-  return `${modality} ablation: ${region}${side ? `, ${side}` : ""}`;
+  return `${modality} ablation: ${treatedSiteLabel(p.region, p.side).toLowerCase()}`;
 }
 
 /** What was done and when: the patient's procedure in plain words. */

@@ -3,8 +3,8 @@
 import {
   type Change,
   changeLabels,
-  type Region,
-  regionLabels,
+  type Location,
+  locationLabel,
 } from "@/server/outcomes/vocab-lists";
 
 /** Who wrote it, as the patient reads it: "You", or "Your care team: Dr. Priya Provider". */
@@ -17,9 +17,9 @@ export const changeWords = (change: Change) => changeLabels[change];
 /** "Pain now: 6 out of 10". */
 export const painNowWords = (pain: number) => `Pain now: ${pain} out of 10`;
 
-/** "Where: Lumbar spine, Knee" (each region once, in the order given). */
-export const whereWords = (locations: readonly Region[]) =>
-  `Where: ${[...new Set(locations)].map((r) => regionLabels[r]).join(", ")}`;
+/** "Where: Lumbar spine, Left knee" (each location once, in the order given). */
+export const whereWords = (locations: readonly Location[]) =>
+  `Where: ${[...new Set(locations)].map(locationLabel).join(", ")}`;
 
 /** The read receipt of the patient's own message: "Read by Dr. A and Dr. B", or "Not read yet". */
 export function readWords(readBy: readonly string[]): string {

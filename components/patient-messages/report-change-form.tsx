@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
-import { BodyMap } from "@/components/diary/body-map";
+import { BodyMap, locationOptions } from "@/components/diary/body-map";
 import { CheckboxChips, RadioCard } from "@/components/diary/choice-cards";
 import { newClientId } from "@/components/diary/client-id";
 import { sendOrKeep, usePendingEntries } from "@/components/diary/device-store";
@@ -18,14 +18,7 @@ import { cn } from "@/components/ui/cn";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, FieldError, Textarea } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
-import {
-  CHANGES,
-  type Change,
-  changeLabels,
-  REGIONS,
-  type Region,
-  regionLabels,
-} from "@/server/outcomes/vocab-lists";
+import { CHANGES, type Change, changeLabels, type Location } from "@/server/outcomes/vocab-lists";
 import { changeNeedsText, type ReportProblems, reportProblems } from "@/shared/message-rules";
 import type { ReportChangeInput } from "@/shared/schemas";
 import { TextCounter } from "./text-counter";
@@ -42,8 +35,6 @@ const FIELD_ORDER: Array<[FieldName, string]> = [
   ["attachTodaysEntry", "Today's diary entry"],
 ];
 
-const regionOptions = REGIONS.map((value) => ({ value, label: regionLabels[value] }));
-
 const toggle = <T,>(xs: readonly T[], x: T): T[] =>
   xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
 
@@ -59,7 +50,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
   const [clientId] = useState(newClientId);
   const [change, setChange] = useState<Change | null>(null);
   const [painNow, setPainNow] = useState<number | null>(null);
-  const [locations, setLocations] = useState<Region[]>([]);
+  const [locations, setLocations] = useState<Location[]>([]);
   const [body, setBody] = useState("");
   const [attach, setAttach] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
@@ -200,7 +191,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
             <BodyMap selected={locations} onToggle={(r) => setLocations(toggle(locations, r))} />
             <CheckboxChips
               name="locations"
-              options={regionOptions}
+              options={locationOptions(locations)}
               selected={locations}
               onToggle={(r) => setLocations(toggle(locations, r))}
               invalid={Boolean(errors.locations)}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatChange, formatDate, formatNumber, formatPain } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
+import { reliefEnded } from "@/server/outcomes/relief";
 import { criteriaLabels, phaseLabels } from "@/server/outcomes/vocab";
 import { CategoryBadge } from "./badges";
 import type { ReviewAssessment } from "./types";
@@ -17,7 +18,9 @@ function Item({ label, children, hint }: { label: string; children: ReactNode; h
 
 /**
  * Relief in words: "Ongoing since day 12" while the current window shows relief (the first day of
- * the unbroken run of relief windows that reaches today), "Lasted 35 days" once it has ended.
+ * the unbroken run of relief windows that reaches today); "Lasted 35 days" only once it has ended
+ * (a recurrence); otherwise "Through 16 Nov, at least 44 days so far": the diary may simply have
+ * stopped (docs/clinical-rules.md#relief).
  */
 export function reliefWords(a: ReviewAssessment): { value: string; hint?: string } {
   if (a.currentShowsRelief) {
@@ -29,11 +32,12 @@ export function reliefWords(a: ReviewAssessment): { value: string; hint?: string
     }
     return since === null ? { value: "Ongoing" } : { value: `Ongoing since day ${since}` };
   }
-  if (a.reliefDurationDays === null) return { value: "None yet" };
-  return {
-    value: `Lasted ${a.reliefDurationDays} days`,
-    hint: a.reliefUntil ? `until ${formatDate(a.reliefUntil, { today: a.asOf })}` : undefined,
-  };
+  if (a.reliefDurationDays === null || a.reliefUntil === null) return { value: "None yet" };
+  const until = formatDate(a.reliefUntil, { today: a.asOf });
+  const days = `${a.reliefDurationDays} ${a.reliefDurationDays === 1 ? "day" : "days"}`;
+  return reliefEnded(a)
+    ? { value: `Lasted ${days}`, hint: `until ${until}` }
+    : { value: `Through ${until}`, hint: `at least ${days} so far` };
 }
 
 /**

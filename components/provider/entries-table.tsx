@@ -1,6 +1,6 @@
 import { formatDate } from "@/components/format";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { pgicLabels, qualityLabels, regionLabels } from "@/server/outcomes/vocab";
+import { locationLabel, pgicLabels, qualityLabels } from "@/server/outcomes/vocab";
 import type { ReviewEntry } from "./types";
 
 /** The diary entries of one procedure, newest first (one page). */
@@ -29,7 +29,10 @@ export function EntriesTable({ rows }: { rows: readonly ReviewEntry[] }) {
             </span>
           ),
         },
-        { header: "Where", cell: (e) => e.locations.map((l) => regionLabels[l]).join(", ") || "—" },
+        {
+          header: "Where",
+          cell: (e) => e.locations.map((l) => locationLabel(l)).join(", ") || "—",
+        },
         {
           header: "Feels like",
           cell: (e) => e.qualities.map((q) => qualityLabels[q]).join(", ") || "—",

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, plural } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { changeLabels, regionLabels } from "@/server/outcomes/vocab-lists";
+import { changeLabels, locationLabel } from "@/server/outcomes/vocab-lists";
 import type { ThreadMessage } from "./types";
 
 /** Who has read a message: the patient on the care team's replies, the staff on the patient's. */
@@ -29,7 +29,9 @@ function Report({ m, today }: { m: ThreadMessage; today: string }) {
         {m.locations.length > 0 ? (
           <>
             <dt className="text-slate-600">Where</dt>
-            <dd className="text-slate-900">{m.locations.map((r) => regionLabels[r]).join(", ")}</dd>
+            <dd className="text-slate-900">
+              {m.locations.map((r) => locationLabel(r)).join(", ")}
+            </dd>
           </>
         ) : null}
         {m.diaryEntry ? (

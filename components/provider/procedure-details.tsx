@@ -1,19 +1,17 @@
 import { formatDate, formatNumber } from "@/components/format";
 import {
-  type Laterality,
-  lateralityLabels,
+  type Location,
+  locationLabel,
   type Modality,
   modalityLabels,
   qualityLabels,
-  type Region,
-  regionLabels,
+  treatedSiteLabel,
 } from "@/server/outcomes/vocab";
 import type { ReviewProcedure } from "./types";
 
-export function procedureName(p: Pick<ReviewProcedure, "modality" | "region" | "laterality">) {
-  return `${regionLabels[p.region as Region] ?? p.region} · ${
-    lateralityLabels[p.laterality as Laterality] ?? p.laterality
-  } · ${modalityLabels[p.modality as Modality] ?? p.modality}`;
+/** "Right knee · Radiofrequency (heat)" */
+export function procedureName(p: Pick<ReviewProcedure, "modality" | "region" | "side">) {
+  return `${treatedSiteLabel(p.region, p.side)} · ${modalityLabels[p.modality as Modality] ?? p.modality}`;
 }
 
 /** What was recorded about a procedure, baseline included. */
@@ -33,7 +31,10 @@ export function ProcedureDetails({
       "Baseline interference",
       p.baselineInterference === null ? "—" : formatNumber(p.baselineInterference),
     ],
-    ["Baseline locations", p.baselineLocations.map((l) => regionLabels[l]).join(", ") || "—"],
+    [
+      "Baseline locations",
+      p.baselineLocations.map((l) => locationLabel(l as Location)).join(", ") || "—",
+    ],
     ["Baseline qualities", p.baselineQualities.map((q) => qualityLabels[q]).join(", ") || "—"],
     ["Diagnostic block relief", p.blockReliefPct === null ? "—" : `${p.blockReliefPct}%`],
     [

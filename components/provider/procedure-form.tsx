@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { z } from "zod";
+import { locationOptions } from "@/components/diary/body-map";
 import { CheckboxChips } from "@/components/diary/choice-cards";
 import { formatDate } from "@/components/format";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
@@ -12,10 +13,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
 import {
-  Laterality,
-  lateralityLabels,
+  type Location,
   Modality,
   modalityLabels,
+  ProcedureSide,
+  procedureSideLabels,
   Quality,
   qualityLabels,
   Region,
@@ -30,18 +32,18 @@ type Values = {
   performedOn: string;
   modality: string;
   region: string;
-  laterality: string;
+  /** left, right, bilateral, "none" (midline), or "" not chosen yet. */
+  side: string;
   target: string;
   baselinePain: string;
   baselineInterference: string;
-  baselineLocations: Region[];
+  baselineLocations: Location[];
   baselineQualities: Quality[];
   blockReliefPct: string;
   notes: string;
   repeatsProcedureId: string;
 };
 
-const regionOptions = Region.options.map((value) => ({ value, label: regionLabels[value] }));
 const qualityOptions = Quality.options.map((value) => ({ value, label: qualityLabels[value] }));
 
 const toNumber = (s: string) => (s.trim() === "" ? null : Number(s));
@@ -67,7 +69,7 @@ export function ProcedureForm({
     performedOn: existing?.performedOn ?? today,
     modality: existing?.modality ?? "",
     region: existing?.region ?? "",
-    laterality: existing?.laterality ?? "",
+    side: existing ? (existing.side ?? "none") : "",
     target: existing?.target ?? "",
     baselinePain: existing ? String(existing.baselinePain) : "",
     baselineInterference:
@@ -99,7 +101,7 @@ export function ProcedureForm({
       performedOn: v.performedOn,
       modality: v.modality || undefined,
       region: v.region || undefined,
-      laterality: v.laterality || undefined,
+      side: v.side === "none" ? null : v.side || undefined,
       target: v.target,
       baselinePain: toNumber(v.baselinePain) ?? undefined,
       baselineInterference: toNumber(v.baselineInterference),
@@ -171,18 +173,15 @@ export function ProcedureForm({
             ))}
           </Select>
         </Field>
-        <Field id="laterality" label="Side" error={error("laterality")}>
-          <Select
-            value={v.laterality}
-            onChange={(e) => set("laterality", e.target.value)}
-            {...control("laterality")}
-          >
+        <Field id="side" label="Side" error={error("side")}>
+          <Select value={v.side} onChange={(e) => set("side", e.target.value)} {...control("side")}>
             <option value="">Choose…</option>
-            {Laterality.options.map((l) => (
-              <option key={l} value={l}>
-                {lateralityLabels[l]}
+            {ProcedureSide.options.map((s) => (
+              <option key={s} value={s}>
+                {procedureSideLabels[s]}
               </option>
             ))}
+            <option value="none">No side (midline)</option>
           </Select>
         </Field>
       </div>
@@ -261,7 +260,7 @@ export function ProcedureForm({
         </legend>
         <CheckboxChips
           name="baselineLocations"
-          options={regionOptions}
+          options={locationOptions(v.baselineLocations)}
           selected={v.baselineLocations}
           onToggle={(r) => set("baselineLocations", toggle(v.baselineLocations, r))}
           className="mt-2"

@@ -34,7 +34,8 @@ export const procedures = pgTable(
     performedOn: date({ mode: "string" }).notNull(),
     modality: text().notNull(),
     region: text().notNull(),
-    laterality: text().notNull(),
+    /** left, right, bilateral; null: midline or not recorded (docs/clinical-rules.md#locations-and-sides). */
+    side: text(),
     target: text().notNull().default(""),
     baselinePain: doublePrecision().notNull(),
     baselineInterference: doublePrecision(),

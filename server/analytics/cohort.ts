@@ -1,6 +1,12 @@
 // The cohort rules of docs/decisions/017-outcome-statistics.md: what each procedure contributes to
 // the clinic's outcomes, from assessOutcome alone (nothing here re-implements a threshold). Pure.
-import { type AssessmentInput, addDays, assessOutcome, type Category } from "@/server/outcomes";
+import {
+  type AssessmentInput,
+  addDays,
+  assessOutcome,
+  type Category,
+  reliefEnded,
+} from "@/server/outcomes";
 import type { Observation } from "./survival";
 
 /** Success is reported at 6 weeks, 3 months and 6 months after the procedure. */
@@ -61,7 +67,7 @@ export function isEvaluable(category: Category): boolean {
 export function reliefObservation(outcome: ProcedureOutcome): Observation | null {
   const { reliefDurationDays, category } = outcome.today;
   if (reliefDurationDays === null) return null;
-  return { time: reliefDurationDays, event: category === "recurrence" };
+  return { time: reliefDurationDays, event: reliefEnded({ category }) };
 }
 
 /**

@@ -47,7 +47,7 @@ describe("finding 5: out-of-scope ids answer exactly like made-up ids", () => {
         performedOn: "2026-01-01",
         modality: "cryoablation",
         region: "knee",
-        laterality: "left",
+        side: "left",
         baselinePain: 7,
       }),
       foreign: (w) => w.other.procedureId,

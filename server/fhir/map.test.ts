@@ -5,10 +5,12 @@ import {
   entryResources,
   type FhirDecisionInput,
   type FhirEntryInput,
+  LATERALITY_EXTENSION,
   LOINC,
   patientBundle,
   patientResource,
   procedureResource,
+  SNOMED,
   UCUM,
 } from "./map";
 
@@ -166,17 +168,53 @@ describe("patient, procedure and decisions to FHIR", () => {
         performedOn: "2026-01-20",
         modality: "cryoablation",
         region: "knee",
-        laterality: "left",
+        side: "left",
         target: "Genicular nerves",
       }),
     ).toMatchObject({
       status: "completed",
       performedDateTime: "2026-01-20",
       code: { text: "Cryoablation (cold) nerve ablation of Genicular nerves" },
-      bodySite: [{ text: "Knee, left" }],
+      bodySite: [
+        {
+          coding: [{ system: SNOMED, code: "72696002", display: "Knee region structure" }],
+          text: "Left knee",
+          extension: [
+            {
+              url: LATERALITY_EXTENSION,
+              valueCodeableConcept: { coding: [{ system: SNOMED, code: "7771000" }] },
+            },
+          ],
+        },
+      ],
       subject: { reference: `Patient/${PATIENT}` },
     });
   });
+
+  it.each([
+    // region, side, text, laterality code
+    ["knee", "right", "Right knee", "24028007"],
+    ["lumbar", "bilateral", "Lumbar spine, both sides", "51440002"],
+    ["cervical", null, "Cervical spine", undefined],
+    ["other", null, "Other", undefined],
+  ] as const)(
+    "codes the body site of %s, side %s, with its laterality",
+    (region, side, text, lat) => {
+      const [site] =
+        procedureResource({
+          id: PROCEDURE,
+          patientId: PATIENT,
+          performedOn: "2026-01-20",
+          modality: "radiofrequency",
+          region,
+          side,
+          target: "",
+        }).bodySite ?? [];
+      expect(site?.text).toBe(text);
+      expect(site?.extension?.[0]?.valueCodeableConcept?.coding?.[0]?.code).toBe(lat);
+      expect(site?.coding?.length ?? 0).toBe(region === "other" ? 0 : 1);
+    },
+  );
 
   const decision: FhirDecisionInput = {
     id: "22222222-3333-4444-8555-666666666666",
@@ -229,7 +267,7 @@ describe("patient, procedure and decisions to FHIR", () => {
             performedOn: "2026-01-20",
             modality: "radiofrequency",
             region: "lumbar",
-            laterality: "bilateral",
+            side: "bilateral",
             target: "",
           },
         ],

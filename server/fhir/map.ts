@@ -17,18 +17,16 @@ import type {
   Resource,
 } from "@medplum/fhirtypes";
 import {
-  type Laterality,
-  lateralityLabels,
   type Modality,
   modalityLabels,
   type Pgic,
   pgicLabels,
   type Region,
-  regionLabels,
   type Strategy,
   type SuspectedFactor,
   strategyLabels,
   suspectedFactorLabels,
+  treatedSiteLabel,
 } from "@/server/outcomes/vocab";
 
 // ---- Code systems and codes (docs/clinical-rules.md#check-ins, docs/decisions/015-fhir-export.md)
@@ -38,6 +36,29 @@ export const LOINC = "http://loinc.org";
 export const UCUM = "http://unitsofmeasure.org";
 export const OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 export const IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+export const SNOMED = "http://snomed.info/sct";
+/** The laterality qualifier of a body site (the extension mCODE defines for a body location). */
+export const LATERALITY_EXTENSION =
+  "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier";
+
+/** SNOMED CT body structures of the treated regions ("other" has none: text only). */
+export const REGION_SNOMED: Partial<Record<Region, [code: string, display: string]>> = {
+  cervical: ["122494005", "Cervical spine structure"],
+  thoracic: ["122495006", "Thoracic spine structure"],
+  lumbar: ["122496007", "Lumbar spine structure"],
+  sacroiliac: ["39723000", "Sacroiliac joint structure"],
+  knee: ["72696002", "Knee region structure"],
+  hip: ["29836001", "Hip region structure"],
+  shoulder: ["16982005", "Shoulder region structure"],
+};
+
+/** SNOMED CT laterality qualifiers of a procedure's side. */
+export const SIDE_SNOMED: Record<"left" | "right" | "bilateral", [code: string, display: string]> =
+  {
+    left: ["7771000", "Left"],
+    right: ["24028007", "Right"],
+    bilateral: ["51440002", "Right and left"],
+  };
 /** The portal's own vocabularies (strategies, PGIC answers) and identifier systems. */
 export const PORTAL_SYSTEM = "urn:ablation-follow-up-portal";
 
@@ -83,7 +104,8 @@ export type FhirProcedureInput = {
   performedOn: string;
   modality: string;
   region: string;
-  laterality: string;
+  /** left, right, bilateral; null: midline or not recorded. */
+  side: string | null;
   target: string;
 };
 
@@ -164,7 +186,25 @@ const label = <K extends string>(labels: Record<K, string>, code: string) =>
 
 export function procedureResource(p: FhirProcedureInput): Procedure {
   const modality = label(modalityLabels, p.modality as Modality);
-  const site = `${label(regionLabels, p.region as Region)}, ${label(lateralityLabels, p.laterality as Laterality).toLowerCase()}`;
+  const region = REGION_SNOMED[p.region as Region];
+  const side = SIDE_SNOMED[p.side as keyof typeof SIDE_SNOMED];
+  const bodySite = {
+    ...(region ? { coding: [{ system: SNOMED, code: region[0], display: region[1] }] } : {}),
+    text: treatedSiteLabel(p.region, p.side),
+    ...(side
+      ? {
+          extension: [
+            {
+              url: LATERALITY_EXTENSION,
+              valueCodeableConcept: {
+                coding: [{ system: SNOMED, code: side[0], display: side[1] }],
+                text: side[1],
+              },
+            },
+          ],
+        }
+      : {}),
+  };
   return {
     resourceType: "Procedure",
     id: p.id,
@@ -175,7 +215,7 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
     },
     subject: ref("Patient", p.patientId),
     performedDateTime: p.performedOn,
-    bodySite: [{ text: site }],
+    bodySite: [bodySite],
   };
 }
 

@@ -10,7 +10,6 @@ import {
   type FlagCode,
   type Location,
   locationLabel,
-  locationOf,
   type Pgic,
   type Phase,
   type ProcedureSide,
@@ -18,9 +17,9 @@ import {
   type Quality,
   qualityLabels,
   type Region,
-  regionLabels,
   type Severity,
   type Strategy,
+  treatedSiteLabel,
 } from "./vocab";
 
 // ---- Input (docs/clinical-rules.md#input) ----
@@ -444,10 +443,7 @@ function evaluate(input: AssessmentInput, prepared: Prepared, day: number) {
   );
   if (shiftEntries.length >= 2) {
     const newLocations = [...new Set(shiftEntries.flatMap((e) => e.locations.filter(isNew)))];
-    const treated =
-      procedure.side === "bilateral"
-        ? `${regionLabels[region]}, both sides`
-        : locationLabel(locationOf(region, procedure.side ?? null));
+    const treated = treatedSiteLabel(region, procedure.side ?? null);
     flags.push({
       code: "PAIN_SHIFT",
       severity: "warning",

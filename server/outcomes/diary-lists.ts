@@ -119,3 +119,24 @@ export const pgicLabels: Record<Pgic, string> = {
   much_worse: "Much worse",
   very_much_worse: "Very much worse",
 };
+
+const SIDED: readonly Region[] = SIDED_REGIONS;
+
+/**
+ * The locations a patient or provider chooses from: a sided region twice ("Right knee", "Left
+ * knee"; both sides are two choices), any other region once. Plain sided regions ("knee") stay
+ * valid for entries stored before sides existed, and are shown only when already chosen.
+ */
+export const LOCATION_CHOICES: readonly Location[] = REGIONS.flatMap((r): Location[] =>
+  SIDED.includes(r) ? [`${r}:right`, `${r}:left`] : [r],
+);
+
+/** The choices to show for a selection: the usual ones, and any older plain location it holds. */
+export const locationChoicesFor = (selected: readonly Location[]): Location[] => [
+  ...LOCATION_CHOICES,
+  ...selected.filter((l) => !LOCATION_CHOICES.includes(l)),
+];
+
+/** Is this text a location code (`knee`, `knee:left`)? */
+export const isLocation = (value: string): value is Location =>
+  (LOCATIONS as readonly string[]).includes(value);

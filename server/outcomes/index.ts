@@ -4,6 +4,7 @@ export * from "./blocks";
 export * from "./check-ins";
 export * from "./dates";
 export * from "./pathway-vocab";
+export * from "./relief";
 export * from "./repeat-evidence";
 export * from "./review-state";
 export * from "./vocab";

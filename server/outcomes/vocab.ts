@@ -1,10 +1,22 @@
 // Shared vocabularies of the clinical rules (docs/clinical-rules.md), defined once as zod
 // enums and reused by schemas, forms and tests.
 import { z } from "zod";
-import { CHANGES, LOCATIONS, PGIC_ANSWERS, QUALITIES, REGIONS, SIDES } from "./vocab-lists";
+import {
+  CHANGES,
+  LOCATIONS,
+  locationLabel,
+  PGIC_ANSWERS,
+  QUALITIES,
+  REGIONS,
+  regionLabels,
+  SIDES,
+} from "./vocab-lists";
 
 export {
   changeLabels,
+  isLocation,
+  LOCATION_CHOICES,
+  locationChoicesFor,
   locationLabel,
   locationOf,
   parseLocation,
@@ -42,6 +54,18 @@ export const procedureSideLabels: Record<ProcedureSide, string> = {
   bilateral: "Both sides",
 };
 
+/** A procedure's side in words, "No side (midline)" for none. */
+export const procedureSideLabel = (side: string | null): string =>
+  side === null ? "No side (midline)" : (procedureSideLabels[side as ProcedureSide] ?? side);
+
+/** Where a procedure was done: "Right knee", "Lumbar spine, both sides", "Lumbar spine". */
+export function treatedSiteLabel(region: string, side: string | null): string {
+  const name = regionLabels[region as Region] ?? region;
+  if (side === "bilateral") return `${name}, both sides`;
+  if (side === "left" || side === "right") return locationLabel(`${region as Region}:${side}`);
+  return name;
+}
+
 export const Modality = z.enum([
   "radiofrequency",
   "pulsed_radiofrequency",
@@ -55,17 +79,6 @@ export const modalityLabels: Record<Modality, string> = {
   pulsed_radiofrequency: "Pulsed radiofrequency",
   cryoablation: "Cryoablation (cold)",
   chemical: "Chemical neurolysis",
-};
-
-/** The side treated by a procedure. */
-export const Laterality = z.enum(["left", "right", "bilateral", "midline"]);
-export type Laterality = z.infer<typeof Laterality>;
-
-export const lateralityLabels: Record<Laterality, string> = {
-  left: "Left",
-  right: "Right",
-  bilateral: "Bilateral",
-  midline: "Midline",
 };
 
 export const Strategy = z.enum([

@@ -22,17 +22,15 @@ import {
   type Category,
   categoryLabels,
   flagCodeLabels,
-  type Laterality,
-  lateralityLabels,
   type Modality,
   modalityLabels,
   phaseLabels,
-  type Region,
-  regionLabels,
+  reliefSentence,
   type Strategy,
   type SuspectedFactor,
   strategyLabels,
   suspectedFactorLabels,
+  treatedSiteLabel,
 } from "@/server/outcomes";
 import type { VisitReport } from "@/server/services/reports";
 
@@ -344,7 +342,7 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
   const staff = report.audience === "staff";
   const today = report.generatedAt.slice(0, 10);
   const procedureLine = procedure
-    ? `${label(modalityLabels, procedure.modality as Modality)} ablation, ${label(regionLabels, procedure.region as Region)} (${label(lateralityLabels, procedure.laterality as Laterality).toLowerCase()})${procedure.target ? `, ${procedure.target}` : ""}`
+    ? `${label(modalityLabels, procedure.modality as Modality)} ablation, ${treatedSiteLabel(procedure.region, procedure.side).toLowerCase()}${procedure.target ? `, ${procedure.target}` : ""}`
     : "No procedure recorded";
   const title = staff ? "Visit report" : "My pain diary report";
   return (
@@ -441,11 +439,7 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
                     <KV k={`Success (${a.criteria} criteria)`}>{a.success ? "Yes" : "No"}</KV>
                   </>
                 ) : null}
-                <KV k="Relief lasted">
-                  {a.reliefDurationDays === null
-                    ? "-"
-                    : `${a.reliefDurationDays} days (to ${longDate(a.reliefUntil ?? a.asOf)})`}
-                </KV>
+                <KV k="Relief">{reliefSentence(a, longDate) ?? "-"}</KV>
               </View>
               <View style={{ width: 190 }}>
                 {staff ? (

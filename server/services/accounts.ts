@@ -164,7 +164,7 @@ export async function getAccount(db: Db, actor: Actor, id: string, ip: string | 
         ? {
             performedOn: latest.performedOn,
             region: latest.region,
-            laterality: latest.laterality,
+            side: latest.side,
             modality: latest.modality,
             day: daysBetween(latest.performedOn, today),
           }

@@ -6,7 +6,9 @@ import {
   type AssessmentInput,
   assessOutcome,
   type Criteria,
+  type Location,
   type Pgic,
+  type ProcedureSide,
   type Quality,
   type Region,
 } from "@/server/outcomes";
@@ -42,6 +44,7 @@ export function toAssessmentInput(
     ProcedureRow,
     | "performedOn"
     | "region"
+    | "side"
     | "baselinePain"
     | "baselineInterference"
     | "baselineLocations"
@@ -55,16 +58,17 @@ export function toAssessmentInput(
     procedure: {
       performedOn: procedure.performedOn,
       region: procedure.region as Region,
+      side: procedure.side as ProcedureSide | null,
       baselinePain: procedure.baselinePain,
       baselineInterference: procedure.baselineInterference,
-      baselineLocations: procedure.baselineLocations as Region[],
+      baselineLocations: procedure.baselineLocations as Location[],
       baselineQualities: procedure.baselineQualities as Quality[],
     },
     entries: entries.map((e) => ({
       entryDate: e.entryDate,
       painAverage: e.painAverage,
       interference: interferenceOf(e),
-      locations: e.locations as Region[],
+      locations: e.locations as Location[],
       qualities: e.qualities as Quality[],
       siteSoreness: e.siteSoreness,
       pgic: (e.pgic as Pgic | null) ?? null,

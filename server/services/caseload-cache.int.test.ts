@@ -247,7 +247,7 @@ describe("caseload assessment cache", () => {
       performedOn,
       modality: "radiofrequency",
       region: "lumbar",
-      laterality: "bilateral",
+      side: "bilateral",
       target,
       baselinePain: 9,
       baselineInterference,

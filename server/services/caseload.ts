@@ -33,12 +33,12 @@ import {
   daysBetween,
   type FlagCode,
   LOCATION_WINDOW_DAYS,
+  type Location,
   NEUROPATHIC_QUALITIES,
   type Pgic,
   type Phase,
   type Quality,
   type QueueItem,
-  type Region,
   type ReviewReason,
   type ReviewState,
   reviewState,
@@ -377,6 +377,7 @@ export function entryQueries(db: Db, procedureIds: readonly string[], asOf: stri
         id: procedures.id,
         performedOn: procedures.performedOn,
         region: procedures.region,
+        side: procedures.side,
         baselinePain: procedures.baselinePain,
         baselineInterference: procedures.baselineInterference,
         baselineLocations: procedures.baselineLocations,
@@ -490,7 +491,7 @@ export function decodeEntries(
     return codesOf;
   };
   details(row.locations, (entry, text) => {
-    entry.locations = array(text) as Region[];
+    entry.locations = array(text) as Location[];
   });
   details(row.qualities, (entry, text) => {
     entry.qualities = array(text) as Quality[];

@@ -17,7 +17,7 @@ import {
   pgicResponse,
   procedureResource,
 } from "@/server/fhir/map";
-import { assessOutcome } from "@/server/outcomes";
+import { assessOutcome, reliefEnded } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { csvRow } from "@/shared/csv";
 import { assessedEntryColumns, toAssessmentInput } from "./assessments";
@@ -110,7 +110,7 @@ async function* resourcesOf(db: Db, type: BulkType): AsyncGenerator<string> {
             performedOn: procedures.performedOn,
             modality: procedures.modality,
             region: procedures.region,
-            laterality: procedures.laterality,
+            side: procedures.side,
             target: procedures.target,
           })
           .from(procedures)
@@ -213,7 +213,7 @@ export const OUTCOME_COLUMNS = [
   "performed_on",
   "modality",
   "region",
-  "laterality",
+  "side",
   "repeats_procedure_id",
   "as_of",
   "day",
@@ -227,6 +227,7 @@ export const OUTCOME_COLUMNS = [
   "reduction_pct",
   "peak_reduction_pct",
   "relief_duration_days",
+  "relief_ended",
   "baseline_interference",
   "current_interference",
   "function_improved",
@@ -299,7 +300,7 @@ export async function outcomeCsv(
           p.performedOn,
           p.modality,
           p.region,
-          p.laterality,
+          p.side ?? "",
           p.repeatsProcedureId,
           a.asOf,
           a.day,
@@ -313,6 +314,7 @@ export async function outcomeCsv(
           round(a.reductionPct),
           round(a.peakReductionPct),
           a.reliefDurationDays,
+          reliefEnded(a),
           a.baselineInterference,
           round(a.currentInterference),
           a.functionImproved,

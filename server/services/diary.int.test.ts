@@ -41,7 +41,7 @@ async function patientWithProcedure(
       performedOn: addDays(today, -daysAgo),
       modality: "radiofrequency",
       region: "lumbar",
-      laterality: "bilateral",
+      side: "bilateral",
       target: "L4-L5 medial branches",
       baselinePain: 8,
       baselineInterference: 7,

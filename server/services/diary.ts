@@ -15,9 +15,9 @@ import {
   checkInDayFor,
   checkInSchedule,
   daysBetween,
+  type Location,
   type Pgic,
   type Quality,
-  type Region,
 } from "@/server/outcomes";
 import { assessProcedure, type ProcedureRow } from "./assessments";
 import { recordAudit } from "./audit";
@@ -30,7 +30,7 @@ export type EntryFields = {
   painAverage: number;
   enjoyment: number;
   activity: number;
-  locations: Region[];
+  locations: Location[];
   qualities: Quality[];
   siteSoreness: boolean;
   medication: string;
@@ -52,7 +52,7 @@ export type PatientProcedure = {
   performedOn: string;
   modality: string;
   region: string;
-  laterality: string;
+  side: string | null;
   target: string;
   baselinePain: number;
   repeatsProcedureId: string | null;
@@ -64,7 +64,7 @@ function toPatientProcedure(p: ProcedureRow): PatientProcedure {
     performedOn: p.performedOn,
     modality: p.modality,
     region: p.region,
-    laterality: p.laterality,
+    side: p.side,
     target: p.target,
     baselinePain: p.baselinePain,
     repeatsProcedureId: p.repeatsProcedureId,
@@ -320,7 +320,7 @@ const publicEntry = (e: EntryRow) => ({
   painAverage: e.painAverage,
   enjoyment: e.enjoyment,
   activity: e.activity,
-  locations: e.locations as Region[],
+  locations: e.locations as Location[],
   qualities: e.qualities as Quality[],
   siteSoreness: e.siteSoreness,
   medication: e.medication,

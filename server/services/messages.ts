@@ -20,7 +20,7 @@ import type { Actor } from "@/server/authz/policy";
 import { appUrl } from "@/server/env";
 import { badRequest } from "@/server/errors";
 import { patientMessageEmail, replyEmail } from "@/server/mail/templates";
-import type { Change, Region } from "@/server/outcomes";
+import type { Change, Location } from "@/server/outcomes";
 import { recordAudit, recordAudits } from "./audit";
 import { notify } from "./notifications";
 import { queueEmail, wakeMailDelivery } from "./outbox";
@@ -35,7 +35,7 @@ export type ReportChange = {
   clientId: string;
   change: Change;
   painNow: number | null;
-  locations: Region[];
+  locations: Location[];
   body: string;
   /** Attach today's diary entry (refused when there is none). */
   attachTodaysEntry: boolean;
@@ -50,7 +50,7 @@ export type ThreadMessage = {
   mine: boolean;
   change: Change | null;
   painNow: number | null;
-  locations: Region[];
+  locations: Location[];
   diaryEntry: { id: string; entryDate: string; painAverage: number } | null;
   body: string;
   createdAt: Date;
@@ -72,7 +72,7 @@ type NewMessage = {
   body: string;
   change?: Change | null;
   painNow?: number | null;
-  locations?: Region[];
+  locations?: Location[];
   diaryEntryId?: string | null;
 };
 
@@ -359,7 +359,7 @@ async function threadMessages(db: DbOrTx, readerId: string, patientId: string) {
       mine: m.authorId === readerId,
       change: m.change as Change | null,
       painNow: m.painNow,
-      locations: m.locations as Region[],
+      locations: m.locations as Location[],
       diaryEntry:
         m.diaryEntryId && m.diaryEntryDate !== null && m.diaryEntryPain !== null
           ? { id: m.diaryEntryId, entryDate: m.diaryEntryDate, painAverage: m.diaryEntryPain }

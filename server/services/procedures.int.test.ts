@@ -36,7 +36,7 @@ const fields = (patientId: string, extra: Partial<RecordProcedureInput> = {}) =>
   performedOn: addDays(today, -10),
   modality: "radiofrequency" as const,
   region: "knee" as const,
-  laterality: "left" as const,
+  side: "left" as const,
   target: "Genicular nerves",
   baselinePain: 7.5,
   baselineInterference: 6,

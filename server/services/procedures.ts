@@ -20,7 +20,8 @@ export type ProcedureFields = {
   performedOn: string;
   modality: string;
   region: string;
-  laterality: string;
+  /** left, right, bilateral; null: midline or not recorded. */
+  side: string | null;
   target: string;
   baselinePain: number;
   baselineInterference: number | null;
@@ -31,13 +32,28 @@ export type ProcedureFields = {
   repeatsProcedureId: string | null;
 };
 
+/**
+ * A stored earlier version. Versions stored before sides existed (migration 0012) hold
+ * `laterality`, where "midline" meant no side.
+ */
+function revisionFields(data: Record<string, unknown>): ProcedureFields {
+  const { laterality, ...fields } = data as ProcedureFields & { laterality?: string };
+  const side =
+    "side" in data
+      ? fields.side
+      : laterality === "left" || laterality === "right" || laterality === "bilateral"
+        ? laterality
+        : null;
+  return { ...fields, side };
+}
+
 /** The stored fields of one version, as kept in procedure_revisions. */
 function fieldsOf(p: ProcedureRow): ProcedureFields {
   return {
     performedOn: p.performedOn,
     modality: p.modality,
     region: p.region,
-    laterality: p.laterality,
+    side: p.side,
     target: p.target,
     baselinePain: p.baselinePain,
     baselineInterference: p.baselineInterference,
@@ -250,7 +266,7 @@ export async function getProcedure(db: Db, actor: Actor, id: string, ip: string 
       recordedByName: recorder?.name ?? null,
     },
     ...revisions.map((r) => ({
-      ...(r.data as ProcedureFields),
+      ...revisionFields(r.data),
       version: r.version,
       recordedAt: r.recordedAt,
       recordedByName: r.recordedByName,

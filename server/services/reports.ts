@@ -20,12 +20,12 @@ import {
   assessOutcome,
   daysBetween,
   type FlagCode,
+  type Location,
+  locationLabel,
   type Pgic,
   pgicLabels,
   type Quality,
   qualityLabels,
-  type Region,
-  regionLabels,
   type Severity,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
@@ -170,7 +170,7 @@ export type VisitReport = {
     performedOn: string;
     modality: string;
     region: string;
-    laterality: string;
+    side: string | null;
     target: string;
     baselinePain: number;
     baselineInterference: number | null;
@@ -302,7 +302,7 @@ export async function visitReport(
       performedOn: procedure.performedOn,
       modality: procedure.modality,
       region: procedure.region,
-      laterality: procedure.laterality,
+      side: procedure.side,
       target: procedure.target,
       baselinePain: procedure.baselinePain,
       baselineInterference: procedure.baselineInterference,
@@ -385,7 +385,7 @@ export async function diaryCsv(db: Db, actor: Actor, patientId: string, ip: stri
         e.enjoyment,
         e.activity,
         interferenceOf(e),
-        e.locations.map((l) => regionLabels[l as Region] ?? l).join("; "),
+        e.locations.map((l) => locationLabel(l as Location)).join("; "),
         e.qualities.map((q) => qualityLabels[q as Quality] ?? q).join("; "),
         e.siteSoreness ? "yes" : "no",
         e.pgic ? (pgicLabels[e.pgic as Pgic] ?? e.pgic) : null,

@@ -9,9 +9,9 @@ import { notFound } from "@/server/errors";
 import {
   assessOutcome,
   daysBetween,
+  type Location,
   type Pgic,
   type Quality,
-  type Region,
   reviewState,
   yearsBetween,
 } from "@/server/outcomes";
@@ -59,11 +59,11 @@ export async function patientReview(
       performedOn: p.performedOn,
       modality: p.modality,
       region: p.region,
-      laterality: p.laterality,
+      side: p.side,
       target: p.target,
       baselinePain: p.baselinePain,
       baselineInterference: p.baselineInterference,
-      baselineLocations: p.baselineLocations as Region[],
+      baselineLocations: p.baselineLocations as Location[],
       baselineQualities: p.baselineQualities as Quality[],
       blockReliefPct: p.blockReliefPct,
       notes: p.notes,
@@ -125,7 +125,7 @@ export async function patientReview(
   const entries = rows.map((e) => ({
     ...e,
     day: daysBetween(procedure.performedOn, e.entryDate),
-    locations: e.locations as Region[],
+    locations: e.locations as Location[],
     qualities: e.qualities as Quality[],
     pgic: e.pgic as Pgic | null,
   }));

@@ -104,7 +104,7 @@ const procedureFields = (w: World) => ({
   performedOn: addDays(w.today, -1),
   modality: "cryoablation",
   region: "knee",
-  laterality: "left",
+  side: "left",
   baselinePain: 7,
 });
 

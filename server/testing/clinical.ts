@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { diaryEntries, procedures } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { addDays, type Pgic, type Quality, type Region } from "@/server/outcomes";
+import { addDays, type Location, type Pgic, type Quality } from "@/server/outcomes";
 
 export type TestEntry = {
   /** Days after the procedure. */
@@ -12,7 +12,7 @@ export type TestEntry = {
   pain: number;
   enjoyment?: number | null;
   activity?: number | null;
-  locations?: Region[];
+  locations?: Location[];
   qualities?: Quality[];
   siteSoreness?: boolean;
   pgic?: Pgic | null;
@@ -33,7 +33,7 @@ export async function insertProcedure(
       performedOn,
       modality: "radiofrequency",
       region: "lumbar",
-      laterality: "bilateral",
+      side: "bilateral",
       target: "L4-L5 medial branches",
       baselinePain: 7,
       baselineInterference: 6,

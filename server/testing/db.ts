@@ -12,13 +12,16 @@ export type TestDatabase = {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or (TEST_DB=postgres) a new
- * database on the server at TEST_DATABASE_URL, dropped again by close().
+ * database on the server at TEST_DATABASE_URL, dropped again by close(). `migrationsFolder`: migrate
+ * only that far (a copy of db/migrations with fewer journal entries), to test a later migration.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrationsFolder?: string } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (process.env.TEST_DB !== "postgres" || !serverUrl) {
     const database = openDatabase({});
-    await database.migrate();
+    await database.migrate(options.migrationsFolder);
     return { db: database.db, driver: "pglite", database, close: database.close };
   }
   const name = `portal_test_${randomBytes(6).toString("hex")}`;
@@ -27,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = openDatabase({ url: url.toString(), poolSize: 5 });
-  await database.migrate();
+  await database.migrate(options.migrationsFolder);
   return {
     db: database.db,
     driver: "postgres",

@@ -2,22 +2,20 @@
 
 import { cn } from "@/components/ui/cn";
 import { FieldError } from "@/components/ui/field";
-import { REGIONS, type Region, regionLabels } from "@/server/outcomes/diary-lists";
-import { BodyMap } from "../body-map";
+import type { Location } from "@/server/outcomes/diary-lists";
+import { BodyMap, locationOptions } from "../body-map";
 import { CheckboxChips } from "../choice-cards";
 import { Section } from "./section";
 
-const regionOptions = REGIONS.map((value) => ({ value, label: regionLabels[value] }));
-
-/** Where it hurts: the body map and the same regions as chips, kept in step. */
+/** Where it hurts: the body map and the same locations as chips ("Right knee"), kept in step. */
 export function LocationsSection({
   selected,
   error,
   onToggle,
 }: {
-  selected: Region[];
+  selected: Location[];
   error?: string;
-  onToggle: (region: Region) => void;
+  onToggle: (location: Location) => void;
 }) {
   return (
     <Section>
@@ -29,13 +27,13 @@ export function LocationsSection({
           Where does it hurt today?
         </legend>
         <p id="locations-hint" className="mt-1 text-sm text-slate-600">
-          Choose all that apply. You can also tap the picture.
+          Choose all that apply, each side on its own. You can also tap the picture.
         </p>
         <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-start">
           <BodyMap selected={selected} onToggle={onToggle} />
           <CheckboxChips
             name="locations"
-            options={regionOptions}
+            options={locationOptions(selected)}
             selected={selected}
             onToggle={onToggle}
             invalid={Boolean(error)}

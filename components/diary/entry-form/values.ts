@@ -1,4 +1,4 @@
-import type { Pgic, Quality, Region } from "@/server/outcomes/diary-lists";
+import type { Location, Pgic, Quality } from "@/server/outcomes/diary-lists";
 import type { DiaryEntry } from "../types";
 
 /** What the diary entry form holds while the patient answers. */
@@ -7,7 +7,7 @@ export type Values = {
   painAverage: number | null;
   enjoyment: number | null;
   activity: number | null;
-  locations: Region[];
+  locations: Location[];
   qualities: Quality[];
   siteSoreness: boolean | null;
   medication: string;

@@ -1,7 +1,7 @@
 // Input schemas of the `diary` router (docs/clinical-rules.md#check-ins): the types here, the rules
 // of the answers in diary-rules.ts, which the diary form applies on the phone too (without zod).
 import { z } from "zod";
-import { Pgic, Quality, Region } from "@/server/outcomes";
+import { Location, Pgic, Quality } from "@/server/outcomes";
 import {
   type EntryAnswers,
   entryMessages,
@@ -28,10 +28,10 @@ export const entryFieldsShape = {
   enjoyment: score("enjoyment of life"),
   activity: score("general activity"),
   locations: z
-    .array(z.enum(Region.options, { error: entryMessages.locationsFromList }), {
+    .array(z.enum(Location.options, { error: entryMessages.locationsFromList }), {
       error: entryMessages.locationsFromList,
     })
-    .max(Region.options.length, entryMessages.locationsOnce)
+    .max(Location.options.length, entryMessages.locationsOnce)
     .refine(unique, entryMessages.locationsOnce),
   qualities: z
     .array(z.enum(Quality.options, { error: entryMessages.qualitiesFromList }), {

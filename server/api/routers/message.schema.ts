@@ -1,7 +1,7 @@
 // Input schemas of the `message` router (docs/decisions/020-messages.md): the types here, the rules
 // in message-rules.ts, which the patient's forms apply on the phone too (without zod).
 import { z } from "zod";
-import { Change, Region } from "@/server/outcomes";
+import { Change, Location } from "@/server/outcomes";
 import { changeNeedsText, MESSAGE_MAX, messageMessages } from "@/shared/message-rules";
 import { optionalText, text } from "@/shared/text";
 
@@ -21,10 +21,10 @@ export const ReportChangeInput = z
       .nullable()
       .default(null),
     locations: z
-      .array(z.enum(Region.options, { error: messageMessages.locationsFromList }), {
+      .array(z.enum(Location.options, { error: messageMessages.locationsFromList }), {
         error: messageMessages.locationsFromList,
       })
-      .max(Region.options.length, messageMessages.locationsFromList)
+      .max(Location.options.length, messageMessages.locationsFromList)
       .default([]),
     body: optionalText({
       max: MESSAGE_MAX,

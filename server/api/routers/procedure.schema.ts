@@ -1,7 +1,7 @@
 // Input schemas of the `procedure` router, shared with the procedure form so that the browser and
 // the server give the same message for the same field. Pure zod: safe to import in the client.
 import { z } from "zod";
-import { Laterality, Modality, Quality, Region } from "@/server/outcomes";
+import { Location, Modality, ProcedureSide, Quality, Region } from "@/server/outcomes";
 import { dateText, optionalText } from "@/shared/text";
 
 export const TARGET_MAX = 200;
@@ -27,7 +27,8 @@ export const procedureFieldsShape = {
   ),
   modality: z.enum(Modality.options, { error: "Choose the modality." }),
   region: z.enum(Region.options, { error: "Choose the treated region." }),
-  laterality: z.enum(Laterality.options, { error: "Choose the side." }),
+  /** left, right, bilateral; null: midline or not recorded. */
+  side: z.enum(ProcedureSide.options, { error: "Choose the side." }).nullable(),
   target: optionalText({
     max: TARGET_MAX,
     notText: "Enter the target nerve or level as text.",
@@ -36,10 +37,10 @@ export const procedureFieldsShape = {
   baselinePain: averageScore("the baseline pain", 1),
   baselineInterference: averageScore("the baseline interference", 0).nullable().default(null),
   baselineLocations: z
-    .array(z.enum(Region.options, { error: "Choose the locations from the list." }), {
+    .array(z.enum(Location.options, { error: "Choose the locations from the list." }), {
       error: "Choose the locations from the list.",
     })
-    .max(Region.options.length, "Choose each location only once.")
+    .max(Location.options.length, "Choose each location only once.")
     .refine(unique, "Choose each location only once.")
     .default([]),
   baselineQualities: z
