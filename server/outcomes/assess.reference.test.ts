@@ -262,6 +262,10 @@ const diary = fc
     };
   });
 
+// 1,000 diaries in every test run; `CROSS_CHECK_RUNS=50000 npx vitest run assess.reference` for the
+// long check before a change to the rules lands.
+const RUNS = Number(process.env.CROSS_CHECK_RUNS) || 1000;
+
 describe("assessOutcome agrees with a naive reading of the clinical rules", () => {
   it("on generated diaries with sides", () => {
     const seen = new Set<string>();
@@ -301,7 +305,7 @@ describe("assessOutcome agrees with a naive reading of the clinical rules", () =
           else expect(x).toBeCloseTo(y, 9);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
     // the generated diaries reach every category, flag and suggested strategy
     expect([...seen].sort()).toEqual(

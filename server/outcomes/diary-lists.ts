@@ -127,9 +127,12 @@ const SIDED: readonly Region[] = SIDED_REGIONS;
  * knee"; both sides are two choices), any other region once. Plain sided regions ("knee") stay
  * valid for entries stored before sides existed, and are shown only when already chosen.
  */
-export const LOCATION_CHOICES: readonly Location[] = REGIONS.flatMap((r): Location[] =>
-  SIDED.includes(r) ? [`${r}:right`, `${r}:left`] : [r],
-);
+export const LOCATION_CHOICES: readonly Location[] = [
+  // The regions without a side first, then each sided one as a pair (right, then left, as the
+  // front view of the body map shows them), so that pairs line up in a grid of 2 or 4 columns.
+  ...REGIONS.filter((r) => !SIDED.includes(r)),
+  ...SIDED.flatMap((r): Location[] => [`${r}:right`, `${r}:left`]),
+];
 
 /** The choices to show for a selection: the usual ones, and any older plain location it holds. */
 export const locationChoicesFor = (selected: readonly Location[]): Location[] => [
