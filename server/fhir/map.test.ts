@@ -247,6 +247,21 @@ describe("patient, procedure and decisions to FHIR", () => {
       "Rationale: Partial relief only",
     ]);
     expect(carePlanResource({ ...decision, current: false }, "staff").status).toBe("revoked");
+    // The region-right strategies of the third edition carry their codes and words.
+    const joints = carePlanResource(
+      {
+        ...decision,
+        strategies: [
+          { strategy: "sacroiliac_joint_injection", note: "" },
+          { strategy: "intra_articular_injection", note: "" },
+        ],
+      },
+      "staff",
+    );
+    expect(joints.activity?.slice(0, 2).map((a) => a.detail?.code?.coding?.[0])).toMatchObject([
+      { code: "sacroiliac_joint_injection", display: "Sacroiliac joint injection" },
+      { code: "intra_articular_injection", display: "Joint injection (intra-articular)" },
+    ]);
   });
 
   it("leaves the provider's reasoning out of the patient's own copy", () => {
