@@ -2,7 +2,7 @@
  * The outcomes page at the benchmark's scale (issue 13), called from scripts/bench.ts on its seeded
  * database: `outcomes.report` through the tRPC caller for an admin (the clinic: 10,000 patients,
  * about 11,000 procedures) and for the provider who follows 1,000 of them, p50 / p95:
- *   - warm: every procedure's outcome served from outcome_assessments;
+ *   - warm: every procedure's outcome served from the assessment cache;
  *   - after one patient's diary changed: one procedure assessed afresh;
  *   - cold: the first request after the day changed (every cached outcome's day moved back).
  */
@@ -58,11 +58,11 @@ export async function benchOutcomes({
   console.log(
     `outcomes: ${first.report.procedures} procedures in the clinic, ${first.report.groups.length} groups; log-rank p ${first.report.durability.logRank?.p.toExponential(2) ?? "-"}`,
   );
-  await raw`analyze outcome_assessments`;
+  await raw`analyze assessment_cache`;
   const warm = await time(clinicReport);
   const warmTeam = await time(teamReport);
   const [changed] = await raw<Array<{ id: string }>>`
-    select procedure_id as id from outcome_assessments limit 1`;
+    select procedure_id as id from assessment_cache where kind = 'outcome' limit 1`;
   const oneChanged = await time(clinicReport, {
     before: () => raw`
       update diary_entries set note = note
@@ -71,7 +71,7 @@ export async function benchOutcomes({
   const cold = await time(clinicReport, {
     runs: coldRuns,
     warmup: 1,
-    before: () => raw`update outcome_assessments set as_of = as_of - 1`,
+    before: () => raw`update assessment_cache set as_of = as_of - 1 where kind = 'outcome'`,
   });
   return [
     [`outcomes.report, clinic (admin), warm (${runs} runs)`, warm],

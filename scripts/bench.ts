@@ -24,7 +24,8 @@ import type { Actor } from "../server/authz/policy";
 process.env.LOG_LEVEL ??= "warn";
 const { openDatabase } = await import("../db/client");
 const { createCaller } = await import("../server/api/root");
-const { caseloadQueries, entryQueries } = await import("../server/services/caseload");
+const { caseloadQueries } = await import("../server/services/caseload");
+const { entryQueries } = await import("../server/services/assessments");
 const { latestAcknowledgementsQuery } = await import("../server/services/flags");
 const { caseloadRound } = await import("../server/services/staff-notifications");
 const { getClinicSettings, clinicToday } = await import("../server/services/settings");
@@ -102,7 +103,7 @@ try {
     `caseload: ${first.total} patients, page 1 of ${Math.ceil(first.total / input.pageSize)}; first row ${first.rows[0]?.category ?? "-"}`,
   );
   // The first request stored every assessment; give the new rows statistics, as autovacuum would.
-  await raw`analyze caseload_assessments`;
+  await raw`analyze assessment_cache`;
   const warm = await time(list);
   // A correction of one patient's entry (the trigger raises the procedure's data_version).
   const oneChanged = await time(list, {
@@ -115,12 +116,13 @@ try {
   const cold = await time(list, {
     runs: COLD_RUNS,
     warmup: 1,
-    before: () => raw`update caseload_assessments set as_of = as_of - 1`,
+    before: () => raw`update assessment_cache set as_of = as_of - 1 where kind = 'caseload'`,
   });
 
   // The day changed, then the caseload round (the hourly job; the first run after the clinic's
   // midnight) ran before the first request: its own time, then the first request's.
-  const dayChanged = () => raw`update caseload_assessments set as_of = as_of - 1`;
+  const dayChanged = () =>
+    raw`update assessment_cache set as_of = as_of - 1 where kind = 'caseload'`;
   const ROUND_RUNS = Math.min(COLD_RUNS, 3); // a round assesses all 10 providers' caseloads
   const round = await time(() => caseloadRound(database.db), {
     runs: ROUND_RUNS,

@@ -10,14 +10,15 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { caseloadAssessments, diaryEntries, flagAcknowledgements, procedures } from "@/db/schema";
+import { assessmentCache, diaryEntries, flagAcknowledgements, procedures } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { log } from "@/server/log";
 import { addDays } from "@/server/outcomes";
 import { dailyEntries, insertEntries, insertProcedure } from "@/server/testing/clinical";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, callerFor, createUser } from "@/server/testing/fixtures";
-import { ASSESSMENT_VERSION, type CaseloadRow, caseload } from "./caseload";
+import { ASSESSMENT_VERSION } from "./assessments";
+import { type CaseloadRow, caseload } from "./caseload";
 import { clinicToday } from "./settings";
 
 let t: TestDatabase;
@@ -192,8 +193,10 @@ describe("caseload assessment cache", () => {
     const first = await rowOf(provider, patient.id);
     const [stored] = await db
       .select()
-      .from(caseloadAssessments)
-      .where(eq(caseloadAssessments.procedureId, procedure.id));
+      .from(assessmentCache)
+      .where(
+        and(eq(assessmentCache.procedureId, procedure.id), eq(assessmentCache.kind, "caseload")),
+      );
     expect(stored).toMatchObject({
       dataVersion: await dataVersion(procedure.id),
       asOf: today,
@@ -203,15 +206,19 @@ describe("caseload assessment cache", () => {
     // a row changed behind the caseload's back is what it shows: the cache is really read, so
     // the cases below would fail if it were not invalidated
     await db
-      .update(caseloadAssessments)
-      .set({ summary: sql`jsonb_set(summary, '{currentPain}', '9.5')` })
-      .where(eq(caseloadAssessments.procedureId, procedure.id));
+      .update(assessmentCache)
+      .set({ value: sql`jsonb_set(value, '{currentPain}', '9.5')` })
+      .where(
+        and(eq(assessmentCache.procedureId, procedure.id), eq(assessmentCache.kind, "caseload")),
+      );
     expect((await rowOf(provider, patient.id)).currentPain).toBe(9.5);
     // another engine version is not valid
     await db
-      .update(caseloadAssessments)
+      .update(assessmentCache)
       .set({ engineVersion: ASSESSMENT_VERSION + 1 })
-      .where(eq(caseloadAssessments.procedureId, procedure.id));
+      .where(
+        and(eq(assessmentCache.procedureId, procedure.id), eq(assessmentCache.kind, "caseload")),
+      );
     expect(await rowOf(provider, patient.id)).toEqual(first);
   });
 
@@ -374,14 +381,15 @@ describe("caseload assessment cache", () => {
     // one valid row per procedure now
     const ids = patients.map((p) => p.procedure.id);
     const rows = await db
-      .select({ id: caseloadAssessments.procedureId })
-      .from(caseloadAssessments)
-      .innerJoin(procedures, eq(procedures.id, caseloadAssessments.procedureId))
+      .select({ id: assessmentCache.procedureId })
+      .from(assessmentCache)
+      .innerJoin(procedures, eq(procedures.id, assessmentCache.procedureId))
       .where(
         and(
-          inArray(caseloadAssessments.procedureId, ids),
-          eq(caseloadAssessments.dataVersion, procedures.dataVersion),
-          eq(caseloadAssessments.asOf, today),
+          inArray(assessmentCache.procedureId, ids),
+          eq(assessmentCache.kind, "caseload"),
+          eq(assessmentCache.dataVersion, procedures.dataVersion),
+          eq(assessmentCache.asOf, today),
         ),
       );
     expect(rows).toHaveLength(ids.length);

@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   type AssessmentEntry,
+  type AssessmentInput,
   addDays,
+  assessOutcome,
   type Criteria,
   type FlagCode,
   type Location,
@@ -15,18 +17,28 @@ import {
   type Quality,
   type Region,
 } from "@/server/outcomes";
-import { ASSESSMENT_VERSION, caseloadAssessment } from "./caseload";
+import { ASSESSMENT_VERSION, CACHE_VERSIONS, patientView } from "./assessments";
+import { caseloadAssessment } from "./caseload";
 import type { Acknowledgement } from "./flags";
 
 /**
  * The fingerprint of each ASSESSMENT_VERSION. When this test fails because the caseload's
- * assessments changed on purpose: raise ASSESSMENT_VERSION in caseload.ts and add its fingerprint
+ * assessments changed on purpose: raise ASSESSMENT_VERSION in assessments/cache.ts and add its fingerprint
  * here (never change an existing line).
  */
 const FINGERPRINTS: Record<number, string> = {
   1: "f867e48a0b67cefae17b095e211a18701b3985d61a12714b07ee0251e0d65fc2",
   2: "a12b89da6b9fc2c67f99f89f75d949660771daa324ab248e576ab567ce724ff7",
   3: "3adf7acede8a94076798b51821e5918b94a08b9d818cd83accdfa72cb7528eb8",
+};
+
+/**
+ * The fingerprint of each CACHE_VERSIONS.patient (what the patient's home and progress page show
+ * of the assessment, cached as kind `patient`): when it changes on purpose, raise that version in
+ * assessments/cache.ts and add its fingerprint here.
+ */
+const PATIENT_FINGERPRINTS: Record<number, string> = {
+  3001: "1b34ea95d30a500d991b0dc9e3aeab1ad58e3b7d7134d4f3bc62f788f65ffba0",
 };
 
 /** mulberry32, so the diaries are the same on every run. */
@@ -48,8 +60,8 @@ const CODES: FlagCode[] = ["NO_IMPROVEMENT", "PAIN_SHIFT", "DIARY_LAPSED", "WORS
  * Relief, recurrence, worsening, no change, gaps, new places (the other side too), burning,
  * soreness, check-ins; spinal and joint regions, with and without a side.
  */
-function corpus() {
-  const cases = [];
+function corpus<T>(assess: (input: AssessmentInput, acks: Map<string, Acknowledgement>) => T) {
+  const cases: T[] = [];
   for (let seed = 1; seed <= 160; seed++) {
     const rand = random(seed);
     const days = [3, 12, 16, 25, 40, 75, 120, 200, 260, 370][seed % 10] ?? 30;
@@ -101,14 +113,14 @@ function corpus() {
       baselineLocations: [region],
       baselineQualities: seed % 5 ? ["aching" as const] : ["aching" as const, "burning" as const],
     };
-    cases.push(caseloadAssessment({ procedure, entries, asOf: AS_OF, criteria }, acks));
+    cases.push(assess({ procedure, entries, asOf: AS_OF, criteria }, acks));
   }
   return cases;
 }
 
 describe("ASSESSMENT_VERSION", () => {
   it("is raised whenever what the caseload stores per procedure changes", () => {
-    const cases = corpus();
+    const cases = corpus(caseloadAssessment);
     // the corpus exercises what it should
     expect(new Set(cases.map((c) => c.category)).size).toBeGreaterThanOrEqual(7);
     expect(cases.some((c) => c.category === "worse")).toBe(true);
@@ -122,7 +134,20 @@ describe("ASSESSMENT_VERSION", () => {
     const fingerprint = createHash("sha256").update(JSON.stringify(cases)).digest("hex");
     expect(
       fingerprint,
-      "The caseload's assessments changed: raise ASSESSMENT_VERSION (server/services/caseload.ts) and add the new fingerprint to FINGERPRINTS.",
+      "The caseload's assessments changed: raise ASSESSMENT_VERSION (server/services/assessments/cache.ts) and add the new fingerprint to FINGERPRINTS.",
     ).toBe(FINGERPRINTS[ASSESSMENT_VERSION]);
+  });
+});
+
+describe("CACHE_VERSIONS.patient", () => {
+  it("is raised whenever what the patient's pages store per procedure changes", () => {
+    const cases = corpus((input) => patientView(assessOutcome(input)));
+    expect(new Set(cases.map((c) => c.phase)).size).toBeGreaterThanOrEqual(3);
+    expect(cases.some((c) => c.checkIns.some((k) => k.status === "due"))).toBe(true);
+    const fingerprint = createHash("sha256").update(JSON.stringify(cases)).digest("hex");
+    expect(
+      fingerprint,
+      "What the patient sees of the assessment changed: raise CACHE_VERSIONS.patient (server/services/assessments/cache.ts) and add the new fingerprint to PATIENT_FINGERPRINTS.",
+    ).toBe(PATIENT_FINGERPRINTS[CACHE_VERSIONS.patient]);
   });
 });

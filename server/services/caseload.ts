@@ -1,43 +1,32 @@
 // The provider's caseload (issue 4): every patient on the care team with the assessment of their
 // latest procedure, sorted by urgency. Each procedure's assessment (engine + acknowledgement
-// episodes, as the caseload shows it) is cached in caseload_assessments, valid only for the
-// procedure's data_version (raised by triggers on every write that can change it), the clinic's
-// today and criteria, and ASSESSMENT_VERSION (docs/decisions/008-caseload-assessment-cache.md).
-// A request reads the care team with the valid cache rows in one query, then reads and assesses
-// only the procedures without one, in a fixed number of queries whatever the caseload size, and
-// stores them. docs/benchmarks.md has the figures at 1,000 patients.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+// episodes, as the caseload shows it) is cached in the assessment cache (kind `caseload`,
+// ./assessments/cache.ts, docs/decisions/008-caseload-assessment-cache.md). A request reads the
+// care team with the valid cache rows in one query, then reads and assesses only the procedures
+// without one, in a fixed number of queries whatever the caseload size, and stores them.
+// docs/benchmarks.md has the figures at 1,000 patients.
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  assessmentCache,
   careTeam,
-  caseloadAssessments,
   decisions,
-  diaryEntries,
-  flagAcknowledgements,
   messageThreads,
   procedures,
   users,
 } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { notFound } from "@/server/errors";
-import { log } from "@/server/log";
 import {
   type Assessment,
-  type AssessmentEntry,
   type AssessmentInput,
   addDays,
   assessOutcome,
   byQueueOrder,
   type Category,
-  type Criteria,
   daysBetween,
   type FlagCode,
-  LOCATION_WINDOW_DAYS,
-  type Location,
-  NEUROPATHIC_QUALITIES,
-  type Pgic,
   type Phase,
-  type Quality,
   type QueueItem,
   type ReviewReason,
   type ReviewState,
@@ -47,7 +36,7 @@ import {
   yearsBetween,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
-import { interferenceOf, toAssessmentInput } from "./assessments";
+import { type AssessmentKey, assessAndStore, validCacheRow } from "./assessments";
 import { recordAudits } from "./audit";
 import {
   type Acknowledgement,
@@ -157,14 +146,6 @@ export function caseloadOrder(sort: CaseloadSort = "queue", dir: "asc" | "desc" 
   };
 }
 
-/**
- * Raise when the cached assessment could differ for the same data and day: a change to the outcome
- * engine's rules, to the acknowledgement episodes, or to CaseloadAssessment's shape. Every cache
- * row of another version is then recomputed. `caseload-cache.test.ts` fingerprints the
- * assessments of a fixed set of diaries and fails until this is raised when they change.
- */
-export const ASSESSMENT_VERSION = 3;
-
 /** What the cache holds per procedure: the caseload row's assessment part. */
 export type CaseloadAssessment = Pick<
   CaseloadRow,
@@ -231,13 +212,6 @@ export function weeklyPain(input: AssessmentInput): Array<number | null> {
   return out;
 }
 
-/** The diary read is split into this many queries that run at once (PostgreSQL uses both cores). */
-const ENTRY_QUERIES = 4;
-const NEUROPATHIC = `{${NEUROPATHIC_QUALITIES.join(",")}}`;
-
-/** What a cached assessment is valid for, besides the procedure's data_version. */
-export type AssessmentKey = { asOf: string; criteria: Criteria };
-
 /**
  * The caseload's queries on every request, independent of each other so that they run at once:
  * the care team with each patient's latest procedure, its data_version and its cache row when that
@@ -265,7 +239,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
     .limit(1)
     .as("latest");
 
-  const cache = caseloadAssessments;
+  const cache = assessmentCache;
   const patients = db
     .select({
       patientId: users.id,
@@ -280,7 +254,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
         region: latest.region,
         dataVersion: latest.dataVersion,
       },
-      cached: cache.summary,
+      cached: cache.value,
       // Messages waiting for a reply from the care team (docs/clinical-rules.md#review-states,
       // docs/decisions/020-messages.md).
       awaiting: { since: messageThreads.awaitingSince, latest: messageThreads.awaitingLatest },
@@ -290,16 +264,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
     .leftJoin(messageThreads, eq(messageThreads.patientId, careTeam.patientId))
     .leftJoinLateral(latest, sql`true`)
     // Only a valid row: computed from this very data_version, for today, under these criteria.
-    .leftJoin(
-      cache,
-      and(
-        eq(cache.procedureId, latest.id),
-        eq(cache.dataVersion, latest.dataVersion),
-        eq(cache.asOf, key.asOf),
-        eq(cache.criteria, key.criteria),
-        eq(cache.engineVersion, ASSESSMENT_VERSION),
-      ),
-    )
+    .leftJoin(cache, validCacheRow("caseload", latest, key))
     .where(and(...patientFilter))
     .orderBy(asc(users.name), asc(users.id))
     .limit(CASELOAD_MAX);
@@ -328,181 +293,6 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
 }
 
 /**
- * The procedures to assess afresh with their live entries from their day to asOf, one row per
- * procedure (see decodeEntries): a year of entries is one row of packed text rather than 365 rows.
- * Locations only where the engine reads them (LOCATION_WINDOW_DAYS before asOf, or before the
- * oldest acknowledgement, whose days are assessed again), qualities only when neuropathic. The ids
- * are split into ENTRY_QUERIES queries that run at once.
- */
-export function entryQueries(db: Db, procedureIds: readonly string[], asOf: string) {
-  const e = diaryEntries;
-  const day = sql`(${e.entryDate} - date '1970-01-01')`;
-  const locationsAfter = sql`least(${asOf}::date, (select min(${flagAcknowledgements.asOf}) from ${flagAcknowledgements} where ${flagAcknowledgements.procedureId} = ${procedures.id})) - ${LOCATION_WINDOW_DAYS}::int`;
-  const diary = db
-    .select({
-      codes: sql<
-        string | null
-      >`array_agg(((((${day}) * 2 + ${e.siteSoreness}::int) * 16 + ${e.painAverage}) * 16 + coalesce(${e.enjoyment}, 15)) * 16 + coalesce(${e.activity}, 15))::text`.as(
-        "codes",
-      ),
-      locations: sql<
-        string | null
-      >`string_agg(case when ${e.entryDate} > ${locationsAfter} then ${day} || ${e.locations}::text end, ';')`.as(
-        "locations",
-      ),
-      qualities: sql<
-        string | null
-      >`string_agg(case when ${e.qualities} && ${NEUROPATHIC}::text[] then ${day} || ${e.qualities}::text end, ';')`.as(
-        "qualities",
-      ),
-      pgic: sql<
-        string | null
-      >`string_agg(case when ${e.pgic} is not null then ${day} || ':' || ${e.pgic} end, ';')`.as(
-        "pgic",
-      ),
-    })
-    .from(e)
-    .where(
-      and(
-        eq(e.procedureId, procedures.id),
-        isNull(e.deletedAt),
-        gte(e.entryDate, procedures.performedOn),
-        lte(e.entryDate, asOf),
-      ),
-    )
-    .as("diary");
-  return Array.from({ length: ENTRY_QUERIES }, (_, part) =>
-    db
-      .select({
-        id: procedures.id,
-        performedOn: procedures.performedOn,
-        region: procedures.region,
-        side: procedures.side,
-        baselinePain: procedures.baselinePain,
-        baselineInterference: procedures.baselineInterference,
-        baselineLocations: procedures.baselineLocations,
-        baselineQualities: procedures.baselineQualities,
-        codes: diary.codes,
-        locations: diary.locations,
-        qualities: diary.qualities,
-        pgic: diary.pgic,
-      })
-      .from(procedures)
-      .innerJoinLateral(diary, sql`true`)
-      .where(
-        inArray(
-          procedures.id,
-          procedureIds.filter((_, i) => i % ENTRY_QUERIES === part),
-        ),
-      ),
-  );
-}
-
-const NO_CODES: readonly never[] = [];
-
-/**
- * One procedure's entries from the packed row of caseloadQueries, as the engine's input entries.
- * `codes` is `{c1,c2,...}`, one integer per entry: the date as days since 1970-01-01, then site
- * soreness (1 bit), pain, enjoyment and activity (4 bits each, 15 = not answered). The other
- * columns list `<day><detail>` items separated by `;`. Vocabulary codes are plain [a-z_] words,
- * so `{a,b}` arrays need no unquoting. Arrays are shared between entries (the engine never
- * changes its input).
- */
-export function decodeEntries(
-  row: {
-    codes: string | null;
-    locations: string | null;
-    qualities: string | null;
-    pgic: string | null;
-  },
-  dates: Map<number, string>,
-  arrays: Map<string, readonly string[]>,
-): AssessmentEntry[] {
-  const entries: AssessmentEntry[] = [];
-  const days: number[] = [];
-  const codes = row.codes ?? "";
-  let n = 0;
-  for (let i = 1; i < codes.length; i++) {
-    const c = codes.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      n = n * 10 + (c - 48);
-      continue;
-    }
-    // a "," or the closing "}": one code is complete
-    const activity = n & 15;
-    const enjoyment = (n >> 4) & 15;
-    const epochDay = Math.floor(n / 8192);
-    let entryDate = dates.get(epochDay);
-    if (entryDate === undefined) {
-      entryDate = new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
-      dates.set(epochDay, entryDate);
-    }
-    const entry: AssessmentEntry = {
-      entryDate,
-      painAverage: (n >> 8) & 15,
-      interference: interferenceOf({
-        enjoyment: enjoyment === 15 ? null : enjoyment,
-        activity: activity === 15 ? null : activity,
-      }),
-      locations: NO_CODES,
-      qualities: NO_CODES,
-      siteSoreness: ((n >> 12) & 1) === 1,
-      pgic: null,
-    };
-    entries.push(entry);
-    days.push(epochDay);
-    n = 0;
-  }
-  // The entry of a day (days are unique within a procedure): a binary search, as the database
-  // returns them in date order; a map otherwise.
-  const inOrder = days.every((d, i) => i === 0 || d > (days[i - 1] ?? d));
-  const byDay = inOrder ? null : new Map(days.map((d, i) => [d, entries[i]]));
-  const entryOn = (day: number): AssessmentEntry | undefined => {
-    if (byDay) return byDay.get(day);
-    let lo = 0;
-    let hi = days.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = days[mid] ?? 0;
-      if (d === day) return entries[mid];
-      if (d < day) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  };
-  const details = (
-    text: string | null,
-    apply: (entry: AssessmentEntry, detail: string) => void,
-  ) => {
-    if (!text) return;
-    for (const item of text.split(";")) {
-      let i = 0;
-      while (i < item.length && item.charCodeAt(i) >= 48 && item.charCodeAt(i) <= 57) i++;
-      const entry = entryOn(Number(item.slice(0, i)));
-      if (entry) apply(entry, item.slice(item.charCodeAt(i) === 58 ? i + 1 : i));
-    }
-  };
-  const array = (text: string) => {
-    let codesOf = arrays.get(text);
-    if (!codesOf) {
-      codesOf = text.length > 2 ? text.slice(1, -1).split(",") : [];
-      arrays.set(text, codesOf);
-    }
-    return codesOf;
-  };
-  details(row.locations, (entry, text) => {
-    entry.locations = array(text) as Location[];
-  });
-  details(row.qualities, (entry, text) => {
-    entry.qualities = array(text) as Quality[];
-  });
-  details(row.pgic, (entry, text) => {
-    entry.pgic = text as Pgic;
-  });
-  return entries;
-}
-
-/**
  * Every patient on the provider's care team with their assessment and review state, unsorted
  * (stale cache rows are recomputed and stored). A fixed number of queries (decision 008); not
  * audited: callers that show rows to a person audit what they show.
@@ -518,7 +308,18 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
   // in between can only make the stored version older than the data, never newer (decision 008).
   const [patients, planRows] = await Promise.all([queries.patients, queries.plans]);
   const stale = patients.flatMap((p) => (p.procedure && !p.cached ? [p.procedure] : []));
-  const assessed = await assessAndStore(db, stale, key);
+  const acknowledgements = latestAcknowledgements(
+    db,
+    stale.map((p) => p.id),
+  );
+  const assessed = await assessAndStore(
+    db,
+    "caseload",
+    stale,
+    key,
+    (input, id, acks) => caseloadAssessment(input, acks.get(id) ?? new Map()),
+    acknowledgements,
+  );
 
   const plans = new Map(planRows.map((p) => [p.patientId, p]));
   const zone = settings.timeZone;
@@ -650,76 +451,6 @@ export async function nextInQueue(
     ? (after.find(actionable) ?? queue.slice(0, at).find(actionable) ?? null)
     : (queue.find((r) => r.patientId !== patientId && actionable(r)) ?? after[0] ?? null);
   return next ? { patientId: next.patientId, name: next.name } : null;
-}
-
-/**
- * Assesses the procedures that have no valid cache row (their entries in ENTRY_QUERIES parts, each
- * assessed as it arrives, and their acknowledgements) and stores the results under the
- * data_version read before. A fixed number of queries; none when nothing is stale.
- */
-async function assessAndStore(
-  db: Db,
-  stale: ReadonlyArray<{ id: string; dataVersion: number }>,
-  key: AssessmentKey,
-): Promise<Map<string, CaseloadAssessment>> {
-  const assessed = new Map<string, CaseloadAssessment>();
-  if (stale.length === 0) return assessed;
-  const ids = stale.map((p) => p.id);
-  const acknowledgements = latestAcknowledgements(db, ids);
-  const dates = new Map<number, string>();
-  const arrays = new Map<string, readonly string[]>();
-  await Promise.all(
-    entryQueries(db, ids, key.asOf).map(async (part) => {
-      const [rows, acks] = await Promise.all([part, acknowledgements]);
-      for (const row of rows) {
-        const assessmentInput = {
-          ...toAssessmentInput(row, [], key.asOf, key.criteria),
-          entries: decodeEntries(row, dates, arrays),
-        };
-        assessed.set(row.id, caseloadAssessment(assessmentInput, acks.get(row.id) ?? new Map()));
-      }
-    }),
-  );
-
-  // One statement; the rows travel as one JSON parameter (three times faster than a VALUES list
-  // of 1,000 rows) and are stored in procedure order, so two requests storing the same rows lock
-  // them in the same order. A row is replaced only by one of another key computed from data at
-  // least as new: requests racing with each other or with a write store nothing that a later
-  // request would take for current (decision 008).
-  const rows = stale.flatMap((p) => {
-    const summary = assessed.get(p.id);
-    return summary
-      ? [
-          {
-            procedure_id: p.id,
-            data_version: p.dataVersion,
-            as_of: key.asOf,
-            criteria: key.criteria,
-            engine_version: ASSESSMENT_VERSION,
-            summary,
-          },
-        ]
-      : [];
-  });
-  const c = caseloadAssessments;
-  try {
-    await db.execute(sql`
-      insert into ${c} (procedure_id, data_version, as_of, criteria, engine_version, summary)
-      select procedure_id, data_version, as_of, criteria, engine_version, summary
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(procedure_id uuid,
-        data_version integer, as_of date, criteria text, engine_version integer, summary jsonb)
-      order by procedure_id
-      on conflict (procedure_id) do update set
-        data_version = excluded.data_version, as_of = excluded.as_of, criteria = excluded.criteria,
-        engine_version = excluded.engine_version, summary = excluded.summary, computed_at = now()
-      where excluded.data_version >= ${c}.data_version
-        and (excluded.data_version, excluded.as_of, excluded.criteria, excluded.engine_version)
-          is distinct from (${c}.data_version, ${c}.as_of, ${c}.criteria, ${c}.engine_version)`);
-  } catch (error) {
-    // The assessments above are current whatever happened to the cache: show them.
-    log.warn({ err: error, procedures: rows.length }, "caseload cache not stored");
-  }
-  return assessed;
 }
 
 /** A patient without a procedure (or one that could not be read): no assessment. */

@@ -10,12 +10,11 @@ import { badRequest, conflict, notFound } from "@/server/errors";
 import {
   type Assessment,
   addDays,
-  assessOutcome,
   type FlagCode,
   type Strategy,
   type SuspectedFactor,
 } from "@/server/outcomes";
-import { assessmentInputOf } from "./assessments";
+import { assessmentKey, readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
 import { flagStatuses, latestAcknowledgements } from "./flags";
 import { notify } from "./notifications";
@@ -116,8 +115,11 @@ async function insertDecision(
       // The snapshot: the assessment as the provider saw it when deciding; the flags open now are
       // the ones the decision answers, acknowledged below in this transaction
       // (docs/clinical-rules.md#review-states).
-      const input = await assessmentInputOf(tx, procedure, { asOf: today });
-      const assessment = assessOutcome(input);
+      const { input, assessment } = await readAndAssess(
+        tx,
+        procedure,
+        await assessmentKey(tx, { asOf: today }),
+      );
       const acks = await latestAcknowledgements(tx, [procedure.id]);
       const answeredFlags = flagStatuses(input, assessment, acks.get(procedure.id) ?? new Map())
         .filter((f) => !f.acknowledged)

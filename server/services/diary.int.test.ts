@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, diaryEntries, diaryEntryRevisions, procedures } from "@/db/schema";
+import {
+  assessmentCache,
+  auditEvents,
+  diaryEntries,
+  diaryEntryRevisions,
+  procedures,
+} from "@/db/schema";
 import type { AddDiaryEntryInput } from "@/server/api/routers/diary.schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, callerFor, createUser } from "@/server/testing/fixtures";
+import { assessProcedure, patientView } from "./assessments";
 import { clinicToday } from "./settings";
 
 let t: TestDatabase;
@@ -398,6 +405,25 @@ describe("reads", () => {
     });
     expect(chart?.points).toHaveLength(5);
     expect(chart?.points.at(-1)).toEqual({ date: today, pain: 4 });
+  });
+
+  it("serves the home's assessment from the assessment cache, assessed again after each entry", async () => {
+    const { procedure, api } = await patientWithProcedure(35);
+    const fresh = async () => patientView(await assessProcedure(db, procedure, { asOf: today }));
+    await api.diary.add(entry({ entryDate: addDays(today, -1), painAverage: 4 }));
+    expect((await api.diary.home()).assessment).toEqual(await fresh());
+    // a row changed behind the home's back is what it shows: the cache is really read
+    await db
+      .update(assessmentCache)
+      .set({ value: sql`jsonb_set(value, '{currentPain}', '9.5')` })
+      .where(
+        and(eq(assessmentCache.procedureId, procedure.id), eq(assessmentCache.kind, "patient")),
+      );
+    expect((await api.diary.home()).assessment?.currentPain).toBe(9.5);
+    // a new entry raises the procedure's data_version: the home and the chart assess it again
+    await api.diary.add(entry({ entryDate: today, painAverage: 2 }));
+    expect((await api.diary.home()).assessment).toEqual(await fresh());
+    expect((await api.diary.chart({}))?.assessment).toEqual(await fresh());
   });
 
   it("still opens entries of a procedure the provider removed", async () => {

@@ -9,8 +9,8 @@ import type { Actor } from "@/server/authz/policy";
 import { AppError, badRequest, conflict, notFound } from "@/server/errors";
 import { wakeJob } from "@/server/jobs/wake";
 import {
-  type Assessment,
   addDays,
+  assessOutcome,
   type CheckIn,
   checkInDayFor,
   checkInSchedule,
@@ -19,7 +19,14 @@ import {
   type Pgic,
   type Quality,
 } from "@/server/outcomes";
-import { assessProcedure, type ProcedureRow } from "./assessments";
+import {
+  type AssessmentKey,
+  assessmentKey,
+  cachedAssessments,
+  type PatientAssessment,
+  type ProcedureRow,
+  patientView,
+} from "./assessments";
 import { recordAudit } from "./audit";
 import { clinicToday } from "./settings";
 
@@ -71,45 +78,16 @@ function toPatientProcedure(p: ProcedureRow): PatientProcedure {
   };
 }
 
-/**
- * What a patient sees of their assessment: the numbers and the phase, not the provider's flags
- * and suggestions (decision support for the provider, who decides and tells the patient).
- */
-export type PatientAssessment = Pick<
-  Assessment,
-  | "asOf"
-  | "day"
-  | "phase"
-  | "phaseMessage"
-  | "category"
-  | "baselinePain"
-  | "currentPain"
-  | "reductionPoints"
-  | "reductionPct"
-  | "reliefDurationDays"
-  | "entryCountInWindow"
-  | "lastEntryDate"
-  | "checkIns"
-  | "windows"
->;
-
-function forPatient(a: Assessment): PatientAssessment {
-  return {
-    asOf: a.asOf,
-    day: a.day,
-    phase: a.phase,
-    phaseMessage: a.phaseMessage,
-    category: a.category,
-    baselinePain: a.baselinePain,
-    currentPain: a.currentPain,
-    reductionPoints: a.reductionPoints,
-    reductionPct: a.reductionPct,
-    reliefDurationDays: a.reliefDurationDays,
-    entryCountInWindow: a.entryCountInWindow,
-    lastEntryDate: a.lastEntryDate,
-    checkIns: a.checkIns,
-    windows: a.windows,
-  };
+/** What the patient sees of a procedure's assessment, from the assessment cache (kind `patient`). */
+async function patientAssessment(
+  db: Db,
+  procedure: ProcedureRow,
+  key: AssessmentKey,
+): Promise<PatientAssessment> {
+  const found = await cachedAssessments(db, "patient", [procedure], key, (input) =>
+    patientView(assessOutcome(input)),
+  );
+  return found.get(procedure.id) as PatientAssessment;
 }
 
 /** The patient's procedures that are not deleted, newest first. */
@@ -586,15 +564,15 @@ export async function chart(
   input: { procedureId?: string | undefined },
   now: Date = new Date(),
 ) {
-  const today = await clinicToday(db, now);
-  const procs = await ownProcedures(db, actor.id);
+  const key = await assessmentKey(db, { now });
+  const today = key.asOf;
   const procedure = input.procedureId
     ? await ownProcedure(db, actor.id, input.procedureId)
-    : procedureFor(procs, today);
+    : procedureFor(await ownProcedures(db, actor.id), today);
   if (!procedure) return null;
   const [points, assessment] = await Promise.all([
     procedureChartPoints(db, procedure.id, today),
-    assessProcedure(db, procedure, { asOf: today }),
+    patientAssessment(db, procedure, key),
   ]);
   return {
     procedure: toPatientProcedure(procedure),
@@ -602,28 +580,32 @@ export async function chart(
     performedOn: procedure.performedOn,
     asOf: today,
     points,
-    assessment: forPatient(assessment),
+    assessment,
   };
 }
 
 /** Everything the patient's home shows: procedure, today's entry, check-in, assessment. */
 export async function home(db: Db, actor: Actor, now: Date = new Date()) {
-  const today = await clinicToday(db, now);
-  const procs = await ownProcedures(db, actor.id);
+  const key = await assessmentKey(db, { now });
+  const today = key.asOf;
+  const from = backfillFrom(today);
+  // The procedures and the week's entries do not depend on each other: read at once.
+  const [procs, recent] = await Promise.all([
+    ownProcedures(db, actor.id),
+    db
+      .select()
+      .from(diaryEntries)
+      .where(
+        and(
+          eq(diaryEntries.patientId, actor.id),
+          isNull(diaryEntries.deletedAt),
+          gte(diaryEntries.entryDate, from),
+          lte(diaryEntries.entryDate, today),
+        ),
+      ),
+  ]);
   const procedure = procedureFor(procs, today);
   const upcoming = procs.find((p) => p.performedOn > today) ?? null;
-  const from = backfillFrom(today);
-  const recent = await db
-    .select()
-    .from(diaryEntries)
-    .where(
-      and(
-        eq(diaryEntries.patientId, actor.id),
-        isNull(diaryEntries.deletedAt),
-        gte(diaryEntries.entryDate, from),
-        lte(diaryEntries.entryDate, today),
-      ),
-    );
   const todayRow = recent.find((e) => e.entryDate === today);
   // Days of the back-fill window, since the procedure, that have no entry yet (newest first).
   const openDays: string[] = [];
@@ -632,9 +614,7 @@ export async function home(db: Db, actor: Actor, now: Date = new Date()) {
       if (!recent.some((e) => e.entryDate === d)) openDays.push(d);
     }
   }
-  const assessment = procedure
-    ? forPatient(await assessProcedure(db, procedure, { asOf: today }))
-    : null;
+  const assessment = procedure ? await patientAssessment(db, procedure, key) : null;
   const dueCheckIn: CheckIn | null = assessment?.checkIns.find((c) => c.status === "due") ?? null;
   return {
     today,

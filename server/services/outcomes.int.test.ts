@@ -5,7 +5,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, decisions, diaryEntries, outcomeAssessments, procedures } from "@/db/schema";
+import { assessmentCache, auditEvents, decisions, diaryEntries, procedures } from "@/db/schema";
 import type { Milestone } from "@/server/analytics";
 import type { Actor } from "@/server/authz/policy";
 import { addDays, type Category } from "@/server/outcomes";
@@ -306,7 +306,10 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
 
   it("serves outcomes from the cache and assesses again after a diary changes", async () => {
     const first = await report(providerA, on(100));
-    const cached = await db.select().from(outcomeAssessments);
+    const cached = await db
+      .select()
+      .from(assessmentCache)
+      .where(eq(assessmentCache.kind, "outcome"));
     expect(cached.length).toBeGreaterThan(0);
     expect(await report(providerA, on(100))).toEqual(first);
     // One of the six-week diaries goes on to day 90 with relief: evaluable and a success at 90.
@@ -340,7 +343,7 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
   });
 
   it("the refresh job fills the cache for the whole clinic, so that the next read assesses nothing", async () => {
-    await db.delete(outcomeAssessments);
+    await db.delete(assessmentCache).where(eq(assessmentCache.kind, "outcome"));
     const first = await refreshOutcomeCache(db);
     expect(first.asOf).toBe(today);
     // Every procedure performed to date (not the deleted one, not the planned one).
@@ -349,12 +352,17 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
       .from(procedures)
       .where(isNull(procedures.deletedAt));
     expect(first.assessed).toBe(live.length - 1);
-    const stored = await db.select().from(outcomeAssessments);
+    const stored = await db
+      .select()
+      .from(assessmentCache)
+      .where(eq(assessmentCache.kind, "outcome"));
     expect(stored).toHaveLength(first.assessed);
     expect((await refreshOutcomeCache(db)).assessed).toBe(0);
     const before = stored.map((r) => r.computedAt.getTime()).sort();
     await report(admin);
-    const after = (await db.select().from(outcomeAssessments))
+    const after = (
+      await db.select().from(assessmentCache).where(eq(assessmentCache.kind, "outcome"))
+    )
       .map((r) => r.computedAt.getTime())
       .sort();
     expect(after).toEqual(before);

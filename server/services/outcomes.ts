@@ -2,13 +2,13 @@
 // and 6 months, durability of relief, repeat ablations and what was decided after a failure, over
 // the procedures a provider's care team had (providers) or the clinic's (admins). Every figure
 // comes from the outcome engine through server/analytics (cohort rules and statistics, pure). Each
-// procedure's outcome is cached in outcome_assessments under the caseload cache's key (decision
-// 008, decision 017); only procedures without a valid row are read and assessed. Reads are audited
-// as aggregate: the filters and the number of procedures, never a patient.
+// procedure's outcome is cached in the assessment cache (kind `outcome`, ./assessments/cache.ts,
+// decisions 008 and 018); only procedures without a valid row are read and assessed. Reads are
+// audited as aggregate: the filters and the number of procedures, never a patient.
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { careTeam, decisions, outcomeAssessments, procedures, users } from "@/db/schema";
+import { assessmentCache, careTeam, decisions, procedures, users } from "@/db/schema";
 import {
   buildReport,
   type Group,
@@ -18,7 +18,6 @@ import {
   type ReportProcedure,
 } from "@/server/analytics";
 import type { Actor } from "@/server/authz/policy";
-import { log } from "@/server/log";
 import {
   type Criteria,
   type Modality,
@@ -29,20 +28,12 @@ import {
   type SuspectedFactor,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
-import { toAssessmentInput } from "./assessments";
+import type { OUTCOME_GROUPS } from "@/shared/outcome-filters";
+import { type AssessmentKey, assessAndStore, type Versioned, validCacheRow } from "./assessments";
 import { recordAudit } from "./audit";
-import { ASSESSMENT_VERSION, decodeEntries, entryQueries } from "./caseload";
 import { getClinicSettings } from "./settings";
 
-/**
- * Raise when a cached ProcedureOutcome could differ for the same data and day: a change to the
- * cohort rules or to ProcedureOutcome's shape. A change to the outcome engine raises
- * ASSESSMENT_VERSION (the caseload's fingerprint test enforces it), which this includes.
- */
-export const OUTCOME_CACHE_VERSION = ASSESSMENT_VERSION * 1000 + 1;
-
-export const GROUP_BY = ["modality", "region", "provider"] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+export type GroupBy = (typeof OUTCOME_GROUPS)[number];
 
 export type OutcomesInput = {
   from?: string | undefined;
@@ -63,16 +54,14 @@ export type ClinicOutcomes = {
   report: OutcomesReport;
 };
 
-type Key = { asOf: string; criteria: Criteria };
-
 /**
  * The procedures in the actor's scope (null: the whole clinic, for the refresh job), each with its
  * cached outcome when that is valid.
  */
-function scopedProcedures(db: Db, actor: Actor | null, key: Key) {
+function scopedProcedures(db: Db, actor: Actor | null, key: AssessmentKey) {
   const patient = alias(users, "patient");
   const recorder = alias(users, "recorder");
-  const c = outcomeAssessments;
+  const c = assessmentCache;
   const where: SQL[] = [isNull(procedures.deletedAt), eq(patient.role, "patient")];
   const base = db
     .select({
@@ -84,21 +73,12 @@ function scopedProcedures(db: Db, actor: Actor | null, key: Key) {
       recorderName: recorder.name,
       repeatsId: procedures.repeatsProcedureId,
       dataVersion: procedures.dataVersion,
-      cached: c.outcome,
+      cached: c.value,
     })
     .from(procedures)
     .innerJoin(patient, eq(patient.id, procedures.patientId))
     .innerJoin(recorder, eq(recorder.id, procedures.recordedBy))
-    .leftJoin(
-      c,
-      and(
-        eq(c.procedureId, procedures.id),
-        eq(c.dataVersion, procedures.dataVersion),
-        eq(c.asOf, key.asOf),
-        eq(c.criteria, key.criteria),
-        eq(c.engineVersion, OUTCOME_CACHE_VERSION),
-      ),
-    );
+    .leftJoin(c, validCacheRow("outcome", procedures, key));
   const scoped =
     actor === null || actor.role === "admin"
       ? base
@@ -139,7 +119,7 @@ export async function clinicOutcomes(
   { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
 ): Promise<ClinicOutcomes> {
   const settings = await getClinicSettings(db);
-  const key: Key = {
+  const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
     criteria: settings.successCriteria,
   };
@@ -170,7 +150,7 @@ export async function clinicOutcomes(
   });
 
   const needed = [...selected, ...earlierRows];
-  const fresh = await assessAndStore(
+  const fresh = await assessOutcomes(
     db,
     needed.filter((r) => !r.cached),
     key,
@@ -255,80 +235,24 @@ const REFRESH_BATCH = 2_000;
  */
 export async function refreshOutcomeCache(db: Db, now: Date = new Date()) {
   const settings = await getClinicSettings(db);
-  const key: Key = {
+  const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
     criteria: settings.successCriteria,
   };
   const stale = (await scopedProcedures(db, null, key)).filter((r) => !r.cached);
   for (let i = 0; i < stale.length; i += REFRESH_BATCH) {
-    await assessAndStore(db, stale.slice(i, i + REFRESH_BATCH), key);
+    await assessOutcomes(db, stale.slice(i, i + REFRESH_BATCH), key);
   }
   return { asOf: key.asOf, assessed: stale.length };
 }
 
 /**
- * Reads and assesses the procedures without a valid cache row (the caseload's diary read, which
- * packs each procedure's entries into one row) and stores their outcomes under the data_version
- * read before, exactly as the caseload stores its rows (decision 008).
+ * Reads and assesses the procedures without a valid cache row and stores their outcomes
+ * (./assessments/cache.ts). The category, success, relief and peak read pain and interference
+ * only, which the batched read carries for every entry.
  */
-async function assessAndStore(
-  db: Db,
-  stale: ReadonlyArray<{ id: string; dataVersion: number }>,
-  key: Key,
-): Promise<Map<string, ProcedureOutcome>> {
-  const assessed = new Map<string, ProcedureOutcome>();
-  if (stale.length === 0) return assessed;
-  const dates = new Map<number, string>();
-  const arrays = new Map<string, readonly string[]>();
-  await Promise.all(
-    entryQueries(
-      db,
-      stale.map((p) => p.id),
-      key.asOf,
-    ).map(async (part) => {
-      for (const row of await part) {
-        // The category, success, relief and peak read pain and interference only, which the
-        // packed read carries for every entry.
-        const { asOf: _, ...input } = {
-          ...toAssessmentInput(row, [], key.asOf, key.criteria),
-          entries: decodeEntries(row, dates, arrays),
-        };
-        assessed.set(row.id, procedureOutcome(input, key.asOf));
-      }
-    }),
+function assessOutcomes(db: Db, stale: readonly Versioned[], key: AssessmentKey) {
+  return assessAndStore(db, "outcome", stale, key, ({ asOf: _, ...input }) =>
+    procedureOutcome(input, key.asOf),
   );
-
-  const rows = stale.flatMap((p) => {
-    const outcome = assessed.get(p.id);
-    return outcome
-      ? [
-          {
-            procedure_id: p.id,
-            data_version: p.dataVersion,
-            as_of: key.asOf,
-            criteria: key.criteria,
-            engine_version: OUTCOME_CACHE_VERSION,
-            outcome,
-          },
-        ]
-      : [];
-  });
-  const c = outcomeAssessments;
-  try {
-    await db.execute(sql`
-      insert into ${c} (procedure_id, data_version, as_of, criteria, engine_version, outcome)
-      select procedure_id, data_version, as_of, criteria, engine_version, outcome
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(procedure_id uuid,
-        data_version integer, as_of date, criteria text, engine_version integer, outcome jsonb)
-      order by procedure_id
-      on conflict (procedure_id) do update set
-        data_version = excluded.data_version, as_of = excluded.as_of, criteria = excluded.criteria,
-        engine_version = excluded.engine_version, outcome = excluded.outcome, computed_at = now()
-      where excluded.data_version >= ${c}.data_version
-        and (excluded.data_version, excluded.as_of, excluded.criteria, excluded.engine_version)
-          is distinct from (${c}.data_version, ${c}.as_of, ${c}.criteria, ${c}.engine_version)`);
-  } catch (error) {
-    log.warn({ err: error, procedures: rows.length }, "outcome cache not stored");
-  }
-  return assessed;
 }

@@ -2,7 +2,7 @@
 // `$everything` Bundle, the visit report's content (rendered to PDF by server/reports/) and the
 // diary as CSV. For the care team, admins (for support) and the patient themself; every export is
 // audited.
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, procedures } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -17,7 +17,6 @@ import {
 } from "@/server/fhir/map";
 import {
   type Assessment,
-  assessOutcome,
   daysBetween,
   type FlagCode,
   type Location,
@@ -30,7 +29,7 @@ import {
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { csvRow } from "@/shared/csv";
-import { assessedEntryColumns, interferenceOf, toAssessmentInput } from "./assessments";
+import { assessedEntryColumns, interferenceOf, readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
 import { formatClinicTime } from "./audit-log";
 import { type Decision, patientDecisions } from "./decisions";
@@ -270,23 +269,15 @@ export async function visitReport(
     };
   }
 
-  const [rows, acks] = await Promise.all([
-    db
-      .select({ ...assessedEntryColumns, checkInDay: diaryEntries.checkInDay })
-      .from(diaryEntries)
-      .where(
-        and(
-          eq(diaryEntries.procedureId, procedure.id),
-          isNull(diaryEntries.deletedAt),
-          lte(diaryEntries.entryDate, asOf),
-        ),
-      )
-      .orderBy(asc(diaryEntries.entryDate))
-      .limit(ENTRIES_MAX),
+  const [{ rows, input: assessmentInput, assessment }, acks] = await Promise.all([
+    readAndAssess(
+      db,
+      procedure,
+      { asOf, criteria: settings.successCriteria },
+      { extra: { checkInDay: diaryEntries.checkInDay }, limit: ENTRIES_MAX },
+    ),
     latestAcknowledgements(db, [procedure.id]),
   ]);
-  const assessmentInput = toAssessmentInput(procedure, rows, asOf, settings.successCriteria);
-  const assessment = assessOutcome(assessmentInput);
   const openFlags =
     audience === "staff"
       ? flagStatuses(assessmentInput, assessment, acks.get(procedure.id) ?? new Map())

@@ -1,13 +1,11 @@
 // The review of one patient (issue 4): procedures, the assessment of one of them with its flags
 // (and their acknowledgements) and suggestions, the chart, the entries, PGIC answers and decisions.
 // For the care team, and for admins reading for support; every read is audited.
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { diaryEntries } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { notFound } from "@/server/errors";
 import {
-  assessOutcome,
   daysBetween,
   type Location,
   type Pgic,
@@ -16,7 +14,7 @@ import {
   yearsBetween,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
-import { assessedEntryColumns, toAssessmentInput } from "./assessments";
+import { readAndAssess } from "./assessments";
 import { patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
 import { awaitingReplies } from "./messages";
@@ -97,30 +95,24 @@ export async function patientReview(
     return { ...base, state, reasons, selected: null };
   }
 
-  const [rows, acks] = await Promise.all([
-    db
-      .select({
-        ...assessedEntryColumns,
-        id: diaryEntries.id,
-        medication: diaryEntries.medication,
-        note: diaryEntries.note,
-        checkInDay: diaryEntries.checkInDay,
-        version: diaryEntries.version,
-      })
-      .from(diaryEntries)
-      .where(
-        and(
-          eq(diaryEntries.procedureId, procedure.id),
-          isNull(diaryEntries.deletedAt),
-          lte(diaryEntries.entryDate, asOf),
-        ),
-      )
-      .orderBy(asc(diaryEntries.entryDate))
-      .limit(ENTRIES_MAX),
+  const [{ rows, input: assessmentInput, assessment }, acks] = await Promise.all([
+    readAndAssess(
+      db,
+      procedure,
+      { asOf, criteria: settings.successCriteria },
+      {
+        extra: {
+          id: diaryEntries.id,
+          medication: diaryEntries.medication,
+          note: diaryEntries.note,
+          checkInDay: diaryEntries.checkInDay,
+          version: diaryEntries.version,
+        },
+        limit: ENTRIES_MAX,
+      },
+    ),
     latestAcknowledgements(db, [procedure.id]),
   ]);
-  const assessmentInput = toAssessmentInput(procedure, rows, asOf, settings.successCriteria);
-  const assessment = assessOutcome(assessmentInput);
   const flags = flagStatuses(assessmentInput, assessment, acks.get(procedure.id) ?? new Map());
   const entries = rows.map((e) => ({
     ...e,

@@ -1,4 +1,8 @@
+// The engine's input from stored rows: the builder (toAssessmentInput) and the read of one
+// procedure's diary for the pages that show its entries too (the review, the visit report, a
+// decision's snapshot). Many procedures at once are read by ./diary-reader.ts.
 import { and, asc, desc, eq, isNull, lte } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { diaryEntries, procedures } from "@/db/schema";
 import {
@@ -13,7 +17,8 @@ import {
   type Region,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
-import { getClinicSettings } from "./settings";
+import { getClinicSettings } from "../settings";
+import type { AssessmentKey } from "./cache";
 
 export type ProcedureRow = typeof procedures.$inferSelect;
 export type EntryRow = Pick<
@@ -102,6 +107,45 @@ export async function latestProcedure(db: DbOrTx, patientId: string): Promise<Pr
 }
 
 /**
+ * One procedure's live diary up to `key.asOf`, oldest first (the assessed columns and `extra`, at
+ * most `limit` entries), with the engine's input and assessment. Callers must already have checked
+ * that the actor may read this patient.
+ */
+export async function readAndAssess<E extends Record<string, PgColumn>>(
+  db: DbOrTx,
+  procedure: Parameters<typeof toAssessmentInput>[0] & { id: string },
+  key: AssessmentKey,
+  { extra, limit }: { extra?: E; limit?: number } = {},
+) {
+  const query = db
+    .select({ ...assessedEntryColumns, ...(extra as E) })
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.procedureId, procedure.id),
+        isNull(diaryEntries.deletedAt),
+        lte(diaryEntries.entryDate, key.asOf),
+      ),
+    )
+    .orderBy(asc(diaryEntries.entryDate));
+  const rows = await (limit === undefined ? query : query.limit(limit));
+  const input = toAssessmentInput(procedure, rows, key.asOf, key.criteria);
+  return { rows, input, assessment: assessOutcome(input) };
+}
+
+/** The clinic's today (or `asOf`) and criteria: what an assessment made now is valid for. */
+export async function assessmentKey(
+  db: DbOrTx,
+  opts: { asOf?: string | undefined; now?: Date } = {},
+): Promise<AssessmentKey> {
+  const settings = await getClinicSettings(db);
+  return {
+    asOf: opts.asOf ?? todayInZone(settings.timeZone, opts.now),
+    criteria: settings.successCriteria,
+  };
+}
+
+/**
  * The assessment of one procedure as of the clinic's today (or `asOf`), from its live diary
  * entries. Callers must already have checked that the actor may read this patient.
  */
@@ -110,29 +154,5 @@ export async function assessProcedure(
   procedure: ProcedureRow,
   opts: { asOf?: string } = {},
 ): Promise<Assessment> {
-  return assessOutcome(await assessmentInputOf(db, procedure, opts));
-}
-
-/**
- * The engine's input for one procedure as of the clinic's today (or `asOf`); see assessProcedure.
- */
-export async function assessmentInputOf(
-  db: DbOrTx,
-  procedure: ProcedureRow,
-  opts: { asOf?: string } = {},
-): Promise<AssessmentInput> {
-  const settings = await getClinicSettings(db);
-  const asOf = opts.asOf ?? todayInZone(settings.timeZone);
-  const entries = await db
-    .select(assessedEntryColumns)
-    .from(diaryEntries)
-    .where(
-      and(
-        eq(diaryEntries.procedureId, procedure.id),
-        isNull(diaryEntries.deletedAt),
-        lte(diaryEntries.entryDate, asOf),
-      ),
-    )
-    .orderBy(asc(diaryEntries.entryDate));
-  return toAssessmentInput(procedure, entries, asOf, settings.successCriteria);
+  return (await readAndAssess(db, procedure, await assessmentKey(db, opts))).assessment;
 }
