@@ -218,6 +218,16 @@ function backfillFrom(today: string): string {
   return addDays(today, -BACKFILL_DAYS);
 }
 
+/** The patient's live entries from `from` to `today` (the back-fill window). */
+function inWindow(patientId: string, from: string, today: string) {
+  return and(
+    eq(diaryEntries.patientId, patientId),
+    isNull(diaryEntries.deletedAt),
+    gte(diaryEntries.entryDate, from),
+    lte(diaryEntries.entryDate, today),
+  );
+}
+
 function checkEntryDate(date: string, today: string) {
   if (date > today) {
     throw badRequest(FIX_FIELDS, { entryDate: ["The date cannot be in the future."] });
@@ -595,14 +605,7 @@ export async function home(db: Db, actor: Actor, now: Date = new Date()) {
     db
       .select()
       .from(diaryEntries)
-      .where(
-        and(
-          eq(diaryEntries.patientId, actor.id),
-          isNull(diaryEntries.deletedAt),
-          gte(diaryEntries.entryDate, from),
-          lte(diaryEntries.entryDate, today),
-        ),
-      ),
+      .where(inWindow(actor.id, from, today)),
   ]);
   const procedure = procedureFor(procs, today);
   const upcoming = procs.find((p) => p.performedOn > today) ?? null;
@@ -642,18 +645,13 @@ export type FormDay = {
 export async function formContext(db: Db, actor: Actor, now: Date = new Date()) {
   const today = await clinicToday(db, now);
   const from = backfillFrom(today);
-  const procs = await ownProcedures(db, actor.id);
-  const existing = await db
-    .select({ id: diaryEntries.id, entryDate: diaryEntries.entryDate })
-    .from(diaryEntries)
-    .where(
-      and(
-        eq(diaryEntries.patientId, actor.id),
-        isNull(diaryEntries.deletedAt),
-        gte(diaryEntries.entryDate, from),
-        lte(diaryEntries.entryDate, today),
-      ),
-    );
+  const [procs, existing] = await Promise.all([
+    ownProcedures(db, actor.id),
+    db
+      .select({ id: diaryEntries.id, entryDate: diaryEntries.entryDate })
+      .from(diaryEntries)
+      .where(inWindow(actor.id, from, today)),
+  ]);
   // The window spans at most two procedures (a repeat within the week): their check-in answers.
   const answeredByProcedure = new Map<string, string[]>();
   for (let d = today; d >= from; d = addDays(d, -1)) {
