@@ -16,6 +16,7 @@
  * Options: --runs N (default 30), --warmup N (default 5), --cold-runs N (default 10), --keep,
  * --reuse (measure a database kept by an earlier --keep run instead of seeding again).
  */
+import "./server-only";
 import os from "node:os";
 import postgres from "postgres";
 import type { Actor } from "../server/authz/policy";

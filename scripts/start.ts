@@ -4,6 +4,7 @@
  * forward-only, seeds the demo accounts on an empty embedded database, and serves the portal.
  * `npm run dev` does the same with Next.js in development mode.
  */
+import "./server-only";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";

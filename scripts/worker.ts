@@ -4,7 +4,7 @@
  * JOBS_IN_APP=false: each job still runs once. The embedded database belongs to `npm start`
  * alone, whose process runs the jobs itself.
  */
-export {};
+import "./server-only";
 
 const { env } = await import("../server/env").catch((error: Error) => {
   console.error(error.message);

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { careTeam, userMfa, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";

@@ -5,6 +5,7 @@
 // care team with the valid cache rows in one query, then reads and assesses only the procedures
 // without one, in a fixed number of queries whatever the caseload size, and stores them.
 // docs/benchmarks.md has the figures at 1,000 patients.
+import "server-only";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {

@@ -2,6 +2,7 @@
 // FHIR NDJSON per resource type (FHIR Bulk Data style) and the outcome table as CSV. Both stream:
 // they read the database in keyset batches and yield text as they go, so memory does not grow with
 // the clinic (docs/decisions/016). Every export is audited.
+import "server-only";
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { decisions, diaryEntries, procedures, users } from "@/db/schema";

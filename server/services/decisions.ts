@@ -2,6 +2,7 @@
 // do about an outcome. A decision is never edited in place: an amendment is a new row whose
 // `supersedesId` points at the decision it replaces, which stays readable. Each row keeps the
 // assessment it was made on.
+import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { decisions, flagAcknowledgements, procedures, users } from "@/db/schema";

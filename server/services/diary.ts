@@ -2,6 +2,7 @@
 // ARCHITECTURE.md#data-that-is-never-lost): entries are written by the patient, for themselves
 // only. Every query is filtered by the acting patient's id; another patient's record is "not
 // found".
+import "server-only";
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, diaryEntryRevisions, procedures } from "@/db/schema";

@@ -2,6 +2,7 @@
 // raised flag reviewed; the acknowledgement covers the flag's current episode: it stays quiet while
 // the flag is raised on every day since the acknowledgement's day, and once the flag has cleared on
 // some day after it, a flag raised again is loud again.
+import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { flagAcknowledgements, procedures, users } from "@/db/schema";

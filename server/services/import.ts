@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";

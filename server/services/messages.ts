@@ -4,6 +4,7 @@
 // role is refused before this module). Every read and write by staff is audited with the patient's
 // id. Messages are never edited or deleted. Writes are idempotent on the author's client-generated
 // id.
+import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import {

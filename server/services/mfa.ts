@@ -1,6 +1,7 @@
 // A second factor for staff (docs/decisions/010-second-factor-for-staff.md, decision 010): TOTP
 // (RFC 6238, 30-second steps, 6 digits) with otplib, and 10 single-use recovery codes stored as
 // hashes.
+import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";

@@ -5,6 +5,7 @@
 // procedure's outcome is cached in the assessment cache (kind `outcome`, ./assessments/cache.ts,
 // decisions 008 and 018); only procedures without a valid row are read and assessed. Reads are
 // audited as aggregate: the filters and the number of procedures, never a patient.
+import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";

@@ -1,6 +1,7 @@
 // Record scope for the provider workspace (ARCHITECTURE.md#authorization): a provider reaches a
 // patient only through the care team; an admin may read any patient for support (every read
 // audited). Anything else is "not found", so patient ids cannot be probed.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { careTeam, users } from "@/db/schema";

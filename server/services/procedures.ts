@@ -1,6 +1,7 @@
 // Procedures (README.md, ARCHITECTURE.md#authorization): recorded and edited by a provider on the
 // patient's care team; read by the care team and, for support, by admins (audited). An edit keeps
 // the earlier version in procedure_revisions, written in the same transaction.
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { procedureRevisions, procedures, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, like, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";

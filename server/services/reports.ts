@@ -2,6 +2,7 @@
 // `$everything` Bundle, the visit report's content (rendered to PDF by server/reports/) and the
 // diary as CSV. For the care team, admins (for support) and the patient themself; every export is
 // audited.
+import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { diaryEntries, procedures } from "@/db/schema";

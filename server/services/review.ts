@@ -1,6 +1,7 @@
 // The review of one patient (issue 4): procedures, the assessment of one of them with its flags
 // (and their acknowledgements) and suggestions, the chart, the entries, PGIC answers and decisions.
 // For the care team, and for admins reading for support; every read is audited.
+import "server-only";
 import type { Db } from "@/db/client";
 import { diaryEntries } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";

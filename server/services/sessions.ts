@@ -1,6 +1,7 @@
 // Server-side sessions (issue 8, decision 009): the session cookie is a signed JWT that points at a
 // row here. Signing out revokes the row, so a copied cookie is worthless afterwards; every request
 // loads the row and its user in one query by primary key.
+import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";

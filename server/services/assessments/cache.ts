@@ -4,6 +4,7 @@
 // today and criteria, and the code's version of its kind. Readers join the valid rows into their
 // own queries (validCacheRow) or read them by procedure (cachedAssessments); the procedures without
 // one are read in a fixed number of queries, assessed, and stored (assessAndStore).
+import "server-only";
 import { and, eq, inArray, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessmentCache } from "@/db/schema";

@@ -2,6 +2,7 @@
 // procedures in a fixed number of queries, each procedure's diary packed into one row, decoded
 // into the engine's input. The caseload, the outcomes and the patient's own assessment read
 // through it when their cache has no valid row (./cache.ts).
+import "server-only";
 import { and, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { diaryEntries, flagAcknowledgements, procedures } from "@/db/schema";

@@ -1,6 +1,7 @@
 // The engine's input from stored rows: the builder (toAssessmentInput) and the read of one
 // procedure's diary for the pages that show its entries too (the review, the visit report, a
 // decision's snapshot). Many procedures at once are read by ./diary-reader.ts.
+import "server-only";
 import { and, asc, desc, eq, isNull, lte } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";

@@ -1,5 +1,6 @@
 // What the patient sees of an assessment (their home and progress page), as the assessment cache
 // stores it (kind `patient`, ./cache.ts).
+import "server-only";
 import type { Assessment } from "@/server/outcomes";
 
 /**
