@@ -6,8 +6,10 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { withQuery } from "@/components/ui/pagination";
 import {
   afterFailureTable,
+  differenceInWords,
   durabilityTable,
   MILESTONE_CATEGORIES,
+  medianInWords,
   milestoneLabel,
   pct,
   reliefCurveTable,
@@ -15,6 +17,7 @@ import {
   successTable,
   type TableKey,
   TOO_FEW,
+  TOO_FEW_TO_DRAW,
 } from "@/server/analytics/report-tables";
 import {
   categoryLabels,
@@ -300,8 +303,6 @@ function CategoryLegend() {
   );
 }
 
-const days = (n: number | null) => (n === null ? "not reached" : `${n} days`);
-
 function DurabilitySection({
   data,
   csv,
@@ -312,9 +313,12 @@ function DurabilitySection({
   const { durability } = data.report;
   const indexed = durability.groups.map((group, index) => ({ group, index }));
   const drawn = indexed.filter((g) => g.group.curve);
+  const notDrawn = indexed.filter((g) => !g.group.curve);
   const test = durability.logRank;
-  const description = `Kaplan-Meier curves of relief continuing after the procedure for ${drawn.length} group${drawn.length === 1 ? "" : "s"}: ${drawn
-    .map(({ group }) => `${group.label}, median ${days(group.median?.estimate ?? null)}`)
+  const median = (group: (typeof indexed)[number]["group"]) =>
+    group.median ? medianInWords(group.median, group.curve ?? []) : TOO_FEW;
+  const description = `Kaplan-Meier curves of relief continuing after the procedure for ${drawn.length} group${drawn.length === 1 ? "" : "s"}, ticks marking censored procedures: ${drawn
+    .map(({ group }) => `${group.label}, ${median(group)}`)
     .join("; ")}. The numbers are in the tables below.`;
   return (
     <section aria-labelledby="durability-heading">
@@ -323,8 +327,9 @@ function DurabilitySection({
       </h2>
       <p className="mb-3 max-w-3xl text-sm text-slate-600">
         Procedures that showed relief, followed until the pain came back (a recurrence) or, while
-        relief continues or the diary stopped, up to the last week with relief (censored). Shaded:
-        95% interval (Greenwood). Nerves can regrow 6-12 months after an ablation.
+        relief continues or the diary stopped, up to the last week with relief (censored, a tick on
+        the curve). Shaded: 95% interval (Greenwood). Nerves can regrow 6-12 months after an
+        ablation.
       </p>
       <Card>
         {drawn.length > 0 ? (
@@ -334,27 +339,32 @@ function DurabilitySection({
             No group has 5 or more procedures with relief: too few to draw a curve.
           </p>
         )}
-        <ul className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
-          {indexed.map(({ group, index }) => (
-            <li key={group.key} className="flex items-start gap-2">
-              <span
-                aria-hidden
-                className="mt-1.5 inline-block h-1 w-5 shrink-0 rounded"
-                style={{ background: group.curve ? groupColor(index) : "#cbd5e1" }}
-              />
-              <span>
-                <span className="font-medium text-slate-900">{group.label}</span>
-                <span className="block text-slate-600">
-                  {group.n} with relief, {group.events} recurrence{group.events === 1 ? "" : "s"}
-                  {" · "}
-                  {group.median
-                    ? `median ${days(group.median.estimate)} (95% CI ${group.median.lower ?? "–"}–${group.median.upper ?? "not reached"})`
-                    : TOO_FEW}
+        {drawn.length > 0 ? (
+          <ul aria-label="Curves" className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
+            {drawn.map(({ group, index }) => (
+              <li key={group.key} className="flex items-start gap-2">
+                <span
+                  aria-hidden
+                  className="mt-1.5 inline-block h-1 w-5 shrink-0 rounded"
+                  style={{ background: groupColor(index) }}
+                />
+                <span>
+                  <span className="font-medium text-slate-900">{group.label}</span>
+                  <span className="block text-slate-600">
+                    {group.n} with relief, {group.events} recurrence
+                    {group.events === 1 ? "" : "s"}, {group.censored} censored · {median(group)}
+                  </span>
                 </span>
-              </span>
-            </li>
-          ))}
-        </ul>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {notDrawn.length > 0 ? (
+          <p className="mt-3 text-sm text-slate-600">
+            Not drawn, {TOO_FEW_TO_DRAW}:{" "}
+            {notDrawn.map(({ group }) => `${group.label} (${group.n} with relief)`).join(", ")}.
+          </p>
+        ) : null}
         <p className="mt-3 text-sm text-slate-700">
           {test
             ? `Log-rank test between the ${test.df + 1} groups with a curve: chi-square ${test.chiSquare.toFixed(2)} on ${test.df} degree${test.df === 1 ? "" : "s"} of freedom, p ${test.p < 0.001 ? "< 0.001" : `= ${test.p.toFixed(3)}`}.`
@@ -376,7 +386,6 @@ function DurabilitySection({
 function RepeatsSection({ data, csvHref }: { data: ClinicOutcomes; csvHref: string }) {
   const { repeats } = data.report;
   const d = repeats.difference;
-  const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
   return (
     <section aria-labelledby="repeats-heading">
       <h2 id="repeats-heading" className="mb-1 text-xl font-semibold text-slate-900">
@@ -391,13 +400,7 @@ function RepeatsSection({ data, csvHref }: { data: ClinicOutcomes; csvHref: stri
           {repeats.total} repeat{repeats.total === 1 ? "" : "s"} of a known procedure,{" "}
           {repeats.pairs.length} with a peak reduction for both.{" "}
           {d ? (
-            <strong className="text-slate-900">
-              Mean difference (repeat − earlier): {signed(d.mean)} points
-              {d.lower !== null && d.upper !== null
-                ? ` (95% CI ${signed(d.lower)} to ${signed(d.upper)})`
-                : ""}
-              .
-            </strong>
+            <strong className="text-slate-900">{differenceInWords(d)}</strong>
           ) : (
             <span>Mean difference: {TOO_FEW} (needs 5 pairs).</span>
           )}

@@ -6,9 +6,11 @@ import {
   ComposedChart,
   Line,
   ResponsiveContainer,
+  Scatter,
   XAxis,
   YAxis,
 } from "recharts";
+import { censorMarks } from "@/server/analytics/survival";
 import { groupColor } from "./colors";
 import type { DurabilityGroup } from "./types";
 
@@ -24,9 +26,16 @@ export function reliefAxis(groups: readonly DurabilityGroup[]) {
   return { max, ticks };
 }
 
+/** A censoring: a short vertical tick across the curve (the usual Kaplan-Meier mark). */
+function CensorTick({ cx, cy, fill }: { cx?: number; cy?: number; fill?: string }) {
+  if (cx === undefined || cy === undefined) return null;
+  return <line x1={cx} x2={cx} y1={cy - 6} y2={cy + 6} stroke={fill} strokeWidth={1.5} />;
+}
+
 /**
- * Kaplan-Meier curves of relief continuing, one step line per group with its 95% interval shaded,
- * and the number at risk under the x-axis. The data are computed on the server; the page gives
+ * Kaplan-Meier curves of relief continuing, one step line per group with its 95% interval shaded
+ * and a tick where a procedure was censored, and the number at risk under the x-axis, each row
+ * named. The data are computed on the server; the page gives
  * the same numbers as tables.
  */
 export function ReliefChart({
@@ -47,7 +56,11 @@ export function ReliefChart({
         band: [s.lower * 100, s.upper * 100] as [number, number],
       })),
     ];
-    return { key: group.key, label: group.label, color: groupColor(index), points };
+    const ticks = censorMarks(group.curve ?? []).map((m) => ({
+      day: m.time,
+      survival: m.survival * 100,
+    }));
+    return { key: group.key, label: group.label, color: groupColor(index), points, ticks };
   });
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const at = (day: number) =>
@@ -112,6 +125,16 @@ export function ReliefChart({
                 isAnimationActive={false}
               />
             ))}
+            {series.map((s) => (
+              <Scatter
+                key={`${s.key}-censored`}
+                data={s.ticks}
+                dataKey="survival"
+                fill={s.color}
+                shape={<CensorTick />}
+                isAnimationActive={false}
+              />
+            ))}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
@@ -120,20 +143,25 @@ export function ReliefChart({
           Number at risk
         </p>
         {groups.map(({ group, index }) => (
-          <div key={group.key} className="relative h-5 tabular-nums">
-            <span
-              className="absolute left-0 top-0 h-2.5 w-2.5 translate-y-1 rounded-sm"
-              style={{ background: groupColor(index) }}
-            />
-            {group.atRisk.map((a) => (
+          <div key={group.key}>
+            <p className="flex items-center gap-1.5 font-medium text-slate-800">
               <span
-                key={a.day}
-                className="absolute top-0 -translate-x-1/2"
-                style={{ left: at(a.day) }}
-              >
-                {a.n}
-              </span>
-            ))}
+                className="inline-block h-1 w-4 shrink-0 rounded"
+                style={{ background: groupColor(index) }}
+              />
+              {group.label}
+            </p>
+            <div className="relative h-5 tabular-nums">
+              {group.atRisk.map((a) => (
+                <span
+                  key={a.day}
+                  className="absolute top-0 -translate-x-1/2"
+                  style={{ left: at(a.day) }}
+                >
+                  {a.n}
+                </span>
+              ))}
+            </div>
           </div>
         ))}
       </div>

@@ -9,7 +9,9 @@ import {
   strategyLabels,
   suspectedFactorLabels,
 } from "@/server/outcomes/vocab";
-import type { OutcomesReport } from "./report";
+import type { MeanDifference } from "./paired";
+import { MIN_TO_ESTIMATE, type OutcomesReport } from "./report";
+import type { KmStep, Median } from "./survival";
 
 export type ReportTable = {
   /** File name part and address key. */
@@ -29,6 +31,53 @@ export const TABLE_KEYS = [
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 export const TOO_FEW = "too few to estimate";
+/** Why a group has no curve (and no legend entry): it is named, with this reason. */
+export const TOO_FEW_TO_DRAW = `too few to draw (fewer than ${MIN_TO_ESTIMATE} with relief)`;
+
+const daysText = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/**
+ * The median duration of relief and its 95% interval in words: "not reached" where the curve (or
+ * a limit of its interval) never gets to 0.5, and how many were still followed when fewer than
+ * MIN_TO_ESTIMATE were (a median set by one late recurrence says so).
+ */
+export function medianInWords(median: Median, curve: readonly KmStep[]): string {
+  const estimate = median.estimate === null ? "not reached" : daysText(median.estimate);
+  const atMedian = curve.find((s) => s.time === median.estimate)?.atRisk;
+  const few =
+    atMedian !== undefined && atMedian < MIN_TO_ESTIMATE
+      ? `, when ${atMedian} ${atMedian === 1 ? "was" : "were"} still followed`
+      : "";
+  const interval =
+    median.lower === null
+      ? "not reached"
+      : median.upper === null
+        ? `${daysText(median.lower)} to not reached`
+        : `${median.lower}–${daysText(median.upper)}`;
+  return `median ${estimate}${few} (95% CI ${interval})`;
+}
+
+const points = (x: number) => {
+  const v = Math.abs(x).toFixed(1);
+  return `${v} percentage point${v === "1.0" ? "" : "s"}`;
+};
+const side = (x: number) => (x < 0 ? "less" : "more");
+
+/**
+ * The repeats' mean difference in words, with its unit: the difference of the best 7-day
+ * reduction of pain from baseline (a percentage), repeat minus earlier, in percentage points.
+ */
+export function differenceInWords(d: MeanDifference): string {
+  const mean =
+    Math.abs(d.mean) < 0.05
+      ? "On average the repeat relieved as much pain as the earlier procedure"
+      : `On average the repeat relieved ${points(d.mean)} ${side(d.mean)} of the pain than the earlier procedure`;
+  const interval =
+    d.lower !== null && d.upper !== null
+      ? `; 95% CI ${points(d.lower)} ${side(d.lower)} to ${points(d.upper)} ${side(d.upper)}`
+      : "";
+  return `${mean} (best 7-day reduction from baseline, ${d.n} pairs${interval}).`;
+}
 
 /** Categories a milestone can have (never too early: the earliest milestone is day 42). */
 export const MILESTONE_CATEGORIES: Category[] = [
@@ -149,7 +198,7 @@ export function repeatsTable(report: OutcomesReport): ReportTable {
       "Group",
       "Earlier peak reduction (%)",
       "Repeat peak reduction (%)",
-      "Difference (points)",
+      "Difference (percentage points)",
     ],
     rows: report.repeats.pairs.map((p) => [
       p.group.label,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chiSquareTail, studentQuantileTwoSided } from "./distributions";
 import { pairedMeanDifference } from "./paired";
-import { kaplanMeier, logRank, numberAtRisk, type Observation } from "./survival";
+import { censorMarks, kaplanMeier, logRank, numberAtRisk, type Observation } from "./survival";
 
 // Freireich et al. (1963): weeks of remission in acute leukaemia, 6-MP against placebo
 // ("+" = censored). The standard teaching data set (Kleinbaum & Klein, ch. 2; Klein & Moeschberger).
@@ -74,6 +74,52 @@ describe("Kaplan-Meier on the Freireich 6-MP data", () => {
     expect(kaplanMeier(sixMp).median).toEqual({ estimate: 23, lower: 13, upper: null });
     expect(kaplanMeier(placebo).median.estimate).toBe(8);
     expect(kaplanMeier(sixMp)).toMatchObject({ n: 21, events: 9 });
+  });
+
+  it("says 'not reached' (null) for a median whose curve never gets to 0.5", () => {
+    // Two recurrences among ten, the rest censored: the curve stays at 0.8.
+    const km = kaplanMeier([
+      ...[30, 60].map((time) => ({ time, event: true })),
+      ...[90, 120, 150, 200, 250, 300, 330, 359].map((time) => ({ time, event: false })),
+    ]);
+    expect(km.steps.at(-1)?.survival).toBeCloseTo(0.8, 12);
+    // The interval is wide with ten: its lower limit reaches 0.5 at the first recurrence.
+    expect(km.median).toEqual({ estimate: null, lower: 30, upper: null });
+  });
+
+  it("gives no upper limit at the last time when only the last subject's event takes the curve to 0", () => {
+    // The demo clinic's case: one early recurrence, eight censored, then the last procedure
+    // still followed has a recurrence at day 359. The median is 359 and the interval's lower
+    // limit crosses at 42, but the upper limit never crossed: "not reached", not 359.
+    const km = kaplanMeier([
+      { time: 42, event: true },
+      ...[60, 90, 120, 150, 200, 250, 300, 330].map((time) => ({ time, event: false })),
+      { time: 359, event: true },
+    ]);
+    expect(km.steps.at(-1)).toMatchObject({ time: 359, atRisk: 1, survival: 0 });
+    expect(km.median).toEqual({ estimate: 359, lower: 42, upper: null });
+  });
+
+  it("puts a censoring tick on the curve at each censored time, after that time's events", () => {
+    const marks = censorMarks(kaplanMeier(sixMp).steps).map((m) => [
+      m.time,
+      round(m.survival),
+      m.censored,
+    ]);
+    expect(marks).toEqual([
+      [6, 0.8571, 1], // three relapses at week 6 come first: the tick sits on the lower step
+      [9, 0.8067, 1],
+      [10, 0.7529, 1],
+      [11, 0.7529, 1],
+      [17, 0.6275, 1],
+      [19, 0.6275, 1],
+      [20, 0.6275, 1],
+      [25, 0.4482, 1],
+      [32, 0.4482, 2],
+      [34, 0.4482, 1],
+      [35, 0.4482, 1],
+    ]);
+    expect(censorMarks(kaplanMeier(placebo).steps)).toEqual([]);
   });
 
   it("counts a subject censored at an event time as at risk at that time (events before censorings)", () => {

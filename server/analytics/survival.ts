@@ -31,7 +31,11 @@ export type Median = {
   estimate: number | null;
   /** First time the interval's lower limit is at or below 0.5. */
   lower: number | null;
-  /** First time the interval's upper limit is at or below 0.5; null: not reached. */
+  /**
+   * First time the interval's upper limit is at or below 0.5; null: not reached. Never a time
+   * where the curve reaches 0: the interval is not defined there (log(-log 0)), so an upper limit
+   * that gets to 0.5 only by the last subject's event never crossed (R's survfit: NA).
+   */
   upper: number | null;
 };
 
@@ -94,13 +98,30 @@ function logLogInterval(survival: number, greenwood: number, z: number) {
 }
 
 function median(steps: readonly KmStep[]): Median {
-  const first = (value: (s: KmStep) => number) =>
-    steps.find((s) => s.events > 0 && value(s) <= 0.5 + 1e-12)?.time ?? null;
+  const first = (value: (s: KmStep) => number, defined = (_: KmStep) => true) =>
+    steps.find((s) => s.events > 0 && defined(s) && value(s) <= 0.5 + 1e-12)?.time ?? null;
   return {
     estimate: first((s) => s.survival),
     lower: first((s) => s.lower),
-    upper: first((s) => s.upper),
+    upper: first(
+      (s) => s.upper,
+      (s) => s.survival > 0,
+    ),
   };
+}
+
+export type CensorMark = {
+  time: number;
+  /** Where the tick sits on the curve: S(t) after the events at `time` (events come first). */
+  survival: number;
+  censored: number;
+};
+
+/** The censorings as ticks on the curve: one per time with a censoring, on the step there. */
+export function censorMarks(steps: readonly KmStep[]): CensorMark[] {
+  return steps
+    .filter((s) => s.censored > 0)
+    .map((s) => ({ time: s.time, survival: s.survival, censored: s.censored }));
 }
 
 /** Subjects at risk at `time`: those whose time is at or after it. */
