@@ -295,13 +295,57 @@ test.describe("audit trail", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toMatch(/^Time \(.+\),Time \(UTC\),Person,Person email,Role,Action,Outcome/);
+    expect(lines[0]).toMatch(
+      /^Clinic time \(.+\),Timestamp UTC \(ISO 8601\),Person,Person email,Role,Action,What,Outcome/,
+    );
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines.slice(1)) expect(line).toContain(",auth.sign_in,");
 
     // the export is itself in the trail
     await page.goto("/admin/audit?action=audit.export");
     await expect(table).toContainText("Exported the audit trail");
+  });
+
+  test("pages to the last page and back, with the number of pages; details read as words", async ({
+    page,
+  }) => {
+    await loginAs(page, "admin");
+    // The accounts list leaves one read per patient shown: enough events for several pages.
+    for (let i = 0; i < 3; i++) await page.goto("/admin");
+    await page.goto("/admin/audit");
+    const summary = page.getByText(/events? in all · page 1 of \d+/);
+    await expect(summary).toBeVisible();
+    const pages = Number((await summary.textContent())?.match(/page 1 of ([\d,]+)/)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const nav = page.getByRole("navigation", { name: "Pagination" });
+    await expect(nav.getByText(`Page 1 of ${pages}`)).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+    await nav.getByRole("link", { name: "Last page" }).click();
+    await expect(nav.getByText(`Page ${pages} of ${pages}`)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`page=${pages}`));
+    await expect(nav.getByRole("link", { name: "Next page" })).toHaveCount(0);
+    await expect(nav.getByRole("link", { name: "Last page" })).toHaveCount(0);
+    const table = page.getByRole("table", { name: "Audit events, newest first" });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    // The oldest events: the demo's first sign-ins and invitations, in words.
+    await expect(table).not.toContainText("expiresAt");
+    await expect(table).not.toContainText(/view: |Z\b/);
+    await expectNoA11yViolations(page);
+
+    await nav.getByRole("link", { name: "Previous page" }).click();
+    await expect(nav.getByText(`Page ${pages - 1} of ${pages}`)).toBeVisible();
+    if (pages > 2) {
+      await nav.getByRole("link", { name: "First page" }).click();
+      await expect(nav.getByText(`Page 1 of ${pages}`)).toBeVisible();
+    }
+    // A page past the end shows the last one.
+    await page.goto(`/admin/audit?page=${pages + 5}`);
+    await expect(nav.getByText(`Page ${pages} of ${pages}`)).toBeVisible();
+    // Times in the clinic's zone, in the portal's style ("2 Dec 2026, 05:39:29").
+    await expect(table.locator("tbody tr").first()).toContainText(
+      /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2}/,
+    );
   });
 
   test("the export refuses anyone but an admin", async ({ page, request }) => {

@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { auditActionWords, groupAuditEvents } from "./audit-words";
+import { auditActionWords, detailsWords, groupAuditEvents } from "./audit-words";
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 15, 10, 0, s));
 const event = (
@@ -54,5 +55,56 @@ describe("audit trail in words", () => {
       ["12", "13"],
       ["14"],
     ]);
+  });
+});
+
+describe("audit details in words", () => {
+  it.each([
+    [{ expiresAt: "2026-12-05T05:38:37.454Z" }, "Europe/London", "Expires 5 Dec 2026, 05:38"],
+    [{ expiresAt: "2026-12-05T05:38:37.454Z" }, "America/New_York", "Expires 5 Dec 2026, 00:38"],
+    [{ view: "account_list" }, "UTC", "On the accounts list"],
+    [{ reason: "wrong_password" }, "UTC", "Wrong password"],
+    [{ step: "mfa_pending" }, "UTC", "Second factor asked next"],
+    [{ sessions: 3 }, "UTC", "Sessions ended: 3"],
+    [{ page: "/provider", code: "FORBIDDEN" }, "UTC", "Page /provider · Not allowed"],
+    [{ format: "pdf", procedureId: "0b6f…" }, "UTC", "As PDF"],
+    [
+      { procedureId: "x", strategies: ["medication_adjustment"], answeredFlags: [] },
+      "UTC",
+      "Medication adjustment · Flags answered: none",
+    ],
+    [{ requireStaffMfa: true, clinicPhone: "" }, "UTC", "Second factor required for staff: yes"],
+    [{ rows: 120, created: 0, exists: 120 }, "UTC", "Rows: 120 · Created: 0 · already there: 120"],
+    [
+      { filters: { action: "auth.sign_in", person: "ada" } },
+      "UTC",
+      "Filtered by action: Signed in; person: ada",
+    ],
+    [{ providerId: null, procedureId: "x" }, "UTC", null],
+    [null, "UTC", null],
+  ])("%j in %s reads %j", (details, zone, words) => {
+    expect(detailsWords(details, zone)).toBe(words);
+  });
+
+  it('has words for every action the portal records (no "Auth sign out")', () => {
+    const recorded = execFileSync(
+      "grep",
+      ["-rhoE", 'action: "[a-z_]+\\.[a-z_.]+"', "server", "app"].concat([
+        "--include=*.ts",
+        "--include=*.tsx",
+        "--exclude=*.test.ts",
+      ]),
+      { encoding: "utf8" },
+    )
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.replace(/^action: "|"$/g, ""));
+    const humanised = [...new Set(recorded)].filter(
+      (action) =>
+        auditActionWords(action) ===
+        action.charAt(0).toUpperCase() + action.slice(1).replace(/[._]/g, " "),
+    );
+    expect(recorded.length).toBeGreaterThan(20);
+    expect(humanised).toEqual([]);
   });
 });

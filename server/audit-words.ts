@@ -1,5 +1,15 @@
 // The audit trail in words (issue 9): what each recorded action means to an administrator, and
-// the grouping of the one-row-per-patient reads of a single view into one line. Pure.
+// the grouping of the one-row-per-patient reads of a single view into one line, and the details
+// recorded with an event. Pure.
+import {
+  criteriaLabels,
+  type FlagCode,
+  flagCodeLabels,
+  modalityLabels,
+  regionLabels,
+  strategyLabels,
+} from "@/server/outcomes/vocab";
+import { changeLabels } from "@/server/outcomes/vocab-lists";
 
 const ACTION_WORDS: Record<string, string> = {
   "account.create": "Created an account",
@@ -11,8 +21,12 @@ const ACTION_WORDS: Record<string, string> = {
   "account.password_change": "Changed their password",
   "account.password_reset": "Reset a password",
   "account.update_identity": "Changed a patient's details",
+  "account.invitation_resend": "Sent an invitation again",
   "audit.export": "Exported the audit trail",
   "auth.sign_in": "Signed in",
+  "auth.second_step": "Confirmed the second factor",
+  "auth.sign_out": "Signed out",
+  "auth.sign_out_everywhere": "Signed out on every device",
   "care_team.assign": "Added a patient to a care team",
   "care_team.unassign": "Took a patient off a care team",
   "caseload.read": "Viewed the caseload",
@@ -21,12 +35,18 @@ const ACTION_WORDS: Record<string, string> = {
   "decision.record": "Recorded a decision",
   "diary.add": "Added a diary entry",
   "diary.correct": "Corrected a diary entry",
+  "diary.csv": "Downloaded a diary as CSV",
   "flag.acknowledge": "Marked a flag reviewed",
   "import.patients": "Imported patients",
   "message.list": "Viewed the message inbox",
   "message.read": "Read a patient's messages",
   "message.reply": "Replied to a patient",
   "message.send": "Sent a message to the care team",
+  "mfa.enrolment_start": "Began setting up a second factor",
+  "mfa.enrolment_confirm": "Set up a second factor",
+  "mfa.reset": "Reset a second factor",
+  "notifications.preferences": "Changed their notification settings",
+  "notifications.unsubscribe": "Unsubscribed from a reminder",
   "outbox.read": "Viewed the email outbox",
   "outcomes.read": "Viewed clinic outcomes",
   "patient.read": "Viewed a patient's record",
@@ -101,4 +121,198 @@ export function groupAuditEvents<T extends GroupableEvent>(events: readonly T[])
     } else lines.push({ first: e, events: [e] });
   }
   return lines;
+}
+
+// The details recorded with an event, in words (never "expiresAt: 2026-…Z" or "view: account_list").
+// Identifiers (of procedures, decisions, providers) are left out: the row names the patient, and
+// the CSV export keeps the details as recorded.
+
+const VIEW_WORDS: Record<string, string> = {
+  account_list: "the accounts list",
+  provider_account: "a provider's account (their patients)",
+  review: "the patient's review page",
+  procedures: "the patient's procedures",
+  procedure: "a procedure",
+  decisions: "the patient's decisions",
+};
+
+const REASON_WORDS: Record<string, string> = {
+  wrong_password: "wrong password",
+  unknown_account: "no account with that email",
+  inactive: "account deactivated",
+  malformed: "email or password missing or malformed",
+  throttled: "too many attempts",
+  wrong_code: "wrong code",
+  wrong_current: "wrong current password",
+  used: "link already used",
+  expired: "link expired",
+  unknown: "link not valid",
+};
+
+const STEP_WORDS: Record<string, string> = {
+  mfa_pending: "second factor asked next",
+  mfa_enrol: "second factor to set up next",
+  password_change: "password change asked next",
+};
+
+const CODE_WORDS: Record<string, string> = {
+  UNAUTHORIZED: "not signed in",
+  FORBIDDEN: "not allowed",
+  NOT_FOUND: "not found",
+};
+
+const FORMAT_WORDS: Record<string, string> = {
+  pdf: "PDF",
+  fhir: "FHIR record",
+  "diary.csv": "diary as CSV",
+  csv: "CSV",
+  ndjson: "FHIR bulk data (NDJSON)",
+};
+
+const ROLE_WORDS: Record<string, string> = {
+  patient: "patient",
+  provider: "provider",
+  admin: "administrator",
+};
+
+const LABELS: Record<string, string> = {
+  expiresAt: "Expires",
+  requireStaffMfa: "Second factor required for staff",
+  successCriteria: "Success criteria",
+  timeZone: "Time zone",
+  clinicName: "Clinic name",
+  clinicPhone: "Clinic phone",
+  groupBy: "Grouped by",
+  answeredFlags: "Flags answered",
+  hadSecondFactor: "Had a second factor",
+  sessions: "Sessions ended",
+  rows: "Rows",
+  exists: "already there",
+  invalid: "with errors",
+  reminderHour: "Reminder hour",
+  checkInDue: "Check-in reminders",
+  diaryLapsed: "Lapsed-diary reminders",
+  dailyDiary: "Daily diary reminders",
+  replyEmail: "Emails of replies",
+  highFlagEmail: "Emails of high flags",
+  dailyDigest: "Daily digest",
+  patientMessageEmail: "Emails of patient messages",
+};
+
+/** Keys that hold identifiers or are said by the action itself. */
+const SKIPPED = new Set(["procedureId", "supersedesId", "providerId", "patientId", "decisionId"]);
+
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** "expiresAt" -> "Expires at"; "groupBy" -> "Group by". */
+function keyWords(key: string): string {
+  const known = LABELS[key];
+  if (known) return known;
+  const plain = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ");
+  return plain.charAt(0).toUpperCase() + plain.slice(1).toLowerCase();
+}
+
+/** A moment in the clinic's zone: "5 Dec 2026, 05:38" (with seconds: "5 Dec 2026, 05:38:37"). */
+export function clinicMomentWords(at: Date, timeZone: string, seconds = false): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+    hourCycle: "h23",
+    timeZone,
+  }).format(at);
+}
+
+function valueWords(key: string, value: unknown, timeZone: string): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) {
+    const items = value.map((v) => valueWords(key, v, timeZone)).filter((v) => v !== null);
+    return items.length ? items.join(", ") : "none";
+  }
+  if (typeof value === "object") {
+    const inner = detailsWords(value as Record<string, unknown>, timeZone, "; ");
+    return inner
+      ? inner
+          .split("; ")
+          .map((p) => p.charAt(0).toLowerCase() + p.slice(1))
+          .join("; ")
+      : null;
+  }
+  const text = String(value);
+  if (typeof value === "string" && ISO_MOMENT.test(text)) {
+    const at = new Date(text);
+    if (!Number.isNaN(at.getTime())) return clinicMomentWords(at, timeZone);
+  }
+  const vocab: Record<string, Record<string, string> | undefined> = {
+    view: VIEW_WORDS,
+    reason: REASON_WORDS,
+    step: STEP_WORDS,
+    format: FORMAT_WORDS,
+    role: ROLE_WORDS,
+    successCriteria: criteriaLabels,
+    strategies: strategyLabels,
+    answeredFlags: flagCodeLabels,
+    change: changeLabels,
+    modality: modalityLabels,
+    region: regionLabels,
+  };
+  if (key === "action") return auditActionWords(text);
+  if (key === "code") return CODE_WORDS[text] ?? flagCodeLabels[text as FlagCode] ?? text;
+  return vocab[key]?.[text] ?? text.replace(/_/g, " ");
+}
+
+/** The phrase for one detail: "Reason: wrong password", "On the accounts list". */
+function detailWords(key: string, value: unknown, timeZone: string): string | null {
+  if (SKIPPED.has(key)) return null;
+  const words = valueWords(key, value, timeZone);
+  if (words === null) return null;
+  switch (key) {
+    case "view":
+      return `On ${words}`;
+    case "format":
+      return `As ${words}`;
+    case "via":
+      return `By ${words}`;
+    case "role":
+      return `As ${words}`;
+    case "procedure":
+      return `Request ${words}`;
+    case "route":
+    case "page":
+      return `Page ${words}`;
+    case "fields":
+      return `Changed: ${words}`;
+    case "filters":
+      return `Filtered by ${words}`;
+    case "code":
+    case "reason":
+    case "step":
+    case "change":
+    case "strategies":
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    default:
+      return `${keyWords(key)}: ${words}`;
+  }
+}
+
+/**
+ * An event's details as one line of words, in the order recorded, "·" between them:
+ * "Reason: wrong password", "Expires 5 Dec 2026, 05:38", "On the accounts list". Null when there
+ * is nothing to say.
+ */
+export function detailsWords(
+  details: Record<string, unknown> | null | undefined,
+  timeZone: string,
+  separator = " · ",
+): string | null {
+  if (!details) return null;
+  const parts = Object.entries(details)
+    .map(([k, v]) => detailWords(k, v, timeZone))
+    .filter((p): p is string => p !== null)
+    .map((p) => p.replace(/^Expires: /, "Expires "));
+  return parts.length ? parts.join(separator) : null;
 }

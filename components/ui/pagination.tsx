@@ -1,8 +1,8 @@
 import { ButtonLink } from "./button";
 
 /**
- * Previous / next links for a server-rendered list. `total` is optional: lists over large
- * tables only know whether there is a next page.
+ * Links through a server-rendered list: with its total, "Page N of M" and first / previous /
+ * next / last; without it (lists over large tables), previous / next only.
  */
 export function Pagination({
   page,
@@ -19,26 +19,28 @@ export function Pagination({
 }) {
   if (page === 1 && !hasMore) return null;
   const pages = total === undefined ? null : Math.max(1, Math.ceil(total / pageSize));
+  const link = (to: number, label: string, name: string, rel?: "prev" | "next") => (
+    <ButtonLink variant="secondary" size="sm" href={hrefFor(to)} rel={rel} aria-label={name}>
+      {label}
+    </ButtonLink>
+  );
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-3">
-      {page > 1 ? (
-        <ButtonLink variant="secondary" size="sm" href={hrefFor(page - 1)} rel="prev">
-          Previous
-        </ButtonLink>
-      ) : (
-        <span />
-      )}
+    <nav
+      aria-label="Pagination"
+      className="mt-4 flex flex-wrap items-center justify-between gap-x-3 gap-y-2"
+    >
+      <div className="flex gap-2">
+        {pages && page > 2 ? link(1, "First", "First page") : null}
+        {page > 1 ? link(page - 1, "Previous", "Previous page", "prev") : null}
+      </div>
       <p className="text-sm text-slate-600">
-        Page {page}
-        {pages ? ` of ${pages}` : ""}
+        Page {page.toLocaleString("en-US")}
+        {pages ? ` of ${pages.toLocaleString("en-US")}` : ""}
       </p>
-      {hasMore ? (
-        <ButtonLink variant="secondary" size="sm" href={hrefFor(page + 1)} rel="next">
-          Next
-        </ButtonLink>
-      ) : (
-        <span />
-      )}
+      <div className="flex gap-2">
+        {hasMore ? link(page + 1, "Next", "Next page", "next") : null}
+        {pages && hasMore && page < pages - 1 ? link(pages, "Last", "Last page") : null}
+      </div>
     </nav>
   );
 }

@@ -70,12 +70,17 @@ describe("the audit view", () => {
     });
   });
 
-  it("pages through the trail", async () => {
+  it("pages through the trail with the number of pages; a page past the last gives the last", async () => {
     const first = await list({ page: 1, pageSize: 2 });
     const second = await list({ page: 2, pageSize: 2 });
     expect(first.hasMore).toBe(true);
     expect(first.rows).toHaveLength(2);
     expect(second.rows[0]?.id).not.toBe(first.rows[1]?.id);
+    expect(first.pages).toBe(Math.ceil(first.total / 2));
+    const past = await list({ page: 999, pageSize: 2 });
+    expect(past.page).toBe(first.pages);
+    expect(past.hasMore).toBe(false);
+    expect(past.rows.length).toBe(first.total - 2 * ((first.pages ?? 1) - 1));
   });
 
   it("offers the recorded actions as filter choices", async () => {
@@ -96,17 +101,31 @@ describe("the CSV export", () => {
     ))
       csv += chunk;
     const [header, ...records] = parseCsv(csv);
-    expect(header?.slice(1, 8)).toEqual([
-      "Time (UTC)",
+    // The clinic's zone is UTC here: still no header twice.
+    expect(header).toEqual([
+      "Clinic time (UTC)",
+      "Timestamp UTC (ISO 8601)",
       "Person",
       "Person email",
       "Role",
       "Action",
+      "What",
       "Outcome",
       "Patient",
+      "Patient ID",
+      "Target type",
+      "Target ID",
+      "IP address",
+      "Details",
+      "Details in words",
     ]);
+    expect(new Set(header).size).toBe(header?.length);
     expect(records).toHaveLength(2);
-    for (const record of records) expect(record[7]).toBe(`'${patient.name}`);
+    for (const record of records) expect(record[8]).toBe(`'${patient.name}`);
+    expect(records.map((r) => r[6]).sort()).toEqual([
+      "Added a patient to a care team",
+      "Viewed a patient's record",
+    ]);
     const exports = await t.db
       .select()
       .from(auditEvents)

@@ -4,6 +4,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
+import { auditActionWords, detailsWords } from "@/server/audit-words";
 import type { Actor } from "@/server/authz/policy";
 import { csvRow } from "@/shared/csv";
 import { containsPattern } from "./accounts";
@@ -92,35 +93,38 @@ export const AUDIT_COUNT_CAP = 10_000;
 
 /**
  * The audit trail, newest first, one page at a time, with the number of matching events (counted
- * up to AUDIT_COUNT_CAP: the table grows large).
+ * up to AUDIT_COUNT_CAP: the table grows large) and of pages. A page past the last gives the last.
  */
 export async function listAuditEvents(db: Db, _actor: Actor, input: AuditListInput) {
   const { timeZone } = await getClinicSettings(db);
   const where = whereOf(db, input, timeZone);
-  const [rows, [counted]] = await Promise.all([
-    selectEvents(db)
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1`.as("one") })
+      .from(auditEvents)
       .where(where)
-      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-      .limit(input.pageSize + 1)
-      .offset((input.page - 1) * input.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(
-      db
-        .select({ one: sql`1`.as("one") })
-        .from(auditEvents)
-        .where(where)
-        .limit(AUDIT_COUNT_CAP + 1)
-        .as("capped"),
-    ),
-  ]);
+      .limit(AUDIT_COUNT_CAP + 1)
+      .as("capped"),
+  );
   const n = counted?.n ?? 0;
+  const totalCapped = n > AUDIT_COUNT_CAP;
+  /** Null when the count was capped: the last page is not known. */
+  const pages = totalCapped ? null : Math.max(1, Math.ceil(n / input.pageSize));
+  const page = pages === null ? input.page : Math.min(input.page, pages);
+  const rows = await selectEvents(db)
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(input.pageSize + 1)
+    .offset((page - 1) * input.pageSize);
   return {
     total: Math.min(n, AUDIT_COUNT_CAP),
-    totalCapped: n > AUDIT_COUNT_CAP,
+    totalCapped,
+    pages,
     rows: rows
       .slice(0, input.pageSize)
       .map(({ cursor: _, ...row }) => ({ ...row, when: formatClinicTime(row.at, timeZone) })),
     hasMore: rows.length > input.pageSize,
-    page: input.page,
+    page,
     pageSize: input.pageSize,
     timeZone,
   };
@@ -174,13 +178,15 @@ export async function exportAuditEvents(
   });
   const where = whereOf(db, filters, timeZone);
   return (async function* () {
+    // One header per column, whatever the clinic's zone (UTC gave "Time (UTC),Time (UTC)").
     yield csvRow([
-      `Time (${timeZone})`,
-      "Time (UTC)",
+      `Clinic time (${timeZone})`,
+      "Timestamp UTC (ISO 8601)",
       "Person",
       "Person email",
       "Role",
       "Action",
+      "What",
       "Outcome",
       "Patient",
       "Patient ID",
@@ -188,6 +194,7 @@ export async function exportAuditEvents(
       "Target ID",
       "IP address",
       "Details",
+      "Details in words",
     ]);
     let after: { cursor: string; id: string } | null = null;
     for (;;) {
@@ -210,6 +217,7 @@ export async function exportAuditEvents(
           e.actorEmail,
           e.actorRole,
           e.action,
+          auditActionWords(e.action, e.outcome),
           e.outcome,
           e.patientName,
           e.patientId,
@@ -217,6 +225,7 @@ export async function exportAuditEvents(
           e.targetId,
           e.ip,
           e.details ? JSON.stringify(e.details) : "",
+          detailsWords(e.details, timeZone) ?? "",
         ]);
       const last = page.at(-1);
       if (!last || page.length < EXPORT_BATCH) return;

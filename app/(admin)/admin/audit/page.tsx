@@ -14,6 +14,8 @@ import {
   auditActionWords,
   auditGroupWords,
   auditOutcomeWords,
+  clinicMomentWords,
+  detailsWords,
   groupAuditEvents,
 } from "@/server/audit-words";
 import { roleLabel } from "@/server/authz/policy";
@@ -43,6 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     orPage(api.audit.actions()),
   ]);
   const filtered = KEYS.some((k) => raw[k]);
+  const lines = events ? groupAuditEvents(events.rows) : [];
   const error = (key: keyof typeof errors) => errors[key]?.[0];
 
   return (
@@ -146,19 +149,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {events.totalCapped
               ? `More than ${plural(events.total, "event", "events")}`
               : plural(events.total, "event", "events")}
-            {filtered ? " match these filters" : " in all"} · events{" "}
+            {filtered ? " match these filters" : " in all"} · page{" "}
+            {events.page.toLocaleString("en-US")}
+            {events.pages ? ` of ${events.pages.toLocaleString("en-US")}` : ""}: events{" "}
             {((events.page - 1) * events.pageSize + 1).toLocaleString("en-US")}–
-            {((events.page - 1) * events.pageSize + events.rows.length).toLocaleString("en-US")} on
-            this page
+            {((events.page - 1) * events.pageSize + events.rows.length).toLocaleString("en-US")}
+            {lines.length < events.rows.length
+              ? `, in ${plural(lines.length, "line", "lines")} (one view of many patients is one line)`
+              : ""}
           </p>
           <ResponsiveTable
             caption="Audit events, newest first"
-            rows={groupAuditEvents(events.rows)}
+            rows={lines}
             rowKey={(line) => line.first.id}
             columns={[
               {
                 header: "When",
-                cell: ({ first: e }) => <span className="num whitespace-nowrap">{e.when}</span>,
+                cell: ({ first: e }) => (
+                  <span className="num whitespace-nowrap">
+                    {clinicMomentWords(e.at, events.timeZone, true)}
+                  </span>
+                ),
               },
               {
                 header: "Person",
@@ -193,14 +204,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   ) : (
                     <>
                       {auditActionWords(e.action, e.outcome)}
-                      {e.details ? (
+                      {detailsWords(e.details, events.timeZone) ? (
                         <span className="block max-w-xs break-words text-xs text-slate-600">
-                          {Object.entries(e.details)
-                            .map(
-                              ([k, v]) =>
-                                `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
-                            )
-                            .join(", ")}
+                          {detailsWords(e.details, events.timeZone)}
                         </span>
                       ) : null}
                     </>
@@ -231,6 +237,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             page={events.page}
             pageSize={events.pageSize}
             hasMore={events.hasMore}
+            total={events.pages === null ? undefined : events.total}
             hrefFor={(p) => withQuery("/admin/audit", raw, { page: p === 1 ? undefined : p })}
           />
         </>
