@@ -134,8 +134,10 @@ test.describe("accounts", () => {
     await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
   });
 
-  test("the admin pages have no accessibility violations at 1280 and 360 px", async ({ page }) => {
-    test.setTimeout(120_000);
+  test("the admin pages have no accessibility violations at 1280 and 360 px, and the whole menu shows at both", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
     await loginAs(page, "admin");
     await page.goto("/admin?q=Pat+Patient");
     await page.getByRole("link", { name: "Pat Patient" }).click();
@@ -149,6 +151,8 @@ test.describe("accounts", () => {
         patientAccount,
         "/admin/import",
         "/admin/audit",
+        "/admin/outbox",
+        "/admin/export",
         "/admin/settings",
         "/account/password",
         "/account/security",
@@ -157,7 +161,15 @@ test.describe("accounts", () => {
         await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(scroll, `${path} at ${width}`).toBeLessThanOrEqual(width);
+        // Every item of the menu is on screen (at 360 px it wraps; nothing hides off to the right).
+        const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+        expect(await links.count()).toBe(7);
+        for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
         await expectNoA11yViolations(page);
+        await page.screenshot({
+          path: testInfo.outputPath(`${path.replaceAll("/", "_")}-${width}.png`),
+          fullPage: true,
+        });
       }
     }
   });

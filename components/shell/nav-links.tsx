@@ -9,7 +9,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const home = items[0]?.href;
   return (
-    <ul className="flex gap-1 overflow-x-auto">
+    <ul className="flex flex-wrap gap-1">
       {items.map((item) => {
         const active = item.href === home ? pathname === item.href : pathname.startsWith(item.href);
         return (
