@@ -55,7 +55,8 @@ test.describe("reports and exports", () => {
     await expect(page.getByText("Decision recorded for David Kim")).toBeVisible();
 
     const pdf = await download(page, "Download PDF");
-    expect(pdf.name).toMatch(/^visit-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+    // Staff files name the patient by MRN (the banner's) and the day.
+    expect(pdf.name).toMatch(/^visit-report-MRN-100902-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf.path);
     expect(text).toContain("David Kim");
@@ -78,6 +79,16 @@ test.describe("reports and exports", () => {
       .split("\r\n");
     expect(lines[0]).toMatch(/^entry_date,procedure_id,day,pain_average,enjoyment,activity/);
     expect(lines.length).toBeGreaterThan(10);
+    expect(csv.name).toMatch(/^pain-diary-MRN-100902-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // The FHIR record is offered on the page too.
+    const record = await download(page, "Download FHIR record");
+    expect(record.name).toMatch(/^health-record-MRN-100902-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
+    const bundle = JSON.parse(readFileSync(record.path, "utf8"));
+    expect(bundle.entry[0].resource).toMatchObject({
+      resourceType: "Patient",
+      name: [{ text: "David Kim" }],
+    });
   });
 
   test("the patient downloads their report and their record, and cannot fetch another's", async ({

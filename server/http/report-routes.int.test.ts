@@ -7,6 +7,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
 import type { Role } from "@/server/authz/policy";
+import { fileSafe } from "@/server/reports/file-names";
 import { type Persona, personas } from "@/server/testing/authz-table";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { createUser } from "@/server/testing/fixtures";
@@ -181,7 +182,21 @@ describe("report and export routes: who may fetch what (ARCHITECTURE.md#authoriz
     );
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(pdf.headers.get("content-disposition")).toMatch(/^attachment; filename="visit-report-/);
+    // Staff files carry the patient (MRN, else the name) and the day; this patient has no MRN.
+    const day = "\\d{4}-\\d{2}-\\d{2}";
+    expect(pdf.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="visit-report-${fileSafe(w.patient.name)}-${day}\\.pdf"$`),
+    );
+    const record = await fhirEverythingRoute(
+      ctxOf("providerAssigned"),
+      req(`/api/fhir/Patient/${w.patient.id}/$everything?download=1`),
+      w.patient.id,
+    );
+    expect(record.headers.get("content-disposition")).toMatch(
+      new RegExp(
+        `^attachment; filename="health-record-${fileSafe(w.patient.name)}-${day}\\.fhir\\.json"$`,
+      ),
+    );
     const bytes = new Uint8Array(await pdf.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     // US Letter: 612 x 792 points.
@@ -196,6 +211,9 @@ describe("report and export routes: who may fetch what (ARCHITECTURE.md#authoriz
 
     const csv = await diaryCsvRoute(ctxOf("patientOwn"), "me");
     const text = await csv.text();
+    expect(csv.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="my-pain-diary-${day}\\.csv"$`),
+    );
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(text.split("\r\n")[0]).toMatch(/^entry_date,procedure_id,day,pain_average/);
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(1 + 3);

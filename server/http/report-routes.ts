@@ -6,9 +6,12 @@ import { z } from "zod";
 import type { Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { BULK_TYPES, type BulkType } from "@/server/fhir/map";
+import { exportFileName } from "@/server/reports/file-names";
 import { renderVisitReport, reportFileName } from "@/server/reports/visit-report-pdf";
 import { bulkCounts, bulkNdjson, outcomeCsv } from "@/server/services/clinic-export";
 import { diaryCsv, fhirEverything, visitReport } from "@/server/services/reports";
+import { getClinicSettings } from "@/server/services/settings";
+import { todayInZone } from "@/server/time";
 import { attachment, type RouteContext, runRoute, streamOf } from "./run-route";
 
 const invalid = (what: string) => new AppError("BAD_REQUEST", `That ${what} is not valid.`);
@@ -49,7 +52,28 @@ function patientOf(actor: Actor, idOrMe: string): string {
   return recordId(idOrMe, "patient id");
 }
 
+/** The clinic's calendar day, for file names. */
+async function clinicToday(ctx: RouteContext): Promise<string> {
+  return todayInZone((await getClinicSettings(ctx.db)).timeZone);
+}
+
 // ---- FHIR ----
+
+/** The MRN and name of the Patient resource a bundle starts with (docs/decisions/015). */
+function patientOfBundle(bundle: { entry?: Array<{ resource?: unknown }> }): {
+  mrn: string | null;
+  name: string;
+} {
+  const patient = bundle.entry?.find(
+    (e) => (e.resource as { resourceType?: string })?.resourceType === "Patient",
+  )?.resource as
+    | { identifier?: Array<{ system?: string; value?: string }>; name?: Array<{ text?: string }> }
+    | undefined;
+  return {
+    mrn: patient?.identifier?.find((i) => i.system?.endsWith(":mrn"))?.value ?? null,
+    name: patient?.name?.[0]?.text ?? "",
+  };
+}
 
 /** `GET /api/fhir/Patient/<id|me>/$everything` */
 export function fhirEverythingRoute(ctx: RouteContext, request: Request, id: string) {
@@ -60,13 +84,19 @@ export function fhirEverythingRoute(ctx: RouteContext, request: Request, id: str
       const patientId = patientOf(actor, id);
       const baseUrl = `${new URL(request.url).origin}/api/fhir`;
       const bundle = await fhirEverything(ctx.db, actor, patientId, { baseUrl, ip: ctx.ip });
+      const download = new URL(request.url).searchParams.get("download") === "1";
+      const filename = download
+        ? exportFileName(
+            "health-record",
+            actor.role === "patient" ? "own" : patientOfBundle(bundle),
+            await clinicToday(ctx),
+          )
+        : null;
       return new Response(JSON.stringify(bundle), {
         headers: {
           "Cache-Control": "no-store",
           "Content-Type": "application/fhir+json; charset=utf-8",
-          ...(new URL(request.url).searchParams.get("download") === "1"
-            ? { "Content-Disposition": `attachment; filename="my-health-record.fhir.json"` }
-            : {}),
+          ...(filename ? { "Content-Disposition": `attachment; filename="${filename}"` } : {}),
         },
       });
     },
@@ -109,9 +139,10 @@ export function diaryCsvRoute(ctx: RouteContext, patient: string | "me") {
     },
     async (actor) => {
       const patientId = patientOf(actor, patient);
-      const { csv } = await diaryCsv(ctx.db, actor, patientId, ctx.ip);
+      const { patient: about, csv } = await diaryCsv(ctx.db, actor, patientId, ctx.ip);
+      const filename = exportFileName("pain-diary", own ? "own" : about, await clinicToday(ctx));
       // A byte-order mark, so that spreadsheets read the file as UTF-8.
-      return attachment(`\uFEFF${csv}`, "text/csv; charset=utf-8", "pain-diary.csv");
+      return attachment(`\uFEFF${csv}`, "text/csv; charset=utf-8", filename);
     },
   );
 }

@@ -33,6 +33,7 @@ import {
   treatedSiteLabel,
 } from "@/server/outcomes";
 import type { VisitReport } from "@/server/services/reports";
+import { exportFileName } from "./file-names";
 
 const INK = "#0f172a";
 const MUTED = "#475569";
@@ -567,6 +568,10 @@ export async function renderVisitReport(report: VisitReport): Promise<Buffer> {
   return renderToBuffer(<VisitReportDocument report={report} />);
 }
 
-/** The report's file name: `visit-report-<YYYY-MM-DD>.pdf`. */
+/** The report's file name: `visit-report-<MRN or name>-<YYYY-MM-DD>.pdf`, or the patient's own. */
 export const reportFileName = (report: VisitReport) =>
-  `${report.audience === "staff" ? "visit-report" : "my-pain-report"}-${report.generatedAt.slice(0, 10)}.pdf`;
+  exportFileName(
+    "visit-report",
+    report.audience === "staff" ? report.patient : "own",
+    report.generatedAt.slice(0, 10),
+  );

@@ -134,6 +134,12 @@ export default async function PatientReviewPage({
             >
               Download PDF
             </DownloadLink>
+            <DownloadLink
+              href={`/api/fhir/Patient/${patient.id}/$everything?download=1`}
+              variant="ghost"
+            >
+              Download FHIR record
+            </DownloadLink>
             {next ? (
               <ButtonLink href={`/provider/patients/${next.patientId}`} variant="secondary">
                 Next patient<span className="sr-only">: {next.name}</span>
