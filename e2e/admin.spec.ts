@@ -137,7 +137,7 @@ test.describe("accounts", () => {
   test("the admin pages have no accessibility violations at 1280 and 360 px, and the whole menu shows at both", async ({
     page,
   }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await loginAs(page, "admin");
     await page.goto("/admin?q=Pat+Patient");
     await page.getByRole("link", { name: "Pat Patient" }).click();
