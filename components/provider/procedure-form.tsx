@@ -263,6 +263,7 @@ export function ProcedureForm({
           options={locationOptions(v.baselineLocations)}
           selected={v.baselineLocations}
           onToggle={(r) => set("baselineLocations", toggle(v.baselineLocations, r))}
+          columns={4}
           className="mt-2"
         />
         <FieldError id="baselineLocations-error" error={error("baselineLocations")} />
