@@ -35,6 +35,59 @@ test.describe("response headers", () => {
   });
 });
 
+test.describe("hardening found by outside scanners", () => {
+  test("TRACE and other methods answer 405 with the security headers", async ({ request }) => {
+    for (const method of ["TRACE", "PUT", "DELETE"]) {
+      const response = await request.fetch("/signin", { method, maxRedirects: 0 });
+      expect(response.status()).toBe(405);
+      const headers = response.headers();
+      expect(headers.allow).toBe("GET, HEAD, POST");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  test("styles run under the policy without 'unsafe-inline' for style elements", async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto("/signin");
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/style-src 'self' 'nonce-[^']+' 'sha256-[^']+'(;|$)/);
+    await loginAs(page, "patient");
+    await page.goto("/patient/progress");
+    await page.goto("/patient/diary/new");
+    await page.context().clearCookies();
+    await loginAs(page, "provider");
+    await page.goto("/provider/outcomes");
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe("a sign-in before the page's JavaScript runs", () => {
+  test.use({ javaScriptEnabled: false });
+  test("posts the form and never puts the password in a URL", async ({ page }) => {
+    const urls: string[] = [];
+    const methods: string[] = [];
+    page.on("request", (r) => {
+      urls.push(r.url());
+      if (r.isNavigationRequest()) methods.push(r.method());
+    });
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill("patient@example.com");
+    await page.getByLabel("Password").fill("secret-typed-early");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForLoadState("load");
+    expect(methods).toContain("POST");
+    expect(urls.join(" ")).not.toContain("secret-typed-early");
+    expect(page.url()).not.toContain("password");
+  });
+});
+
 test("tRPC answers are never cached", async ({ page }) => {
   await loginAs(page, "patient");
   const response = await page.request.get("/api/trpc/session.me");

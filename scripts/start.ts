@@ -106,7 +106,8 @@ await app.prepare();
 
 const { log } = await import("../server/log");
 const { databaseOutage } = await import("../server/http/database-outage");
-const outage = databaseOutage(database.db);
+const { answeredUnsupportedMethod } = await import("../server/http/method-guard");
+const outage = databaseOutage(database.db, !dev);
 server = createServer(async (req, res) => {
   // The client address that sign-in throttling and the audit trail see: the socket's, unless a
   // trusted reverse proxy in front of us appended it (TRUST_PROXY=true).
@@ -127,6 +128,7 @@ server = createServer(async (req, res) => {
       ),
     );
   }
+  if (answeredUnsupportedMethod(req, res, !dev)) return;
   if (await outage.answered(req, res)) return;
   void handle(req, res);
 });

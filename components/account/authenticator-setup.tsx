@@ -56,7 +56,7 @@ export function AuthenticatorSetup() {
         secret={start.data.secret}
         recoveryCodes={start.data.recoveryCodes}
       />
-      <form onSubmit={onConfirm} noValidate className="max-w-sm space-y-4">
+      <form method="post" onSubmit={onConfirm} noValidate className="max-w-sm space-y-4">
         <h3 className="font-semibold text-slate-900">3. Enter the code your app shows</h3>
         <Field id="code" label="Authentication code" error={error}>
           <Input

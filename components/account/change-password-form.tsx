@@ -71,7 +71,7 @@ export function ChangePasswordForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {failure ? (
         <Alert tone="danger" role="alert">
           {failure}

@@ -30,7 +30,7 @@ export function SecondStepForm({ next, enrolling }: { next: string; enrolling: b
       if (!result?.ok || result.error) {
         setError(
           result?.error === "TooManyAttempts"
-            ? "Too many wrong attempts. Please try again in 15 minutes."
+            ? "Too many wrong attempts. Please wait a few minutes and try again."
             : enrolling
               ? "That code is not right. Enter the 6-digit code your app shows now."
               : "That code is not right. Enter the current code from your app, or a recovery code.",
@@ -47,7 +47,7 @@ export function SecondStepForm({ next, enrolling }: { next: string; enrolling: b
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <Field
         id="code"
         label="Authentication code"

@@ -56,7 +56,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {failure ? (
         <Alert tone="danger" role="alert">
           {failure}

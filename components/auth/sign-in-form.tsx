@@ -59,7 +59,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {failed ? (
         <Alert tone="danger" role="alert">
           Invalid email or password

@@ -1,23 +1,28 @@
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clearDatabaseDown, databaseMarkedDown, isDatabaseUnavailable } from "@/db/unavailable";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/shared/outage";
+import { bareResponseHeaders } from "./method-guard";
 
 const PROBE_TIMEOUT_MS = 1000;
 
 /** A page of its own (not Next's), so it renders with the database gone. */
-const page = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Temporarily unavailable · Ablation Follow-up Portal</title>
-<style>body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f8fafc;color:#0f172a}
+const STYLE = `body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f8fafc;color:#0f172a}
 main{min-height:100dvh;display:flex;align-items:center;justify-content:center;padding:1rem}
 div{max-width:28rem;text-align:center}h1{font-size:1.5rem;font-weight:600;margin:0}p{color:#475569;line-height:1.5}
 a{display:inline-block;margin-top:1rem;background:#1f7f74;color:#fff;padding:.6rem 1.1rem;border-radius:.5rem;text-decoration:none;font-weight:500}
-a:focus-visible{outline:2px solid #1f7f74;outline-offset:2px}</style></head>
-<body><main><div><p style="font-size:.875rem;font-weight:600;color:#64748b">503</p>
+a:focus-visible{outline:2px solid #1f7f74;outline-offset:2px}.code{font-size:.875rem;font-weight:600;color:#64748b}`;
+const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Temporarily unavailable · Ablation Follow-up Portal</title>
+<style>${STYLE}</style></head>
+<body><main><div><p class="code">503</p>
 <h1>The portal is temporarily unavailable</h1><p>${DATABASE_UNAVAILABLE_MESSAGE}</p>
 <a href="">Try again</a></div></main></body></html>`;
+/** Its one style block, allowed by its hash; nothing else may load. */
+const OUTAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(STYLE).digest("base64")}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 /**
  * While the database is known to be down (a query failed with a connection error), page requests
@@ -26,7 +31,7 @@ a:focus-visible{outline:2px solid #1f7f74;outline-offset:2px}</style></head>
  * whose render fails during an outage gets 503 instead of 500. tRPC and /api/health answer 503
  * themselves (their JSON shapes are their own).
  */
-export function databaseOutage(db: Db) {
+export function databaseOutage(db: Db, production = true) {
   let probing: Promise<boolean> | null = null;
   const reachable = () => {
     probing ??= Promise.race([
@@ -58,8 +63,9 @@ export function databaseOutage(db: Db) {
         return false;
       }
       res.writeHead(503, {
+        ...bareResponseHeaders(production),
+        "Content-Security-Policy": OUTAGE_CSP,
         "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
         "retry-after": "5",
       });
       res.end(req.method === "HEAD" ? undefined : page);

@@ -1,6 +1,10 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
+  TOAST_STYLE_HASH,
   isCrossSiteRequest,
   staticSecurityHeaders,
 } from "./security-headers";
@@ -12,6 +16,21 @@ describe("contentSecurityPolicy", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it("allows style elements only with the nonce or a known hash; only attributes inline", () => {
+    const csp = contentSecurityPolicy("abc123", false);
+    const styleSrc = csp.split("; ").find((d) => d.startsWith("style-src "));
+    expect(styleSrc).toBe(`style-src 'self' 'nonce-abc123' '${TOAST_STYLE_HASH}'`);
+    expect(csp).toContain("style-src-attr 'unsafe-inline'");
+  });
+
+  it("knows the hash of the stylesheet the toast library inserts", () => {
+    const file = createRequire(import.meta.url).resolve("sonner").replace(/index\.js$/, "index.mjs");
+    const literal = readFileSync(file, "utf8").match(/__insertCSS\(("(?:[^"\\]|\\.)*")\)/)?.[1];
+    expect(literal, "sonner no longer inserts its stylesheet this way").toBeDefined();
+    const css = JSON.parse(literal ?? '""') as string;
+    expect(`sha256-${createHash("sha256").update(css).digest("base64")}`).toBe(TOAST_STYLE_HASH);
   });
 });
 

@@ -1,13 +1,22 @@
 /**
- * Response headers of every page and API answer (checked by e2e/security.spec.ts).
- * Scripts run only with this request's nonce (Next.js adds it to its own scripts); no eval.
- * Inline style attributes stay allowed: the chart library positions its SVG with them.
+ * The one style element a library writes at run time (sonner's toasts insert their stylesheet), by
+ * its hash; security-headers.test.ts recomputes it from the installed package, so an upgrade that
+ * changes it fails there first.
+ */
+export const TOAST_STYLE_HASH = "sha256-StEaX+se6YS7pqjzrzMIA0KaX9zF/8zAhvQXZAe5epY=";
+
+/**
+ * Response headers of every page and API answer (checked by e2e/security.spec.ts,
+ * docs/decisions/022-hardening.md). Scripts run only with this request's nonce (Next.js adds it to
+ * its own scripts); no eval. Style elements need the nonce or a known hash; only style attributes
+ * stay inline (`style-src-attr`): the chart library positions its SVG with them.
  */
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' 'nonce-${nonce}' '${TOAST_STYLE_HASH}'`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -12,7 +12,7 @@ import {
   sessionToken,
   TEST_PASSWORD,
 } from "@/server/testing/fixtures";
-import { MAX_FAILURES, signIn } from "./auth";
+import { signIn, THROTTLE } from "./auth";
 import { endSession, loadActor, startSession } from "./sessions";
 
 let t: TestDatabase;
@@ -65,35 +65,80 @@ describe("sign-in", () => {
     }
   });
 
-  it("refuses the 11th attempt within 15 minutes, even with the right password", async () => {
+  it("slows an account guessed from many addresses once its ceiling is reached, even with the right password", async () => {
     const user = await createUser(t.db, "patient");
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      // a different address each time: the account counter alone must lock it
+    for (let i = 0; i < THROTTLE.account; i++) {
+      // a different address each time: the account counter alone must slow it
       expect(await signIn(t.db, { email: user.email, password: "nope" }, ip(10 + i))).toEqual({
         ok: false,
         reason: "invalid",
       });
     }
-    expect(await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(40))).toEqual({
+    expect(await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(80))).toEqual({
       ok: false,
       reason: "throttled",
     });
-    // 15 minutes later the lock has expired
+    // Slowed, not locked: the first wait is 30 seconds…
+    const [row] = await t.db
+      .select({ wait: sql<number>`extract(epoch from ${signInThrottle.lockedUntil} - now())` })
+      .from(signInThrottle)
+      .where(eq(signInThrottle.key, `account:${user.email}`));
+    expect(Number(row?.wait)).toBeGreaterThan(25);
+    expect(Number(row?.wait)).toBeLessThanOrEqual(30);
+    // …and once it has passed, the right password signs in.
     await t.db
       .update(signInThrottle)
-      .set({
-        windowStartedAt: sql`now() - interval '31 minutes'`,
-        lockedUntil: sql`now() - interval '1 minute'`,
-      })
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
       .where(eq(signInThrottle.key, `account:${user.email}`));
-    expect((await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(41))).ok).toBe(
+    expect((await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(81))).ok).toBe(
       true,
     );
   });
 
-  it("throttles a client address that tries many accounts", async () => {
-    const victims = await Promise.all(Array.from({ length: 3 }, () => createUser(t.db, "patient")));
-    for (let i = 0; i < MAX_FAILURES; i++) {
+  it("doubles the wait after each further failure, at most 15 minutes", async () => {
+    const user = await createUser(t.db, "patient");
+    const waits: number[] = [];
+    for (let i = 0; i < THROTTLE.accountAtAddress + 8; i++) {
+      // Each attempt past the ceiling is let through by moving the wait into the past.
+      await t.db
+        .update(signInThrottle)
+        .set({ lockedUntil: null })
+        .where(eq(signInThrottle.key, `account-at:${user.email}|${ip(130)}`));
+      await signIn(t.db, { email: user.email, password: "nope" }, ip(130));
+      const [row] = await t.db
+        .select({ wait: sql<number>`extract(epoch from ${signInThrottle.lockedUntil} - now())` })
+        .from(signInThrottle)
+        .where(eq(signInThrottle.key, `account-at:${user.email}|${ip(130)}`));
+      waits.push(Math.round(Number(row?.wait ?? 0) / 10) * 10);
+    }
+    expect(waits.slice(THROTTLE.accountAtAddress - 2)).toEqual([
+      0, 30, 60, 120, 240, 480, 900, 900, 900, 900,
+    ]);
+  });
+
+  it("ten failures for one account from one address do not stop another account there", async () => {
+    const typist = await createUser(t.db, "patient");
+    const neighbour = await createUser(t.db, "patient");
+    for (let i = 0; i < 10; i++) {
+      await signIn(t.db, { email: typist.email, password: "typo" }, ip(150));
+    }
+    expect(await signIn(t.db, { email: typist.email, password: TEST_PASSWORD }, ip(150))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    // The same clinic tablet, another patient: signs in.
+    expect(
+      (await signIn(t.db, { email: neighbour.email, password: TEST_PASSWORD }, ip(150))).ok,
+    ).toBe(true);
+    // The typist from home (another address): not stopped either.
+    expect((await signIn(t.db, { email: typist.email, password: TEST_PASSWORD }, ip(151))).ok).toBe(
+      true,
+    );
+  });
+
+  it("slows an address that tries many accounts, past a high ceiling", async () => {
+    const victims = await Promise.all(Array.from({ length: 20 }, () => createUser(t.db, "patient")));
+    for (let i = 0; i < THROTTLE.address; i++) {
       const victim = victims[i % victims.length];
       await signIn(t.db, { email: victim?.email, password: "guess" }, ip(99));
     }
@@ -128,14 +173,15 @@ describe("change password", () => {
       caller.account
         .changePassword({ currentPassword, newPassword: "Lantern harbor quietly 2931" })
         .catch((e: unknown) => e);
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < THROTTLE.accountAtAddress; i++) {
       expect(await attempt("wrong guess")).toMatchObject({ code: "BAD_REQUEST" });
     }
     expect(await attempt(TEST_PASSWORD)).toMatchObject({
       code: "TOO_MANY_REQUESTS",
-      message: "Too many wrong attempts. Please try again in 15 minutes.",
+      message: "Too many wrong attempts. Please wait a few minutes and try again.",
     });
-    expect(await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(121))).toEqual({
+    // Signing in from the same address waits too.
+    expect(await signIn(t.db, { email: user.email, password: TEST_PASSWORD }, ip(120))).toEqual({
       ok: false,
       reason: "throttled",
     });

@@ -9,10 +9,24 @@ import { recordAudit } from "./audit";
 import { type SessionState, startSession } from "./sessions";
 import { getClinicSettings } from "./settings";
 
-/** After this many failures within the window, the key is refused for LOCK_MINUTES. */
-export const MAX_FAILURES = 10;
+/**
+ * The sign-in throttle (docs/decisions/022-sign-in-throttle.md): failures are counted per account
+ * from one address, per account from anywhere, and per address over every account, each within a
+ * 15-minute window. Past its ceiling a key is slowed, not locked: the next attempt waits 30 s, then
+ * twice as long after each further failure, at most 15 minutes. The per-address ceiling is high,
+ * so that one person's typos behind a clinic's shared address never stop anyone else.
+ */
+export const THROTTLE = {
+  /** One account from one address: a person at a keyboard. */
+  accountAtAddress: 10,
+  /** One account from any address: guessing spread over many addresses. */
+  account: 30,
+  /** One address over every account: many accounts guessed from one place. */
+  address: 100,
+} as const;
 export const WINDOW_MINUTES = 15;
-export const LOCK_MINUTES = 15;
+export const FIRST_WAIT_SECONDS = 30;
+export const LONGEST_WAIT_MINUTES = 15;
 
 export const SignInInput = z.object({
   email: text({ max: 254, required: "Enter your email address." }).toLowerCase(),
@@ -28,8 +42,17 @@ export type SignInResult =
     }
   | { ok: false; reason: "invalid" | "throttled" };
 
-export const throttleKeys = (email: string | null, ip: string | null) =>
-  [email && `account:${email}`, ip && `ip:${ip}`].filter((k): k is string => Boolean(k));
+export type ThrottleKey = { key: string; ceiling: number };
+
+/** The throttle's counters for an attempt on `email` from `ip` (either may be unknown). */
+export function throttleKeys(email: string | null, ip: string | null): ThrottleKey[] {
+  const keys: ThrottleKey[] = [];
+  if (email && ip)
+    keys.push({ key: `account-at:${email}|${ip}`, ceiling: THROTTLE.accountAtAddress });
+  if (email) keys.push({ key: `account:${email}`, ceiling: THROTTLE.account });
+  if (ip) keys.push({ key: `ip:${ip}`, ceiling: THROTTLE.address });
+  return keys;
+}
 
 /**
  * Checks credentials. Every outcome looks the same to the caller's user ("Invalid email or
@@ -95,7 +118,13 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
 
-  if (email) await db.delete(signInThrottle).where(eq(signInThrottle.key, `account:${email}`));
+  // The right password clears this account's counters (not the address's: other accounts').
+  await db.delete(signInThrottle).where(
+    inArray(
+      signInThrottle.key,
+      keys.filter((k) => !k.key.startsWith("ip:")).map((k) => k.key),
+    ),
+  );
   // Staff with an authenticator give a code next; where the clinic requires one, staff without
   // one set it up first (docs/decisions/010-second-factor-for-staff.md). Until then the session
   // reaches nothing else.
@@ -122,30 +151,46 @@ export async function signIn(
   };
 }
 
-/** Whether any of the keys is refused for now. */
-export async function isLocked(db: Db, keys: string[]): Promise<boolean> {
+/** Whether any of the keys must wait for now. */
+export async function isLocked(db: Db, keys: readonly ThrottleKey[]): Promise<boolean> {
   if (keys.length === 0) return false;
   const locked = await db
     .select({ key: signInThrottle.key })
     .from(signInThrottle)
-    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.lockedUntil, sql`now()`)))
+    .where(
+      and(
+        inArray(
+          signInThrottle.key,
+          keys.map((k) => k.key),
+        ),
+        gt(signInThrottle.lockedUntil, sql`now()`),
+      ),
+    )
     .limit(1);
   return locked.length > 0;
 }
 
-/** One atomic upsert per key, so that concurrent failures on several app instances all count. */
-export async function recordFailure(db: Db, keys: string[]): Promise<void> {
-  for (const key of keys) {
+/**
+ * One atomic upsert per key, so that concurrent failures on several app instances all count. A key
+ * at or past its ceiling waits FIRST_WAIT_SECONDS, doubled for each failure beyond it, at most
+ * LONGEST_WAIT_MINUTES.
+ */
+export async function recordFailure(db: Db, keys: readonly ThrottleKey[]): Promise<void> {
+  for (const { key, ceiling } of keys) {
     await db.execute(sql`
-      insert into sign_in_throttle as t (key, failures, window_started_at)
-      values (${key}, 1, now())
+      insert into sign_in_throttle as t (key, failures, window_started_at, locked_until)
+      values (${key}, 1, now(), case when ${ceiling} <= 1
+        then now() + make_interval(secs => ${FIRST_WAIT_SECONDS}) end)
       on conflict (key) do update set
         failures = case when t.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})
                         then 1 else t.failures + 1 end,
         window_started_at = case when t.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})
                         then now() else t.window_started_at end,
         locked_until = case when t.window_started_at >= now() - make_interval(mins => ${WINDOW_MINUTES})
-                             and t.failures + 1 >= ${MAX_FAILURES}
-                        then now() + make_interval(mins => ${LOCK_MINUTES}) else t.locked_until end`);
+                             and t.failures + 1 >= ${ceiling}
+                        then now() + least(
+                          make_interval(secs => ${FIRST_WAIT_SECONDS} * power(2, least(t.failures + 1 - ${ceiling}, 20))),
+                          make_interval(mins => ${LONGEST_WAIT_MINUTES}))
+                        else t.locked_until end`);
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clinicSettings, mfaRecoveryCodes, userMfa } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { callerFor, createUser, TEST_PASSWORD } from "@/server/testing/fixtures";
-import { MAX_FAILURES, signIn } from "./auth";
+import { signIn, THROTTLE } from "./auth";
 import { completeSecondStep, startEnrolment } from "./mfa";
 import { loadSession } from "./sessions";
 
@@ -108,7 +108,7 @@ describe("signing in with a second factor", () => {
   it("wrong codes count against the sign-in throttle", async () => {
     const { provider, secret } = await enrolled("192.0.2.30");
     const { token } = await signInAs(provider.email, "192.0.2.31");
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < THROTTLE.account; i++) {
       const answer = await completeSecondStep(t.db, token, "000000", `192.0.2.${40 + i}`);
       expect(answer).toEqual({ ok: false, reason: "wrong_code" });
     }

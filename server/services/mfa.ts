@@ -11,7 +11,7 @@ import { mfaRecoveryCodes, sessions, userMfa, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, conflict, notFound, tooManyAttempts } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { isLocked, recordFailure, throttleKeys } from "./auth";
+import { isLocked, recordFailure, type ThrottleKey, throttleKeys } from "./auth";
 import { loadSession, type SessionToken } from "./sessions";
 
 export const ISSUER = "Ablation Follow-up";
@@ -159,7 +159,7 @@ async function acceptRecoveryCode(db: DbOrTx, userId: string, code: string): Pro
 async function wrongCode(
   db: DbOrTx,
   actor: Actor,
-  keys: string[],
+  keys: ThrottleKey[],
   ip: string | null,
   action: string,
 ) {
