@@ -20,6 +20,8 @@ const integration = (name: string, env: Record<string, string>) => ({
     env: {
       NODE_ENV: "test" as const,
       NEXTAUTH_SECRET: "integration-tests-only-".padEnd(48, "x"),
+      // Encrypts secrets at rest in tests (never a real key): 32 bytes of "t".
+      DATA_ENCRYPTION_KEY: `test:${Buffer.alloc(32, "t").toString("base64")}`,
       ...env,
     },
     testTimeout: 30_000,

@@ -17,6 +17,8 @@ const env: NodeJS.ProcessEnv = {
   // Lets tests present their own client address (X-Forwarded-For) to the sign-in throttle.
   TRUST_PROXY: "true",
   NEXTAUTH_SECRET: E2E_SECRET,
+  // Encrypts secrets at rest in the e2e portal (never a real key).
+  DATA_ENCRYPTION_KEY: `e2e:${Buffer.alloc(32, "e").toString("base64")}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   // Emails go to a mail server that the invitation spec runs in its own process (e2e/fixtures.ts).
   SMTP_URL: `smtp://127.0.0.1:${Number(port) + 8}`,

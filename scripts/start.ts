@@ -75,6 +75,18 @@ try {
 }
 setAppDatabase(database);
 
+// Secrets at rest: values stored before encryption, or under an older key, move to the current
+// key (docs/decisions/023-secrets-at-rest.md).
+try {
+  const { reencryptSecrets } = await import("../server/services/secrets");
+  const { dataKeyring } = await import("../server/env");
+  const moved = await reencryptSecrets(database.db, dataKeyring());
+  if (moved > 0) console.log(`Encrypted ${moved} stored secret(s) under the current key.`);
+} catch (error) {
+  console.error(`Secrets at rest: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
 const { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } = await import("../db/seed");
 const { hashPassword } = await import("../server/auth/password-hash");
 const { todayInZone } = await import("../server/time");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type Keyring, newKeyEntry, parseKeyring } from "@/server/crypto/secrets";
 import { isTimeZone } from "@/shared/time-zone";
 
 /**
@@ -15,6 +16,11 @@ const EnvSchema = z.object({
   /** Where the embedded database and the generated session secret live. */
   DATA_DIR: z.string().min(1).default(".data"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /**
+   * Keys that encrypt secrets at rest (TOTP secrets): `id:base64key` entries, comma separated, the
+   * first current (docs/decisions/023-secrets-at-rest.md).
+   */
+  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** Default clinic time zone (IANA name) until an admin sets one. */
@@ -86,6 +92,42 @@ export function resolveAuthSecret(e: Env = env): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** Where the embedded default keeps its generated data-encryption keys. */
+export const dataKeyFile = (e: Env = env) => path.join(dataDir(e), "data-encryption-key");
+
+let ring: Keyring | null = null;
+
+/**
+ * The key ring for secrets at rest: DATA_ENCRYPTION_KEY, required with DATABASE_URL in production;
+ * otherwise generated on first start and kept under DATA_DIR (where `npm run rotate-key` adds the
+ * next key).
+ */
+export function dataKeyring(e: Env = env): Keyring {
+  if (e === env && ring) return ring;
+  let text = e.DATA_ENCRYPTION_KEY;
+  if (!text) {
+    if (e.DATABASE_URL && e.NODE_ENV === "production") {
+      throw new ConfigError(
+        "DATA_ENCRYPTION_KEY is required when DATABASE_URL is set in production (for example: key1:$(openssl rand -base64 32)).",
+      );
+    }
+    const file = dataKeyFile(e);
+    if (!existsSync(file)) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${newKeyEntry()}\n`, { mode: 0o600 });
+    }
+    text = readFileSync(file, "utf8");
+  }
+  const parsed = parseKeyring(text);
+  if (e === env) ring = parsed;
+  return parsed;
+}
+
+/** Forgets the key ring read so far (after `npm run rotate-key` changed it). */
+export const reloadDataKeyring = () => {
+  ring = null;
+};
 
 /** The portal's public base URL for links in emails, without a trailing slash. */
 export const appUrl = (e: Env = env) =>

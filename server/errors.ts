@@ -26,4 +26,7 @@ export const conflict = (message: string) => new AppError("CONFLICT", message);
 export const badRequest = (message: string, fieldErrors?: Record<string, string[]>) =>
   new AppError("BAD_REQUEST", message, fieldErrors);
 export const tooManyAttempts = () =>
-  new AppError("TOO_MANY_REQUESTS", "Too many wrong attempts. Please wait a few minutes and try again.");
+  new AppError(
+    "TOO_MANY_REQUESTS",
+    "Too many wrong attempts. Please wait a few minutes and try again.",
+  );

@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
-  TOAST_STYLE_HASH,
   isCrossSiteRequest,
   staticSecurityHeaders,
+  TOAST_STYLE_HASH,
 } from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
@@ -26,7 +26,9 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("knows the hash of the stylesheet the toast library inserts", () => {
-    const file = createRequire(import.meta.url).resolve("sonner").replace(/index\.js$/, "index.mjs");
+    const file = createRequire(import.meta.url)
+      .resolve("sonner")
+      .replace(/index\.js$/, "index.mjs");
     const literal = readFileSync(file, "utf8").match(/__insertCSS\(("(?:[^"\\]|\\.)*")\)/)?.[1];
     expect(literal, "sonner no longer inserts its stylesheet this way").toBeDefined();
     const css = JSON.parse(literal ?? '""') as string;

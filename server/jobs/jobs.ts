@@ -10,6 +10,7 @@ import { log } from "@/server/log";
 import { deliverDueMail, type MailTransport } from "@/server/services/outbox";
 import { refreshOutcomeCache } from "@/server/services/outcomes";
 import { sendDueReminders } from "@/server/services/reminders";
+import { purgeEndedSessions } from "@/server/services/sessions";
 import { caseloadRound } from "@/server/services/staff-notifications";
 import type { JobDefinition } from "./queue";
 
@@ -46,6 +47,16 @@ export function portalJobs(db: Db, transport: MailTransport | null): JobDefiniti
         const result = await caseloadRound(db);
         log.info(result, "caseload round");
         return result;
+      },
+    },
+    {
+      name: "sessions.purge",
+      // Daily: the rows of expired and ended sessions (docs/decisions/023-secrets-at-rest.md).
+      cron: "17 3 * * *",
+      handler: async () => {
+        const purged = await purgeEndedSessions(db);
+        log.info({ purged }, "sessions purge");
+        return { purged };
       },
     },
     {

@@ -137,7 +137,9 @@ describe("sign-in", () => {
   });
 
   it("slows an address that tries many accounts, past a high ceiling", async () => {
-    const victims = await Promise.all(Array.from({ length: 20 }, () => createUser(t.db, "patient")));
+    const victims = await Promise.all(
+      Array.from({ length: 20 }, () => createUser(t.db, "patient")),
+    );
     for (let i = 0; i < THROTTLE.address; i++) {
       const victim = victims[i % victims.length];
       await signIn(t.db, { email: victim?.email, password: "guess" }, ip(99));

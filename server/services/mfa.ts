@@ -1,6 +1,8 @@
 // A second factor for staff (docs/decisions/010-second-factor-for-staff.md, decision 010): TOTP
 // (RFC 6238, 30-second steps, 6 digits) with otplib, and 10 single-use recovery codes stored as
 // hashes.
+import { decryptSecret, encryptSecret } from "@/server/crypto/secrets";
+import { dataKeyring } from "@/server/env";
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
@@ -61,13 +63,15 @@ export async function startEnrolment(db: Db, actor: Actor, ip: string | null) {
   const secret = generateSecret();
   const uri = generateURI({ issuer: ISSUER, label: actor.email, secret });
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  // Stored encrypted (docs/decisions/023-secrets-at-rest.md); shown in clear this once.
+  const stored = encryptSecret(dataKeyring(), secret);
   await db.transaction(async (tx) => {
     await tx
       .insert(userMfa)
-      .values({ userId: actor.id, secret })
+      .values({ userId: actor.id, secret: stored })
       .onConflictDoUpdate({
         target: userMfa.userId,
-        set: { secret, confirmedAt: null, lastTimeStep: null, updatedAt: sql`now()` },
+        set: { secret: stored, confirmedAt: null, lastTimeStep: null, updatedAt: sql`now()` },
       });
     await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, actor.id));
     await tx.insert(mfaRecoveryCodes).values(
@@ -112,7 +116,7 @@ async function acceptTotp(
     .limit(1);
   if (!row) return false;
   const result = await verify({
-    secret: row.secret,
+    secret: decryptSecret(dataKeyring(), row.secret),
     token: code,
     epochTolerance: EPOCH_TOLERANCE,
     ...(row.lastTimeStep === null ? {} : { afterTimeStep: row.lastTimeStep }),

@@ -155,3 +155,15 @@ export async function endAllSessions(db: DbOrTx, actor: Actor, ip: string | null
   });
   return { ended: ended.length };
 }
+
+/**
+ * Deletes the rows of sessions that can never be used again: expired, or ended (signed out,
+ * revoked) more than a day ago. Run daily by the `sessions.purge` job; returns how many went.
+ */
+export async function purgeEndedSessions(db: DbOrTx): Promise<number> {
+  const gone = await db
+    .delete(sessions)
+    .where(sql`${sessions.expiresAt} < now() or ${sessions.revokedAt} < now() - interval '1 day'`)
+    .returning({ id: sessions.id });
+  return gone.length;
+}
