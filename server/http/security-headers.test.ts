@@ -21,7 +21,10 @@ describe("contentSecurityPolicy", () => {
   it("allows style elements only with the nonce or a known hash; only attributes inline", () => {
     const csp = contentSecurityPolicy("abc123", false);
     const styleSrc = csp.split("; ").find((d) => d.startsWith("style-src "));
-    expect(styleSrc).toBe(`style-src 'self' 'nonce-abc123' '${TOAST_STYLE_HASH}'`);
+    expect(styleSrc).toBe(
+      `style-src 'self' 'nonce-abc123' '${TOAST_STYLE_HASH}' '${EMPTY_STYLE_HASH}'`,
+    );
+    expect(EMPTY_STYLE_HASH).toBe(`sha256-${createHash("sha256").update("").digest("base64")}`);
     expect(csp).toContain("style-src-attr 'unsafe-inline'");
   });
 
