@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
+  EMPTY_STYLE_HASH,
   isCrossSiteRequest,
   staticSecurityHeaders,
   TOAST_STYLE_HASH,
