@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { decode, encode } from "next-auth/jwt";
+import { decode, encode } from "@/server/auth/jwt";
 import { PATH_HEADER } from "@/server/auth/path-header";
 import {
   ACTIVITY_REFRESH_SECONDS,

@@ -411,10 +411,15 @@ test.describe("provider work queue", () => {
         await expectNoA11yViolations(page);
       }
     }
+    // At 360 px the one table is laid out as cards: no column headers, each row a card.
     await page.goto("/provider");
-    const cards = page.getByRole("list", { name: /Patients on your care team/ });
+    const cards = page.getByRole("table", { name: /Patients on your care team/ });
     await expect(cards).toBeVisible();
-    await expect(cards.getByRole("link", { name: /Susan Patel/ })).toBeVisible();
+    await expect(cards.getByRole("columnheader").first()).toBeHidden();
+    const susan = cards.locator("tbody tr").filter({ hasText: "Susan Patel" });
+    await expect(susan.getByRole("link", { name: /Susan Patel/ })).toBeVisible();
+    const box = await susan.boundingBox();
+    expect(box?.width ?? 0).toBeLessThanOrEqual(360);
     await page.goto(review);
     await page.getByRole("button", { name: "Record a decision" }).click();
     await expect(page.getByRole("dialog", { name: "Record a decision" })).toBeVisible();

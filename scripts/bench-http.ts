@@ -5,8 +5,9 @@
  * handler exist only in that build, as floors), starts it as `npm start` does on a throwaway
  * PostgreSQL database `portal_bench_http` (DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432) with the demo data and 100 more patients, signs in, then
- * loads each target with autocannon (req/s, p50, p99, non-2xx), and sums the gzip size of the
- * JavaScript each patient page loads. The load generator runs on the same machine.
+ * loads each target with autocannon (req/s, p50, p99, non-2xx), sums the gzip size of the
+ * JavaScript each patient page loads, and weighs the caseload's HTML (two pages of 25 patients).
+ * The load generator runs on the same machine.
  * Options: --duration S (default 10), --connections N (default 10), --keep-build.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -169,6 +170,12 @@ try {
   const js: Array<{ page: string; kib: number; scripts: number }> = [];
   for (const [page, cookie] of pages) js.push({ page, ...(await pageJs(page, cookie)) });
 
+  // ---- The caseload's HTML: its first two pages, 25 patients each ----
+  const htmlKib = async (path: string) =>
+    (await (await fetch(`${base}${path}`, { headers: { cookie: provider } })).arrayBuffer())
+      .byteLength / 1024;
+  const caseloadHtml = [await htmlKib("/provider"), await htmlKib("/provider?page=2")];
+
   // ---- Report ----
   const floorPage = rows.find((r) => r.name.startsWith("floor: empty dynamic page"))?.rps ?? 0;
   const floorRoute = rows.find((r) => r.name.startsWith("floor: empty route"))?.rps ?? 0;
@@ -189,6 +196,9 @@ try {
   log("\n| page | JS (gzip KiB) | scripts |");
   log("|---|---:|---:|");
   for (const j of js) log(`| ${j.page} | ${j.kib.toFixed(1)} | ${j.scripts} |`);
+  log(
+    `\nCaseload HTML (uncompressed): page 1 ${caseloadHtml[0]?.toFixed(1)} KiB, pages 1 and 2 (50 patients) ${((caseloadHtml[0] ?? 0) + (caseloadHtml[1] ?? 0)).toFixed(1)} KiB`,
+  );
 } catch (error) {
   console.error(error);
   exitCode = 1;

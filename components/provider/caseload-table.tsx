@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { checkInName } from "@/components/diary/patient-words";
 import { formatDate, painAgainstBaseline } from "@/components/format";
@@ -146,9 +145,9 @@ function SortHeader({
 }
 
 /**
- * The work queue: a table on wide screens and a list of cards on narrow ones. The patient's name
- * is the row's link; the whole row or card opens it (components/provider/queue-keys.tsx), and
- * `j`/`k` move between rows.
+ * The work queue: one table, laid out as a table on wide screens and as a list of cards on narrow
+ * ones (by CSS alone: each row is rendered once). The patient's name is the row's link; the whole
+ * row opens it (components/provider/queue-keys.tsx), and `j`/`k` move between rows.
  */
 export function CaseloadTable({
   rows,
@@ -161,115 +160,79 @@ export function CaseloadTable({
   sort: SortState;
   hrefFor: (sort: SortState) => string;
 }) {
-  const name = (r: CaseloadRow): ReactNode => (
-    <Link
-      href={patientHref(r)}
-      data-queue-link
-      className="font-semibold text-brand-800 underline-offset-2 hover:underline"
-    >
-      {r.name}
-      {r.age !== null ? <span className="font-normal text-slate-700">, {r.age}</span> : null}
-    </Link>
-  );
+  // Cells: on a card, a block each (an empty one hidden); in the table, cells.
+  const cell = "block pt-2 lg:table-cell lg:px-4 lg:py-3";
+  const wideOnly = "hidden lg:table-cell lg:px-4 lg:py-3";
   return (
-    <>
-      <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm lg:block">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Patients on your care team, in the queue's order unless sorted by a column
-          </caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-            <tr>
-              <SortHeader
-                label="Patient"
-                sortKey="name"
-                current={sort}
-                hrefFor={hrefFor}
-                className="min-w-48"
-              />
-              <SortHeader label="State" sortKey="queue" current={sort} hrefFor={hrefFor} />
-              <SortHeader label="Pain (7 days)" sortKey="pain" current={sort} hrefFor={hrefFor} />
-              <th scope="col" className="px-4 py-3 font-semibold">
-                Flags
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                Plan
-              </th>
-              <SortHeader
-                label="Last entry"
-                sortKey="last_entry"
-                current={sort}
-                hrefFor={hrefFor}
-              />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {rows.map((r) => (
-              <tr
-                key={r.patientId}
-                data-queue-row={patientHref(r)}
-                className="cursor-pointer align-top hover:bg-slate-50 focus-within:bg-brand-50"
-              >
-                <td className="px-4 py-3">
-                  {name(r)}
-                  <p className="text-sm text-slate-600">
-                    {procedureLine(r, today)}
-                    {r.active ? "" : " · account deactivated"}
-                  </p>
-                </td>
-                <td className="px-4 py-3">
-                  <ReviewStateBadge state={r.state} />
-                  <StateDetail r={r} today={today} />
-                </td>
-                <td className="px-4 py-3">
-                  <Pain r={r} />
-                </td>
-                <td className="px-4 py-3">
-                  <Flags r={r} />
-                  <CheckIns r={r} />
-                </td>
-                <td className="max-w-56 px-4 py-3">
-                  <Plan r={r} today={today} />
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-800">
-                  {r.lastEntryDate ? formatDate(r.lastEntryDate, { today }) : dash}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ul aria-label="Patients on your care team" className="space-y-3 lg:hidden">
-        {rows.map((r) => (
-          <li
-            key={r.patientId}
-            data-queue-row={patientHref(r)}
-            className="cursor-pointer rounded-xl border border-slate-200 bg-white p-4 shadow-sm focus-within:border-brand-600 focus-within:bg-brand-50"
-          >
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <div className="min-w-0">
-                {name(r)}
+    <div className="lg:overflow-x-auto lg:rounded-xl lg:border lg:border-slate-200 lg:bg-white lg:shadow-sm">
+      <table className="block w-full text-left text-sm lg:table">
+        <caption className="sr-only">
+          Patients on your care team, in the queue's order unless sorted by a column
+        </caption>
+        <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 lg:table-header-group">
+          <tr>
+            <SortHeader
+              label="Patient"
+              sortKey="name"
+              current={sort}
+              hrefFor={hrefFor}
+              className="min-w-48"
+            />
+            <SortHeader label="State" sortKey="queue" current={sort} hrefFor={hrefFor} />
+            <SortHeader label="Pain (7 days)" sortKey="pain" current={sort} hrefFor={hrefFor} />
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Flags
+            </th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Plan
+            </th>
+            <SortHeader label="Last entry" sortKey="last_entry" current={sort} hrefFor={hrefFor} />
+          </tr>
+        </thead>
+        <tbody className="block space-y-3 lg:table-row-group lg:space-y-0 lg:divide-y lg:divide-slate-200">
+          {rows.map((r) => (
+            <tr
+              key={r.patientId}
+              data-queue-row={patientHref(r)}
+              className="block cursor-pointer rounded-xl border border-slate-200 bg-white p-4 pt-2 align-top shadow-sm hover:bg-slate-50 focus-within:border-brand-600 focus-within:bg-brand-50 lg:table-row lg:rounded-none lg:border-0 lg:p-0 lg:shadow-none"
+            >
+              <td className={cell}>
+                <Link
+                  href={patientHref(r)}
+                  data-queue-link
+                  className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+                >
+                  {r.name}
+                  {r.age !== null ? (
+                    <span className="font-normal text-slate-700">, {r.age}</span>
+                  ) : null}
+                </Link>
                 <p className="text-sm text-slate-600">
                   {procedureLine(r, today)}
                   {r.active ? "" : " · account deactivated"}
                 </p>
-              </div>
-              <ReviewStateBadge state={r.state} />
-            </div>
-            <StateDetail r={r} today={today} />
-            <div className="mt-3 space-y-2 text-sm">
-              {r.procedure ? <Pain r={r} /> : null}
-              {r.flags.length > 0 ? <Flags r={r} /> : null}
-              <CheckIns r={r} />
-              {r.plan ? (
-                <div className="border-t border-slate-100 pt-2">
-                  <Plan r={r} today={today} />
-                </div>
-              ) : null}
-            </div>
-          </li>
-        ))}
-      </ul>
-    </>
+              </td>
+              <td className={cell}>
+                <ReviewStateBadge state={r.state} />
+                <StateDetail r={r} today={today} />
+              </td>
+              <td className={r.procedure ? cell : wideOnly}>
+                <Pain r={r} />
+              </td>
+              <td className={r.flags.length > 0 || r.overdueCheckIns.length > 0 ? cell : wideOnly}>
+                <Flags r={r} />
+                <CheckIns r={r} />
+              </td>
+              <td className={cn("lg:max-w-56", r.plan ? cell : wideOnly)}>
+                <Plan r={r} today={today} />
+              </td>
+              <td className={cn(wideOnly, "whitespace-nowrap text-slate-800")}>
+                {r.lastEntryDate ? formatDate(r.lastEntryDate, { today }) : dash}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

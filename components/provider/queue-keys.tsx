@@ -20,7 +20,7 @@ export function QueueKeys({ children }: { children: ReactNode }) {
       Array.from(
         ref.current?.querySelectorAll<HTMLAnchorElement>("[data-queue-link]") ?? [],
       ).filter(
-        (a) => a.offsetParent !== null, // the table or the cards, whichever is shown
+        (a) => a.offsetParent !== null, // shown links only
       );
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;

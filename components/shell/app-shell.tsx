@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { serverApi } from "@/server/api/server";
-import { type Actor, roleHome, roleLabel } from "@/server/authz/policy";
+import { type Actor, type Role, roleHome, roleLabel } from "@/server/authz/policy";
 import { navWithCounts } from "./nav";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
@@ -10,13 +10,10 @@ import { SignOutButton } from "./sign-out-button";
 
 /**
  * The frame of every signed-in page: brand, the user's name and role, sign-out, role navigation.
+ * It waits for nothing itself, so that the page renders while the counts are read.
  */
-export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const open = !actor.mustChangePassword;
-  const unreadMessages =
-    open && actor.role !== "admin"
-      ? await (await serverApi()).message.unreadCount().catch(() => 0)
-      : 0;
   return (
     <div className="min-h-dvh">
       <a
@@ -70,7 +67,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 pb-2">
           <nav aria-label="Main" className="min-w-0 flex-1">
             {/* Until a temporary password is changed, every page leads to the change-password page. */}
-            <NavLinks items={open ? navWithCounts(actor.role, unreadMessages) : []} />
+            {open ? <MainNav role={actor.role} /> : <NavLinks items={[]} />}
           </nav>
           {open && actor.role === "patient" ? (
             // docs/decisions/020-messages.md: a patient can report a change from every page.
@@ -88,4 +85,11 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       </main>
     </div>
   );
+}
+
+/** The role's navigation with the unread messages beside "Messages". */
+async function MainNav({ role }: { role: Role }) {
+  const unread =
+    role === "admin" ? 0 : await (await serverApi()).message.unreadCount().catch(() => 0);
+  return <NavLinks items={navWithCounts(role, unread)} />;
 }

@@ -1,5 +1,4 @@
 import type { NextAuthOptions } from "next-auth";
-import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getAppDb } from "@/db/client";
 import { resolveAuthSecret } from "@/server/env";
@@ -10,6 +9,7 @@ import { endSession } from "@/server/services/sessions";
 import { safeRedirectPath } from "@/shared/redirect";
 import { text } from "@/shared/text";
 import { clientIpFromHeaders } from "./client-ip";
+import { decode, encode } from "./jwt";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 let options: NextAuthOptions | undefined;
@@ -43,6 +43,8 @@ export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: resolveAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // next-auth's token format, with the encryption key derived once per process (./jwt.ts).
+    jwt: { encode, decode },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       Credentials({

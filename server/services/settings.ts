@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { cache } from "react";
 import type { Db, DbOrTx } from "@/db/client";
 import { clinicSettings } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -19,9 +20,14 @@ export type ClinicSettings = {
 
 /**
  * The clinic's settings (docs/clinical-rules.md#categories criteria, section 6 time zone), with
- * their defaults.
+ * their defaults. Read once per page render (React `cache`, per database handle): the layout, the
+ * footer, the notifications and the page's own reads share one query. Outside a render (tRPC over
+ * HTTP, jobs, tests) every call reads.
  */
-export async function getClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
+export const getClinicSettings = cache(readClinicSettings);
+
+/** The clinic's settings as stored now (getClinicSettings without the per-render cache). */
+async function readClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
   const [row] = await db.select().from(clinicSettings).where(eq(clinicSettings.id, true)).limit(1);
   return {
     successCriteria: row?.successCriteria ?? "strict",
@@ -68,7 +74,7 @@ export async function updateClinicSettings(
   input: ClinicSettingsInput,
   ip: string | null,
 ) {
-  const before = await getClinicSettings(db);
+  const before = await readClinicSettings(db);
   await db.transaction(async (tx) => {
     const values = { ...input, updatedAt: new Date(), updatedBy: actor.id };
     await tx
@@ -91,7 +97,7 @@ export async function updateClinicSettings(
     });
   });
   // Assessments under the new criteria or zone are prepared now, not by the next caseload request.
-  const after = await getClinicSettings(db);
+  const after = await readClinicSettings(db);
   if (after.successCriteria !== before.successCriteria || after.timeZone !== before.timeZone)
     await wakeJob("caseload.refresh");
   return getClinicSettingsForAdmin(db);
