@@ -160,9 +160,9 @@ export function CaseloadTable({
   sort: SortState;
   hrefFor: (sort: SortState) => string;
 }) {
-  // Cells: on a card, a block each (an empty one hidden); in the table, cells.
-  const cell = "block pt-2 lg:table-cell lg:px-4 lg:py-3";
-  const wideOnly = "hidden lg:table-cell lg:px-4 lg:py-3";
+  // Cells (app/globals.css): on a card, a block each (an empty one hidden); in the table, cells.
+  const cell = "queue-cell";
+  const wideOnly = "queue-cell-wide";
   return (
     <div className="lg:overflow-x-auto lg:rounded-xl lg:border lg:border-slate-200 lg:bg-white lg:shadow-sm">
       <table className="block w-full text-left text-sm lg:table">
@@ -194,7 +194,7 @@ export function CaseloadTable({
             <tr
               key={r.patientId}
               data-queue-row={patientHref(r)}
-              className="block cursor-pointer rounded-xl border border-slate-200 bg-white p-4 pt-2 align-top shadow-sm hover:bg-slate-50 focus-within:border-brand-600 focus-within:bg-brand-50 lg:table-row lg:rounded-none lg:border-0 lg:p-0 lg:shadow-none"
+              className="queue-row"
             >
               <td className={cell}>
                 <Link

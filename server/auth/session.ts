@@ -1,10 +1,14 @@
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { getAppDb } from "@/db/client";
 import type { Actor } from "@/server/authz/policy";
+import { resolveAuthSecret } from "@/server/env";
 import { type LoadedSession, loadSession } from "@/server/services/sessions";
-import { getAuthOptions } from "./options";
+import { decode } from "./jwt";
 import { sessionExpired } from "./session-policy";
+
+/** next-auth's session cookie: the secure name on HTTPS, the plain one otherwise. */
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
  * The session of this request, with its user reloaded from the database (one query): null when
@@ -12,15 +16,19 @@ import { sessionExpired } from "./session-policy";
  * (12 hours, or 30 minutes idle for providers and admins). Its state may still be a second step.
  */
 export const getCurrentSession = cache(async (): Promise<LoadedSession | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const user = session?.user as
-    | { id?: unknown; sv?: unknown; sid?: unknown; at?: number; lat?: number }
-    | undefined;
-  if (!user) return null;
-  const loaded = await loadSession(getAppDb(), { sub: user.id, sv: user.sv, sid: user.sid });
+  // The cookie's token read directly (what next-auth's getServerSession reads, without its
+  // CSRF and cookie work or re-encoding the token on every read): the claims it holds are those of
+  // the jwt callback in ./options.ts.
+  const store = await cookies();
+  const value = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  const token = value
+    ? await decode({ token: value, secret: resolveAuthSecret() }).catch(() => null)
+    : null;
+  if (!token) return null;
+  const loaded = await loadSession(getAppDb(), { sub: token.sub, sv: token.sv, sid: token.sid });
   if (
     !loaded ||
-    sessionExpired(loaded.actor.role, user.at, user.lat, Math.floor(Date.now() / 1000))
+    sessionExpired(loaded.actor.role, token.at, token.lat, Math.floor(Date.now() / 1000))
   ) {
     return null;
   }

@@ -597,19 +597,20 @@ export async function chart(
 
 /** Everything the patient's home shows: procedure, today's entry, check-in, assessment. */
 export async function home(db: Db, actor: Actor, now: Date = new Date()) {
-  const key = await assessmentKey(db, { now });
+  // Two rounds of reads that do not depend on each other: the day and the procedures, then the
+  // week's entries and the assessment (from the assessment cache).
+  const [key, procs] = await Promise.all([assessmentKey(db, { now }), ownProcedures(db, actor.id)]);
   const today = key.asOf;
   const from = backfillFrom(today);
-  // The procedures and the week's entries do not depend on each other: read at once.
-  const [procs, recent] = await Promise.all([
-    ownProcedures(db, actor.id),
+  const procedure = procedureFor(procs, today);
+  const upcoming = procs.find((p) => p.performedOn > today) ?? null;
+  const [recent, assessment] = await Promise.all([
     db
       .select()
       .from(diaryEntries)
       .where(inWindow(actor.id, from, today)),
+    procedure ? patientAssessment(db, procedure, key) : null,
   ]);
-  const procedure = procedureFor(procs, today);
-  const upcoming = procs.find((p) => p.performedOn > today) ?? null;
   const todayRow = recent.find((e) => e.entryDate === today);
   // Days of the back-fill window, since the procedure, that have no entry yet (newest first).
   const openDays: string[] = [];
@@ -618,7 +619,6 @@ export async function home(db: Db, actor: Actor, now: Date = new Date()) {
       if (!recent.some((e) => e.entryDate === d)) openDays.push(d);
     }
   }
-  const assessment = procedure ? await patientAssessment(db, procedure, key) : null;
   const dueCheckIn: CheckIn | null = assessment?.checkIns.find((c) => c.status === "due") ?? null;
   return {
     today,
