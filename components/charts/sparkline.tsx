@@ -2,7 +2,8 @@ import { formatNumber } from "@/components/format";
 
 /**
  * A small trend of pain (0-10) drawn on the server as SVG: one point per week, gaps where a week
- * has no entry, the baseline as a dashed line, the latest week as a dot. Described in words.
+ * has no entry, the baseline as a dashed line, the latest week as a dot (styles in
+ * app/globals.css). Described in words.
  */
 export function Sparkline({
   values,
@@ -20,7 +21,9 @@ export function Sparkline({
   const pad = 3;
   const x = (i: number) =>
     values.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (values.length - 1);
-  const y = (v: number) => pad + ((10 - v) * (height - 2 * pad)) / 10;
+  // One decimal is finer than a pixel, and keeps the caseload's HTML small.
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const y = (v: number) => round(pad + ((10 - v) * (height - 2 * pad)) / 10);
   // Consecutive known weeks form one line; a week without entries breaks it.
   const segments: string[] = [];
   let current: string[] = [];
@@ -28,7 +31,7 @@ export function Sparkline({
     if (v === null) {
       if (current.length) segments.push(current.join(" "));
       current = [];
-    } else current.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+    } else current.push(`${round(x(i))},${y(v)}`);
   });
   if (current.length) segments.push(current.join(" "));
   const lastIndex = values.length - 1 - [...values].reverse().findIndex((v) => v !== null);
@@ -46,31 +49,15 @@ export function Sparkline({
       className="shrink-0 overflow-visible"
     >
       {baseline !== null ? (
-        <line
-          x1={0}
-          x2={width}
-          y1={y(baseline)}
-          y2={y(baseline)}
-          stroke="#94a3b8"
-          strokeWidth={1}
-          strokeDasharray="3 3"
-        />
+        <line x1={0} x2={width} y1={y(baseline)} y2={y(baseline)} className="spark-base" />
       ) : null}
       {segments.map((points) =>
         points.includes(" ") ? (
-          <polyline
-            key={points}
-            points={points}
-            fill="none"
-            stroke="#1b665e"
-            strokeWidth={1.75}
-            strokeLinejoin="round"
-            strokeLinecap="round"
-          />
+          <polyline key={points} points={points} className="spark-line" />
         ) : null,
       )}
       {known.length > 0 && last !== null ? (
-        <circle cx={x(lastIndex)} cy={y(last)} r={2.5} fill="#1b665e" />
+        <circle cx={round(x(lastIndex))} cy={y(last)} r={2.5} className="spark-dot" />
       ) : null}
     </svg>
   );

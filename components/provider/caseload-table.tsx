@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { checkInName } from "@/components/diary/patient-words";
@@ -6,11 +8,8 @@ import { cn } from "@/components/ui/cn";
 import type { Region } from "@/server/outcomes/vocab";
 import { regionLabels, strategyLabels } from "@/server/outcomes/vocab";
 import { FlagBadge } from "./badges";
+import type { QueueRow as CaseloadRow, SortKey, SortState } from "./queue-row";
 import { ReviewReasons, ReviewStateBadge } from "./review-state-badge";
-import type { CaseloadRow } from "./types";
-
-export type SortKey = "queue" | "name" | "pain" | "last_entry";
-export type SortState = { sort: SortKey; dir: "asc" | "desc" };
 
 const dash = <span className="text-slate-500">—</span>;
 
@@ -108,20 +107,16 @@ function SortHeader({
   label,
   sortKey,
   current,
-  hrefFor,
+  hrefs,
   className,
 }: {
   label: string;
   sortKey: SortKey;
   current: SortState;
-  hrefFor: (sort: SortState) => string;
+  hrefs: Record<SortKey, string>;
   className?: string;
 }) {
   const active = current.sort === sortKey;
-  const next: SortState =
-    active && current.dir === "asc" && sortKey !== "queue"
-      ? { sort: sortKey, dir: "desc" }
-      : { sort: sortKey, dir: sortKey === "pain" && !active ? "desc" : "asc" };
   return (
     <th
       scope="col"
@@ -129,7 +124,7 @@ function SortHeader({
       className={cn("whitespace-nowrap px-4 py-3 font-semibold", className)}
     >
       <Link
-        href={hrefFor(next)}
+        href={hrefs[sortKey]}
         className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
       >
         {label}
@@ -147,18 +142,20 @@ function SortHeader({
 /**
  * The work queue: one table, laid out as a table on wide screens and as a list of cards on narrow
  * ones (by CSS alone: each row is rendered once). The patient's name is the row's link; the whole
- * row opens it (components/provider/queue-keys.tsx), and `j`/`k` move between rows.
+ * row opens it (components/provider/queue-keys.tsx), and `j`/`k` move between rows. A client
+ * component so that the rows reach the browser as data (QueueRow), not as a rendered tree; it is
+ * rendered on the server all the same. `hrefs`: where each column header leads (nextSort).
  */
 export function CaseloadTable({
   rows,
   today,
   sort,
-  hrefFor,
+  hrefs,
 }: {
   rows: readonly CaseloadRow[];
   today: string;
   sort: SortState;
-  hrefFor: (sort: SortState) => string;
+  hrefs: Record<SortKey, string>;
 }) {
   // Cells (app/globals.css): on a card, a block each (an empty one hidden); in the table, cells.
   const cell = "queue-cell";
@@ -175,33 +172,25 @@ export function CaseloadTable({
               label="Patient"
               sortKey="name"
               current={sort}
-              hrefFor={hrefFor}
+              hrefs={hrefs}
               className="min-w-48"
             />
-            <SortHeader label="State" sortKey="queue" current={sort} hrefFor={hrefFor} />
-            <SortHeader label="Pain (7 days)" sortKey="pain" current={sort} hrefFor={hrefFor} />
+            <SortHeader label="State" sortKey="queue" current={sort} hrefs={hrefs} />
+            <SortHeader label="Pain (7 days)" sortKey="pain" current={sort} hrefs={hrefs} />
             <th scope="col" className="px-4 py-3 font-semibold">
               Flags
             </th>
             <th scope="col" className="px-4 py-3 font-semibold">
               Plan
             </th>
-            <SortHeader label="Last entry" sortKey="last_entry" current={sort} hrefFor={hrefFor} />
+            <SortHeader label="Last entry" sortKey="last_entry" current={sort} hrefs={hrefs} />
           </tr>
         </thead>
         <tbody className="block space-y-3 lg:table-row-group lg:space-y-0 lg:divide-y lg:divide-slate-200">
           {rows.map((r) => (
-            <tr
-              key={r.patientId}
-              data-queue-row={patientHref(r)}
-              className="queue-row"
-            >
+            <tr key={r.patientId} data-queue-row={patientHref(r)} className="queue-row">
               <td className={cell}>
-                <Link
-                  href={patientHref(r)}
-                  data-queue-link
-                  className="font-semibold text-brand-800 underline-offset-2 hover:underline"
-                >
+                <Link href={patientHref(r)} data-queue-link className="queue-name">
                   {r.name}
                   {r.age !== null ? (
                     <span className="font-normal text-slate-700">, {r.age}</span>

@@ -2,8 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, plural } from "@/components/format";
 import { CaseloadFilters } from "@/components/provider/caseload-filters";
-import { CaseloadTable, type SortKey, type SortState } from "@/components/provider/caseload-table";
+import { CaseloadTable } from "@/components/provider/caseload-table";
 import { QueueKeys } from "@/components/provider/queue-keys";
+import {
+  nextSort,
+  type SortKey,
+  type SortState,
+  toQueueRow,
+} from "@/components/provider/queue-row";
 import { ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,7 +23,7 @@ import { CaseloadInput } from "@/shared/schemas";
 export const metadata: Metadata = { title: "Caseload" };
 
 const PAGE_SIZE = 25;
-const SORTS: readonly SortKey[] = ["queue", "name", "pain", "last_entry"];
+const SORT_KEYS: readonly SortKey[] = ["queue", "name", "pain", "last_entry"];
 type Search = {
   q?: string;
   state?: string;
@@ -33,7 +39,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const pick = <T extends string>(value: string | undefined, options: readonly T[]) =>
     options.find((o) => o === value);
   const sort: SortState = {
-    sort: pick(params.sort, SORTS) ?? "queue",
+    sort: pick(params.sort, SORT_KEYS) ?? "queue",
     dir: params.dir === "desc" ? "desc" : "asc",
   };
   const parsed = CaseloadInput.safeParse({
@@ -157,19 +163,25 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           </p>
           <QueueKeys>
             <CaseloadTable
-              rows={caseload.rows}
+              rows={caseload.rows.map(toQueueRow)}
               today={today}
               sort={sort}
-              hrefFor={(s) =>
-                withQuery(
-                  "/provider",
-                  {
-                    ...current,
-                    sort: s.sort === "queue" ? undefined : s.sort,
-                    dir: s.sort === "queue" || s.dir === "asc" ? undefined : s.dir,
-                  },
-                  {},
-                )
+              hrefs={
+                Object.fromEntries(
+                  SORT_KEYS.map((key) => {
+                    const s = nextSort(key, sort);
+                    const href = withQuery(
+                      "/provider",
+                      {
+                        ...current,
+                        sort: s.sort === "queue" ? undefined : s.sort,
+                        dir: s.sort === "queue" || s.dir === "asc" ? undefined : s.dir,
+                      },
+                      {},
+                    );
+                    return [key, href];
+                  }),
+                ) as Record<SortKey, string>
               }
             />
           </QueueKeys>
