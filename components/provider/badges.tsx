@@ -15,7 +15,7 @@ export const severityTone: Record<Severity, Tone> = {
 };
 
 /** A mark before the text, so that severity never rests on colour alone. */
-const severityMark: Record<Severity, string> = { high: "▲", warning: "●", info: "○" };
+export const severityMark: Record<Severity, string> = { high: "▲", warning: "●", info: "○" };
 
 export const categoryTone: Record<Category, Tone> = {
   too_early: "neutral",

@@ -3,98 +3,78 @@
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { checkInName } from "@/components/diary/patient-words";
-import { formatDate, painAgainstBaseline } from "@/components/format";
+import { painAgainstBaseline } from "@/components/format";
+import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import type { Region } from "@/server/outcomes/vocab";
-import { regionLabels, strategyLabels } from "@/server/outcomes/vocab";
-import { FlagBadge } from "./badges";
-import type { QueueRow as CaseloadRow, SortKey, SortState } from "./queue-row";
-import { ReviewReasons, ReviewStateBadge } from "./review-state-badge";
+import type { QueueRow, SortKey, SortState } from "./queue-row";
 
 const dash = <span className="text-slate-500">—</span>;
 
-/** "Maria Gomez, 62": the name with the age when the date of birth is known. */
-const patientHref = (r: CaseloadRow) => `/provider/patients/${r.patientId}`;
-
-/** "Lumbar · day 35", "Knee · planned 12 Dec", "No procedure recorded". */
-function procedureLine(r: CaseloadRow, today: string) {
-  if (!r.procedure) return "No procedure recorded";
-  const region = regionLabels[r.procedure.region as Region] ?? r.procedure.region;
-  return r.day !== null && r.day >= 0
-    ? `${region} · day ${r.day}`
-    : `${region} · planned ${formatDate(r.procedure.performedOn, { today })}`;
+function StateDetail({ r }: { r: QueueRow }) {
+  if (r.detail.length === 0) return null;
+  return (
+    <p className="mt-1 text-xs text-slate-700">
+      {r.detail.map((part, i) => (
+        <span key={part.text}>
+          {i > 0 ? " · " : null}
+          {part.href ? (
+            <Link
+              href={part.href}
+              // The row's name already prefetches the same page.
+              prefetch={false}
+              className="font-semibold text-brand-800 underline underline-offset-2"
+            >
+              {part.text}
+            </Link>
+          ) : (
+            part.text
+          )}
+        </span>
+      ))}
+    </p>
+  );
 }
 
-function StateDetail({ r, today }: { r: CaseloadRow; today: string }) {
-  const detail =
-    r.state === "needs_review" ? (
-      <ReviewReasons
-        reasons={r.reasons}
-        openFlags={r.flags.filter((f) => !f.acknowledged).length}
-        messagesHref={`${patientHref(r)}#messages`}
-      />
-    ) : r.state === "follow_up_due" && r.plan?.followUpOn ? (
-      r.plan.followUpOn === today ? (
-        "Due today"
-      ) : (
-        `Due since ${formatDate(r.plan.followUpOn, { today })}`
-      )
-    ) : null;
-  return detail ? <p className="mt-1 text-xs text-slate-700">{detail}</p> : null;
-}
-
-function Pain({ r }: { r: CaseloadRow }) {
+function Pain({ r }: { r: QueueRow }) {
   const words = painAgainstBaseline(r.currentPain, r.baselinePain, r.reductionPct);
   return (
     <div className="flex items-center gap-3">
       <Sparkline values={r.trend} baseline={r.baselinePain} />
       <span className="num whitespace-nowrap text-slate-800">
-        {words ?? (r.procedure ? <span className="text-slate-600">Too few entries</span> : dash)}
+        {words ?? (r.hasProcedure ? <span className="text-slate-600">Too few entries</span> : dash)}
       </span>
     </div>
   );
 }
 
-function Flags({ r }: { r: CaseloadRow }) {
-  const open = r.flags.filter((f) => !f.acknowledged);
-  const reviewed = r.flags.length - open.length;
-  if (r.flags.length === 0) return dash;
+function Flags({ r }: { r: QueueRow }) {
+  if (r.openFlags.length === 0 && r.reviewedFlags === 0) return dash;
   return (
     <div className="space-y-1">
-      {open.length > 0 ? (
+      {r.openFlags.length > 0 ? (
         <ul className="flex flex-wrap gap-1">
-          {open.map((f) => (
+          {r.openFlags.map((f) => (
             <li key={f.code}>
-              <FlagBadge code={f.code} severity={f.severity} acknowledged={false} />
+              <Badge tone={f.tone}>
+                <span aria-hidden>{f.mark}</span>
+                <span className="sr-only">{f.severity}:</span>
+                {f.text}
+              </Badge>
             </li>
           ))}
         </ul>
       ) : null}
-      {reviewed > 0 ? (
+      {r.reviewedFlags > 0 ? (
         <p className="text-xs text-slate-600">
           <span aria-hidden>✓ </span>
-          {reviewed} reviewed
+          {r.reviewedFlags} reviewed
         </p>
       ) : null}
     </div>
   );
 }
 
-function Plan({ r, today }: { r: CaseloadRow; today: string }) {
-  if (!r.plan) return dash;
-  return (
-    <div className="min-w-0">
-      <p className="text-slate-800">{r.plan.strategies.map((s) => strategyLabels[s]).join(", ")}</p>
-      <p className="text-xs text-slate-600">
-        {r.plan.followUpOn
-          ? `Follow-up ${formatDate(r.plan.followUpOn, { today })}`
-          : "No follow-up date"}
-      </p>
-    </div>
-  );
-}
-
-function CheckIns({ r }: { r: CaseloadRow }) {
+function CheckIns({ r }: { r: QueueRow }) {
   if (r.overdueCheckIns.length === 0) return null;
   return (
     <p className="text-xs font-medium text-amber-900">
@@ -141,23 +121,22 @@ function SortHeader({
 
 /**
  * The work queue: one table, laid out as a table on wide screens and as a list of cards on narrow
- * ones (by CSS alone: each row is rendered once). The patient's name is the row's link; the whole
- * row opens it (components/provider/queue-keys.tsx), and `j`/`k` move between rows. A client
- * component so that the rows reach the browser as data (QueueRow), not as a rendered tree; it is
- * rendered on the server all the same. `hrefs`: where each column header leads (nextSort).
+ * ones (by CSS alone: each row is rendered once; classes in app/globals.css). The patient's name is
+ * the row's link; the whole row opens it (components/provider/queue-keys.tsx), and `j`/`k` move
+ * between rows. A client component, rendered on the server all the same, so that the rows reach
+ * the browser as short data with their words (QueueRow, components/provider/queue-row.ts) rather
+ * than as a rendered tree. `hrefs`: where each column header leads (nextSort).
  */
 export function CaseloadTable({
   rows,
-  today,
   sort,
   hrefs,
 }: {
-  rows: readonly CaseloadRow[];
-  today: string;
+  rows: readonly QueueRow[];
   sort: SortState;
   hrefs: Record<SortKey, string>;
 }) {
-  // Cells (app/globals.css): on a card, a block each (an empty one hidden); in the table, cells.
+  // On a card, a block each (an empty one hidden); in the table, cells.
   const cell = "queue-cell";
   const wideOnly = "queue-cell-wide";
   return (
@@ -188,35 +167,51 @@ export function CaseloadTable({
         </thead>
         <tbody className="block space-y-3 lg:table-row-group lg:space-y-0 lg:divide-y lg:divide-slate-200">
           {rows.map((r) => (
-            <tr key={r.patientId} data-queue-row={patientHref(r)} className="queue-row">
+            <tr key={r.patientId} data-queue-row={r.href} className="queue-row">
               <td className={cell}>
-                <Link href={patientHref(r)} data-queue-link className="queue-name">
+                <Link href={r.href} data-queue-link className="queue-name">
                   {r.name}
                   {r.age !== null ? (
                     <span className="font-normal text-slate-700">, {r.age}</span>
                   ) : null}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  {procedureLine(r, today)}
+                  {r.procedureLine}
                   {r.active ? "" : " · account deactivated"}
                 </p>
               </td>
               <td className={cell}>
-                <ReviewStateBadge state={r.state} />
-                <StateDetail r={r} today={today} />
+                <Badge tone={r.state.tone}>
+                  <span aria-hidden>{r.state.mark}</span>
+                  {r.state.text}
+                </Badge>
+                <StateDetail r={r} />
               </td>
-              <td className={r.procedure ? cell : wideOnly}>
+              <td className={r.hasProcedure ? cell : wideOnly}>
                 <Pain r={r} />
               </td>
-              <td className={r.flags.length > 0 || r.overdueCheckIns.length > 0 ? cell : wideOnly}>
+              <td
+                className={
+                  r.openFlags.length + r.reviewedFlags + r.overdueCheckIns.length > 0
+                    ? cell
+                    : wideOnly
+                }
+              >
                 <Flags r={r} />
                 <CheckIns r={r} />
               </td>
               <td className={cn("lg:max-w-56", r.plan ? cell : wideOnly)}>
-                <Plan r={r} today={today} />
+                {r.plan ? (
+                  <div className="min-w-0">
+                    <p className="text-slate-800">{r.plan.strategies}</p>
+                    <p className="text-xs text-slate-600">{r.plan.followUp}</p>
+                  </div>
+                ) : (
+                  dash
+                )}
               </td>
               <td className={cn(wideOnly, "whitespace-nowrap text-slate-800")}>
-                {r.lastEntryDate ? formatDate(r.lastEntryDate, { today }) : dash}
+                {r.lastEntry ?? dash}
               </td>
             </tr>
           ))}

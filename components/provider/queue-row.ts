@@ -1,52 +1,110 @@
+// The caseload's rows as the table shows them (components/provider/caseload-table.tsx, a client
+// component): words and links worked out here on the server, so that the browser gets short data
+// and no vocabulary (the labels and their zod enums stay on the server).
+import { formatDate, plural } from "@/components/format";
+import type { Tone } from "@/components/ui/badge";
+import { reviewStateLabels } from "@/server/outcomes/review-state";
+import {
+  flagCodeLabels,
+  type Region,
+  regionLabels,
+  severityLabels,
+  strategyLabels,
+} from "@/server/outcomes/vocab";
+import { severityMark, severityTone } from "./badges";
+import { reviewReasonLabels, reviewStateMark, reviewStateTone } from "./review-state-badge";
 import type { CaseloadRow } from "./types";
 
 export type SortKey = "queue" | "name" | "pain" | "last_entry";
 export type SortState = { sort: SortKey; dir: "asc" | "desc" };
 
-/**
- * What the caseload's table shows of a row: the rows travel to the browser as this data rather
- * than as a rendered tree (the flags' sentences, the phase and the plan's date stay behind).
- */
+type Words = { text: string; tone: Tone; mark: string };
+
 export type QueueRow = {
   patientId: string;
+  href: string;
   name: string;
   age: number | null;
   active: boolean;
-  state: CaseloadRow["state"];
-  reasons: CaseloadRow["reasons"];
-  procedure: { region: string; performedOn: string } | null;
-  day: number | null;
+  /** "Lumbar spine · day 35", "Knee · planned 12 Dec", "No procedure recorded". */
+  procedureLine: string;
+  hasProcedure: boolean;
+  state: Words;
+  /** Why the patient needs review, or since when the follow-up is due; parts joined by " · ". */
+  detail: Array<{ text: string; href?: string }>;
+  trend: Array<number | null>;
   baselinePain: number | null;
   currentPain: number | null;
   reductionPct: number | null;
-  lastEntryDate: string | null;
-  flags: Array<Pick<CaseloadRow["flags"][number], "code" | "severity" | "acknowledged">>;
+  openFlags: Array<Words & { code: string; severity: string }>;
+  reviewedFlags: number;
   overdueCheckIns: number[];
-  trend: Array<number | null>;
-  plan: {
-    strategies: NonNullable<CaseloadRow["plan"]>["strategies"];
-    followUpOn: string | null;
-  } | null;
+  plan: { strategies: string; followUp: string } | null;
+  lastEntry: string | null;
 };
 
-export function toQueueRow(r: CaseloadRow): QueueRow {
+export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
+  const href = `/provider/patients/${r.patientId}`;
+  const open = r.flags.filter((f) => !f.acknowledged);
+  const region = r.procedure
+    ? (regionLabels[r.procedure.region as Region] ?? r.procedure.region)
+    : null;
   return {
     patientId: r.patientId,
+    href,
     name: r.name,
     age: r.age,
     active: r.active,
-    state: r.state,
-    reasons: r.reasons,
-    procedure: r.procedure && { region: r.procedure.region, performedOn: r.procedure.performedOn },
-    day: r.day,
+    procedureLine: !r.procedure
+      ? "No procedure recorded"
+      : r.day !== null && r.day >= 0
+        ? `${region} · day ${r.day}`
+        : `${region} · planned ${formatDate(r.procedure.performedOn, { today })}`,
+    hasProcedure: r.procedure !== null,
+    state: {
+      text: reviewStateLabels[r.state],
+      tone: reviewStateTone[r.state],
+      mark: reviewStateMark[r.state],
+    },
+    detail:
+      r.state === "needs_review"
+        ? r.reasons.map((reason) =>
+            reason === "unread_message"
+              ? { text: reviewReasonLabels[reason], href: `${href}#messages` }
+              : reason === "open_flags"
+                ? { text: plural(open.length, "open flag", "open flags") }
+                : { text: reviewReasonLabels[reason] },
+          )
+        : r.state === "follow_up_due" && r.plan?.followUpOn
+          ? [
+              {
+                text:
+                  r.plan.followUpOn === today
+                    ? "Due today"
+                    : `Due since ${formatDate(r.plan.followUpOn, { today })}`,
+              },
+            ]
+          : [],
+    trend: r.trend,
     baselinePain: r.baselinePain,
     currentPain: r.currentPain,
     reductionPct: r.reductionPct,
-    lastEntryDate: r.lastEntryDate,
-    flags: r.flags.map(({ code, severity, acknowledged }) => ({ code, severity, acknowledged })),
+    openFlags: open.map((f) => ({
+      code: f.code,
+      severity: severityLabels[f.severity],
+      text: flagCodeLabels[f.code],
+      tone: severityTone[f.severity],
+      mark: severityMark[f.severity],
+    })),
+    reviewedFlags: r.flags.length - open.length,
     overdueCheckIns: r.overdueCheckIns,
-    trend: r.trend,
-    plan: r.plan && { strategies: r.plan.strategies, followUpOn: r.plan.followUpOn },
+    plan: r.plan && {
+      strategies: r.plan.strategies.map((s) => strategyLabels[s]).join(", "),
+      followUp: r.plan.followUpOn
+        ? `Follow-up ${formatDate(r.plan.followUpOn, { today })}`
+        : "No follow-up date",
+    },
+    lastEntry: r.lastEntryDate ? formatDate(r.lastEntryDate, { today }) : null,
   };
 }
 

@@ -16,7 +16,7 @@ export const reviewStateTone: Record<ReviewState, Tone> = {
 };
 
 /** A mark before the text, so that the state never rests on colour alone. */
-const mark: Record<ReviewState, string> = {
+export const reviewStateMark: Record<ReviewState, string> = {
   needs_review: "●",
   follow_up_due: "◆",
   plan_recorded: "✓",
@@ -26,7 +26,7 @@ const mark: Record<ReviewState, string> = {
 export function ReviewStateBadge({ state }: { state: ReviewState }) {
   return (
     <Badge tone={reviewStateTone[state]}>
-      <span aria-hidden>{mark[state]}</span>
+      <span aria-hidden>{reviewStateMark[state]}</span>
       {reviewStateLabels[state]}
     </Badge>
   );

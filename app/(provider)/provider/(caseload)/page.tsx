@@ -163,8 +163,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           </p>
           <QueueKeys>
             <CaseloadTable
-              rows={caseload.rows.map(toQueueRow)}
-              today={today}
+              rows={caseload.rows.map((r) => toQueueRow(r, today))}
               sort={sort}
               hrefs={
                 Object.fromEntries(
