@@ -1,6 +1,7 @@
 // Secrets at rest, the use case (docs/decisions/023-secrets-at-rest.md): every stored secret
 // under the key ring's current key. Run at each start (it encrypts values stored before
 // encryption existed) and by `npm run rotate-key`; resumable, since each row moves on its own.
+import "server-only";
 import { and, eq, like, not } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { userMfa } from "@/db/schema";
