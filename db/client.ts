@@ -163,3 +163,7 @@ export function getAppDb(): Db {
       : (drizzlePglite(raw.pg, options) as unknown as Db);
   return appDb;
 }
+
+/** The rows of a raw `db.execute`: postgres.js answers an array, PGlite `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, like, lt, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import { type Db, type DbOrTx, rowsOf } from "@/db/client";
 import { notificationPreferences, sentMarks } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { appUrl, resolveAuthSecret } from "@/server/env";
@@ -157,9 +157,6 @@ type Candidate = {
   last_entry: string | null;
   answered: string | null;
 };
-
-const rowsOf = <T>(result: unknown): T[] =>
-  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 
 /** How long a day's "already considered" marks are kept. */
 const MARK_DAYS = 7;

@@ -1,0 +1,75 @@
+// The audit trail's hash chain, checked (docs/decisions/024-audit-hash-chain.md): every row's
+// hash recomputed from its fields and the row before it, in insertion order. Used by
+// `npm run audit:verify` and the admin's audit page.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db/client";
+
+export type ChainBreak = {
+  /** The row's place in the chain (null: a row that never joined it). */
+  seq: number | null;
+  id: string;
+  at: string;
+  reason: "not_chained" | "row_missing_before" | "changed" | "link_broken";
+};
+export type ChainReport = { rows: number; firstBreak: ChainBreak | null };
+
+const BATCH = 5000;
+
+export const chainBreakWords: Record<ChainBreak["reason"], string> = {
+  not_chained: "a row that was inserted without joining the chain",
+  row_missing_before: "the row before it is missing (deleted)",
+  changed: "the row's contents differ from what its hash was made of (edited)",
+  link_broken:
+    "it does not follow on from the row before it (a row was changed or inserted before it)",
+};
+
+type Row = {
+  seq: number;
+  id: string;
+  at: string;
+  prev_hash: string | null;
+  hash: string | null;
+  recomputed: string;
+};
+
+/** Walks the whole chain in insertion order and names the first row where it breaks. */
+export async function verifyAuditChain(db: Db): Promise<ChainReport> {
+  const [outside] = rowsOf<{ id: string; at: string }>(
+    await db.execute(sql`
+    select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at
+    from audit_events where seq is null or hash is null order by at limit 1`),
+  );
+  let rows = 0;
+  let lastSeq = 0;
+  let lastHash: string | null = null;
+  for (;;) {
+    const batch = rowsOf<Row>(
+      await db.execute(sql`
+      select seq::float8 as seq, id, prev_hash, hash, audit_event_hash(prev_hash, e) as recomputed,
+        to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at
+      from audit_events e where seq > ${lastSeq} and hash is not null
+      order by seq limit ${BATCH}`),
+    );
+    for (const r of batch) {
+      const seq = Number(r.seq);
+      const reason: ChainBreak["reason"] | null =
+        seq !== lastSeq + 1
+          ? "row_missing_before"
+          : r.hash !== r.recomputed
+            ? "changed"
+            : r.prev_hash !== lastHash
+              ? "link_broken"
+              : null;
+      if (reason) {
+        return { rows: rows + batch.length, firstBreak: { seq, id: r.id, at: r.at, reason } };
+      }
+      lastSeq = seq;
+      lastHash = r.hash;
+    }
+    rows += batch.length;
+    if (batch.length < BATCH) break;
+  }
+  if (outside) return { rows, firstBreak: { seq: null, ...outside, reason: "not_chained" } };
+  return { rows, firstBreak: null };
+}
