@@ -4,25 +4,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import type { ChainBreak, ChainReport } from "@/shared/audit-chain";
 
-export type ChainBreak = {
-  /** The row's place in the chain (null: a row that never joined it). */
-  seq: number | null;
-  id: string;
-  at: string;
-  reason: "not_chained" | "row_missing_before" | "changed" | "link_broken";
-};
-export type ChainReport = { rows: number; firstBreak: ChainBreak | null };
+export { type ChainBreak, type ChainReport, chainBreakWords } from "@/shared/audit-chain";
 
 const BATCH = 5000;
-
-export const chainBreakWords: Record<ChainBreak["reason"], string> = {
-  not_chained: "a row that was inserted without joining the chain",
-  row_missing_before: "the row before it is missing (deleted)",
-  changed: "the row's contents differ from what its hash was made of (edited)",
-  link_broken:
-    "it does not follow on from the row before it (a row was changed or inserted before it)",
-};
 
 type Row = {
   seq: number;

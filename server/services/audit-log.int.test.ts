@@ -118,9 +118,17 @@ describe("the CSV export", () => {
       "IP address",
       "Details",
       "Details in words",
+      "Chain position",
+      "Previous hash",
+      "Hash",
     ]);
     expect(new Set(header).size).toBe(header?.length);
     expect(records).toHaveLength(2);
+    // Each row carries its place in the hash chain and its hash (decision 024).
+    for (const record of records) {
+      expect(record[15]).toMatch(/^\d+$/);
+      expect(record[17]).toMatch(/^[0-9a-f]{64}$/);
+    }
     for (const record of records) expect(record[8]).toBe(`'${patient.name}`);
     expect(records.map((r) => r[6]).sort()).toEqual([
       "Added a patient to a care team",

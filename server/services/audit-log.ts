@@ -76,6 +76,9 @@ const columns = {
   targetId: auditEvents.targetId,
   ip: auditEvents.ip,
   details: auditEvents.details,
+  seq: auditEvents.seq,
+  prevHash: auditEvents.prevHash,
+  hash: auditEvents.hash,
 };
 
 function selectEvents(db: Db) {
@@ -195,6 +198,11 @@ export async function exportAuditEvents(
       "IP address",
       "Details",
       "Details in words",
+      // The hash chain (docs/decisions/024-audit-hash-chain.md): kept elsewhere, these are the
+      // anchors that show a later rewrite of the trail.
+      "Chain position",
+      "Previous hash",
+      "Hash",
     ]);
     let after: { cursor: string; id: string } | null = null;
     for (;;) {
@@ -226,6 +234,9 @@ export async function exportAuditEvents(
           e.ip,
           e.details ? JSON.stringify(e.details) : "",
           detailsWords(e.details, timeZone) ?? "",
+          e.seq,
+          e.prevHash,
+          e.hash,
         ]);
       const last = page.at(-1);
       if (!last || page.length < EXPORT_BATCH) return;

@@ -142,6 +142,7 @@ export const matrix: Record<string, Row> = {
   },
   "audit.list": { input: () => ({}), expect: adminOnly() },
   "audit.actions": { expect: adminOnly() },
+  "audit.chain": { expect: adminOnly() },
   "careTeam.assign": {
     input: (w) => ({ patientId: w.spare.id, providerId: w.providerA.id }),
     expect: adminOnly(),

@@ -19,13 +19,14 @@ import {
   groupAuditEvents,
 } from "@/server/audit-words";
 import { roleLabel } from "@/server/authz/policy";
+import { chainBreakWords } from "@/shared/audit-chain";
 import { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/shared/schemas";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 const PAGE_SIZE = 50;
 const KEYS = AUDIT_FILTER_KEYS;
-type Search = Partial<Record<(typeof KEYS)[number] | "page", string | string[]>>;
+type Search = Partial<Record<(typeof KEYS)[number] | "page" | "verify", string | string[]>>;
 
 const OUTCOME_TONE = { success: "success", failure: "warning", denied: "danger" } as const;
 
@@ -40,9 +41,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
 
   const api = await serverApi();
-  const [events, actions] = await Promise.all([
+  const verify = params.verify === "1";
+  const [events, actions, chain] = await Promise.all([
     parsed.success ? orPage(api.audit.list({ ...filters, page, pageSize: PAGE_SIZE })) : null,
     orPage(api.audit.actions()),
+    verify ? orPage(api.audit.chain()) : null,
   ]);
   const filtered = KEYS.some((k) => raw[k]);
   const lines = events ? groupAuditEvents(events.rows) : [];
@@ -66,6 +69,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
+      {chain ? (
+        chain.firstBreak ? (
+          <Alert tone="danger" role="alert" className="mb-4">
+            <strong>Integrity check failed</strong> at event{" "}
+            {chain.firstBreak.seq === null ? "outside the chain" : `#${chain.firstBreak.seq}`} (
+            {chain.firstBreak.at}): {chainBreakWords[chain.firstBreak.reason]}. The trail was
+            changed outside the portal; keep this page and tell whoever looks after the database.
+          </Alert>
+        ) : (
+          <Alert tone="success" role="status" className="mb-4">
+            <strong>Integrity check passed:</strong> all {chain.rows.toLocaleString("en-GB")} events
+            are chained in order; none was changed, removed or inserted.
+          </Alert>
+        )
+      ) : (
+        <p className="mb-4 text-sm text-slate-600">
+          Each event is chained to the one before it, so that a change made outside the portal
+          shows.{" "}
+          <a
+            className="font-medium text-brand-700 underline"
+            href={withQuery("/admin/audit", raw, { verify: "1" })}
+          >
+            Check the trail's integrity
+          </a>
+        </p>
+      )}
       <search aria-label="Audit trail">
         <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <Field id="person" label="Person (name or email)" error={error("person")}>
