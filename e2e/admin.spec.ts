@@ -178,6 +178,8 @@ test.describe("accounts", () => {
     page,
     browser,
   }) => {
+    // A long journey: two people sign in, two accounts, the queue, the review page, the trail.
+    test.setTimeout(60_000);
     await loginAs(page, "admin");
     const name = `Nora Quill ${unique()}`;
     const mrn = `E2E-${unique()}`;
