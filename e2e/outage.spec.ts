@@ -5,7 +5,7 @@ import { type Cluster, createCluster } from "../server/testing/pg-cluster";
 import { fillEntry } from "./diary-form";
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 import { type Portal, startPortal, waitForHealth } from "./portal-process";
-import { E2E_SECRET } from "./secret";
+import { E2E_DATA_KEY, E2E_SECRET } from "./secret";
 
 // A portal of its own on a throwaway PostgreSQL cluster (never the shared server), which this spec
 // stops and starts again. Runs when PostgreSQL is installed (the "postgres" project, see
@@ -26,6 +26,7 @@ test.beforeAll(async () => {
   portal = startPortal(dataDir, port, {
     DATABASE_URL: cluster.url,
     NEXTAUTH_SECRET: E2E_SECRET,
+    DATA_ENCRYPTION_KEY: E2E_DATA_KEY,
     SEED_DEMO: "true",
     TRUST_PROXY: "true",
     LOG_LEVEL: "silent",

@@ -32,6 +32,31 @@ test("a second process on the same embedded database fails clearly; the first ke
   }
 });
 
+test("with DATABASE_URL in production and no DATA_ENCRYPTION_KEY, start refuses in one line", async () => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: "postgres://postgres@127.0.0.1:5432/portal_never_used",
+    NEXTAUTH_SECRET: "a-secret-long-enough-for-the-check-0123456789",
+  };
+  delete env.DATA_ENCRYPTION_KEY;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  expect(code).toBe(1);
+  const lines = output.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(
+    /^DATA_ENCRYPTION_KEY is required when DATABASE_URL is set in production/,
+  );
+});
+
 test("with DATABASE_URL in production and no NEXTAUTH_SECRET, start refuses in one line", async () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,

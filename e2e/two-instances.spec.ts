@@ -4,7 +4,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 import { type Portal, startPortal, waitForHealth } from "./portal-process";
-import { E2E_SECRET } from "./secret";
+import { E2E_DATA_KEY, E2E_SECRET } from "./secret";
 
 // Two app instances on one PostgreSQL database, as a clinic that scales out runs them: sessions
 // and the sign-in throttle live in the database, so either instance honours the other's.
@@ -30,6 +30,7 @@ test.beforeAll(async () => {
   const env = {
     DATABASE_URL: url.toString(),
     NEXTAUTH_SECRET: E2E_SECRET,
+    DATA_ENCRYPTION_KEY: E2E_DATA_KEY,
     SEED_DEMO: "true",
     TRUST_PROXY: "true",
     LOG_LEVEL: "silent",

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import postgres from "postgres";
-import { E2E_SECRET } from "../e2e/secret";
+import { E2E_DATA_KEY, E2E_SECRET } from "../e2e/secret";
 
 const port = process.env.E2E_PORT ?? "3200";
 const env: NodeJS.ProcessEnv = {
@@ -17,8 +17,7 @@ const env: NodeJS.ProcessEnv = {
   // Lets tests present their own client address (X-Forwarded-For) to the sign-in throttle.
   TRUST_PROXY: "true",
   NEXTAUTH_SECRET: E2E_SECRET,
-  // Encrypts secrets at rest in the e2e portal (never a real key).
-  DATA_ENCRYPTION_KEY: `e2e:${Buffer.alloc(32, "e").toString("base64")}`,
+  DATA_ENCRYPTION_KEY: E2E_DATA_KEY,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   // Emails go to a mail server that the invitation spec runs in its own process (e2e/fixtures.ts).
   SMTP_URL: `smtp://127.0.0.1:${Number(port) + 8}`,

@@ -20,11 +20,20 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const { ConfigError, dataDir, demoSeedingAllowed, env, resolveAuthSecret, usesEmbeddedDatabase } =
-  await import("../server/env").catch((error: Error) => fail(error.message));
+const {
+  ConfigError,
+  dataDir,
+  dataKeyring,
+  demoSeedingAllowed,
+  env,
+  resolveAuthSecret,
+  usesEmbeddedDatabase,
+} = await import("../server/env").catch((error: Error) => fail(error.message));
 
 try {
   process.env.NEXTAUTH_SECRET = resolveAuthSecret();
+  // The key ring for secrets at rest: a missing key stops the start here, in one line.
+  dataKeyring();
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
