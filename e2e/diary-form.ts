@@ -13,8 +13,15 @@ export async function formDate(page: Page, back: number): Promise<string> {
   return d.toISOString().slice(0, 10);
 }
 
-/** Answers every required question of the diary form. */
-export async function fillEntry(page: Page, pain: number) {
+/**
+ * Answers every required question of the diary form; where it hurts is the lumbar spine unless
+ * `where` names another choice, or is null when the test chose it itself.
+ */
+export async function fillEntry(
+  page: Page,
+  pain: number,
+  { where = "Lumbar spine" }: { where?: string | null } = {},
+) {
   await page
     .getByRole("group", { name: "Your pain on average in the last 24 hours" })
     .getByText(String(pain), { exact: true })
@@ -27,7 +34,7 @@ export async function fillEntry(page: Page, pain: number) {
     .getByRole("group", { name: /general activity/ })
     .getByText("2", { exact: true })
     .click();
-  await page.getByRole("checkbox", { name: "Lumbar spine" }).check({ force: true });
+  if (where) await page.getByRole("checkbox", { name: where }).check({ force: true });
   await page.getByRole("checkbox", { name: "Aching" }).check({ force: true });
   await page
     .getByRole("group", { name: "Is the treated site sore today?" })

@@ -6,7 +6,10 @@ export type Portal = {
   output: () => string;
 };
 
-/** Starts `npm start`'s script (an embedded database unless `extra` says otherwise). */
+/**
+ * Starts `npm start`'s script: an embedded database with generated secrets, unless `extra` gives
+ * DATABASE_URL, NEXTAUTH_SECRET or DATA_ENCRYPTION_KEY.
+ */
 export function startPortal(
   dataDir: string,
   port: number,
@@ -20,6 +23,7 @@ export function startPortal(
   };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
+  delete env.DATA_ENCRYPTION_KEY;
   Object.assign(env, extra);
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
   let output = "";

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,49 +32,31 @@ test("a second process on the same embedded database fails clearly; the first ke
   }
 });
 
-test("with DATABASE_URL in production and no DATA_ENCRYPTION_KEY, start refuses in one line", async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: "postgres://postgres@127.0.0.1:5432/portal_never_used",
-    NEXTAUTH_SECRET: "a-secret-long-enough-for-the-check-0123456789",
-  };
-  delete env.DATA_ENCRYPTION_KEY;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  expect(code).toBe(1);
-  const lines = output.trim().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(
-    /^DATA_ENCRYPTION_KEY is required when DATABASE_URL is set in production/,
-  );
-});
+const NEVER_USED = "postgres://postgres@127.0.0.1:5432/portal_never_used";
 
-test("with DATABASE_URL in production and no NEXTAUTH_SECRET, start refuses in one line", async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: "postgres://postgres@127.0.0.1:5432/portal_never_used",
-  };
-  delete env.NEXTAUTH_SECRET;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
+for (const { missing, extra } of [
+  {
+    missing: "DATA_ENCRYPTION_KEY",
+    extra: {
+      DATABASE_URL: NEVER_USED,
+      NEXTAUTH_SECRET: "a-secret-long-enough-for-the-check-0123456789",
+    },
+  },
+  { missing: "NEXTAUTH_SECRET", extra: { DATABASE_URL: NEVER_USED } },
+]) {
+  test(`with DATABASE_URL in production and no ${missing}, start refuses in one line`, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "portal-config-"));
+    try {
+      // startPortal leaves out DATABASE_URL and both secrets unless `extra` gives them.
+      const portal = startPortal(dataDir, 3999, extra);
+      expect(await portal.exited).toBe(1);
+      const lines = portal.output().trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        new RegExp(`^${missing} is required when DATABASE_URL is set in production`),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  expect(code).toBe(1);
-  const lines = output.trim().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^NEXTAUTH_SECRET is required when DATABASE_URL is set in production/);
-});
+}
