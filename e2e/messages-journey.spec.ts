@@ -10,7 +10,7 @@ import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
 
-const PHONE = { viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true };
+const PHONE = { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true };
 
 const patRow = (page: Page) =>
   page
@@ -76,12 +76,25 @@ test("a report of returned pain reaches the care team, is answered, and both see
   const patientNav = patient.getByRole("navigation", { name: "Main" });
   await patient.goto("/patient");
   const unreadLink = patientNav.getByRole("link", { name: /^Messages\s*,\s*1 unread$/ });
-  await expect(unreadLink).toBeAttached();
-  // The count's words for screen readers stay inside the scrolling navigation: no sideways page.
-  expect(await patient.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    360,
-  );
-  await unreadLink.click();
+  // The phone's tab bar: every tab opens its page, marked as the current one, with no sideways
+  // scrolling, 48 px tall targets, and the unread count in sight.
+  for (const [tab, heading] of [
+    ["Diary", "New diary entry"],
+    ["Progress", "Your progress"],
+    ["More", "More"],
+    ["Home", "Hello, Pat"],
+  ] as const) {
+    const link = patientNav.getByRole("link", { name: tab, exact: true });
+    await link.tap();
+    await expect(patient.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(link).toHaveAttribute("aria-current", "page");
+    await expect(unreadLink).toBeInViewport();
+    expect((await link.boundingBox())?.height).toBeGreaterThanOrEqual(48);
+    expect(await patient.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+  }
+  await unreadLink.tap();
   await expect(patient.getByRole("heading", { level: 1, name: "Messages" })).toBeVisible();
   // On the page that shows them, the count is not repeated; elsewhere it is gone once read.
   await expect(patientNav.getByRole("link", { name: /unread/ })).toHaveCount(0);

@@ -98,6 +98,8 @@ test("when a save fails, the entry waits in the history and is sent when the por
   await page.goto("/patient/diary/new");
   await page.getByLabel("Note (optional)").fill("not finished");
   await expect.poll(() => stored(page, "portal.diary.draft")).not.toBeNull();
+  // On a phone, sign-out is under the tab bar's "More".
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "More" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL("**/signin");
   expect(await stored(page, "portal.diary.draft")).toBeNull();

@@ -59,10 +59,12 @@ test.describe("patient diary", () => {
       page.getByText(/Your average pain this week is \d\.\d — down \d+% from 7/),
     ).toBeVisible();
 
+    // On a phone, History is under the tab bar's "More".
     await page
       .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "History" })
+      .getByRole("link", { name: "More" })
       .click();
+    await page.getByRole("link", { name: /^Diary history/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Diary history" })).toBeVisible();
     const first = page.getByRole("listitem").filter({ hasText: "has a note" }).first();
     await expect(first).toContainText("Pain 1");
@@ -217,6 +219,7 @@ test.describe("patient diary", () => {
         ["/patient/diary/new", "New diary entry"],
         ["/patient/progress", "Your progress"],
         ["/patient/history", "Diary history"],
+        ["/patient/more", "More"],
       ] as const) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

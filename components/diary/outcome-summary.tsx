@@ -12,7 +12,7 @@ export function OutcomeSummary({ assessment }: { assessment: PatientAssessment }
       <Badge tone={words.tone} className="text-sm">
         {words.headline}
       </Badge>
-      <div className="flex items-end gap-6">
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <div>
           <p className="text-5xl font-semibold tracking-tight text-slate-900 tabular-nums sm:text-6xl">
             {assessment.currentPain === null ? "–" : formatMean(assessment.currentPain)}

@@ -1,9 +1,10 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { serverApi } from "@/server/api/server";
 import { type Actor, type Role, roleHome, roleLabel } from "@/server/authz/policy";
-import { navWithCounts } from "./nav";
+import { navWithCounts, tabsWithCounts } from "./nav";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
@@ -14,6 +15,9 @@ import { SignOutButton } from "./sign-out-button";
  */
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const open = !actor.mustChangePassword;
+  // On a phone the patient's navigation is a tab bar at the foot of the screen, and what the top
+  // bar holds for staff (account links, sign-out) is under its "More" tab.
+  const tabs = open && actor.role === "patient";
   return (
     <div className="min-h-dvh">
       <a
@@ -23,7 +27,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
           <Link
             href={roleHome[actor.role]}
             className="flex items-center gap-2 font-semibold text-slate-900"
@@ -36,10 +40,10 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             </span>
             <span className="sr-only sm:not-sr-only">Ablation Follow-up</span>
           </Link>
-          <div className="flex min-w-0 items-center gap-3">
-            <div className="min-w-0 text-right leading-tight">
-              <p className="truncate text-sm font-medium text-slate-900">{actor.name}</p>
-              <p className="text-xs text-slate-600">
+          <div className="flex min-w-0 flex-1 items-center justify-end gap-3">
+            <div className="min-w-0 flex-1 text-right leading-tight">
+              <p className="break-words text-sm font-medium text-slate-900">{actor.name}</p>
+              <p className={cn("text-xs text-slate-600", tabs && "hidden md:block")}>
                 {roleLabel[actor.role]} ·{" "}
                 <Link
                   href="/account/password"
@@ -59,37 +63,70 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
               </p>
             </div>
             {actor.mustChangePassword ? null : <NotificationBell />}
-            <div className="shrink-0">
+            <div className={cn("shrink-0", tabs && "hidden md:block")}>
               <SignOutButton />
             </div>
           </div>
+          {tabs ? <ReportChangeLink className="ml-auto md:hidden" /> : null}
         </div>
-        <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 pb-2">
+        <div
+          className={cn(
+            "mx-auto flex max-w-6xl items-center gap-2 px-4 pb-2",
+            tabs && "hidden md:flex",
+          )}
+        >
           <nav aria-label="Main" className="min-w-0 flex-1">
             {/* Until a temporary password is changed, every page leads to the change-password page. */}
             {open ? <MainNav role={actor.role} /> : <NavLinks items={[]} />}
           </nav>
-          {open && actor.role === "patient" ? (
-            // docs/decisions/020-messages.md: a patient can report a change from every page.
-            <Link
-              href="/patient/messages/new"
-              className={buttonClass("primary", "sm", "shrink-0 whitespace-nowrap")}
-            >
-              Report a change
-            </Link>
-          ) : null}
+          {tabs ? <ReportChangeLink /> : null}
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+      <main
+        id="main"
+        className={cn(
+          "mx-auto max-w-6xl px-4 py-6 sm:py-8",
+          // Room for the tab bar, which covers the foot of the page.
+          tabs && "pb-[calc(6rem+env(safe-area-inset-bottom))] md:pb-8",
+        )}
+      >
         {children}
       </main>
+      {tabs ? (
+        <nav
+          aria-label="Main"
+          className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] shadow-[0_-1px_3px_rgb(15_23_42/0.06)] md:hidden"
+        >
+          <TabBar />
+        </nav>
+      ) : null}
     </div>
   );
 }
 
+/** docs/decisions/020-messages.md: a patient can report a change from every page. */
+function ReportChangeLink({ className }: { className?: string }) {
+  return (
+    <Link
+      href="/patient/messages/new"
+      className={buttonClass("primary", "sm", cn("shrink-0 whitespace-nowrap", className))}
+    >
+      Report a change
+    </Link>
+  );
+}
+
+/** The unread messages, once per request for the top bar and the tab bar. */
+const unreadMessages = cache(async (role: Role) =>
+  role === "admin" ? 0 : await (await serverApi()).message.unreadCount().catch(() => 0),
+);
+
+/** The patient's tab bar on a phone, with the unread messages on "Messages". */
+async function TabBar() {
+  return <NavLinks tabs items={tabsWithCounts(await unreadMessages("patient"))} />;
+}
+
 /** The role's navigation with the unread messages beside "Messages". */
 async function MainNav({ role }: { role: Role }) {
-  const unread =
-    role === "admin" ? 0 : await (await serverApi()).message.unreadCount().catch(() => 0);
-  return <NavLinks items={navWithCounts(role, unread)} />;
+  return <NavLinks items={navWithCounts(role, await unreadMessages(role))} />;
 }

@@ -5,14 +5,16 @@ import { useState } from "react";
 import { signOutOfPortal } from "@/components/auth/next-auth-fetch";
 import { clearDevice, hasPendingEntries } from "@/components/diary/device-store";
 import { Button } from "@/components/ui/button";
+import type { Size } from "@/components/ui/button-class";
 
-export function SignOutButton() {
+export function SignOutButton({ size = "sm", className }: { size?: Size; className?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <Button
       variant="secondary"
-      size="sm"
+      size={size}
+      className={className}
       disabled={pending}
       onClick={async () => {
         if (

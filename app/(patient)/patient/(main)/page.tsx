@@ -44,7 +44,7 @@ export default async function PatientHome() {
         title={`Hello, ${firstName}`}
         description={`Day ${assessment.day} after your procedure · ${formatDate(home.today, { weekday: "short" })}`}
       />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] lg:items-start">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 lg:items-start">
         <div className="space-y-4">
           <CurrentPlan place="top" />
           <Card aria-labelledby="today-heading">
