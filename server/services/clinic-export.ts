@@ -3,7 +3,7 @@
 // they read the database in keyset batches and yield text as they go, so memory does not grow with
 // the clinic (docs/decisions/016). Every export is audited.
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { decisions, diaryEntries, procedures, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -21,7 +21,7 @@ import {
 import { assessOutcome, reliefEnded } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { csvRow } from "@/shared/csv";
-import { assessedEntryColumns, toAssessmentInput } from "./assessments";
+import { readInputs } from "./assessments";
 import { recordAudit } from "./audit";
 import { getClinicSettings } from "./settings";
 
@@ -270,31 +270,19 @@ export async function outcomeCsv(
         .orderBy(asc(procedures.id))
         .limit(OUTCOME_BATCH);
       if (procs.length === 0) return;
-      const entries = await db
-        .select({ ...assessedEntryColumns, procedureId: diaryEntries.procedureId })
-        .from(diaryEntries)
-        .where(
-          and(
-            inArray(
-              diaryEntries.procedureId,
-              procs.map((p) => p.id),
-            ),
-            isNull(diaryEntries.deletedAt),
-            lte(diaryEntries.entryDate, asOf),
-          ),
-        )
-        .orderBy(asc(diaryEntries.procedureId), asc(diaryEntries.entryDate));
-      const byProcedure = new Map<string, typeof entries>();
-      for (const e of entries) {
-        const list = byProcedure.get(e.procedureId);
-        if (list) list.push(e);
-        else byProcedure.set(e.procedureId, [e]);
-      }
+      // The engine's input through the one batched diary read (./assessments), one query a batch.
+      const parts = readInputs(
+        db,
+        procs.map((p) => p.id),
+        { asOf, criteria: settings.successCriteria },
+        1,
+      );
+      const inputs = new Map((await Promise.all(parts)).flat().map((r) => [r.id, r.input]));
       let chunk = "";
       for (const p of procs) {
-        const a = assessOutcome(
-          toAssessmentInput(p, byProcedure.get(p.id) ?? [], asOf, settings.successCriteria),
-        );
+        const input = inputs.get(p.id);
+        if (!input) continue;
+        const a = assessOutcome(input);
         chunk += csvRow([
           p.id,
           p.patientId,

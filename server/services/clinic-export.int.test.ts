@@ -1,0 +1,100 @@
+// The clinic's outcome CSV says, for every procedure, what the engine says of it: its rows are
+// read through the one batched diary read (./assessments), and must agree with each procedure's
+// own assessment (assessProcedure) on a mix of diaries, including a neuropathic flag, a pain shift
+// to the other knee and a procedure with no entries.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/server/authz/policy";
+import { addDays } from "@/server/outcomes";
+import { dailyEntries, insertEntries, insertProcedure } from "@/server/testing/clinical";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { assignPatient, createUser } from "@/server/testing/fixtures";
+import { assessProcedure } from "./assessments";
+import { OUTCOME_COLUMNS, outcomeCsv } from "./clinic-export";
+import { clinicToday } from "./settings";
+
+let t: TestDatabase;
+let db: Db;
+let admin: Actor;
+let today: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  db = t.db;
+  today = await clinicToday(db);
+  admin = await createUser(db, "admin");
+  const provider = await createUser(db, "provider");
+  const diaries = [
+    { daysAgo: 120, entries: dailyEntries(0, 120, (d) => (d < 10 ? 6 : 2)) },
+    {
+      daysAgo: 60,
+      entries: dailyEntries(
+        0,
+        60,
+        (d) => (d < 20 ? 4 : 7),
+        (d) => ({
+          qualities: d > 50 ? ["burning", "tingling"] : ["aching"],
+        }),
+      ),
+    },
+    {
+      daysAgo: 45,
+      region: "knee" as const,
+      side: "right" as const,
+      entries: dailyEntries(
+        0,
+        45,
+        () => 3,
+        (d) => ({
+          locations: d > 38 ? ["knee_left"] : ["knee_right"],
+        }),
+      ),
+    },
+    { daysAgo: 20, entries: [] },
+  ];
+  for (const d of diaries) {
+    const patient = await createUser(db, "patient");
+    await assignPatient(db, provider, patient);
+    const p = await insertProcedure(db, patient, provider, addDays(today, -d.daysAgo), {
+      ...(d.region ? { region: d.region, side: d.side, baselineLocations: ["knee_right"] } : {}),
+    });
+    await insertEntries(db, p, d.entries);
+  }
+});
+afterAll(async () => t?.close());
+
+async function csvRows() {
+  let text = "";
+  for await (const chunk of await outcomeCsv(db, admin)) text += chunk;
+  const [header, ...rows] = text.trim().split("\r\n");
+  expect(header?.split(",")).toEqual([...OUTCOME_COLUMNS]);
+  return rows.map((line) =>
+    Object.fromEntries(line.split(",").map((v, i) => [OUTCOME_COLUMNS[i], v])),
+  );
+}
+
+describe("the clinic outcome CSV", () => {
+  it("gives each procedure the engine's own assessment", async () => {
+    const rows = await csvRows();
+    expect(rows).toHaveLength(4);
+    const procs = await db.query.procedures.findMany();
+    const flags = new Set<string>();
+    for (const p of procs) {
+      const a = await assessProcedure(db, p);
+      const row = rows.find((r) => r.procedure_id === p.id);
+      expect(row, p.id).toBeDefined();
+      expect(row).toMatchObject({
+        as_of: a.asOf,
+        day: String(a.day),
+        phase: a.phase,
+        category: a.category,
+        entries_in_window: String(a.entryCountInWindow),
+        flags: a.flags.map((f) => f.code).join(";"),
+      });
+      for (const f of a.flags) flags.add(f.code);
+    }
+    // The mix reaches the rules that read locations and qualities, not only pain.
+    expect(flags).toContain("NEW_NEUROPATHIC_SYMPTOMS");
+    expect(flags).toContain("PAIN_SHIFT");
+  });
+});
