@@ -46,7 +46,7 @@ beforeAll(async () => {
         45,
         () => 3,
         (d) => ({
-          locations: d > 38 ? ["knee_left"] : ["knee_right"],
+          locations: d > 38 ? ["knee:left"] : ["knee:right"],
         }),
       ),
     },
@@ -56,7 +56,7 @@ beforeAll(async () => {
     const patient = await createUser(db, "patient");
     await assignPatient(db, provider, patient);
     const p = await insertProcedure(db, patient, provider, addDays(today, -d.daysAgo), {
-      ...(d.region ? { region: d.region, side: d.side, baselineLocations: ["knee_right"] } : {}),
+      ...(d.region ? { region: d.region, side: d.side, baselineLocations: ["knee:right"] } : {}),
     });
     await insertEntries(db, p, d.entries);
   }
