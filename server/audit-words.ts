@@ -18,6 +18,8 @@ const ACTION_WORDS: Record<string, string> = {
   "account.read": "Viewed an account",
   "account.invite": "Sent an invitation",
   "account.invitation_accept": "Accepted an invitation",
+  "account.password_reset_request": "Asked for a password reset link",
+  "account.password_reset_complete": "Chose a new password with a reset link",
   "account.password_change": "Changed their password",
   "account.password_reset": "Reset a password",
   "account.update_identity": "Changed a patient's details",

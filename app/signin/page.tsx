@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SignInFrame } from "@/components/auth/sign-in-frame";
@@ -27,12 +28,18 @@ export default async function SignInPage({
       title="Sign in"
       description="Your pain diary and follow-up after nerve ablation."
       footer={
-        <p className="mt-4 text-center text-sm text-slate-600">
-          Forgot your password? Ask your clinic
+        <div className="mt-4 space-y-2 text-center text-sm text-slate-600">
+          <p>
+            <Link
+              href="/signin/forgot"
+              className="inline-flex min-h-11 items-center font-medium text-brand-800 underline underline-offset-2"
+            >
+              Forgot your password?
+            </Link>
+          </p>
           {clinicPhone ? (
-            <>
-              {": "}
-              {clinicName ? `${clinicName}, ` : ""}
+            <p>
+              Need help? Call {clinicName ?? "your clinic"} on{" "}
               <a
                 href={`tel:${clinicPhone.replace(/[^\d+]/g, "")}`}
                 className="whitespace-nowrap font-medium text-brand-800 underline underline-offset-2"
@@ -40,11 +47,9 @@ export default async function SignInPage({
                 {clinicPhone}
               </a>
               .
-            </>
-          ) : (
-            " to reset it."
-          )}
-        </p>
+            </p>
+          ) : null}
+        </div>
       }
     >
       <SignInForm next={next} />

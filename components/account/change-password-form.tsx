@@ -2,14 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { signInToPortal } from "@/components/auth/next-auth-fetch";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
+import { PasswordInput } from "@/components/ui/password-input";
 
 type Errors = { currentPassword?: string; newPassword?: string; confirm?: string };
 
@@ -59,8 +60,7 @@ export function ChangePasswordForm({
       if (!fields.currentPassword && !fields.newPassword) setFailure(errorMessage(error));
       return;
     }
-    const again = await signIn("credentials", { email, password: newPassword, redirect: false });
-    if (!again?.ok || again.error) {
+    if (!(await signInToPortal({ email, password: newPassword }))) {
       toast.success("Password changed. Please sign in with your new password.");
       router.replace("/signin");
       return;
@@ -84,10 +84,9 @@ export function ChangePasswordForm({
         label={temporary ? "Temporary password" : "Current password"}
         error={errors.currentPassword}
       >
-        <Input
+        <PasswordInput
           id="currentPassword"
           name="currentPassword"
-          type="password"
           autoComplete="current-password"
           {...describedBy("currentPassword", { error: errors.currentPassword })}
         />

@@ -1,4 +1,5 @@
-import { describedBy, Field, Input } from "@/components/ui/field";
+import { describedBy, Field } from "@/components/ui/field";
+import { PasswordInput } from "@/components/ui/password-input";
 
 /**
  * "New password" and "New password again" with the password policy's hint: the same two fields
@@ -22,19 +23,17 @@ export function NewPasswordFields({
         hint="At least 12 characters. Not a common password: three or four unrelated words work well."
         error={error}
       >
-        <Input
+        <PasswordInput
           id={id}
           name={id}
-          type="password"
           autoComplete="new-password"
           {...describedBy(id, { hint: true, error })}
         />
       </Field>
       <Field id="confirm" label="New password again" error={confirmError}>
-        <Input
+        <PasswordInput
           id="confirm"
           name="confirm"
-          type="password"
           autoComplete="new-password"
           {...describedBy("confirm", { error: confirmError })}
         />

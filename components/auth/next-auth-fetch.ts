@@ -1,5 +1,5 @@
-// next-auth's sign-out without next-auth/react (12 KiB on every signed-in page): the same two
-// requests its client makes, a CSRF token and then the POST that ends the session.
+// next-auth's sign-in and sign-out without next-auth/react (12 KiB on every page that loads it):
+// the same two requests its client makes, a CSRF token and then the POST.
 
 async function csrfToken(): Promise<string> {
   const response = await fetch("/api/auth/csrf", { cache: "no-store" });
@@ -16,4 +16,23 @@ export async function signOutOfPortal(): Promise<void> {
       json: "true",
     }),
   });
+}
+
+/**
+ * Signs in with the credentials provider as next-auth/react's `signIn(..., { redirect: false })`
+ * does: true when the session cookie was set, false for wrong credentials (or a throttled account).
+ */
+export async function signInToPortal(credentials: { email: string; password: string }) {
+  const response = await fetch("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      ...credentials,
+      csrfToken: await csrfToken(),
+      callbackUrl: window.location.href,
+      json: "true",
+    }),
+  });
+  const data = (await response.json().catch(() => ({}))) as { url?: string };
+  return response.ok && !new URL(data.url ?? "/", window.location.href).searchParams.has("error");
 }

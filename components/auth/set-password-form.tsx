@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { signInToPortal } from "@/components/auth/next-auth-fetch";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,13 +13,25 @@ import { Button } from "@/components/ui/button";
 type Errors = { password?: string; confirm?: string };
 
 /**
- * The invited person chooses their password; the link is used up and this browser signs in
- * with the new password.
+ * The invited person (or one who asked for a reset) chooses their password; the link is used up
+ * and this browser signs in with the new password (a staff account's second factor comes next).
  */
-export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+export function SetPasswordForm({
+  token,
+  email,
+  purpose,
+}: {
+  token: string;
+  email: string;
+  purpose: "invitation" | "password_reset";
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const accept = useMutation(trpc.invitation.accept.mutationOptions());
+  const accept = useMutation(
+    purpose === "invitation"
+      ? trpc.invitation.accept.mutationOptions()
+      : trpc.passwordReset.complete.mutationOptions(),
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -44,13 +56,12 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       if (!fields.password) setFailure(errorMessage(error));
       return;
     }
-    const signedIn = await signIn("credentials", { email, password, redirect: false });
-    if (!signedIn?.ok || signedIn.error) {
+    if (!(await signInToPortal({ email, password }))) {
       toast.success("Password saved. Please sign in with it.");
       router.replace("/signin");
       return;
     }
-    toast.success("Password saved. Welcome!");
+    toast.success(purpose === "invitation" ? "Password saved. Welcome!" : "Password saved.");
     router.replace("/");
     router.refresh();
   }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { signInToPortal } from "@/components/auth/next-auth-fetch";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
+import { PasswordInput } from "@/components/ui/password-input";
 import { safeRedirectPath } from "@/shared/redirect";
 
 type Errors = { email?: string; password?: string };
@@ -39,12 +40,7 @@ export function SignInForm({ next }: { next: string }) {
     if (found.email || found.password) return;
     setPending(true);
     try {
-      const result = await signIn("credentials", {
-        email: email.trim(),
-        password,
-        redirect: false,
-      });
-      if (!result || result.error || !result.ok) {
+      if (!(await signInToPortal({ email: email.trim(), password }))) {
         setFailed(true);
         return;
       }
@@ -78,10 +74,9 @@ export function SignInForm({ next }: { next: string }) {
         />
       </Field>
       <Field id="password" label="Password" error={errors.password}>
-        <Input
+        <PasswordInput
           id="password"
           name="password"
-          type="password"
           autoComplete="current-password"
           {...describedBy("password", { error: errors.password })}
         />

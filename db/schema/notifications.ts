@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -59,10 +60,16 @@ export const invitations = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid().references(() => users.id),
+    /**
+     * What the link is for: an admin's invitation (72 hours) or a reset the person asked for
+     * themselves on the sign-in page (1 hour). Both let the person choose a new password.
+     */
+    purpose: text().$type<"invitation" | "password_reset">().notNull().default("invitation"),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_idx").on(t.tokenHash),
     index("invitations_user_idx").on(t.userId, t.createdAt),
+    check("invitations_purpose", sql`${t.purpose} in ('invitation', 'password_reset')`),
   ],
 );
 

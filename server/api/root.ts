@@ -11,6 +11,7 @@ import { mfaRouter } from "./routers/mfa";
 import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
+import { passwordResetRouter } from "./routers/password-reset";
 import { procedureRouter } from "./routers/procedure";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   outcomes: outcomesRouter,
   notifications: notificationsRouter,
   outbox: outboxRouter,
+  passwordReset: passwordResetRouter,
   procedure: procedureRouter,
   session: sessionRouter,
   settings: settingsRouter,

@@ -6,6 +6,7 @@
  */
 export type EmailKind =
   | "invitation"
+  | "password_reset"
   | "reminder_check_in"
   | "reminder_diary"
   | "reminder_daily"
@@ -70,6 +71,20 @@ export function invitationEmail(input: { url: string; clinic: Clinic; staff: boo
       `Choose your password with the link below. It works once, for 72 hours. If it has expired, ask the clinic${phone} for a new one.`,
     ],
     action: { label: "Choose your password", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+export function passwordResetEmail(input: { url: string; clinic: Clinic }): Email {
+  const phone = input.clinic.phone ? ` on ${input.clinic.phone}` : "";
+  return compose({
+    subject: `Reset your password at ${clinicName(input.clinic)}`,
+    greeting: "Hello,",
+    paragraphs: [
+      "Someone asked to reset the password of your account on the Ablation Follow-up Portal. If it was you, choose a new password with the link below. It works once, for one hour.",
+      `If it was not you, you can ignore this email: your password stays the same. If you are worried, call the clinic${phone}.`,
+    ],
+    action: { label: "Choose a new password", url: input.url },
     clinic: input.clinic,
   });
 }

@@ -18,7 +18,10 @@ import { getClinicSettings } from "./settings";
  */
 export const INVITATION_HOURS = 72;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The two kinds of link that let a person choose a password (invitations.purpose). */
+export type LinkPurpose = "invitation" | "password_reset";
 
 type Invitee = { id: string; email: string; role: Role };
 
@@ -102,7 +105,7 @@ export async function resendInvitation(
 
 export type InvitationState = "valid" | "used" | "expired" | "unknown";
 
-async function findInvitation(db: DbOrTx, token: string) {
+async function findInvitation(db: DbOrTx, token: string, purpose: LinkPurpose) {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -116,7 +119,7 @@ async function findInvitation(db: DbOrTx, token: string) {
     })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(eq(invitations.tokenHash, hashToken(token)))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), eq(invitations.purpose, purpose)))
     .limit(1);
   return row;
 }
@@ -130,18 +133,25 @@ const stateOf = (row: Awaited<ReturnType<typeof findInvitation>>, now: Date): In
         ? "expired"
         : "valid";
 
-/** What the invitation page shows: whether the link works and, if it does, for which email. */
+/**
+ * What the invitation page (or the password-reset page) shows: whether the link works and, if it
+ * does, for which email.
+ */
 export async function checkInvitation(
   db: Db,
   token: string,
   now: Date = new Date(),
+  purpose: LinkPurpose = "invitation",
 ): Promise<{
   state: InvitationState;
   email: string | null;
   clinicName: string | null;
   clinicPhone: string | null;
 }> {
-  const [row, settings] = await Promise.all([findInvitation(db, token), getClinicSettings(db)]);
+  const [row, settings] = await Promise.all([
+    findInvitation(db, token, purpose),
+    getClinicSettings(db),
+  ]);
   const state = stateOf(row, now);
   return {
     state,
@@ -151,34 +161,48 @@ export async function checkInvitation(
   };
 }
 
-const REFUSED: Record<Exclude<InvitationState, "valid">, string> = {
-  used: "This invitation link has already been used. Sign in with your password, or ask the clinic for a new link.",
-  expired: "This invitation link has expired. Ask the clinic to send you a new one.",
-  unknown: "This invitation link is not valid. Ask the clinic to send you a new one.",
+const REFUSED: Record<LinkPurpose, Record<Exclude<InvitationState, "valid">, string>> = {
+  invitation: {
+    used: "This invitation link has already been used. Sign in with your password, or ask the clinic for a new link.",
+    expired: "This invitation link has expired. Ask the clinic to send you a new one.",
+    unknown: "This invitation link is not valid. Ask the clinic to send you a new one.",
+  },
+  password_reset: {
+    used: "This reset link has already been used. Sign in with your password, or ask for a new link on the sign-in page.",
+    expired: "This reset link has expired. Ask for a new one on the sign-in page.",
+    unknown: "This reset link is not valid. Ask for a new one on the sign-in page.",
+  },
+};
+const ACCEPT_ACTION: Record<LinkPurpose, string> = {
+  invitation: "account.invitation_accept",
+  password_reset: "account.password_reset_complete",
 };
 
 /**
- * The invited person chooses their password (the password policy applies). The link is used up,
- * every other link and session of the account ends, and the caller signs them in with the email
- * returned. A used, expired or unknown link is refused.
+ * The invited person (or the person who asked for a reset) chooses their password (the password
+ * policy applies). The link is used up, every other link and session of the account ends, and the
+ * caller signs them in with the email returned (a staff account's second factor is still asked at
+ * that sign-in). A used, expired or unknown link is refused.
  */
 export async function acceptInvitation(
   db: Db,
   input: { token: string; password: string },
   ip: string | null,
   now: Date = new Date(),
+  purpose: LinkPurpose = "invitation",
 ): Promise<{ email: string }> {
-  const found = await findInvitation(db, input.token);
+  const found = await findInvitation(db, input.token, purpose);
   const state = stateOf(found, now);
+  const refused = REFUSED[purpose];
   if (state !== "valid" || !found) {
     await recordAudit(db, {
       actor: found ? { id: found.userId, role: found.role } : null,
-      action: "account.invitation_accept",
+      action: ACCEPT_ACTION[purpose],
       outcome: "failure",
       ip,
       details: { reason: state },
     });
-    throw badRequest(REFUSED[state === "valid" ? "unknown" : state]);
+    throw badRequest(refused[state === "valid" ? "unknown" : state]);
   }
   const problem = passwordProblem(input.password, found);
   if (problem) throw badRequest("Please correct the highlighted fields.", { password: [problem] });
@@ -190,7 +214,7 @@ export async function acceptInvitation(
       .set({ usedAt: now })
       .where(and(eq(invitations.id, found.id), isNull(invitations.usedAt)))
       .returning({ id: invitations.id });
-    if (!used) throw badRequest(REFUSED.used);
+    if (!used) throw badRequest(refused.used);
     await tx
       .update(invitations)
       .set({ expiresAt: now })
@@ -206,7 +230,7 @@ export async function acceptInvitation(
       .where(eq(users.id, found.userId));
     await recordAudit(tx, {
       actor: { id: found.userId, role: found.role },
-      action: "account.invitation_accept",
+      action: ACCEPT_ACTION[purpose],
       outcome: "success",
       targetType: "user",
       targetId: found.userId,

@@ -214,6 +214,20 @@ export const matrix: Record<string, Row> = {
     expect: everyone(),
   },
   "invitation.resend": { input: (w) => ({ id: w.spare.id }), expect: adminOnly() },
+  "passwordReset.request": { input: (w) => ({ email: w.spare.email }), expect: everyone() },
+  "passwordReset.check": { input: () => ({ token: "no-such-link" }), expect: everyone() },
+  "passwordReset.complete": {
+    // An unknown link is refused for everyone, signed in or not (the journey: password-reset tests).
+    input: () => ({ token: "no-such-link", password: "Lantern harbor quietly 2931" }),
+    expect: {
+      anonymous: "BAD_REQUEST",
+      patientOwn: "BAD_REQUEST",
+      patientOther: "BAD_REQUEST",
+      providerAssigned: "BAD_REQUEST",
+      providerUnassigned: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    },
+  },
   "notifications.list": { expect: signedIn() },
   "notifications.unreadCount": { expect: signedIn() },
   "notifications.markAllRead": { expect: signedIn() },
