@@ -5,6 +5,7 @@ import { assessProcedure, latestProcedure } from "@/server/services/assessments"
 import { caseload } from "@/server/services/caseload";
 import { ownThread, unreadMessages } from "@/server/services/messages";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
+import { ProcedureFields } from "@/shared/schemas";
 import type { Db } from "./client";
 import { careTeam, diaryEntries, diaryEntryRevisions, procedures, users } from "./schema";
 import { DEMO_ACCOUNTS, seedDemo } from "./seed";
@@ -47,6 +48,23 @@ afterAll(async () => {
 });
 
 describe("demo clinical seed", () => {
+  it("records the technique of the demo ablations as the procedure form would accept it", async () => {
+    const rows = await db.select().from(procedures);
+    const withTechnique = rows.filter((p) => p.targets.length > 0);
+    expect(withTechnique.length).toBeGreaterThan(rows.length * 0.9);
+    expect(new Set(rows.map((p) => p.rfVariant))).toEqual(
+      new Set(["conventional", "cooled", null]),
+    );
+    for (const p of rows) {
+      const parsed = ProcedureFields.safeParse({ ...p, blockReliefPct: p.blockReliefPct ?? null });
+      expect(parsed.error?.issues ?? [], `${p.region} ${p.targets.join(",")}`).toEqual([]);
+    }
+    const lumbar = rows.filter((p) => p.region === "lumbar" && p.modality === "radiofrequency");
+    expect(
+      lumbar.some((p) => p.targets.join() === "medial_branch:L3,medial_branch:L4,medial_branch:L5"),
+    ).toBe(true);
+  });
+
   it("covers every category of docs/clinical-rules.md#categories", () => {
     const seen = new Set([...assessments.values()].map((a) => a.category));
     expect([...seen].sort()).toEqual([...Category.options].sort());

@@ -7,7 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { assessOutcome } from "@/server/outcomes/assess";
+import type { Imaging } from "@/server/outcomes/pathway-vocab";
 import type { Location, Pgic, Quality, Region, Strategy } from "@/server/outcomes/vocab";
+import { NO_TECHNIQUE, type Technique } from "@/shared/technique";
 import type { Tx } from "./client";
 import {
   careTeam,
@@ -114,6 +116,8 @@ type ProcedureSeed = {
   region: Region;
   side: "left" | "right" | "bilateral" | null;
   target: string;
+  /** The technique (docs/clinical-rules.md#technique); none recorded when left out. */
+  technique?: Partial<Technique>;
   baselinePain: number;
   baselineInterference: number | null;
   baselineLocations?: Location[];
@@ -163,6 +167,39 @@ function weekly(from: number, to: number, weekdays: number[]): number[] {
 
 const early = (until: number) => (d: number) => d <= until;
 
+// Techniques of the demo ablations: conventional RF at 80 °C for 90 s with an 18 G, 10 mm tip;
+// cooled RF at 60 °C for 150 s with a 17 G, 4 mm tip; cryoablation under ultrasound.
+const mb = (...levels: string[]) => levels.map((l) => `medial_branch:${l}`);
+const conventional = (
+  targets: string[],
+  lesionCount = targets.length,
+  imaging: Imaging = "fluoroscopy",
+): Partial<Technique> => ({
+  targets,
+  rfVariant: "conventional",
+  lesionTempC: 80,
+  lesionSeconds: 90,
+  lesionCount,
+  probeGauge: 18,
+  activeTipMm: 10,
+  imaging,
+});
+const cooled = (targets: string[], lesionCount = targets.length): Partial<Technique> => ({
+  targets,
+  rfVariant: "cooled",
+  lesionTempC: 60,
+  lesionSeconds: 150,
+  lesionCount,
+  probeGauge: 17,
+  activeTipMm: 4,
+  imaging: "fluoroscopy",
+});
+const cryo = (targets: string[], lesionCount: number): Partial<Technique> => ({
+  targets,
+  lesionCount,
+  imaging: "ultrasound",
+});
+
 function patients(): PatientSeed[] {
   return [
     {
@@ -180,6 +217,7 @@ function patients(): PatientSeed[] {
           region: "lumbar",
           side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
+          technique: conventional(mb("L3", "L4", "L5"), 6),
           baselinePain: 7,
           baselineInterference: 6.5,
           baselineLocations: ["lumbar"],
@@ -233,6 +271,7 @@ function patients(): PatientSeed[] {
           region: "knee",
           side: "left",
           target: "Infrapatellar branch of the saphenous nerve",
+          technique: cryo(["genicular:infrapatellar_saphenous"], 2),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["knee:left"],
@@ -276,6 +315,10 @@ function patients(): PatientSeed[] {
           region: "knee",
           side: "right",
           target: "Superior lateral, superior medial and inferior medial genicular nerves",
+          technique: cryo(
+            ["genicular:superolateral", "genicular:superomedial", "genicular:inferomedial"],
+            3,
+          ),
           baselinePain: 6,
           baselineInterference: 6,
           baselineLocations: ["knee:right"],
@@ -307,6 +350,7 @@ function patients(): PatientSeed[] {
           region: "cervical",
           side: "left",
           target: "C5-C6 medial branches",
+          technique: { ...conventional(mb("C5", "C6")), activeTipMm: 5 },
           baselinePain: 6,
           baselineInterference: 5,
           baselineLocations: ["cervical"],
@@ -341,6 +385,7 @@ function patients(): PatientSeed[] {
           region: "hip",
           side: "right",
           target: "Articular branches of the femoral and obturator nerves",
+          technique: cooled(["articular_branch:femoral", "articular_branch:obturator"]),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["hip"],
@@ -375,6 +420,7 @@ function patients(): PatientSeed[] {
           region: "lumbar",
           side: "bilateral",
           target: "L3-L4 and L4-L5 medial branches",
+          technique: cooled(mb("L3", "L4", "L5")),
           baselinePain: 8,
           baselineInterference: 7,
           baselineLocations: ["lumbar"],
@@ -424,6 +470,12 @@ function patients(): PatientSeed[] {
           region: "sacroiliac",
           side: "left",
           target: "L5 dorsal ramus and S1-S3 lateral branches",
+          technique: cooled([
+            "dorsal_ramus:L5",
+            "lateral_branch:S1",
+            "lateral_branch:S2",
+            "lateral_branch:S3",
+          ]),
           baselinePain: 6,
           baselineInterference: 6,
           baselineLocations: ["sacroiliac:left"],
@@ -460,6 +512,11 @@ function patients(): PatientSeed[] {
           region: "knee",
           side: "left",
           target: "Genicular nerves (superolateral, superomedial, inferomedial)",
+          technique: cooled([
+            "genicular:superolateral",
+            "genicular:superomedial",
+            "genicular:inferomedial",
+          ]),
           baselinePain: 8,
           baselineInterference: 7,
           baselineLocations: ["knee"],
@@ -494,6 +551,7 @@ function patients(): PatientSeed[] {
           region: "lumbar",
           side: "right",
           target: "L5-S1 medial branch",
+          technique: conventional(mb("L4", "L5")),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["lumbar"],
@@ -559,6 +617,7 @@ function patients(): PatientSeed[] {
           region: "lumbar",
           side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
+          technique: conventional(mb("L3", "L4", "L5"), 6),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["lumbar"],
@@ -587,6 +646,7 @@ function patients(): PatientSeed[] {
           region: "lumbar",
           side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
+          technique: cooled(mb("L3", "L4", "L5"), 6),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["lumbar"],
@@ -623,6 +683,11 @@ function patients(): PatientSeed[] {
           region: "knee",
           side: "right",
           target: "Superior lateral, superior medial and inferior medial genicular nerves",
+          technique: conventional(
+            ["genicular:superolateral", "genicular:superomedial", "genicular:inferomedial"],
+            3,
+            "ultrasound",
+          ),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["knee:right"],
@@ -658,6 +723,12 @@ function patients(): PatientSeed[] {
           region: "sacroiliac",
           side: "right",
           target: "L5 dorsal ramus and S1-S3 lateral branches",
+          technique: conventional([
+            "dorsal_ramus:L5",
+            "lateral_branch:S1",
+            "lateral_branch:S2",
+            "lateral_branch:S3",
+          ]),
           baselinePain: 6,
           baselineInterference: 5.5,
           baselineLocations: ["sacroiliac:right"],
@@ -688,6 +759,7 @@ function patients(): PatientSeed[] {
           region: "lumbar",
           side: "bilateral",
           target: "L4-L5 and L5-S1 medial branches",
+          technique: conventional(mb("L3", "L4", "L5"), 6, "ct"),
           baselinePain: 7,
           baselineInterference: 6,
           baselineLocations: ["lumbar"],
@@ -762,6 +834,9 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
           region: p.region,
           side: p.side,
           target: p.target,
+          ...NO_TECHNIQUE,
+          ...p.technique,
+          targets: [...(p.technique?.targets ?? [])],
           baselinePain: p.baselinePain,
           baselineInterference: p.baselineInterference,
           baselineLocations: p.baselineLocations ?? [],

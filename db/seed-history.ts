@@ -135,6 +135,77 @@ const TARGETS: Record<Region, string> = {
   other: "",
 };
 
+/** The target sets of the history's procedures, per region (two choices where clinics differ). */
+const TARGET_SETS: Record<Region, string[][]> = {
+  lumbar: [
+    ["medial_branch:L3", "medial_branch:L4", "medial_branch:L5"],
+    ["medial_branch:L4", "medial_branch:L5"],
+  ],
+  cervical: [
+    ["medial_branch:C5", "medial_branch:C6"],
+    ["third_occipital", "medial_branch:C3"],
+  ],
+  sacroiliac: [["dorsal_ramus:L5", "lateral_branch:S1", "lateral_branch:S2", "lateral_branch:S3"]],
+  knee: [
+    ["genicular:superolateral", "genicular:superomedial", "genicular:inferomedial"],
+    ["genicular:superomedial", "genicular:inferomedial"],
+  ],
+  hip: [["articular_branch:femoral", "articular_branch:obturator"]],
+  thoracic: [["medial_branch:T10", "medial_branch:T11"]],
+  shoulder: [["articular_branch:suprascapular", "articular_branch:axillary"]],
+  other: [[]],
+};
+
+/**
+ * A procedure's technique (docs/clinical-rules.md#technique), drawn from its own random stream so
+ * that the rest of the history stays as it was: radiofrequency conventional or cooled (cooled more
+ * often at the knee and hip), pulsed RF at 42 °C, cryoablation and chemical ablation under imaging.
+ */
+function techniqueOf(modality: Modality, region: Region, r: () => number) {
+  const sets = TARGET_SETS[region];
+  const targets = sets[Math.floor(r() * sets.length)] ?? [];
+  const lesionCount = Math.max(1, targets.length) * (region === "lumbar" && r() < 0.5 ? 2 : 1);
+  const imaging = region === "knee" || region === "shoulder" ? "ultrasound" : "fluoroscopy";
+  const none = { rfVariant: null, lesionTempC: null, lesionSeconds: null, probeGauge: null };
+  switch (modality) {
+    case "radiofrequency":
+      return r() < (region === "knee" || region === "hip" ? 0.5 : 0.25)
+        ? {
+            targets,
+            rfVariant: "cooled",
+            lesionTempC: 60,
+            lesionSeconds: 150,
+            lesionCount,
+            probeGauge: 17,
+            activeTipMm: 4,
+            imaging: "fluoroscopy",
+          }
+        : {
+            targets,
+            rfVariant: "conventional",
+            lesionTempC: 80,
+            lesionSeconds: 90,
+            lesionCount,
+            probeGauge: 18,
+            activeTipMm: 10,
+            imaging,
+          };
+    case "pulsed_radiofrequency":
+      return {
+        ...none,
+        targets,
+        lesionTempC: 42,
+        lesionSeconds: 120,
+        lesionCount,
+        probeGauge: 20,
+        activeTipMm: 5,
+        imaging,
+      };
+    default:
+      return { ...none, targets, lesionCount, activeTipMm: null, imaging };
+  }
+}
+
 type Planned = {
   id: string;
   patientIndex: number;
@@ -406,6 +477,7 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
     });
   }
 
+  const techniqueRand = random(20_261_202);
   await tx.insert(procedures).values(
     planned.map((p) => {
       const patient = patients[p.patientIndex];
@@ -422,6 +494,7 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
             ? "right"
             : "bilateral",
         target: TARGETS[p.region],
+        ...techniqueOf(p.modality, p.region, techniqueRand),
         baselinePain: p.baseline,
         baselineInterference: p.baseline - 0.5,
         baselineLocations: [p.region],

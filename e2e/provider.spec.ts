@@ -343,8 +343,12 @@ test.describe("provider work queue", () => {
     await page.getByRole("link", { name: "Pat Patient" }).first().click();
     await page.getByRole("link", { name: "Record a procedure" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Record a procedure" })).toBeVisible();
+    await page.getByLabel("Lesion temperature (°C)").fill("100");
     await page.getByRole("button", { name: "Record procedure" }).click();
     await expect(page.getByText("Choose the modality.")).toBeVisible();
+    await expect(
+      page.getByText("Enter the lesion temperature as a whole number from 40 to 95 °C."),
+    ).toBeVisible();
     await expect(page.getByText("Enter the baseline pain as a number from 1 to 10.")).toBeVisible();
     await expect(page.getByLabel("Modality")).toBeFocused();
     await expectNoA11yViolations(page);
@@ -353,10 +357,19 @@ test.describe("provider work queue", () => {
     await page.getByRole("link", { name: "Michael Brown" }).first().click();
     await page.getByRole("link", { name: "Edit the procedure" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Edit the procedure" })).toBeVisible();
-    await page.getByLabel("Target nerve or level").fill("T7-T8 and T8-T9 medial branches");
+    await page.getByLabel("Target details").fill("T7-T8 and T8-T9 medial branches");
+    const technique = page.getByRole("group", { name: /Technique/ });
+    for (const level of ["T7", "T8", "T9"])
+      await technique.getByRole("checkbox", { name: `${level} medial branch` }).check();
+    await technique.getByLabel("Lesion temperature (°C)").fill("42");
+    await technique.getByLabel("Seconds per lesion").fill("120");
+    await technique.getByLabel("Imaging guidance").selectOption("fluoroscopy");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Procedure updated", { exact: true })).toBeVisible();
     await expect(page.getByText("T7-T8 and T8-T9 medial branches")).toBeVisible();
+    await expect(
+      page.getByText("T7, T8, T9 medial branches · 42 °C × 120 s · Fluoroscopy"),
+    ).toBeVisible();
     await page.getByRole("link", { name: "Edit the procedure" }).click();
     const versions = page.getByRole("region", { name: "Versions" });
     await expect(versions.getByText("Version 2 (current)")).toBeVisible();

@@ -18,6 +18,7 @@ export type { ReportChangeInput } from "@/server/api/routers/message.schema";
 export { OutcomesInput } from "@/server/api/routers/outcomes.schema";
 export {
   PROCEDURE_NOTES_MAX,
+  ProcedureFields,
   procedureFieldsShape,
   TARGET_MAX,
 } from "@/server/api/routers/procedure.schema";

@@ -7,6 +7,7 @@ import {
   qualityLabels,
   treatedSiteLabel,
 } from "@/server/outcomes/vocab";
+import { techniqueSummary } from "@/shared/technique";
 import type { ReviewProcedure } from "./types";
 
 /** "Right knee · Radiofrequency (heat)" */
@@ -25,7 +26,8 @@ export function ProcedureDetails({
   const rows: Array<[string, string]> = [
     ["Date", formatDate(p.performedOn, { weekday: "short" })],
     ["Procedure", procedureName(p)],
-    ["Target", p.target || "—"],
+    ["Technique", techniqueSummary(p) || "Not recorded"],
+    ["Target details", p.target || "—"],
     ["Baseline pain", `${formatNumber(p.baselinePain)}/10`],
     [
       "Baseline interference",

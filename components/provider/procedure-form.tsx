@@ -13,6 +13,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
 import {
+  Imaging,
+  imagingLabels,
+  RfVariant,
+  rfVariantLabels,
+  targetLabel,
+} from "@/server/outcomes/pathway-vocab";
+import {
   type Location,
   Modality,
   modalityLabels,
@@ -23,11 +30,11 @@ import {
   Region,
   regionLabels,
 } from "@/server/outcomes/vocab";
-import { PROCEDURE_NOTES_MAX, procedureFieldsShape, TARGET_MAX } from "@/shared/schemas";
+import { PROCEDURE_NOTES_MAX, ProcedureFields, TARGET_MAX } from "@/shared/schemas";
+import { TECHNIQUE_LIMITS, type TechniqueNumber, targetsOf } from "@/shared/technique";
 import { procedureName } from "./procedure-details";
 import type { ReviewProcedure } from "./types";
 
-const Fields = z.object(procedureFieldsShape);
 type Values = {
   performedOn: string;
   modality: string;
@@ -35,6 +42,14 @@ type Values = {
   /** left, right, bilateral, "none" (midline), or "" not chosen yet. */
   side: string;
   target: string;
+  targets: string[];
+  rfVariant: string;
+  lesionTempC: string;
+  lesionSeconds: string;
+  lesionCount: string;
+  probeGauge: string;
+  activeTipMm: string;
+  imaging: string;
   baselinePain: string;
   baselineInterference: string;
   baselineLocations: Location[];
@@ -47,6 +62,16 @@ type Values = {
 const qualityOptions = Quality.options.map((value) => ({ value, label: qualityLabels[value] }));
 
 const toNumber = (s: string) => (s.trim() === "" ? null : Number(s));
+const toText = (n: number | null | undefined) => (n == null ? "" : String(n));
+
+/** The technique's numbers, with their labels and units (the limits are the schema's). */
+const TECHNIQUE_NUMBERS: ReadonlyArray<{ key: TechniqueNumber; label: string; step: number }> = [
+  { key: "lesionTempC", label: "Lesion temperature (°C)", step: 1 },
+  { key: "lesionSeconds", label: "Seconds per lesion", step: 1 },
+  { key: "lesionCount", label: "Number of lesions", step: 1 },
+  { key: "probeGauge", label: "Probe gauge (G)", step: 1 },
+  { key: "activeTipMm", label: "Active tip (mm)", step: 0.5 },
+];
 
 /** Records a procedure for a patient, or edits one (the earlier version is kept). */
 export function ProcedureForm({
@@ -71,6 +96,14 @@ export function ProcedureForm({
     region: existing?.region ?? "",
     side: existing ? (existing.side ?? "none") : "",
     target: existing?.target ?? "",
+    targets: existing?.targets ?? [],
+    rfVariant: existing?.rfVariant ?? "",
+    lesionTempC: toText(existing?.lesionTempC),
+    lesionSeconds: toText(existing?.lesionSeconds),
+    lesionCount: toText(existing?.lesionCount),
+    probeGauge: toText(existing?.probeGauge),
+    activeTipMm: toText(existing?.activeTipMm),
+    imaging: existing?.imaging ?? "",
     baselinePain: existing ? String(existing.baselinePain) : "",
     baselineInterference:
       existing?.baselineInterference == null ? "" : String(existing.baselineInterference),
@@ -94,15 +127,25 @@ export function ProcedureForm({
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setV({ ...v, [key]: value });
   const toggle = <T,>(list: T[], value: T) =>
     list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
+  const targetOptions = targetsOf(v.region).map((value) => ({ value, label: targetLabel(value) }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = Fields.safeParse({
+    const parsed = ProcedureFields.safeParse({
       performedOn: v.performedOn,
       modality: v.modality || undefined,
       region: v.region || undefined,
       side: v.side === "none" ? null : v.side || undefined,
       target: v.target,
+      // Only the region's targets and, for radiofrequency, its variant: the rest are hidden.
+      targets: v.targets.filter((t) => targetsOf(v.region).includes(t)),
+      rfVariant: v.modality === "radiofrequency" ? v.rfVariant || null : null,
+      lesionTempC: toNumber(v.lesionTempC),
+      lesionSeconds: toNumber(v.lesionSeconds),
+      lesionCount: toNumber(v.lesionCount),
+      probeGauge: toNumber(v.probeGauge),
+      activeTipMm: toNumber(v.activeTipMm),
+      imaging: v.imaging || null,
       baselinePain: toNumber(v.baselinePain) ?? undefined,
       baselineInterference: toNumber(v.baselineInterference),
       baselineLocations: v.baselineLocations,
@@ -185,19 +228,102 @@ export function ProcedureForm({
           </Select>
         </Field>
       </div>
-      <Field
-        id="target"
-        label="Target nerve or level"
-        hint="For example: L4-L5 and L5-S1 medial branches."
-        error={error("target")}
-      >
-        <Input
-          value={v.target}
-          maxLength={TARGET_MAX}
-          onChange={(e) => set("target", e.target.value)}
-          {...control("target", true)}
-        />
-      </Field>
+      <fieldset className="space-y-4 rounded-xl border border-slate-200 p-4">
+        <legend className="px-1 text-base font-semibold text-slate-900">
+          Technique <span className="text-sm font-normal text-slate-600">(optional)</span>
+        </legend>
+        <fieldset
+          id="targets"
+          tabIndex={-1}
+          aria-describedby={error("targets") ? "targets-error" : "targets-hint"}
+        >
+          <legend className="text-sm font-medium text-slate-800">Targets</legend>
+          {targetOptions.length > 0 ? (
+            <>
+              <p id="targets-hint" className="text-sm text-slate-600">
+                The nerves treated in the {regionLabels[v.region as Region].toLowerCase()}.
+              </p>
+              <CheckboxChips
+                name="targets"
+                options={targetOptions}
+                selected={v.targets}
+                onToggle={(t) => set("targets", toggle(v.targets, t))}
+                invalid={Boolean(error("targets"))}
+                columns={3}
+                className="mt-2"
+              />
+            </>
+          ) : (
+            <p id="targets-hint" className="text-sm text-slate-600">
+              {v.region
+                ? "This region has no list of targets: describe them below."
+                : "Choose the treated region to see its targets."}
+            </p>
+          )}
+          <FieldError id="targets-error" error={error("targets")} />
+        </fieldset>
+        <Field
+          id="target"
+          label="Target details"
+          hint="Optional, in words: for example a level or nerve not in the list."
+          error={error("target")}
+        >
+          <Input
+            value={v.target}
+            maxLength={TARGET_MAX}
+            onChange={(e) => set("target", e.target.value)}
+            {...control("target", true)}
+          />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {v.modality === "radiofrequency" ? (
+            <Field id="rfVariant" label="RF variant" error={error("rfVariant")}>
+              <Select
+                value={v.rfVariant}
+                onChange={(e) => set("rfVariant", e.target.value)}
+                {...control("rfVariant")}
+              >
+                <option value="">Not recorded</option>
+                {RfVariant.options.map((r) => (
+                  <option key={r} value={r}>
+                    {rfVariantLabels[r]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : null}
+          <Field id="imaging" label="Imaging guidance" error={error("imaging")}>
+            <Select
+              value={v.imaging}
+              onChange={(e) => set("imaging", e.target.value)}
+              {...control("imaging")}
+            >
+              <option value="">Not recorded</option>
+              {Imaging.options.map((i) => (
+                <option key={i} value={i}>
+                  {imagingLabels[i]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+          {TECHNIQUE_NUMBERS.map(({ key, label, step }) => (
+            <Field key={key} id={key} label={label} error={error(key)}>
+              <Input
+                type="number"
+                inputMode={step < 1 ? "decimal" : "numeric"}
+                min={TECHNIQUE_LIMITS[key].min}
+                max={TECHNIQUE_LIMITS[key].max}
+                step={step}
+                value={v[key]}
+                onChange={(e) => set(key, e.target.value)}
+                {...control(key)}
+              />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
           id="baselinePain"

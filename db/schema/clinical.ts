@@ -37,6 +37,18 @@ export const procedures = pgTable(
     /** left, right, bilateral; null: midline or not recorded (docs/clinical-rules.md#locations-and-sides). */
     side: text(),
     target: text().notNull().default(""),
+    // The technique (docs/clinical-rules.md#technique): codes of server/outcomes/pathway-vocab.ts.
+    /** Target codes of the region, e.g. `medial_branch:L4`; empty when not recorded. */
+    targets: text().array().notNull().default(sql`'{}'::text[]`),
+    /** conventional, cooled (radiofrequency only); null when not recorded. */
+    rfVariant: text(),
+    lesionTempC: smallint(),
+    lesionSeconds: smallint(),
+    lesionCount: smallint(),
+    probeGauge: smallint(),
+    activeTipMm: doublePrecision(),
+    /** fluoroscopy, ct, ultrasound; null when not recorded. */
+    imaging: text(),
     baselinePain: doublePrecision().notNull(),
     baselineInterference: doublePrecision(),
     baselineLocations: text().array().notNull().default(sql`'{}'::text[]`),

@@ -217,6 +217,86 @@ describe("NUL characters and unpaired surrogates in every string field", () => {
   }
 });
 
+describe("the technique of a procedure", () => {
+  // Each case: the fields changed from the matrix's valid cryoablation of the left knee, the field
+  // that is refused and its message. Record and update refuse the same, and write nothing.
+  const cases: Array<[Record<string, unknown>, string, string]> = [
+    [
+      { lesionTempC: 39 },
+      "lesionTempC",
+      "Enter the lesion temperature as a whole number from 40 to 95 °C.",
+    ],
+    [
+      { lesionTempC: 95.5 },
+      "lesionTempC",
+      "Enter the lesion temperature as a whole number from 40 to 95 °C.",
+    ],
+    [
+      { lesionSeconds: 361 },
+      "lesionSeconds",
+      "Enter the seconds per lesion as a whole number from 30 to 360 s.",
+    ],
+    [
+      { lesionCount: 0 },
+      "lesionCount",
+      "Enter the number of lesions as a whole number from 1 to 20.",
+    ],
+    [
+      { lesionCount: "3" },
+      "lesionCount",
+      "Enter the number of lesions as a whole number from 1 to 20.",
+    ],
+    [{ probeGauge: 9 }, "probeGauge", "Enter the probe gauge as a whole number from 10 to 30 G."],
+    [
+      { activeTipMm: 0 },
+      "activeTipMm",
+      "Enter the active tip from 1 to 20 mm, to at most one decimal place.",
+    ],
+    [
+      { targets: ["medial_branch:L4"] },
+      "targets",
+      "L4 medial branch is not a target of the knee region.",
+    ],
+    [
+      { region: "lumbar" },
+      "targets",
+      "Superomedial genicular nerve, Inferomedial genicular nerve are not targets of the lumbar spine region.",
+    ],
+    [{ targets: "genicular:superomedial" }, "targets", "Choose the targets from the list."],
+    [
+      { targets: ["genicular:superomedial", "genicular:superomedial"] },
+      "targets",
+      "Choose each target only once.",
+    ],
+    [
+      { rfVariant: "cooled" },
+      "rfVariant",
+      "The RF variant applies to radiofrequency ablation only.",
+    ],
+    [
+      { modality: "radiofrequency", rfVariant: "hot" },
+      "rfVariant",
+      "Choose conventional or cooled RF.",
+    ],
+    [{ imaging: "mri" }, "imaging", "Choose the imaging from the list."],
+  ];
+  for (const path of ["procedure.record", "procedure.update"]) {
+    it.each(cases)(`${path} %j: %s says %s`, async (change, field, message) => {
+      const valid = matrix[path]?.input?.(w, { patientId: w.patient.id, ...w.own }) as object;
+      const before = await snapshot();
+      const result = await callInWorld(t, w, path, "providerAssigned", () => ({
+        ...valid,
+        ...change,
+      }));
+      expect(result.outcome).toBe("BAD_REQUEST");
+      expect(
+        (result.issues ?? []).filter((i) => i.path[0] === field).map((i) => i.message),
+      ).toEqual([message]);
+      expect(await snapshot()).toBe(before);
+    });
+  }
+});
+
 describe("bad input to every mutation", () => {
   it("covers every mutation", () => {
     expect(mutations.length).toBeGreaterThan(10);

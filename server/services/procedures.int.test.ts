@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, procedureRevisions } from "@/db/schema";
@@ -105,6 +105,89 @@ describe("procedures", () => {
         notes: "Corrected baseline.",
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("records the technique, keeps it with each version, and reads versions stored before it", async () => {
+    const patient = await teamPatient();
+    const api = callerFor(db, provider);
+    const technique = {
+      targets: ["genicular:superolateral", "genicular:superomedial", "genicular:inferomedial"],
+      rfVariant: "cooled" as const,
+      lesionTempC: 60,
+      lesionSeconds: 150,
+      lesionCount: 3,
+      probeGauge: 17,
+      activeTipMm: 4,
+      imaging: "fluoroscopy" as const,
+    };
+    const v1 = await api.procedure.record(fields(patient.id, technique));
+    expect(v1).toMatchObject(technique);
+    // read back as the pages read it
+    const review = await api.caseload.review({ patientId: patient.id, entriesPage: 1 });
+    expect(review.procedures[0]).toMatchObject(technique);
+
+    // the procedure form's edit: another variant and fewer targets; the first version keeps its own
+    const { patientId: _, ...v1Fields } = fields(patient.id, technique);
+    await api.procedure.update({
+      id: v1.id,
+      version: 1,
+      ...v1Fields,
+      targets: ["genicular:superomedial"],
+      rfVariant: "conventional",
+      lesionTempC: 80,
+      activeTipMm: 10,
+    });
+    const { versions } = await api.procedure.get({ id: v1.id });
+    expect(versions.map((v) => [v.version, v.rfVariant, v.targets, v.lesionTempC])).toEqual([
+      [2, "conventional", ["genicular:superomedial"], 80],
+      [1, "cooled", technique.targets, 60],
+    ]);
+
+    // a version stored before the technique existed (migration 0016) reads with none recorded
+    await db.execute(
+      sql`update procedure_revisions set data = data - 'targets' - 'rfVariant' - 'lesionTempC'
+        - 'lesionSeconds' - 'lesionCount' - 'probeGauge' - 'activeTipMm' - 'imaging'
+        where procedure_id = ${v1.id}`,
+    );
+    const [, old] = (await api.procedure.get({ id: v1.id })).versions;
+    expect(old).toMatchObject({
+      version: 1,
+      targets: [],
+      rfVariant: null,
+      lesionTempC: null,
+      lesionSeconds: null,
+      lesionCount: null,
+      probeGauge: null,
+      activeTipMm: null,
+      imaging: null,
+      baselinePain: 7.5,
+    });
+  });
+
+  it("refuses a technique that does not fit the procedure, with a message per field", async () => {
+    const patient = await teamPatient();
+    const api = callerFor(db, provider);
+    expect(
+      await fieldErrors(
+        api.procedure.record(
+          fields(patient.id, {
+            modality: "cryoablation",
+            targets: ["medial_branch:L4", "genicular:superomedial"],
+            rfVariant: "cooled",
+            lesionTempC: 100,
+            lesionSeconds: 20,
+            lesionCount: 21,
+          }),
+        ),
+      ),
+    ).toEqual({
+      targets: ["L4 medial branch is not a target of the knee region."],
+      rfVariant: ["The RF variant applies to radiofrequency ablation only."],
+      lesionTempC: ["Enter the lesion temperature as a whole number from 40 to 95 °C."],
+      lesionSeconds: ["Enter the seconds per lesion as a whole number from 30 to 360 s."],
+      lesionCount: ["Enter the number of lesions as a whole number from 1 to 20."],
+    });
+    expect(await api.procedure.list({ patientId: patient.id })).toHaveLength(0);
   });
 
   it("marks a repeat of an earlier procedure of the same patient only", async () => {

@@ -8,6 +8,7 @@ import { procedureRevisions, procedures, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, conflict, notFound } from "@/server/errors";
 import { addDays } from "@/server/outcomes";
+import { NO_TECHNIQUE, type Technique } from "@/shared/technique";
 import type { ProcedureRow } from "./assessments";
 import { recordAudit } from "./audit";
 import { managedPatient, readablePatient } from "./patient-access";
@@ -24,6 +25,15 @@ export type ProcedureFields = {
   /** left, right, bilateral; null: midline or not recorded. */
   side: string | null;
   target: string;
+  /** The technique (docs/clinical-rules.md#technique); every part optional. */
+  targets: string[];
+  rfVariant: string | null;
+  lesionTempC: number | null;
+  lesionSeconds: number | null;
+  lesionCount: number | null;
+  probeGauge: number | null;
+  activeTipMm: number | null;
+  imaging: string | null;
   baselinePain: number;
   baselineInterference: number | null;
   baselineLocations: string[];
@@ -35,7 +45,8 @@ export type ProcedureFields = {
 
 /**
  * A stored earlier version. Versions stored before sides existed (migration 0012) hold
- * `laterality`, where "midline" meant no side.
+ * `laterality`, where "midline" meant no side; versions stored before the technique (migration
+ * 0016) have none recorded.
  */
 function revisionFields(data: Record<string, unknown>): ProcedureFields {
   const { laterality, ...fields } = data as ProcedureFields & { laterality?: string };
@@ -45,7 +56,8 @@ function revisionFields(data: Record<string, unknown>): ProcedureFields {
       : laterality === "left" || laterality === "right" || laterality === "bilateral"
         ? laterality
         : null;
-  return { ...fields, side };
+  const technique = { ...NO_TECHNIQUE, targets: [] as string[] } satisfies Technique;
+  return { ...technique, ...fields, side };
 }
 
 /** The stored fields of one version, as kept in procedure_revisions. */
@@ -56,6 +68,14 @@ function fieldsOf(p: ProcedureRow): ProcedureFields {
     region: p.region,
     side: p.side,
     target: p.target,
+    targets: p.targets,
+    rfVariant: p.rfVariant,
+    lesionTempC: p.lesionTempC,
+    lesionSeconds: p.lesionSeconds,
+    lesionCount: p.lesionCount,
+    probeGauge: p.probeGauge,
+    activeTipMm: p.activeTipMm,
+    imaging: p.imaging,
     baselinePain: p.baselinePain,
     baselineInterference: p.baselineInterference,
     baselineLocations: p.baselineLocations,

@@ -106,6 +106,9 @@ const procedureFields = (w: World) => ({
   region: "knee",
   side: "left",
   baselinePain: 7,
+  targets: ["genicular:superomedial", "genicular:inferomedial"],
+  lesionCount: 2,
+  imaging: "ultrasound",
 });
 
 export const matrix: Record<string, Row> = {

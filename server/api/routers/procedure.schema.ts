@@ -2,6 +2,7 @@
 // the server give the same message for the same field. Pure zod: safe to import in the client.
 import { z } from "zod";
 import { Location, Modality, ProcedureSide, Quality, Region } from "@/server/outcomes";
+import { checkTechnique, techniqueShape } from "@/shared/technique";
 import { dateText, optionalText } from "@/shared/text";
 
 export const TARGET_MAX = 200;
@@ -34,6 +35,7 @@ export const procedureFieldsShape = {
     notText: "Enter the target nerve or level as text.",
     tooLong: `The target has at most ${TARGET_MAX} characters.`,
   }),
+  ...techniqueShape,
   baselinePain: averageScore("the baseline pain", 1),
   baselineInterference: averageScore("the baseline interference", 0).nullable().default(null),
   baselineLocations: z
@@ -68,18 +70,25 @@ export const procedureFieldsShape = {
     .default(null),
 } as const;
 
-export const RecordProcedureInput = z.object({
-  patientId: z.uuid("Choose a patient."),
-  ...procedureFieldsShape,
-});
+/** The procedure's fields with the rules between them (the form checks the same). */
+export const ProcedureFields = z.object(procedureFieldsShape).superRefine(checkTechnique);
+
+export const RecordProcedureInput = z
+  .object({
+    patientId: z.uuid("Choose a patient."),
+    ...procedureFieldsShape,
+  })
+  .superRefine(checkTechnique);
 export type RecordProcedureInput = z.infer<typeof RecordProcedureInput>;
 
-export const UpdateProcedureInput = z.object({
-  id: z.uuid("That procedure was not found."),
-  /** The version the provider edited: a newer one in the meantime is a conflict. */
-  version: z.number().int().min(1),
-  ...procedureFieldsShape,
-});
+export const UpdateProcedureInput = z
+  .object({
+    id: z.uuid("That procedure was not found."),
+    /** The version the provider edited: a newer one in the meantime is a conflict. */
+    version: z.number().int().min(1),
+    ...procedureFieldsShape,
+  })
+  .superRefine(checkTechnique);
 export type UpdateProcedureInput = z.infer<typeof UpdateProcedureInput>;
 
 export const PatientIdInput = z.object({ patientId: z.uuid("That patient was not found.") });

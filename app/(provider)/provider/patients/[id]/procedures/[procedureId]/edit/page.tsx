@@ -9,6 +9,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 import { requireRole } from "@/server/auth/guards";
+import { targetsLabel } from "@/shared/technique";
 
 export const metadata: Metadata = { title: "Edit a procedure" };
 
@@ -67,6 +68,7 @@ export default async function EditProcedurePage({
                 <p className="text-slate-800">
                   {formatDate(v.performedOn, { weekday: "short" })} · baseline{" "}
                   {formatNumber(v.baselinePain)}/10
+                  {v.targets.length > 0 ? ` · ${targetsLabel(v.targets)}` : ""}
                   {v.target ? ` · ${v.target}` : ""}
                 </p>
               </li>
