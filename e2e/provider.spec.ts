@@ -360,7 +360,9 @@ test.describe("provider work queue", () => {
     await page.getByLabel("Target details").fill("T7-T8 and T8-T9 medial branches");
     const technique = page.getByRole("group", { name: /Technique/ });
     for (const level of ["T7", "T8", "T9"])
-      await technique.getByRole("checkbox", { name: `${level} medial branch` }).check();
+      await technique
+        .getByRole("checkbox", { name: `${level} medial branch` })
+        .check({ force: true });
     await technique.getByLabel("Lesion temperature (°C)").fill("42");
     await technique.getByLabel("Seconds per lesion").fill("120");
     await technique.getByLabel("Imaging guidance").selectOption("fluoroscopy");

@@ -307,7 +307,7 @@ export function ProcedureForm({
             </Select>
           </Field>
         </div>
-        <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+        <div className="grid grid-cols-2 items-end gap-4 sm:grid-cols-3 lg:grid-cols-5">
           {TECHNIQUE_NUMBERS.map(({ key, label, step }) => (
             <Field key={key} id={key} label={label} error={error(key)}>
               <Input
