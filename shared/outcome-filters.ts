@@ -1,8 +1,20 @@
 // The outcome pages' filters as kept in the address (the pages, the CSV export and the router's
 // input schema read them the same way).
 
-/** How the outcome tables may be grouped. */
-export const OUTCOME_GROUPS = ["modality", "region", "provider"] as const;
+/**
+ * How the outcome tables may be grouped: technique is the modality with radiofrequency split by
+ * its variant; target set, the procedure's targets (docs/clinical-rules.md#technique).
+ */
+export const OUTCOME_GROUPS = ["modality", "technique", "region", "targets", "provider"] as const;
+
+/** The grouping's name, as the outcome pages offer it. */
+export const outcomeGroupLabels: Record<(typeof OUTCOME_GROUPS)[number], string> = {
+  modality: "Modality",
+  technique: "Technique (RF variant)",
+  region: "Region",
+  targets: "Target set",
+  provider: "Provider",
+};
 
 /** The outcome filters, as the pages keep them in the address. */
 export const OUTCOME_FILTER_KEYS = [

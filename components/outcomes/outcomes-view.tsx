@@ -26,6 +26,7 @@ import {
   Region,
   regionLabels,
 } from "@/server/outcomes/vocab";
+import { outcomeGroupLabels } from "@/shared/outcome-filters";
 import { CATEGORY_COLORS, groupColor } from "./colors";
 import { ReliefChart } from "./relief-chart";
 import { CsvLink, DataTable, TableFallback } from "./report-table";
@@ -34,8 +35,6 @@ import type { ClinicOutcomes, OutcomesReport } from "./types";
 export type OutcomesFilters = Partial<
   Record<"from" | "to" | "modality" | "region" | "providerId" | "groupBy", string>
 >;
-
-const GROUP_BY_LABELS = { modality: "Modality", region: "Region", provider: "Provider" } as const;
 
 /**
  * The clinic's outcomes (docs/decisions/017-outcome-statistics.md) for a care team or the clinic:
@@ -104,7 +103,7 @@ export function OutcomesView({
           ) : null}
           <Field id="groupBy" label="Group by">
             <Select id="groupBy" name="groupBy" defaultValue={filters.groupBy ?? "modality"}>
-              {Object.entries(GROUP_BY_LABELS).map(([value, label]) => (
+              {Object.entries(outcomeGroupLabels).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>

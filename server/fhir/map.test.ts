@@ -1,5 +1,6 @@
 import type { Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
+import { NO_TECHNIQUE } from "@/shared/technique";
 import {
   carePlanResource,
   entryResources,
@@ -11,6 +12,7 @@ import {
   patientResource,
   procedureResource,
   SNOMED,
+  TECHNIQUE_EXTENSION,
   UCUM,
 } from "./map";
 
@@ -170,6 +172,7 @@ describe("patient, procedure and decisions to FHIR", () => {
         region: "knee",
         side: "left",
         target: "Genicular nerves",
+        ...NO_TECHNIQUE,
       }),
     ).toMatchObject({
       status: "completed",
@@ -191,6 +194,98 @@ describe("patient, procedure and decisions to FHIR", () => {
     });
   });
 
+  it("carries the technique: targets as body sites, RF variant and imaging as used codes, the numbers in an extension, and the whole in words", () => {
+    const p = procedureResource({
+      id: PROCEDURE,
+      patientId: PATIENT,
+      performedOn: "2026-01-20",
+      modality: "radiofrequency",
+      region: "lumbar",
+      side: "left",
+      target: "",
+      targets: ["medial_branch:L5", "medial_branch:L4"],
+      rfVariant: "cooled",
+      lesionTempC: 60,
+      lesionSeconds: 150,
+      lesionCount: 2,
+      probeGauge: 17,
+      activeTipMm: 4,
+      imaging: "fluoroscopy",
+    });
+    expect(p.code?.text).toBe("Radiofrequency (heat) nerve ablation of L4, L5 medial branches");
+    expect(p.bodySite?.map((b) => [b.coding?.[0]?.code, b.text])).toEqual([
+      ["122496007", "Left lumbar spine"],
+      ["medial_branch:L5", "L5 medial branch"],
+      ["medial_branch:L4", "L4 medial branch"],
+    ]);
+    expect(p.bodySite?.[1]?.coding?.[0]?.system).toBe("urn:ablation-follow-up-portal:target");
+    expect(p.bodySite?.[1]?.extension?.[0]?.valueCodeableConcept?.coding?.[0]?.code).toBe(
+      "7771000",
+    );
+    expect(p.usedCode).toEqual([
+      {
+        coding: [
+          {
+            system: "urn:ablation-follow-up-portal:rf-variant",
+            code: "cooled",
+            display: "Cooled RF",
+          },
+        ],
+        text: "Cooled RF",
+      },
+      {
+        coding: [
+          {
+            system: "urn:ablation-follow-up-portal:imaging",
+            code: "fluoroscopy",
+            display: "Fluoroscopy guidance",
+          },
+        ],
+        text: "Fluoroscopy guidance",
+      },
+    ]);
+    expect(p.extension).toEqual([
+      {
+        url: TECHNIQUE_EXTENSION,
+        extension: [
+          {
+            url: "lesionTemperature",
+            valueQuantity: { value: 60, unit: "Cel", system: UCUM, code: "Cel" },
+          },
+          {
+            url: "lesionDuration",
+            valueQuantity: { value: 150, unit: "s", system: UCUM, code: "s" },
+          },
+          { url: "lesionCount", valueInteger: 2 },
+          { url: "probeGauge", valueInteger: 17 },
+          { url: "activeTip", valueQuantity: { value: 4, unit: "mm", system: UCUM, code: "mm" } },
+        ],
+      },
+    ]);
+    expect(p.note).toEqual([
+      {
+        text: "Technique: Cooled RF · L4, L5 medial branches · 60 °C × 150 s × 2 lesions · 17 G, 4 mm tip · Fluoroscopy",
+      },
+    ]);
+    // Nothing recorded: none of it.
+    const bare = procedureResource({
+      id: PROCEDURE,
+      patientId: PATIENT,
+      performedOn: "2026-01-20",
+      modality: "chemical",
+      region: "knee",
+      side: null,
+      target: "",
+      ...NO_TECHNIQUE,
+    });
+    expect([bare.extension, bare.usedCode, bare.note, bare.bodySite?.length]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      1,
+    ]);
+  });
+
   it.each([
     // region, side, text, laterality code
     ["knee", "right", "Right knee", "24028007"],
@@ -209,6 +304,7 @@ describe("patient, procedure and decisions to FHIR", () => {
           region,
           side,
           target: "",
+          ...NO_TECHNIQUE,
         }).bodySite ?? [];
       expect(site?.text).toBe(text);
       expect(site?.extension?.[0]?.valueCodeableConcept?.coding?.[0]?.code).toBe(lat);
@@ -284,6 +380,7 @@ describe("patient, procedure and decisions to FHIR", () => {
             region: "lumbar",
             side: "bilateral",
             target: "",
+            ...NO_TECHNIQUE,
           },
         ],
         entries: [entry(), entry({ id: "44444444-5555-4666-8777-888888888888", enjoyment: null })],

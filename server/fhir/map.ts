@@ -8,6 +8,7 @@ import type {
   CarePlan,
   CarePlanActivity,
   Coding,
+  Extension,
   Identifier,
   Observation,
   Patient,
@@ -16,6 +17,7 @@ import type {
   QuestionnaireResponse,
   Resource,
 } from "@medplum/fhirtypes";
+import { imagingLabels, rfVariantLabels, targetLabel } from "@/server/outcomes/pathway-vocab";
 import {
   type Modality,
   modalityLabels,
@@ -28,6 +30,7 @@ import {
   suspectedFactorLabels,
   treatedSiteLabel,
 } from "@/server/outcomes/vocab";
+import { type Technique, targetsLabel, techniqueSummary } from "@/shared/technique";
 
 // ---- Code systems and codes (docs/clinical-rules.md#check-ins, docs/decisions/015-fhir-export.md)
 // ----
@@ -61,6 +64,12 @@ export const SIDE_SNOMED: Record<"left" | "right" | "bilateral", [code: string, 
   };
 /** The portal's own vocabularies (strategies, PGIC answers) and identifier systems. */
 export const PORTAL_SYSTEM = "urn:ablation-follow-up-portal";
+/**
+ * The technique's numbers on a Procedure (docs/clinical-rules.md#technique): a complex extension
+ * with one part per number recorded (lesionTemperature, lesionDuration, activeTip as UCUM
+ * quantities; lesionCount and probeGauge as integers).
+ */
+export const TECHNIQUE_EXTENSION = `${PORTAL_SYSTEM}:technique`;
 
 export const LOINC_CODES = {
   painSeverity: "72514-3",
@@ -107,7 +116,7 @@ export type FhirProcedureInput = {
   /** left, right, bilateral; null: midline or not recorded. */
   side: string | null;
   target: string;
-};
+} & Technique;
 
 export type FhirEntryInput = {
   id: string;
@@ -205,17 +214,51 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
         }
       : {}),
   };
+  const laterality = bodySite.extension ? { extension: bodySite.extension } : {};
+  // Each target a body site of its own: the portal's code, its words, and the procedure's side.
+  const targetSites = p.targets.map((code) => ({
+    coding: [{ system: `${PORTAL_SYSTEM}:target`, code, display: targetLabel(code) }],
+    text: targetLabel(code),
+    ...laterality,
+  }));
+  const used = (kind: string, code: string | null, display: string) =>
+    code
+      ? [{ coding: [{ system: `${PORTAL_SYSTEM}:${kind}`, code, display }], text: display }]
+      : [];
+  const usedCode = [
+    ...used("rf-variant", p.rfVariant, label(rfVariantLabels, p.rfVariant ?? "")),
+    ...used("imaging", p.imaging, `${label(imagingLabels, p.imaging ?? "")} guidance`),
+  ];
+  const quantity = (value: number, unit: string) => ({ value, unit, system: UCUM, code: unit });
+  const parts: Extension[] = [
+    ...(p.lesionTempC === null
+      ? []
+      : [{ url: "lesionTemperature", valueQuantity: quantity(p.lesionTempC, "Cel") }]),
+    ...(p.lesionSeconds === null
+      ? []
+      : [{ url: "lesionDuration", valueQuantity: quantity(p.lesionSeconds, "s") }]),
+    ...(p.lesionCount === null ? [] : [{ url: "lesionCount", valueInteger: p.lesionCount }]),
+    ...(p.probeGauge === null ? [] : [{ url: "probeGauge", valueInteger: p.probeGauge }]),
+    ...(p.activeTipMm === null
+      ? []
+      : [{ url: "activeTip", valueQuantity: quantity(p.activeTipMm, "mm") }]),
+  ];
+  const summary = techniqueSummary(p);
+  const targets = targetsLabel(p.targets) || p.target;
   return {
     resourceType: "Procedure",
     id: p.id,
+    ...(parts.length ? { extension: [{ url: TECHNIQUE_EXTENSION, extension: parts }] } : {}),
     status: "completed",
     category: { text: "Nerve ablation" },
     code: {
-      text: `${modality} nerve ablation${p.target ? ` of ${p.target}` : ""}`,
+      text: `${modality} nerve ablation${targets ? ` of ${targets}` : ""}`,
     },
     subject: ref("Patient", p.patientId),
     performedDateTime: p.performedOn,
-    bodySite: [bodySite],
+    bodySite: [bodySite, ...targetSites],
+    ...(summary ? { note: [{ text: `Technique: ${summary}` }] } : {}),
+    ...(usedCode.length ? { usedCode } : {}),
   };
 }
 

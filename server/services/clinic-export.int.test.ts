@@ -56,7 +56,21 @@ beforeAll(async () => {
     const patient = await createUser(db, "patient");
     await assignPatient(db, provider, patient);
     const p = await insertProcedure(db, patient, provider, addDays(today, -d.daysAgo), {
-      ...(d.region ? { region: d.region, side: d.side, baselineLocations: ["knee:right"] } : {}),
+      ...(d.region
+        ? {
+            region: d.region,
+            side: d.side,
+            baselineLocations: ["knee:right"],
+            targets: ["genicular:superomedial", "genicular:inferomedial"],
+            rfVariant: "cooled",
+            lesionTempC: 60,
+            lesionSeconds: 150,
+            lesionCount: 2,
+            probeGauge: 17,
+            activeTipMm: 4,
+            imaging: "fluoroscopy",
+          }
+        : {}),
     });
     await insertEntries(db, p, d.entries);
   }
@@ -93,6 +107,35 @@ describe("the clinic outcome CSV", () => {
       });
       for (const f of a.flags) flags.add(f.code);
     }
+    // The technique's codes and numbers where recorded (the knee), empty elsewhere.
+    expect(
+      rows
+        .map((r) => [
+          r.region,
+          r.targets,
+          r.rf_variant,
+          r.lesion_temp_c,
+          r.lesion_seconds,
+          r.lesion_count,
+          r.probe_gauge,
+          r.active_tip_mm,
+          r.imaging,
+        ])
+        .sort(),
+    ).toEqual([
+      [
+        "knee",
+        "genicular:superomedial;genicular:inferomedial",
+        "cooled",
+        "60",
+        "150",
+        "2",
+        "17",
+        "4",
+        "fluoroscopy",
+      ],
+      ...Array.from({ length: 3 }, () => ["lumbar", "", "", "", "", "", "", "", ""]),
+    ]);
     // The mix reaches the rules that read locations and qualities, not only pain.
     expect(flags).toContain("NEW_NEUROPATHIC_SYMPTOMS");
     expect(flags).toContain("PAIN_SHIFT");

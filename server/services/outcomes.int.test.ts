@@ -390,4 +390,46 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
       code: "BAD_REQUEST",
     });
   });
+
+  it("groups by technique (radiofrequency by its variant) and by target set, with the same statistics", async () => {
+    // Lasting relief with cooled RF, recurrence with conventional RF, both at L4 and L5 (listed in
+    // either order); the other radiofrequency procedures have no technique recorded.
+    const technique = async (daysAgo: number, set: Partial<typeof procedures.$inferInsert>) =>
+      db
+        .update(procedures)
+        .set(set)
+        .where(eq(procedures.performedOn, addDays(today, -daysAgo)));
+    await technique(200, {
+      rfVariant: "cooled",
+      targets: ["medial_branch:L4", "medial_branch:L5"],
+    });
+    await technique(210, {
+      rfVariant: "conventional",
+      targets: ["medial_branch:L5", "medial_branch:L4"],
+    });
+
+    const byTechnique = await report(admin, { groupBy: "technique" });
+    expect(byTechnique.report.groups.map((g) => [g.key, g.label, g.procedures])).toEqual([
+      ["radiofrequency:conventional", "Conventional RF", COPIES],
+      ["radiofrequency:cooled", "Cooled RF", COPIES],
+      ["cryoablation", "Cryoablation (cold)", 2 * COPIES],
+      ["radiofrequency", "RF, variant not recorded", 4 * COPIES],
+    ]);
+    const curve = (label: string) =>
+      byTechnique.report.durability.groups.find((g) => g.label === label);
+    expect(curve("Cooled RF")).toMatchObject({ n: COPIES, events: 0, censored: COPIES });
+    expect(curve("Conventional RF")).toMatchObject({ n: COPIES, events: COPIES, censored: 0 });
+    const at180 = byTechnique.report.milestones.find((m) => m.day === 180)?.groups;
+    expect(at180?.find((g) => g.label === "Cooled RF")).toMatchObject({ successes: COPIES });
+    expect(at180?.find((g) => g.label === "Conventional RF")).toMatchObject({ successes: 0 });
+
+    const byTargets = await report(admin, { groupBy: "targets", modality: "radiofrequency" });
+    expect(byTargets.report.groups.map((g) => [g.key, g.label, g.procedures])).toEqual([
+      ["medial_branch:L4+medial_branch:L5", "L4, L5 medial branches", 2 * COPIES],
+      ["", "Targets not recorded", 4 * COPIES],
+    ]);
+    await expect(report(admin, { groupBy: "needle" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
 });

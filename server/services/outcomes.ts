@@ -30,6 +30,7 @@ import {
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import type { OUTCOME_GROUPS } from "@/shared/outcome-filters";
+import { targetSetGroup, techniqueGroup } from "@/shared/technique";
 import { type AssessmentKey, assessAndStore, type Versioned, validCacheRow } from "./assessments";
 import { recordAudit } from "./audit";
 import { getClinicSettings } from "./settings";
@@ -70,6 +71,8 @@ function scopedProcedures(db: Db, actor: Actor | null, key: AssessmentKey) {
       performedOn: procedures.performedOn,
       modality: procedures.modality,
       region: procedures.region,
+      rfVariant: procedures.rfVariant,
+      targets: procedures.targets,
       recordedBy: procedures.recordedBy,
       recorderName: recorder.name,
       repeatsId: procedures.repeatsProcedureId,
@@ -172,8 +175,12 @@ export async function clinicOutcomes(
     switch (input.groupBy) {
       case "modality":
         return { key: r.modality, label: modalityLabels[r.modality as Modality] ?? r.modality };
+      case "technique":
+        return techniqueGroup(r);
       case "region":
         return { key: r.region, label: regionLabels[r.region as Region] ?? r.region };
+      case "targets":
+        return targetSetGroup(r.targets);
       case "provider":
         return { key: r.recordedBy, label: r.recorderName };
     }
