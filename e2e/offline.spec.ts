@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { fillEntry, formDate } from "./diary-form";
-import { expect, loginAs, test } from "./fixtures";
+import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
 
 // The demo seed leaves the demo patient's days six and seven days before today without an entry:
 // this spec fills them in, one per test.
@@ -104,4 +104,45 @@ test("when a save fails, the entry waits in the history and is sent when the por
   await page.waitForURL("**/signin");
   expect(await stored(page, "portal.diary.draft")).toBeNull();
   expect(await stored(page, "portal.diary.pending")).toBeNull();
+});
+
+test("offline, the history opens from the phone's copy with its notice, an unvisited page shows the app's offline page, and after sign-out nothing of the patient opens", async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize(PHONE);
+  await loginAs(page, "patient");
+  await page.goto("/patient/history");
+  // The worker installs on the first patient page; from then on it keeps the history it serves.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.goto("/patient/history");
+  const kept = () =>
+    page.evaluate(async () => {
+      const key = (await caches.keys()).find((k) => k.startsWith("pages-"));
+      return key ? (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname) : [];
+    });
+  await expect.poll(kept).toContain("/patient/history");
+
+  await context.setOffline(true);
+  await page.goto("/patient/history");
+  await expect(page.getByText(/^Offline: last updated \d+ \w+, \d\d:\d\d$/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Diary history", level: 1 })).toBeVisible();
+  await page.screenshot({ path: "test-results/offline-history-360.png", fullPage: true });
+  // A page never kept: the app's offline page, not the browser's.
+  await page.goto("/patient/messages");
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: "test-results/offline-page-360.png", fullPage: true });
+
+  await context.setOffline(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/patient");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/signin**");
+  expect(await kept()).toEqual([]);
+  await context.setOffline(true);
+  await page.goto("/patient/history");
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Diary history" })).toHaveCount(0);
+  await context.setOffline(false);
 });

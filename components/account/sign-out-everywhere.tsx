@@ -2,9 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { signOutOfPortal } from "@/components/auth/next-auth-fetch";
+import { clearOfflinePages } from "@/components/diary/offline-pages";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -33,7 +34,8 @@ export function SignOutEverywhere() {
             toast.error(errorMessage(error));
             return;
           }
-          await signOut({ redirect: false });
+          await clearOfflinePages();
+          await signOutOfPortal();
           router.replace("/signin");
           router.refresh();
         }}

@@ -9,6 +9,7 @@
 import { useSyncExternalStore } from "react";
 import { httpStatusOf } from "@/components/trpc/errors";
 import type { AddDiaryEntryInput, ReportChangeInput } from "@/shared/schemas";
+import { clearOfflinePages } from "./offline-pages";
 import { isRetryable } from "./send-policy";
 
 /** What waits to be sent: a diary entry (`diary.add`) or a report (`message.report`). */
@@ -107,9 +108,10 @@ export function hasPendingEntries(): boolean {
 }
 
 /** At sign-out: nothing the patient wrote stays on the device. */
-export function clearDevice() {
+export function clearDevice(): Promise<void> {
   write(PENDING, null);
   write(DRAFT, null);
+  return clearOfflinePages();
 }
 
 function subscribe(onChange: () => void) {

@@ -7,6 +7,7 @@ import { httpStatusOf } from "@/components/trpc/errors";
 import { mutate } from "@/components/trpc/mutate";
 import { FlashMessage, flash } from "@/components/ui/flash";
 import { pendingEntries, updatePending, usePendingEntries } from "./device-store";
+import { OfflinePages } from "./offline-pages";
 import { isRetryable, retryDelayMs } from "./send-policy";
 
 const DeviceUser = createContext<string | null>(null);
@@ -85,6 +86,7 @@ export function PatientDevice({ userId, children }: { userId: string; children: 
 
   return (
     <DeviceUser.Provider value={userId}>
+      <OfflinePages userId={userId} />
       {children}
       <FlashMessage />
     </DeviceUser.Provider>

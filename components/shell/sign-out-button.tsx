@@ -27,7 +27,7 @@ export function SignOutButton({ size = "sm", className }: { size?: Size; classNa
         }
         setPending(true);
         // Nothing the patient wrote stays on a phone that someone else may use next.
-        clearDevice();
+        await clearDevice();
         await signOutOfPortal();
         router.replace("/signin");
         router.refresh();

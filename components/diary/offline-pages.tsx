@@ -1,0 +1,53 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+/** Empties the copies of pages kept for offline use (at sign-out), and tells the worker. */
+export async function clearOfflinePages() {
+  navigator.serviceWorker?.controller?.postMessage({ type: "user", id: null });
+  if (typeof caches === "undefined") return;
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((k) => k.startsWith("pages-")).map((k) => caches.delete(k)));
+}
+
+const kept = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/**
+ * On the patient's pages: installs the service worker (public/sw.js) and tells it who is signed
+ * in, so that it keeps this patient's home, history and plan for offline use and nobody else's.
+ * A page the worker served from its copy says so, with the time it was kept.
+ */
+export function OfflinePages({ userId }: { userId: string }) {
+  const [offlineAt, setOfflineAt] = useState<string | null>(null);
+  useEffect(() => {
+    const at = document.documentElement.dataset.offlineAt;
+    if (at) setOfflineAt(at);
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker
+      .register("/sw.js")
+      .then(() => navigator.serviceWorker.ready)
+      .then((r) => r.active?.postMessage({ type: "user", id: userId }))
+      .catch(() => {});
+  }, [userId]);
+  if (!offlineAt) return null;
+  const when = new Date(offlineAt);
+  return (
+    <div
+      role="status"
+      className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
+      <p className="font-semibold">
+        Offline: last updated {Number.isNaN(when.getTime()) ? "earlier" : kept.format(when)}
+      </p>
+      <p>
+        This is the copy kept on this phone. New diary entries are kept here and sent when you are
+        back online.
+      </p>
+    </div>
+  );
+}
