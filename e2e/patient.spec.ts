@@ -29,6 +29,11 @@ test.describe("patient diary", () => {
       360,
     );
 
+    // Enter in the one-line medication field does not send the half-filled diary.
+    await page.getByLabel("Pain medication taken today (optional)").fill("Ibuprofen 400 mg");
+    await page.getByLabel("Pain medication taken today (optional)").press("Enter");
+    await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).toHaveCount(0);
+
     // Nothing answered: a message per field, and nothing is saved.
     await page.getByRole("button", { name: "Save entry" }).click();
     const summary = page.getByRole("alert").filter({ hasText: "Please correct" });

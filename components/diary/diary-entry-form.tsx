@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { errorMessage, fieldErrors } from "@/components/trpc/errors";
 import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
@@ -187,7 +187,13 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="form-required">
+    <form
+      onSubmit={onSubmit}
+      onKeyDown={keepEnterInField}
+      noValidate
+      className="space-y-4"
+      aria-describedby="form-required"
+    >
       {queued ? (
         <Alert tone="warning" role="status" title="Your entry is kept on this phone">
           The portal cannot be reached right now. Your entry will be sent automatically when the
@@ -259,4 +265,15 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
       </div>
     </form>
   );
+}
+
+/**
+ * Enter in a one-line field (the medication, say) ends the line instead of sending the whole
+ * diary half-filled: only the "Save entry" button sends it.
+ */
+function keepEnterInField(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key === "Enter" && target instanceof HTMLInputElement && target.type !== "submit") {
+    event.preventDefault();
+  }
 }
