@@ -61,6 +61,7 @@ test.describe("reports and exports", () => {
     const text = pdfText(pdf.path);
     expect(text).toContain("David Kim");
     expect(text).toContain("Moderate relief");
+    expect(text).toContain("Cooled RF");
     expect(text).toContain("Current plan");
     expect(text).toContain("Physical therapy");
     expect(text).toContain("Hip strength twice a week");

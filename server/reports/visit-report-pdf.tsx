@@ -394,6 +394,7 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
           <View style={[s.bannerCol, { flex: 1.4, paddingLeft: 10 }]}>
             <Text style={s.label}>Procedure</Text>
             <Text style={s.bold}>{procedureLine}</Text>
+            {procedure?.technique ? <Text style={s.small}>{procedure.technique}</Text> : null}
             {procedure && a ? (
               <Text style={s.small}>
                 Performed {longDate(procedure.performedOn)} | day {a.day} on {longDate(a.asOf)}

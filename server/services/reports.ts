@@ -30,6 +30,7 @@ import {
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { csvRow } from "@/shared/csv";
+import { techniqueSummary } from "@/shared/technique";
 import { assessedEntryColumns, interferenceOf, readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
 import { formatClinicTime } from "./audit-log";
@@ -172,6 +173,8 @@ export type VisitReport = {
     region: string;
     side: string | null;
     target: string;
+    /** The technique in one line (docs/clinical-rules.md#technique); empty when not recorded. */
+    technique: string;
     baselinePain: number;
     baselineInterference: number | null;
     /** Provider-only; empty in the patient's copy. */
@@ -296,6 +299,7 @@ export async function visitReport(
       region: procedure.region,
       side: procedure.side,
       target: procedure.target,
+      technique: techniqueSummary(procedure),
       baselinePain: procedure.baselinePain,
       baselineInterference: procedure.baselineInterference,
       notes: audience === "staff" ? procedure.notes : "",
