@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatElapsed } from "./format";
+import { formatDateTime, formatElapsed, zoneWords } from "./format";
 
 describe("formatElapsed", () => {
   const now = new Date("2026-11-29T12:00:00Z");
@@ -14,5 +14,20 @@ describe("formatElapsed", () => {
     ["2026-11-19T09:00:00Z", "10 days"],
   ])("%s is %s ago", (since, words) => {
     expect(formatElapsed(since, now)).toBe(words);
+  });
+});
+
+describe("formatDateTime and zoneWords: a moment in the clinic's time zone, the zone named once", () => {
+  const at = `${new Date().getUTCFullYear()}-07-02T05:30:00Z`;
+  it.each([
+    ["UTC", "2 Jul, 05:30", "UTC"],
+    ["Europe/Berlin", "2 Jul, 07:30", "Berlin time"],
+    ["America/New_York", "2 Jul, 01:30", "New York time"],
+  ])("in %s: %s (%s)", (zone, shown, words) => {
+    expect(formatDateTime(at, zone)).toBe(shown);
+    expect(zoneWords(zone)).toBe(words);
+  });
+  it("gives the year of another year", () => {
+    expect(formatDateTime("2024-12-31T23:30:00Z", "Europe/Berlin")).toBe("1 Jan 2025, 00:30");
   });
 });

@@ -39,8 +39,12 @@ export function formatDate(iso: string, style: DateStyle = {}): string {
   }).format(toDate(iso));
 }
 
-/** A moment (when something was recorded): "12 Dec, 19:30 UTC"; the year when not this one. */
-export function formatDateTime(at: Date | string, timeZone = "UTC"): string {
+/**
+ * A moment (when something was recorded) in the clinic's time zone: "12 Dec, 19:30"; the year when
+ * not this one. Every page that shows one gets the zone from `clinicTimeZone()` and names it once
+ * (`zoneWords`).
+ */
+export function formatDateTime(at: Date | string, timeZone: string): string {
   const d = new Date(at);
   const sameYear = d.getUTCFullYear() === new Date().getUTCFullYear();
   return new Intl.DateTimeFormat(LOCALE, {
@@ -50,8 +54,13 @@ export function formatDateTime(at: Date | string, timeZone = "UTC"): string {
     hour: "2-digit",
     minute: "2-digit",
     timeZone,
-    timeZoneName: "short",
   }).format(d);
+}
+
+/** The clinic's time zone in words: "Berlin time", "New York time", "UTC". */
+export function zoneWords(timeZone: string): string {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
+  return `${(timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ")} time`;
 }
 
 /** A number with one decimal at most: 7.25 -> "7.3", 7 -> "7", -0.04 -> "0". */

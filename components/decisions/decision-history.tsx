@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { formatChange, formatDate, formatDateTime } from "@/components/format";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatChange, formatDate, formatDateTime, zoneWords } from "@/components/format";
 import { CategoryBadge, FlagBadge } from "@/components/provider/badges";
 import type { Decision } from "@/components/provider/types";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +10,7 @@ import { flagCodeLabels, strategyLabels, suspectedFactorLabels } from "@/server/
  * Every decision, every version, newest first. A decision is never changed: an amendment is a new
  * version, and the one it replaced stays readable here with the assessment it was made on.
  */
-export function DecisionHistory({
+export async function DecisionHistory({
   decisions,
   amendAction,
 }: {
@@ -17,6 +18,7 @@ export function DecisionHistory({
   /** What amends the current version (a button); none for read-only viewers. */
   amendAction?: (decision: Decision) => ReactNode;
 }) {
+  const zone = await clinicTimeZone();
   return (
     <ol className="space-y-4">
       {decisions.map((d) => {
@@ -41,7 +43,8 @@ export function DecisionHistory({
                 )}
                 {d.supersedesId ? <Badge tone="neutral">Amendment</Badge> : null}
                 <span className="text-sm text-slate-700">
-                  {formatDateTime(d.createdAt)} · {d.providerName ?? "Unknown provider"}
+                  {formatDateTime(d.createdAt, zone)} ({zoneWords(zone)}) ·{" "}
+                  {d.providerName ?? "Unknown provider"}
                 </span>
               </div>
               {current && amendAction ? amendAction(d) : null}

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
+import { zoneWords } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -108,7 +109,7 @@ export function PreferencesForm({
         <Field
           id="reminderHour"
           label="At what time"
-          hint={`At most one reminder a day, at this hour (${timeZone.replaceAll("_", " ")} time).`}
+          hint={`At most one reminder a day, at this hour (${zoneWords(timeZone)}).`}
         >
           <Select
             id="reminderHour"

@@ -1,4 +1,5 @@
-import { formatDate, formatDateTime, plural } from "@/components/format";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatDate, formatDateTime, plural, zoneWords } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { changeLabels, locationLabel } from "@/server/outcomes/vocab-lists";
@@ -51,7 +52,7 @@ function Report({ m, today }: { m: ThreadMessage; today: string }) {
 /** How many of the newest messages show at once; the earlier ones open on request. */
 const RECENT = 6;
 
-function Message({ m, today }: { m: ThreadMessage; today: string }) {
+function Message({ m, today, zone }: { m: ThreadMessage; today: string; zone: string }) {
   const fromPatient = m.authorRole === "patient";
   return (
     <li
@@ -61,7 +62,7 @@ function Message({ m, today }: { m: ThreadMessage; today: string }) {
       )}
     >
       <article
-        aria-label={`${m.authorName}, ${formatDateTime(m.createdAt)}`}
+        aria-label={`${m.authorName}, ${formatDateTime(m.createdAt, zone)}`}
         className={cn(
           "w-full rounded-xl border px-4 py-3",
           fromPatient ? "border-slate-200 bg-white" : "border-brand-200 bg-brand-50",
@@ -81,7 +82,7 @@ function Message({ m, today }: { m: ThreadMessage; today: string }) {
             dateTime={new Date(m.createdAt).toISOString()}
             className="num text-sm text-slate-600"
           >
-            {formatDateTime(m.createdAt)}
+            {formatDateTime(m.createdAt, zone)}
           </time>
         </header>
         <Report m={m} today={today} />
@@ -100,7 +101,7 @@ function Message({ m, today }: { m: ThreadMessage; today: string }) {
  * the care team's replies on the right, each with its author, time and read receipts. The newest
  * messages show; the earlier ones are one click away, so the latest report is in view.
  */
-export function MessageThread({
+export async function MessageThread({
   patientName,
   messages,
   today,
@@ -109,6 +110,7 @@ export function MessageThread({
   messages: readonly ThreadMessage[];
   today: string;
 }) {
+  const zone = await clinicTimeZone();
   const earlier = messages.slice(0, Math.max(0, messages.length - RECENT));
   const recent = messages.slice(earlier.length);
   return (
@@ -120,16 +122,17 @@ export function MessageThread({
           </summary>
           <ol aria-label={`Earlier messages with ${patientName}`} className="mt-3 space-y-3">
             {earlier.map((m) => (
-              <Message key={m.id} m={m} today={today} />
+              <Message key={m.id} m={m} today={today} zone={zone} />
             ))}
           </ol>
         </details>
       ) : null}
       <ol aria-label={`Messages with ${patientName}`} className="space-y-3">
         {recent.map((m) => (
-          <Message key={m.id} m={m} today={today} />
+          <Message key={m.id} m={m} today={today} zone={zone} />
         ))}
       </ol>
+      <p className="text-xs text-slate-600">Times are {zoneWords(zone)}.</p>
     </div>
   );
 }

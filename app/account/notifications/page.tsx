@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { formatDateTime, zoneWords } from "@/components/format";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -21,12 +22,7 @@ export default async function NotificationsPage() {
     orPage(api.notifications.preferences()),
   ]);
   const unread = items.filter((n) => !n.read).length;
-  const when = (d: Date) =>
-    d.toLocaleString("en-GB", {
-      timeZone: preferences.timeZone,
-      dateStyle: "medium",
-      timeStyle: "short",
-    });
+  const when = (d: Date) => formatDateTime(d, preferences.timeZone);
   return (
     <>
       <PageHeader
@@ -69,6 +65,11 @@ export default async function NotificationsPage() {
               ))}
             </ul>
           )}
+          {items.length > 0 ? (
+            <p className="mt-2 text-xs text-slate-600">
+              Times are {zoneWords(preferences.timeZone)}.
+            </p>
+          ) : null}
         </section>
         {actor.role === "admin" ? null : (
           <Card>

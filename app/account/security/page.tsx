@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthenticatorSetup } from "@/components/account/authenticator-setup";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatDateTime, zoneWords } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,13 +38,11 @@ function deviceName(userAgent: string | null): string {
   return system ? `${browser} on ${system}` : browser;
 }
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 export default async function SecurityPage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/signin");
   if (actor.mustChangePassword) redirect("/account/password");
-  const api = await serverApi();
+  const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
   const sessions = await api.session.list();
   const mfa = actor.role === "patient" ? null : await api.mfa.status();
   return (
@@ -87,7 +87,8 @@ export default async function SecurityPage() {
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">{deviceName(s.userAgent)}</p>
                   <p className="text-sm text-slate-600">
-                    Signed in {when.format(s.createdAt)} UTC{s.ip ? ` · ${s.ip}` : ""}
+                    Signed in {formatDateTime(s.createdAt, zone)} ({zoneWords(zone)})
+                    {s.ip ? ` · ${s.ip}` : ""}
                   </p>
                 </div>
                 {s.current ? <Badge tone="success">This browser</Badge> : null}

@@ -7,10 +7,10 @@ import {
 import { UpdateSettingsInput } from "./settings.schema";
 
 export const settingsRouter = createTRPCRouter({
-  /** Every signed-in person: the clinic's name and phone, to reach it. */
+  /** Every signed-in person: the clinic's name and phone, to reach it, and its time zone. */
   contact: protectedProcedure.query(async ({ ctx }) => {
-    const { clinicName, clinicPhone } = await getClinicSettings(ctx.db);
-    return { clinicName, clinicPhone };
+    const { clinicName, clinicPhone, timeZone } = await getClinicSettings(ctx.db);
+    return { clinicName, clinicPhone, timeZone };
   }),
   get: adminProcedure.query(({ ctx }) => getClinicSettingsForAdmin(ctx.db)),
   update: adminProcedure

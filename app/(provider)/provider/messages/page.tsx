@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime, formatElapsed, plural } from "@/components/format";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatDateTime, formatElapsed, plural, zoneWords } from "@/components/format";
 import type { InboxRow } from "@/components/provider/types";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -20,7 +21,7 @@ export default async function MessagesPage({
 }) {
   const { page: pageParam } = await searchParams;
   const page = Math.max(1, Math.min(100_000, Number.parseInt(pageParam ?? "1", 10) || 1));
-  const api = await serverApi();
+  const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
   const inbox = await orPage(api.message.inbox({ page }));
   const now = new Date();
 
@@ -61,11 +62,11 @@ export default async function MessagesPage({
         ),
     },
     {
-      header: "Last message",
+      header: `Last message (${zoneWords(zone)})`,
       className: "whitespace-nowrap",
       cell: (r) => (
         <time dateTime={r.lastMessageAt.toISOString()} className="num">
-          {formatDateTime(r.lastMessageAt)}
+          {formatDateTime(r.lastMessageAt, zone)}
         </time>
       ),
     },

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { EntryDetails } from "@/components/diary/entry-details";
-import { formatDate, formatDateTime } from "@/components/format";
+import { formatDate, formatDateTime, zoneWords } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Diary entry" };
 export default async function EntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const api = await serverApi();
+  const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
   const [{ entry, day, correctable }, versions] = await Promise.all([
     orPage(api.diary.get({ id })),
     orPage(api.diary.history({ id })),
@@ -53,7 +54,8 @@ export default async function EntryPage({ params }: { params: Promise<{ id: stri
         </CardTitle>
         <EntryDetails values={entry} />
         <p className="mt-3 text-sm text-slate-600">
-          {entry.version > 1 ? "Corrected" : "Recorded"} {formatDateTime(entry.updatedAt)}.
+          {entry.version > 1 ? "Corrected" : "Recorded"} {formatDateTime(entry.updatedAt, zone)} (
+          {zoneWords(zone)}).
         </p>
       </Card>
       {!correctable ? (
@@ -77,7 +79,7 @@ export default async function EntryPage({ params }: { params: Promise<{ id: stri
                 className="rounded-xl border border-slate-200 bg-white shadow-sm"
               >
                 <summary className="cursor-pointer px-4 py-3 font-medium text-slate-900">
-                  Version {v.version} · recorded {formatDateTime(v.recordedAt)}
+                  Version {v.version} · recorded {formatDateTime(v.recordedAt, zone)}
                 </summary>
                 <div className="border-t border-slate-100 px-4 pb-2">
                   <EntryDetails values={v} />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { formatDate, formatDateTime, formatNumber } from "@/components/format";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatDate, formatDateTime, formatNumber, zoneWords } from "@/components/format";
 import { procedureName } from "@/components/provider/procedure-details";
 import { ProcedureForm } from "@/components/provider/procedure-form";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -21,7 +22,7 @@ export default async function EditProcedurePage({
   await requireRole("provider");
   const { id, procedureId } = await params;
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(procedureId).success) notFound();
-  const api = await serverApi();
+  const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
   const [review, { versions }] = await Promise.all([
     orPage(api.caseload.review({ patientId: id, procedureId, entriesPage: 1 })),
     orPage(api.procedure.get({ id: procedureId })),
@@ -62,7 +63,7 @@ export default async function EditProcedurePage({
                   {v.version === procedure.version ? " (current)" : ""}
                 </p>
                 <p className="text-slate-600">
-                  {formatDateTime(v.recordedAt)}
+                  {formatDateTime(v.recordedAt, zone)} ({zoneWords(zone)})
                   {v.recordedByName ? ` · ${v.recordedByName}` : ""}
                 </p>
                 <p className="text-slate-800">
