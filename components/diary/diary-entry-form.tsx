@@ -125,7 +125,7 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
           "This date is before your procedure. Your diary starts on the procedure day.";
       }
     }
-    if (checkIn && !checkIn.answered && !values.pgic) {
+    if (checkIn && !values.pgic) {
       found.pgic = "Choose how your pain has changed since your procedure.";
     }
     return found;
@@ -220,6 +220,15 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
           setErrors((er) => ({ ...er, entryDate: undefined }));
         }}
       />
+      {/* A due check-in's question comes first: the home page's check-in card opens here. */}
+      {checkIn ? (
+        <CheckInSection
+          checkIn={checkIn}
+          value={values.pgic}
+          error={errors.pgic}
+          onChange={(p) => set("pgic", p)}
+        />
+      ) : null}
       <ScoreSections values={values} errors={errors} set={set} />
       <LocationsSection
         selected={values.locations}
@@ -236,14 +245,6 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
         error={errors.siteSoreness}
         onChange={(v) => set("siteSoreness", v)}
       />
-      {checkIn ? (
-        <CheckInSection
-          checkIn={checkIn}
-          value={values.pgic}
-          error={errors.pgic}
-          onChange={(p) => set("pgic", p)}
-        />
-      ) : null}
       <NotesSection values={values} errors={errors} set={set} />
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

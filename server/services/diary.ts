@@ -198,6 +198,14 @@ function checkInQuestion(
   return { day, answered: checkIn.status === "answered" };
 }
 
+/**
+ * The check-in question an entry's form shows: none once another entry answered that check-in, so
+ * a catch-up entry for an earlier day never asks it again (the entry that holds the answer is left
+ * out of `answered` when it is corrected, so its form asks it). A late client that still sends an
+ * answer for an answered check-in is accepted (pgicFor).
+ */
+const askedQuestion = (q: CheckInQuestion | null) => (q && !q.answered ? q : null);
+
 /** The PGIC to store for an entry (or field errors), by the rule of checkInQuestion. */
 function pgicFor(question: CheckInQuestion | null, pgic: Pgic | null | undefined) {
   if (!question) {
@@ -504,11 +512,13 @@ export async function getEntry(db: Db, actor: Actor, id: string, now: Date = new
   const entry = await ownEntry(db, actor.id, id);
   const procedure = await ownProcedure(db, actor.id, entry.procedureId, { withDeleted: true });
   const today = await clinicToday(db, now);
-  const question = checkInQuestion(
-    procedure,
-    entry.entryDate,
-    today,
-    await answeredDates(db, procedure.id, entry.id),
+  const question = askedQuestion(
+    checkInQuestion(
+      procedure,
+      entry.entryDate,
+      today,
+      await answeredDates(db, procedure.id, entry.id),
+    ),
   );
   return {
     entry: publicEntry(entry),
@@ -670,7 +680,9 @@ export async function formContext(db: Db, actor: Actor, now: Date = new Date()) 
       procedureId: procedure?.id ?? null,
       day: procedure ? daysBetween(procedure.performedOn, d) : null,
       checkIn: procedure
-        ? checkInQuestion(procedure, d, today, answeredByProcedure.get(procedure.id) ?? [])
+        ? askedQuestion(
+            checkInQuestion(procedure, d, today, answeredByProcedure.get(procedure.id) ?? []),
+          )
         : null,
     });
   }

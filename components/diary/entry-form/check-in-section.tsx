@@ -27,9 +27,8 @@ export function CheckInSection({
           Since your procedure, how would you describe the change in your pain?
         </legend>
         <p id="pgic-hint" className="mt-1 text-sm text-slate-600">
-          Your {checkInName[checkIn.day] ?? `day-${checkIn.day}`} check-in question
-          {checkIn.answered ? " (you have already answered it; you may answer again)" : ""}. Think
-          of your pain, activities and how you feel overall.
+          Your {checkInName[checkIn.day] ?? `day-${checkIn.day}`} check-in question. Think of your
+          pain, activities and how you feel overall.
         </p>
         <div className="mt-3 grid gap-2">
           {PGIC_ANSWERS.map((p) => (

@@ -22,13 +22,13 @@ export type SetValue = <K extends FieldName>(key: K, value: Values[K]) => void;
 /** The order of the questions, for the error summary. */
 export const FIELD_ORDER: Array<[FieldName, string]> = [
   ["entryDate", "Date"],
+  ["pgic", "Check-in question"],
   ["painAverage", "Pain"],
   ["enjoyment", "Enjoyment of life"],
   ["activity", "General activity"],
   ["locations", "Where it hurts"],
   ["qualities", "What it feels like"],
   ["siteSoreness", "Soreness at the treated site"],
-  ["pgic", "Check-in question"],
   ["medication", "Medication"],
   ["note", "Note"],
 ];

@@ -105,8 +105,21 @@ export default async function PatientHome() {
               tone="warning"
               title={`Your ${checkInName[home.dueCheckIn.day] ?? `day-${home.dueCheckIn.day}`} check-in is due`}
             >
-              Your next entry asks one more question: how your pain has changed since the procedure.
-              Please answer it by {formatDate(home.dueCheckIn.dueUntil, { weekday: "short" })}.
+              One question about how your pain has changed since the procedure, at the top of{" "}
+              {home.todayEntry ? "today's entry" : "your next entry"}. Please answer it by{" "}
+              {formatDate(home.dueCheckIn.dueUntil, { weekday: "short" })}.
+              <span className="mt-3 block">
+                <ButtonLink
+                  href={
+                    home.todayEntry
+                      ? `/patient/history/${home.todayEntry.id}/correct`
+                      : "/patient/diary/new"
+                  }
+                  className="w-full sm:w-auto"
+                >
+                  Answer the check-in
+                </ButtonLink>
+              </span>
             </Alert>
           ) : null}
 
