@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { formatDateTime, zoneWords } from "@/components/format";
+import { checkInName } from "@/components/diary/patient-words";
+import { formatDate, formatDateTime, zoneWords } from "@/components/format";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,10 +20,13 @@ export default async function NotificationsPage() {
   if (!actor) redirect("/signin");
   if (actor.mustChangePassword) redirect("/account/password");
   const api = await serverApi();
-  const [items, preferences] = await Promise.all([
+  const [items, preferences, home] = await Promise.all([
     orPage(api.notifications.list()),
     orPage(api.notifications.preferences()),
+    actor.role === "patient" ? orPage(api.diary.home()) : null,
   ]);
+  // A patient's check-in waiting for an answer (due now: answered with today's entry).
+  const checkIns = home?.dueCheckIn ? [home.dueCheckIn] : [];
   const unread = items.filter((n) => !n.read).length;
   const when = (d: Date) => formatDateTime(d, preferences.timeZone);
   return (
@@ -35,7 +41,33 @@ export default async function NotificationsPage() {
           <h2 id="latest" className="sr-only">
             Latest notifications
           </h2>
-          {items.length === 0 ? (
+          {checkIns.length > 0 ? (
+            <ul aria-label="Check-ins to answer" className="mb-4 space-y-3">
+              {checkIns.map((c) => (
+                <li key={c.day}>
+                  <Alert
+                    tone="warning"
+                    title={`Your ${checkInName[c.day] ?? `day-${c.day}`} check-in is due`}
+                  >
+                    Please answer it by {formatDate(c.dueUntil, { weekday: "short" })}.
+                    <span className="mt-3 block">
+                      <ButtonLink
+                        href={
+                          home?.todayEntry
+                            ? `/patient/history/${home.todayEntry.id}/correct`
+                            : "/patient/diary/new"
+                        }
+                        className="w-full sm:w-auto"
+                      >
+                        Answer the check-in
+                      </ButtonLink>
+                    </span>
+                  </Alert>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {items.length === 0 && checkIns.length === 0 ? (
             <EmptyState title="No notifications yet">
               {actor.role === "patient"
                 ? "Due check-ins and new plans from your care team appear here."
