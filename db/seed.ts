@@ -1,10 +1,17 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./client";
-import { careTeam, users } from "./schema";
+import { careTeam, clinicSettings, users } from "./schema";
 import { seedClinical } from "./seed-clinical";
 import { seedHistory } from "./seed-history";
 
 export const DEMO_PASSWORD = "demo-password";
+
+/** The demo clinic: what its patients see to reach it (the standard "when to call now" signs). */
+export const DEMO_CLINIC = {
+  clinicName: "Riverside Pain Clinic",
+  clinicPhone: "+1 555 0142",
+  replyTime: "within one working day",
+} as const;
 
 export const DEMO_ACCOUNTS = {
   admin: { email: "admin@example.com", name: "Alex Admin", role: "admin" },
@@ -24,7 +31,8 @@ export type SeedOptions = {
 };
 
 /**
- * The demo accounts of README.md#start, the demo provider's care team, and the demo clinical data
+ * The demo accounts of README.md#start, the demo clinic's name and phone, the demo provider's care
+ * team, and the demo clinical data
  * (procedures, diaries, more demo patients: db/seed-clinical.ts), and two years of clinic history
  * for the outcomes pages (db/seed-history.ts), in one transaction.
  */
@@ -39,6 +47,11 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     const patient = inserted.find((u) => u.role === "patient");
     if (!provider || !patient) throw new Error("demo seed: accounts missing");
     await tx.insert(careTeam).values({ providerId: provider.id, patientId: patient.id });
+    // Migrations made the settings' one row already.
+    await tx
+      .insert(clinicSettings)
+      .values({ id: true, ...DEMO_CLINIC })
+      .onConflictDoUpdate({ target: clinicSettings.id, set: DEMO_CLINIC });
     await seedClinical(tx, {
       today: options.today,
       providerId: provider.id,

@@ -225,6 +225,7 @@ test.describe("patient diary", () => {
         ["/patient/progress", "Your progress"],
         ["/patient/history", "Diary history"],
         ["/patient/more", "More"],
+        ["/patient/help", "Help and contact"],
       ] as const) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

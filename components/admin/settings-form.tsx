@@ -8,7 +8,7 @@ import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
 
 type Criteria = "strict" | "lenient";
 
@@ -33,6 +33,8 @@ export function SettingsForm({
   defaultTimeZone,
   clinicName,
   clinicPhone,
+  warningSigns,
+  replyTime,
   requireStaffMfa,
   zones,
 }: {
@@ -41,6 +43,9 @@ export function SettingsForm({
   defaultTimeZone: string;
   clinicName: string | null;
   clinicPhone: string | null;
+  /** The clinic's list, or the standard one (shown as it stands, to edit). */
+  warningSigns: readonly string[];
+  replyTime: string | null;
   requireStaffMfa: boolean;
   zones: string[];
 }) {
@@ -59,6 +64,8 @@ export function SettingsForm({
         timeZone: zone === "" ? null : zone,
         clinicName: String(form.get("clinicName") ?? ""),
         clinicPhone: String(form.get("clinicPhone") ?? ""),
+        warningSigns: String(form.get("warningSigns") ?? "").split(/\r?\n/),
+        replyTime: String(form.get("replyTime") ?? ""),
         requireStaffMfa: form.get("requireStaffMfa") === "on",
       });
       setErrors({});
@@ -102,6 +109,42 @@ export function SettingsForm({
               maxLength={40}
               autoComplete="tel"
               {...describedBy("clinicPhone", { error: errors.clinicPhone })}
+            />
+          </Field>
+        </div>
+      </Card>
+      <Card>
+        <CardTitle>Help for patients</CardTitle>
+        <p className="mt-1 text-sm text-slate-600">
+          On the patients' help page, beside their messages, and after they report a change.
+        </p>
+        <div className="mt-4 space-y-4">
+          <Field
+            id="warningSigns"
+            label="When to call now"
+            hint="The signs after an ablation that need a call to the clinic straight away, one per line. Leave empty for the standard list."
+            error={errors.warningSigns}
+          >
+            <Textarea
+              id="warningSigns"
+              name="warningSigns"
+              rows={5}
+              defaultValue={warningSigns.join("\n")}
+              {...describedBy("warningSigns", { hint: true, error: errors.warningSigns })}
+            />
+          </Field>
+          <Field
+            id="replyTime"
+            label="When the care team answers messages"
+            hint="Completes “Your care team answers …”, for example “within one working day”."
+            error={errors.replyTime}
+          >
+            <Input
+              id="replyTime"
+              name="replyTime"
+              defaultValue={replyTime ?? ""}
+              maxLength={120}
+              {...describedBy("replyTime", { hint: true, error: errors.replyTime })}
             />
           </Field>
         </div>

@@ -1,8 +1,10 @@
+import Link from "next/link";
+import { PhoneLink } from "@/components/help/call-clinic";
 import type { ClinicContact } from "./types";
 
 /**
  * docs/decisions/020-messages.md: beside every way to write, the portal says it is not for
- * emergencies.
+ * emergencies, when the care team answers, and how to call the clinic.
  */
 export function EmergencyNotice({ contact }: { contact: ClinicContact }) {
   const clinic = contact.clinicName ?? "your clinic";
@@ -15,21 +17,27 @@ export function EmergencyNotice({ contact }: { contact: ClinicContact }) {
         Not for emergencies
       </h2>
       <p className="mt-1">
-        Your care team may not read your message straight away. If you need help now, call{" "}
+        {contact.replyTime
+          ? `Your care team answers messages ${contact.replyTime}, not straight away.`
+          : "Your care team may not read your message straight away."}{" "}
+        If you need help now, call{" "}
         {contact.clinicPhone ? (
           <>
             {clinic} on{" "}
-            <a
-              href={`tel:${contact.clinicPhone.replace(/[^0-9+]/g, "")}`}
+            <PhoneLink
+              phone={contact.clinicPhone}
               className="whitespace-nowrap font-semibold underline underline-offset-2"
-            >
-              {contact.clinicPhone}
-            </a>
+            />
           </>
         ) : (
           clinic
         )}
         . In an emergency, call your local emergency number.
+      </p>
+      <p className="mt-2">
+        <Link href="/patient/help#call-now" className="font-semibold underline underline-offset-2">
+          When to call now
+        </Link>
       </p>
     </aside>
   );

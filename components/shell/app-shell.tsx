@@ -94,6 +94,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
       </main>
       {tabs ? (
         <nav
+          id="tab-bar"
           aria-label="Main"
           className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] shadow-[0_-1px_3px_rgb(15_23_42/0.06)] md:hidden"
         >

@@ -1,3 +1,4 @@
+import { PhoneLink } from "@/components/help/call-clinic";
 import { serverApi } from "@/server/api/server";
 
 /** The clinic's name and phone at the foot of the patient's pages (when the clinic set them). */
@@ -11,12 +12,10 @@ export async function ClinicContact() {
         {contact.clinicPhone ? (
           <>
             {" · "}
-            <a
-              href={`tel:${contact.clinicPhone.replace(/[^0-9+]/g, "")}`}
+            <PhoneLink
+              phone={contact.clinicPhone}
               className="text-brand-800 underline underline-offset-2"
-            >
-              {contact.clinicPhone}
-            </a>
+            />
           </>
         ) : null}
       </p>

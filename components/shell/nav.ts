@@ -22,6 +22,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/patient/history", label: "History" },
     { href: "/patient/messages", label: "Messages" },
     { href: "/patient/account", label: "Account" },
+    { href: "/patient/help", label: "Help" },
   ],
   provider: [
     { href: "/provider", label: "Caseload" },
@@ -61,6 +62,11 @@ export const patientMore: Array<{ href: string; label: string; text: string }> =
     label: "Notifications",
     text: "Reminders and news from your care team.",
   },
+  {
+    href: "/patient/help",
+    label: "Help and contact",
+    text: "Your clinic's phone, and when to call rather than write.",
+  },
 ];
 
 /** The patient's tab bar on phones: five destinations, the rest under "More". */
@@ -81,7 +87,7 @@ export const patientTabs: NavItem[] = [
   {
     href: "/patient/more",
     label: "More",
-    also: ["/patient/history", "/patient/account", "/account"],
+    also: ["/patient/history", "/patient/account", "/patient/help", "/account"],
     icon: "M4 6h16M4 12h16M4 18h16",
   },
 ];

@@ -16,6 +16,13 @@ export const clinicSettings = pgTable(
     clinicName: text(),
     clinicPhone: text(),
     /**
+     * "When to call now": the signs after an ablation that need a call to the clinic, shown on the
+     * patient's help page; null: the standard list (shared/clinic-help.ts).
+     */
+    warningSigns: text().array(),
+    /** When the care team answers messages, e.g. "within one working day"; null: not said. */
+    replyTime: text(),
+    /**
      * Providers and admins must sign in with a second factor
      * (docs/decisions/010-second-factor-for-staff.md).
      */

@@ -5,6 +5,7 @@ import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { callerFor, createUser, sessionToken, TEST_PASSWORD } from "@/server/testing/fixtures";
+import { DEFAULT_WARNING_SIGNS } from "@/shared/clinic-help";
 import { signIn } from "./auth";
 import { loadActor } from "./sessions";
 import { clinicToday } from "./settings";
@@ -293,6 +294,47 @@ describe("clinic settings", () => {
       clinicPhone: "",
     });
     expect(await api().settings.get()).toMatchObject({ clinicName: null, clinicPhone: null });
+  });
+
+  it("keeps the clinic's warning signs and reply time; patients read them, or the standard signs", async () => {
+    const patient = await createUser(t.db, "patient");
+    const contact = () => callerFor(t.db, patient).settings.contact();
+    expect(await contact()).toMatchObject({
+      warningSigns: DEFAULT_WARNING_SIGNS,
+      replyTime: null,
+    });
+    await api().settings.update({
+      successCriteria: "strict",
+      timeZone: null,
+      warningSigns: [" A fever ", "", "A red, hot or swollen site"],
+      replyTime: " within two working days ",
+    });
+    expect(await contact()).toMatchObject({
+      warningSigns: ["A fever", "A red, hot or swollen site"],
+      replyTime: "within two working days",
+    });
+    const tooMany = await errorOf(
+      api().settings.update({
+        successCriteria: "strict",
+        timeZone: null,
+        warningSigns: Array.from({ length: 11 }, (_, i) => `Sign ${i}`),
+      }),
+    );
+    expect(tooMany.code).toBe("BAD_REQUEST");
+    // Left out: unchanged; empty: the standard list again, and the reply time not said.
+    await api().settings.update({ successCriteria: "strict", timeZone: null });
+    expect((await contact()).warningSigns).toEqual(["A fever", "A red, hot or swollen site"]);
+    await api().settings.update({
+      successCriteria: "strict",
+      timeZone: null,
+      warningSigns: [""],
+      replyTime: "",
+    });
+    expect(await contact()).toMatchObject({
+      warningSigns: DEFAULT_WARNING_SIGNS,
+      replyTime: null,
+    });
+    expect(await api().settings.get()).toMatchObject({ warningSigns: null, replyTime: null });
   });
 });
 

@@ -15,6 +15,10 @@ export type ClinicSettings = {
   /** Shown to patients on their pages and in emails' footers; null when not set. */
   clinicName: string | null;
   clinicPhone: string | null;
+  /** "When to call now" (shared/clinic-help.ts); null: the standard list. */
+  warningSigns: string[] | null;
+  /** When the care team answers messages ("within one working day"); null: not said. */
+  replyTime: string | null;
   requireStaffMfa: boolean;
 };
 
@@ -34,6 +38,8 @@ async function readClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
     timeZone: row?.timeZone ?? env.CLINIC_TIME_ZONE,
     clinicName: row?.clinicName ?? null,
     clinicPhone: row?.clinicPhone ?? null,
+    warningSigns: row?.warningSigns ?? null,
+    replyTime: row?.replyTime ?? null,
     requireStaffMfa: row?.requireStaffMfa ?? false,
   };
 }
@@ -52,6 +58,8 @@ export async function getClinicSettingsForAdmin(db: DbOrTx) {
     defaultTimeZone: env.CLINIC_TIME_ZONE,
     clinicName: row?.clinicName ?? null,
     clinicPhone: row?.clinicPhone ?? null,
+    warningSigns: row?.warningSigns ?? null,
+    replyTime: row?.replyTime ?? null,
     requireStaffMfa: row?.requireStaffMfa ?? false,
     updatedAt: row?.updatedAt ?? null,
   };
@@ -64,6 +72,9 @@ export type ClinicSettingsInput = {
   /** null: not set; undefined: unchanged. */
   clinicName?: string | null;
   clinicPhone?: string | null;
+  /** null: the standard list; undefined: unchanged. */
+  warningSigns?: string[] | null;
+  replyTime?: string | null;
   /** undefined: unchanged. */
   requireStaffMfa?: boolean;
 };
@@ -92,6 +103,8 @@ export async function updateClinicSettings(
         timeZone: input.timeZone,
         clinicName: input.clinicName,
         clinicPhone: input.clinicPhone,
+        warningSigns: input.warningSigns,
+        replyTime: input.replyTime,
         requireStaffMfa: input.requireStaffMfa,
       },
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REPLY_TIME_LENGTH, WARNING_SIGN_LENGTH, WARNING_SIGNS_MAX } from "@/shared/clinic-help";
 import { text } from "@/shared/text";
 import { isTimeZone } from "@/shared/time-zone";
 
@@ -29,6 +30,30 @@ export const UpdateSettingsInput = z.object({
     tooLong: "A phone number has at most 40 characters.",
   })
     .regex(/^[0-9+()./ -]*$/, "Use digits, spaces and + ( ) - . / only.")
+    .transform((v) => v || null)
+    .nullish(),
+  /** "When to call now", one sign each; empty: the standard list; left out: unchanged. */
+  warningSigns: z
+    .array(
+      text({
+        max: WARNING_SIGN_LENGTH,
+        notText: "Enter each warning sign as text.",
+        tooLong: `A warning sign has at most ${WARNING_SIGN_LENGTH} characters.`,
+      }),
+      { error: "Enter the warning signs as a list." },
+    )
+    .transform((signs) => signs.filter((s) => s !== ""))
+    .refine((signs) => signs.length <= WARNING_SIGNS_MAX, {
+      message: `List at most ${WARNING_SIGNS_MAX} warning signs.`,
+    })
+    .transform((signs) => (signs.length > 0 ? signs : null))
+    .nullish(),
+  /** "within one working day"; empty: not said; left out: unchanged. */
+  replyTime: text({
+    max: REPLY_TIME_LENGTH,
+    notText: "Enter when the clinic answers as text.",
+    tooLong: `Say when the clinic answers in at most ${REPLY_TIME_LENGTH} characters.`,
+  })
     .transform((v) => v || null)
     .nullish(),
   /** Providers and admins must sign in with a second factor; left out: unchanged. */

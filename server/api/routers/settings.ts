@@ -4,13 +4,25 @@ import {
   getClinicSettingsForAdmin,
   updateClinicSettings,
 } from "@/server/services/settings";
+import { warningSignsOrDefault } from "@/shared/clinic-help";
 import { UpdateSettingsInput } from "./settings.schema";
 
 export const settingsRouter = createTRPCRouter({
-  /** Every signed-in person: the clinic's name and phone, to reach it, and its time zone. */
+  /**
+   * Every signed-in person: how to reach the clinic (name, phone), when to call now (the clinic's
+   * warning signs or the standard ones), when the care team answers messages, and its time zone.
+   */
   contact: protectedProcedure.query(async ({ ctx }) => {
-    const { clinicName, clinicPhone, timeZone } = await getClinicSettings(ctx.db);
-    return { clinicName, clinicPhone, timeZone };
+    const { clinicName, clinicPhone, warningSigns, replyTime, timeZone } = await getClinicSettings(
+      ctx.db,
+    );
+    return {
+      clinicName,
+      clinicPhone,
+      warningSigns: warningSignsOrDefault(warningSigns),
+      replyTime,
+      timeZone,
+    };
   }),
   get: adminProcedure.query(({ ctx }) => getClinicSettingsForAdmin(ctx.db)),
   update: adminProcedure

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
+import { warningSignsOrDefault } from "@/shared/clinic-help";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
@@ -24,6 +25,8 @@ export default async function SettingsPage() {
         defaultTimeZone={settings.defaultTimeZone}
         clinicName={settings.clinicName}
         clinicPhone={settings.clinicPhone}
+        warningSigns={warningSignsOrDefault(settings.warningSigns)}
+        replyTime={settings.replyTime}
         requireStaffMfa={settings.requireStaffMfa}
         zones={zones}
       />

@@ -5,6 +5,7 @@ import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { checkInName } from "@/components/diary/patient-words";
 import { ProcedureSummary } from "@/components/diary/procedure-summary";
 import { formatDate } from "@/components/format";
+import { HelpCard } from "@/components/help/call-clinic";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -18,7 +19,10 @@ export const metadata: Metadata = { title: "Home" };
 export default async function PatientHome() {
   const actor = await requireRole("patient");
   const api = await serverApi();
-  const home = await orPage(api.diary.home());
+  const [home, contact] = await Promise.all([
+    orPage(api.diary.home()),
+    orPage(api.settings.contact()),
+  ]);
   const firstName = actor.name.split(" ")[0];
   const { procedure, assessment } = home;
 
@@ -34,6 +38,9 @@ export default async function PatientHome() {
             ? `Your procedure is planned for ${formatDate(home.upcomingProcedure.performedOn, { weekday: "short" })}. From that day on you can record your pain here.`
             : "Your care team records your procedure here. From that day on you can record your pain every day and see how you are doing."}
         </EmptyState>
+        <div className="mt-4">
+          <HelpCard contact={contact} />
+        </div>
       </>
     );
   }
@@ -162,6 +169,7 @@ export default async function PatientHome() {
             <ProcedureSummary procedure={procedure} day={assessment.day} />
           </Card>
           <CurrentPlan place="side" />
+          <HelpCard contact={contact} />
         </div>
       </div>
     </>
