@@ -139,7 +139,8 @@ export function checkTechnique(
 
 // ---- In words ----
 
-const order = (codes: readonly string[]) =>
+/** Target codes in the vocabulary's order (how they are stored and shown). */
+export const orderTargets = (codes: readonly string[]): string[] =>
   [...codes].sort((a, b) => ALL_TARGETS.indexOf(a) - ALL_TARGETS.indexOf(b));
 
 const pluralNerves: Record<string, string> = {
@@ -157,7 +158,7 @@ const pluralNerves: Record<string, string> = {
  */
 export function targetsLabel(codes: readonly string[]): string {
   const groups = new Map<string, string[]>();
-  for (const code of order(codes)) {
+  for (const code of orderTargets(codes)) {
     const kind = code.includes(":") ? (code.split(":")[0] ?? code) : code;
     groups.set(kind, [...(groups.get(kind) ?? []), code]);
   }
@@ -221,6 +222,6 @@ export function techniqueGroup(p: { modality: string; rfVariant: string | null }
 /** The target-set group of a procedure: the same targets in any order are one group. */
 export function targetSetGroup(targets: readonly string[]): TechniqueGroup {
   if (targets.length === 0) return { key: "", label: "Targets not recorded" };
-  const codes = order(targets);
+  const codes = orderTargets(targets);
   return { key: codes.join("+"), label: targetsLabel(codes) };
 }

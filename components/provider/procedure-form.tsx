@@ -243,15 +243,17 @@ export function ProcedureForm({
               <p id="targets-hint" className="text-sm text-slate-600">
                 The nerves treated in the {regionLabels[v.region as Region].toLowerCase()}.
               </p>
-              <CheckboxChips
-                name="targets"
-                options={targetOptions}
-                selected={v.targets}
-                onToggle={(t) => set("targets", toggle(v.targets, t))}
-                invalid={Boolean(error("targets"))}
-                columns={3}
-                className="mt-2"
-              />
+              {/* Columns as wide as the text allows (one column at 200% text on a phone). */}
+              <div className="[&>div]:grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))]">
+                <CheckboxChips
+                  name="targets"
+                  options={targetOptions}
+                  selected={v.targets}
+                  onToggle={(t) => set("targets", toggle(v.targets, t))}
+                  invalid={Boolean(error("targets"))}
+                  className="mt-2"
+                />
+              </div>
             </>
           ) : (
             <p id="targets-hint" className="text-sm text-slate-600">
@@ -307,7 +309,7 @@ export function ProcedureForm({
             </Select>
           </Field>
         </div>
-        <div className="grid grid-cols-2 items-end gap-4 sm:grid-cols-3 lg:grid-cols-5">
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(7rem,1fr))] items-end gap-4">
           {TECHNIQUE_NUMBERS.map(({ key, label, step }) => (
             <Field key={key} id={key} label={label} error={error(key)}>
               <Input

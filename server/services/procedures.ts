@@ -8,7 +8,7 @@ import { procedureRevisions, procedures, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, conflict, notFound } from "@/server/errors";
 import { addDays } from "@/server/outcomes";
-import { NO_TECHNIQUE, type Technique } from "@/shared/technique";
+import { NO_TECHNIQUE, orderTargets, type Technique } from "@/shared/technique";
 import type { ProcedureRow } from "./assessments";
 import { recordAudit } from "./audit";
 import { managedPatient, readablePatient } from "./patient-access";
@@ -163,7 +163,8 @@ export async function recordProcedure(
   now: Date = new Date(),
 ): Promise<Procedure> {
   const patient = await managedPatient(db, actor, input.patientId);
-  const { patientId: _patientId, ...fields } = input;
+  const { patientId: _patientId, ...given } = input;
+  const fields = { ...given, targets: orderTargets(given.targets) };
   await checkFields(db, patient.id, fields, await clinicToday(db, now));
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -199,7 +200,8 @@ export async function updateProcedure(
   const current = await procedureRow(db, input.id);
   if (!current) throw notFound("procedure");
   await managedPatient(db, actor, current.patientId, "procedure");
-  const { id, version, ...fields } = input;
+  const { id, version, ...given } = input;
+  const fields = { ...given, targets: orderTargets(given.targets) };
   await checkFields(db, current.patientId, fields, await clinicToday(db, now), id);
   const changedElsewhere = () =>
     conflict(
