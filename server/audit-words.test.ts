@@ -81,6 +81,11 @@ describe("audit details in words", () => {
       "Filtered by action: Signed in; person: ada",
     ],
     [{ providerId: null, procedureId: "x" }, "UTC", null],
+    [
+      { groupBy: "technique", procedures: 12 },
+      "UTC",
+      "Grouped by: Technique (RF variant) · Procedures: 12",
+    ],
     [null, "UTC", null],
   ])("%j in %s reads %j", (details, zone, words) => {
     expect(detailsWords(details, zone)).toBe(words);

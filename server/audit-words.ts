@@ -10,6 +10,7 @@ import {
   strategyLabels,
 } from "@/server/outcomes/vocab";
 import { changeLabels } from "@/server/outcomes/vocab-lists";
+import { outcomeGroupLabels } from "@/shared/outcome-filters";
 
 const ACTION_WORDS: Record<string, string> = {
   "account.create": "Created an account",
@@ -261,6 +262,7 @@ function valueWords(key: string, value: unknown, timeZone: string): string | nul
     change: changeLabels,
     modality: modalityLabels,
     region: regionLabels,
+    groupBy: outcomeGroupLabels,
   };
   if (key === "action") return auditActionWords(text);
   if (key === "code") return CODE_WORDS[text] ?? flagCodeLabels[text as FlagCode] ?? text;
