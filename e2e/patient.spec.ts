@@ -81,10 +81,19 @@ test.describe("patient diary", () => {
     await expect(
       page.getByRole("img", { name: /Chart of daily pain.*Latest pain 1 out of 10/ }),
     ).toBeVisible();
+    // Pain and interference, with a legend; the axis in weeks, every week labelled on a phone.
+    await expect(page.getByText("How much pain got in the way of life")).toBeVisible();
+    const plot = page.locator("figure svg:visible").first();
+    await expect(plot).toContainText("Weeks since your procedure");
+    expect(
+      await plot.locator("text").evaluateAll((t) => t.map((e) => e.textContent).slice(6, 12)),
+    ).toEqual(["0", "1", "2", "3", "4", "5"]);
     await page.getByText("Show the numbers as a table").click();
     const lastRow = page.getByRole("table").getByRole("row").last();
     await expect(lastRow.getByRole("cell").nth(1)).toHaveText("35");
     await expect(lastRow.getByRole("cell").nth(2)).toHaveText("1");
+    await expect(lastRow.getByRole("cell").nth(3)).toHaveText("2.5");
+    await page.screenshot({ path: "test-results/progress-360.png", fullPage: true });
   });
 
   test("a double click or a retry with the same client id stores one entry", async ({ page }) => {

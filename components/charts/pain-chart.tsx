@@ -3,14 +3,16 @@ import { formatNumber, formatDate as formatShared } from "@/components/format";
 import { daysBetween } from "@/server/outcomes/dates";
 
 export type PainPoint = { date: string; pain: number };
+/** A diary day: pain, and interference (mean of enjoyment and activity, 0-10) when answered. */
+export type DiaryPoint = PainPoint & { interference?: number | null };
 
 export type PainChartProps = {
   /** Pain before the procedure (0-10). */
   baseline: number;
   /** The procedure day, "YYYY-MM-DD" (day 0). */
   performedOn: string;
-  /** Daily pain, one point per diary entry. */
-  points: readonly PainPoint[];
+  /** Daily pain (and interference), one point per diary entry. */
+  points: readonly DiaryPoint[];
   /** The last day shown (the clinic's today), "YYYY-MM-DD". */
   asOf: string;
   /** Optional 7-day averages to draw as a second line (e.g. the assessment's windows). */
@@ -23,6 +25,7 @@ export type PainChartProps = {
 
 const COLORS = {
   pain: "#1b665e",
+  interference: "#7c3aed",
   average: "#0369a1",
   baseline: "#b91c1c",
   pct30: "#b45309",
@@ -33,12 +36,34 @@ const COLORS = {
 const fmt = formatNumber;
 const formatDate = (iso: string) => formatShared(iso, { weekday: "short" });
 
-/** Tick spacing that keeps about 5-8 labels whatever the length of the follow-up. */
-function ticksFor(lastDay: number): number[] {
-  const step = lastDay <= 42 ? 7 : lastDay <= 120 ? 14 : lastDay <= 400 ? 30 : 90;
+/**
+ * The axis in weeks since the procedure: a label every week while at most `most` fit, else every
+ * 2, 4, 8 or 13 weeks. Days of the returned ticks (multiples of 7).
+ */
+export function weekTicks(lastDay: number, most: number): number[] {
+  const weeks = Math.floor(lastDay / 7);
+  const step = [1, 2, 4, 8, 13, 26].find((s) => Math.floor(weeks / s) + 1 <= most) ?? 52;
   const ticks: number[] = [];
-  for (let d = 0; d <= lastDay; d += step) ticks.push(d);
+  for (let w = 0; w <= weeks; w += step) ticks.push(w * 7);
   return ticks;
+}
+
+/** Diary days further apart than this are a gap: the line stops and starts again. */
+export const GAP_DAYS = 2;
+
+/**
+ * Runs of days without a gap (consecutive points at most GAP_DAYS apart), each drawn as one line;
+ * a run of one day is drawn as a dot.
+ */
+export function runs<T extends { day: number }>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && r.day - prev.day <= GAP_DAYS) last.push(r);
+    else out.push([r]);
+  }
+  return out;
 }
 
 /**
@@ -59,16 +84,29 @@ export function PainChart({
     audience === "patient"
       ? {
           pain: "Your daily pain",
-          baseline: "Before your procedure",
-          days: "Days since your procedure",
+          interference: "How much pain got in the way of life",
+          baseline: "Pain before your procedure",
+          days: "Weeks since your procedure",
         }
-      : { pain: "Daily pain", baseline: "Baseline", days: "Days since the procedure" };
+      : {
+          pain: "Daily pain",
+          interference: "Interference (enjoyment and activity)",
+          baseline: "Baseline pain",
+          days: "Weeks since the procedure",
+        };
   const lastDay = Math.max(daysBetween(performedOn, asOf), 14);
-  const byDay = new Map<number, { day: number; date: string; pain?: number; average?: number }>();
+  const byDay = new Map<number, Row>();
   for (const p of points) {
     const day = daysBetween(performedOn, p.date);
-    byDay.set(day, { ...byDay.get(day), day, date: p.date, pain: p.pain });
+    byDay.set(day, {
+      ...byDay.get(day),
+      day,
+      date: p.date,
+      pain: p.pain,
+      ...(p.interference == null ? {} : { interference: p.interference }),
+    });
   }
+  const interference = points.some((p) => p.interference != null);
   for (const a of averages) {
     const day = daysBetween(performedOn, a.date);
     byDay.set(day, { ...byDay.get(day), day, date: a.date, average: a.pain });
@@ -94,19 +132,28 @@ export function PainChart({
           height={Math.round(height * 0.85)}
           className="sm:hidden"
           daysLabel={words.days}
-          {...{ data, lines, lastDay, averages: averages.length > 0, dots: points.length <= 60 }}
+          most={6}
+          {...{ data, lines, lastDay, interference, averages: averages.length > 0 }}
+          dots={points.length <= 60}
         />
         <Plot
           width={640}
           height={height}
           className="hidden sm:block"
           daysLabel={words.days}
-          {...{ data, lines, lastDay, averages: averages.length > 0, dots: points.length <= 90 }}
+          most={14}
+          {...{ data, lines, lastDay, interference, averages: averages.length > 0 }}
+          dots={points.length <= 90}
         />
       </div>
       <figcaption>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
           <LegendItem color={COLORS.pain}>{words.pain}</LegendItem>
+          {interference ? (
+            <LegendItem color={COLORS.interference} dotted>
+              {words.interference}
+            </LegendItem>
+          ) : null}
           {averages.length > 0 ? (
             <LegendItem color={COLORS.average} dashed>
               7-day average
@@ -145,6 +192,11 @@ export function PainChart({
                 <th scope="col" className="px-4 py-2 text-right font-medium">
                   Pain (0-10)
                 </th>
+                {interference ? (
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Interference (0-10)
+                  </th>
+                ) : null}
                 {averages.length > 0 ? (
                   <th scope="col" className="px-4 py-2 text-right font-medium">
                     7-day average
@@ -167,6 +219,11 @@ export function PainChart({
                     <td className="px-4 py-2 text-right">
                       {row.pain === undefined ? "—" : fmt(row.pain)}
                     </td>
+                    {interference ? (
+                      <td className="px-4 py-2 text-right">
+                        {row.interference === undefined ? "—" : fmt(row.interference)}
+                      </td>
+                    ) : null}
                     {averages.length > 0 ? (
                       <td className="px-4 py-2 text-right">
                         {row.average === undefined ? "—" : row.average.toFixed(1)}
@@ -183,7 +240,7 @@ export function PainChart({
   );
 }
 
-type Row = { day: number; date: string; pain?: number; average?: number };
+type Row = { day: number; date: string; pain?: number; interference?: number; average?: number };
 type RefLine = { label: string; value: number; color: string; dash?: string };
 
 /** The plot: axes, the reference lines, the daily pain (and 7-day average) as lines with dots. */
@@ -195,8 +252,10 @@ function Plot({
   data,
   lines,
   lastDay,
+  interference,
   averages,
   dots,
+  most,
 }: {
   width: number;
   height: number;
@@ -205,21 +264,45 @@ function Plot({
   data: readonly Row[];
   lines: readonly RefLine[];
   lastDay: number;
+  interference: boolean;
   averages: boolean;
   dots: boolean;
+  /** At most this many week labels. */
+  most: number;
 }) {
   const m = { top: 16, right: 12, bottom: 40, left: 32 };
   const firstDay = -2;
   const x = (day: number) =>
     m.left + ((day - firstDay) / (lastDay - firstDay)) * (width - m.left - m.right);
   const y = (pain: number) => m.top + ((10 - pain) / 10) * (height - m.top - m.bottom);
-  const path = (rows: readonly Row[], key: "pain" | "average") =>
-    rows
-      .filter((r) => r[key] !== undefined)
-      .map((r, i) => `${i === 0 ? "M" : "L"}${x(r.day).toFixed(1)} ${y(r[key] ?? 0).toFixed(1)}`)
-      .join(" ");
-  // On a phone, every other day label, so that they do not run into each other.
-  const ticks = ticksFor(lastDay).filter((_, i) => width > 400 || i % 2 === 0);
+  // One line per run of days without a gap; a day on its own is a dot.
+  const series = (key: "pain" | "interference" | "average") =>
+    runs(data.filter((r) => r[key] !== undefined)).map((run) => ({
+      d: run
+        .map((r, i) => `${i === 0 ? "M" : "L"}${x(r.day).toFixed(1)} ${y(r[key] ?? 0).toFixed(1)}`)
+        .join(" "),
+      alone: run.length === 1 ? run[0] : undefined,
+      first: run[0]?.day ?? 0,
+    }));
+  const draw = (
+    key: "pain" | "interference" | "average",
+    color: string,
+    style: { strokeWidth: number; strokeDasharray?: string },
+  ) =>
+    series(key).map((s) =>
+      s.alone ? (
+        <circle
+          key={`${key}-${s.first}`}
+          cx={x(s.alone.day)}
+          cy={y(s.alone[key] ?? 0)}
+          r={2.5}
+          fill={color}
+        />
+      ) : (
+        <path key={`${key}-${s.first}`} d={s.d} fill="none" stroke={color} {...style} />
+      ),
+    );
+  const ticks = weekTicks(lastDay, most);
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
@@ -245,9 +328,12 @@ function Plot({
         </g>
       ))}
       {ticks.map((d) => (
-        <text key={d} x={x(d)} y={height - m.bottom + 16} textAnchor="middle" fill="#475569">
-          {d}
-        </text>
+        <g key={d}>
+          <line x1={x(d)} x2={x(d)} y1={y(0)} y2={y(0) + 4} stroke="#94a3b8" />
+          <text x={x(d)} y={height - m.bottom + 16} textAnchor="middle" fill="#475569">
+            {d / 7}
+          </text>
+        </g>
       ))}
       <text x={(m.left + width - m.right) / 2} y={height - 6} textAnchor="middle" fill="#475569">
         {daysLabel}
@@ -269,16 +355,13 @@ function Plot({
       <text x={x(0) + 4} y={m.top + 10} fill={COLORS.marker} fontSize={11}>
         Procedure
       </text>
-      {averages ? (
-        <path
-          d={path(data, "average")}
-          fill="none"
-          stroke={COLORS.average}
-          strokeWidth={2}
-          strokeDasharray="6 3"
-        />
-      ) : null}
-      <path d={path(data, "pain")} fill="none" stroke={COLORS.pain} strokeWidth={2.5} />
+      {averages
+        ? draw("average", COLORS.average, { strokeWidth: 2, strokeDasharray: "6 3" })
+        : null}
+      {interference
+        ? draw("interference", COLORS.interference, { strokeWidth: 2, strokeDasharray: "2 3" })
+        : null}
+      {draw("pain", COLORS.pain, { strokeWidth: 2.5 })}
       {dots
         ? data.map((r) =>
             r.pain === undefined ? null : (
@@ -295,10 +378,12 @@ function Plot({
 function LegendItem({
   color,
   dashed,
+  dotted,
   children,
 }: {
   color: string;
   dashed?: boolean;
+  dotted?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -311,7 +396,7 @@ function LegendItem({
           y2="4"
           stroke={color}
           strokeWidth="2.5"
-          strokeDasharray={dashed ? "5 3" : undefined}
+          strokeDasharray={dotted ? "2 3" : dashed ? "5 3" : undefined}
         />
       </svg>
       {children}

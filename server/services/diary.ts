@@ -24,6 +24,7 @@ import {
   type AssessmentKey,
   assessmentKey,
   cachedAssessments,
+  interferenceOf,
   type PatientAssessment,
   type ProcedureRow,
   patientView,
@@ -552,7 +553,8 @@ export async function listOwnProcedures(db: Db, actor: Actor): Promise<PatientPr
   return (await ownProcedures(db, actor.id)).map(toPatientProcedure);
 }
 
-export type ChartPoint = { date: string; pain: number };
+/** A day of the chart: pain, and interference (the mean of enjoyment and activity) when answered. */
+export type ChartPoint = { date: string; pain: number; interference: number | null };
 
 /**
  * Daily pain of one procedure up to `asOf`, for the pain chart. Callers must already have checked
@@ -564,7 +566,12 @@ export async function procedureChartPoints(
   asOf: string,
 ): Promise<ChartPoint[]> {
   const rows = await db
-    .select({ date: diaryEntries.entryDate, pain: diaryEntries.painAverage })
+    .select({
+      date: diaryEntries.entryDate,
+      pain: diaryEntries.painAverage,
+      enjoyment: diaryEntries.enjoyment,
+      activity: diaryEntries.activity,
+    })
     .from(diaryEntries)
     .where(
       and(
@@ -575,7 +582,7 @@ export async function procedureChartPoints(
     )
     .orderBy(asc(diaryEntries.entryDate))
     .limit(2000);
-  return rows;
+  return rows.map((r) => ({ date: r.date, pain: r.pain, interference: interferenceOf(r) }));
 }
 
 /** The chart of one of the patient's procedures (the latest one by default). */

@@ -83,8 +83,9 @@ export default async function ProgressPage({
             <span id="chart-heading">Daily pain since your procedure</span>
           </CardTitle>
           <p className="mb-4 text-sm text-slate-600">
-            Each dot is one diary entry. The dashed lines show your pain before the procedure and
-            what 30% and 50% less pain would be.
+            Each dot is one diary entry; the dotted line is how much pain got in the way of your
+            enjoyment and activity. The dashed lines show your pain before the procedure and what
+            30% and 50% less pain would be. Days without an entry leave a gap.
           </p>
           {chart.points.length === 0 ? (
             <EmptyState
