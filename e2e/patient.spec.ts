@@ -93,6 +93,9 @@ test.describe("patient diary", () => {
     await expect(lastRow.getByRole("cell").nth(1)).toHaveText("35");
     await expect(lastRow.getByRole("cell").nth(2)).toHaveText("1");
     await expect(lastRow.getByRole("cell").nth(3)).toHaveText("2.5");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     await page.screenshot({ path: "test-results/progress-360.png", fullPage: true });
   });
 

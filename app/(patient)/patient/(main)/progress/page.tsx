@@ -77,7 +77,7 @@ export default async function ProgressPage({
           </ul>
         </nav>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
         <Card aria-labelledby="chart-heading">
           <CardTitle>
             <span id="chart-heading">Daily pain since your procedure</span>

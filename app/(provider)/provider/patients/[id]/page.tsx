@@ -213,7 +213,7 @@ export default async function PatientReviewPage({
         </div>
       ) : (
         <div className="space-y-4">
-          <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
             <div className="space-y-4">
               <Card aria-labelledby="assessment-heading">
                 <CardTitle>
