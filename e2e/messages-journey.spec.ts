@@ -94,6 +94,13 @@ test("a report of returned pain reaches the care team, is answered, and both see
       360,
     );
   }
+  // The plan, under More.
+  await patientNav.getByRole("link", { name: "More", exact: true }).tap();
+  await patient.getByRole("link", { name: /^My plan/ }).tap();
+  await expect(patient.getByRole("heading", { level: 1, name: "My plan" })).toBeVisible();
+  await expect(patient.getByRole("region", { name: "Your plan" })).toContainText(
+    /Next review|when they review your progress next/,
+  );
   await unreadLink.tap();
   await expect(patient.getByRole("heading", { level: 1, name: "Messages" })).toBeVisible();
   // On the page that shows them, the count is not repeated; elsewhere it is gone once read.

@@ -238,6 +238,7 @@ test.describe("patient diary", () => {
         ["/patient/history", "Diary history"],
         ["/patient/more", "More"],
         ["/patient/help", "Help and contact"],
+        ["/patient/plan", "My plan"],
       ] as const) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

@@ -20,6 +20,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/patient/diary/new", label: "New entry" },
     { href: "/patient/progress", label: "Progress" },
     { href: "/patient/history", label: "History" },
+    { href: "/patient/plan", label: "My plan" },
     { href: "/patient/messages", label: "Messages" },
     { href: "/patient/account", label: "Account" },
     { href: "/patient/help", label: "Help" },
@@ -46,6 +47,11 @@ export const patientMore: Array<{ href: string; label: string; text: string }> =
     href: "/patient/history",
     label: "Diary history",
     text: "Every entry you have recorded, and corrections.",
+  },
+  {
+    href: "/patient/plan",
+    label: "My plan",
+    text: "What your care team decided about your treatment.",
   },
   {
     href: "/patient/account",
@@ -87,7 +93,7 @@ export const patientTabs: NavItem[] = [
   {
     href: "/patient/more",
     label: "More",
-    also: ["/patient/history", "/patient/account", "/patient/help", "/account"],
+    also: ["/patient/history", "/patient/plan", "/patient/account", "/patient/help", "/account"],
     icon: "M4 6h16M4 12h16M4 18h16",
   },
 ];

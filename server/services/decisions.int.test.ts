@@ -111,6 +111,13 @@ describe("decisions", () => {
     });
     expect(current).not.toHaveProperty("rationale");
     expect(current).not.toHaveProperty("suspectedFactors");
+    // and, on their plan page, the version it replaced as an earlier plan
+    const mine = await callerFor(db, patient).decision.mine();
+    expect(mine.current).toEqual(current);
+    expect(mine.earlier).toEqual([
+      expect.objectContaining({ id: first.id, amended: false, strategies: plan.strategies }),
+    ]);
+    expect(mine.earlier[0]).not.toHaveProperty("rationale");
   });
 
   it("lets only one of two simultaneous amendments through", async () => {
@@ -173,6 +180,10 @@ describe("decisions", () => {
     // another patient sees no plan of this one
     const someoneElse = await createUser(db, "patient");
     expect(await callerFor(db, someoneElse).decision.current()).toBeNull();
+    expect(await callerFor(db, someoneElse).decision.mine()).toEqual({
+      current: null,
+      earlier: [],
+    });
     await expect(
       callerFor(db, patient).decision.list({ patientId: patient.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -269,6 +269,34 @@ export type CurrentPlan = {
   amended: boolean;
 };
 
+/** What the patient sees of a decision (see currentPlan). */
+const planColumns = {
+  id: decisions.id,
+  strategies: decisions.strategies,
+  followUpOn: decisions.followUpOn,
+  decidedAt: decisions.createdAt,
+  supersedesId: decisions.supersedesId,
+  providerName: users.name,
+};
+/** An amendment replaced the decision. */
+const replaced = sql<boolean>`exists (select 1 from ${decisions} s where s.supersedes_id = ${decisions.id})`;
+
+const toPlan = (row: {
+  id: string;
+  strategies: unknown;
+  followUpOn: string | null;
+  decidedAt: Date;
+  supersedesId: string | null;
+  providerName: string | null;
+}): CurrentPlan => ({
+  id: row.id,
+  strategies: row.strategies as DecisionFields["strategies"],
+  followUpOn: row.followUpOn,
+  providerName: row.providerName,
+  decidedAt: row.decidedAt,
+  amended: row.supersedesId !== null,
+});
+
 /**
  * The patient's current plan: their latest decision that no amendment has replaced. What the
  * patient sees: the strategies with the provider's notes, the follow-up date and who decided —
@@ -276,31 +304,39 @@ export type CurrentPlan = {
  */
 export async function currentPlan(db: Db, actor: Actor): Promise<CurrentPlan | null> {
   const [row] = await db
-    .select({
-      id: decisions.id,
-      strategies: decisions.strategies,
-      followUpOn: decisions.followUpOn,
-      decidedAt: decisions.createdAt,
-      supersedesId: decisions.supersedesId,
-      providerName: users.name,
-    })
+    .select(planColumns)
     .from(decisions)
     .leftJoin(users, eq(users.id, decisions.providerId))
-    .where(
-      and(
-        eq(decisions.patientId, actor.id),
-        sql`not exists (select 1 from ${decisions} s where s.supersedes_id = ${decisions.id})`,
-      ),
-    )
+    .where(and(eq(decisions.patientId, actor.id), sql`not ${replaced}`))
     .orderBy(desc(decisions.createdAt), desc(decisions.id))
     .limit(1);
-  if (!row) return null;
+  return row ? toPlan(row) : null;
+}
+
+/** The most earlier plans the patient's plan page lists. */
+export const EARLIER_PLANS_MAX = 50;
+
+/**
+ * The patient's plans (their "My plan" page): the current one as currentPlan, and the earlier
+ * ones (replaced by an amendment or by a later decision), newest first, seen the same way.
+ */
+export async function patientPlans(
+  db: Db,
+  actor: Actor,
+): Promise<{ current: CurrentPlan | null; earlier: CurrentPlan[] }> {
+  const rows = await db
+    .select({ ...planColumns, replaced })
+    .from(decisions)
+    .leftJoin(users, eq(users.id, decisions.providerId))
+    .where(eq(decisions.patientId, actor.id))
+    .orderBy(desc(decisions.createdAt), desc(decisions.id))
+    .limit(EARLIER_PLANS_MAX + 1);
+  const current = rows.find((r) => !r.replaced) ?? null;
   return {
-    id: row.id,
-    strategies: row.strategies as DecisionFields["strategies"],
-    followUpOn: row.followUpOn,
-    providerName: row.providerName,
-    decidedAt: row.decidedAt,
-    amended: row.supersedesId !== null,
+    current: current ? toPlan(current) : null,
+    earlier: rows
+      .filter((r) => r !== current)
+      .slice(0, EARLIER_PLANS_MAX)
+      .map(toPlan),
   };
 }

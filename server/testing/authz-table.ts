@@ -171,6 +171,7 @@ export const matrix: Record<string, Row> = {
   },
   "decision.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "decision.current": { expect: patientOnly("OK") },
+  "decision.mine": { expect: patientOnly("OK") },
   "diary.home": { expect: patientOnly("OK") },
   "diary.procedures": { expect: patientOnly("OK") },
   "diary.formContext": { expect: patientOnly("OK") },

@@ -9,6 +9,7 @@ import {
   amendDecision,
   currentPlan,
   listDecisions,
+  patientPlans,
   recordDecision,
 } from "@/server/services/decisions";
 import { AmendDecisionInput, RecordDecisionInput } from "./decision.schema";
@@ -31,4 +32,6 @@ export const decisionRouter = createTRPCRouter({
     .query(({ ctx, input }) => listDecisions(ctx.db, ctx.actor, input.patientId, ctx.ip)),
   /** The signed-in patient's current plan, or null. */
   current: patientProcedure.query(({ ctx }) => currentPlan(ctx.db, ctx.actor)),
+  /** The signed-in patient's current plan and their earlier ones ("My plan"). */
+  mine: patientProcedure.query(({ ctx }) => patientPlans(ctx.db, ctx.actor)),
 });
