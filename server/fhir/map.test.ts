@@ -202,7 +202,7 @@ describe("patient, procedure and decisions to FHIR", () => {
       modality: "radiofrequency",
       region: "lumbar",
       side: "left",
-      target: "",
+      target: "L4-L5 facet joint",
       targets: ["medial_branch:L5", "medial_branch:L4"],
       rfVariant: "cooled",
       lesionTempC: 60,
@@ -266,6 +266,7 @@ describe("patient, procedure and decisions to FHIR", () => {
       {
         text: "Technique: Cooled RF · L4, L5 medial branches · 60 °C × 150 s × 2 lesions · 17 G, 4 mm tip · Fluoroscopy",
       },
+      { text: "Target details: L4-L5 facet joint" },
     ]);
     // Nothing recorded: none of it.
     const bare = procedureResource({

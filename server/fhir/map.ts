@@ -245,6 +245,11 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
   ];
   const summary = techniqueSummary(p);
   const targets = targetsLabel(p.targets) || p.target;
+  // The target in the provider's words goes with the code when no targets were picked, else here.
+  const notes = [
+    ...(summary ? [{ text: `Technique: ${summary}` }] : []),
+    ...(p.target && targets !== p.target ? [{ text: `Target details: ${p.target}` }] : []),
+  ];
   return {
     resourceType: "Procedure",
     id: p.id,
@@ -257,7 +262,7 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
     subject: ref("Patient", p.patientId),
     performedDateTime: p.performedOn,
     bodySite: [bodySite, ...targetSites],
-    ...(summary ? { note: [{ text: `Technique: ${summary}` }] } : {}),
+    ...(notes.length ? { note: notes } : {}),
     ...(usedCode.length ? { usedCode } : {}),
   };
 }
