@@ -73,7 +73,7 @@ export function PlanCard({
           linkToPage ? (
             <Link
               href="/patient/plan"
-              className="whitespace-nowrap text-sm font-medium text-brand-800 underline"
+              className="inline-flex min-h-11 items-center whitespace-nowrap text-sm font-medium text-brand-800 underline"
             >
               See all plans
             </Link>

@@ -28,7 +28,14 @@ export function CheckboxChips<T extends string>({
   className?: string;
 }) {
   return (
-    <div className={cn("grid grid-cols-2 gap-2", SM_COLUMNS[columns], className)}>
+    // Two columns on a phone, one when enlarged text would not fit two.
+    <div
+      className={cn(
+        "grid grid-cols-[repeat(auto-fit,minmax(min(8.5rem,100%),1fr))] gap-2",
+        SM_COLUMNS[columns],
+        className,
+      )}
+    >
       {options.map((o) => {
         const checked = selected.includes(o.value);
         return (
@@ -44,7 +51,7 @@ export function CheckboxChips<T extends string>({
             />
             <span
               className={cn(
-                "flex min-h-11 cursor-pointer select-none items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium",
+                "flex min-h-11 cursor-pointer select-none items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium [overflow-wrap:anywhere]",
                 "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
                 "peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:text-brand-900",
                 "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
@@ -96,7 +103,7 @@ export function RadioCard({
       />
       <span
         className={cn(
-          "flex min-h-11 cursor-pointer select-none items-center gap-3 rounded-lg border px-3 py-2 text-base font-medium",
+          "flex min-h-11 cursor-pointer select-none items-center gap-3 rounded-lg border px-3 py-2 text-base font-medium [overflow-wrap:anywhere]",
           "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
           "peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:text-brand-900",
           "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",

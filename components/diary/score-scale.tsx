@@ -32,7 +32,8 @@ export function ScoreScale({
   return (
     <fieldset id={id} aria-describedby={cn(`${id}-anchors`, error && errorId) || undefined}>
       <legend className="mb-3 text-base font-semibold text-slate-900">{legend}</legend>
-      <div className="grid grid-cols-11 overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
+      {/* One row of 11 on a phone; with enlarged text the numbers wrap onto more rows. */}
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(1.5rem,1fr))] overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
         {SCORES.map((n) => (
           <label key={n} className="relative border-l border-slate-200 first:border-l-0">
             <input
@@ -58,7 +59,10 @@ export function ScoreScale({
           </label>
         ))}
       </div>
-      <p id={`${id}-anchors`} className="mt-1.5 flex justify-between gap-4 text-sm text-slate-600">
+      <p
+        id={`${id}-anchors`}
+        className="mt-1.5 flex flex-wrap justify-between gap-x-4 text-sm text-slate-600"
+      >
         <span>0 = {low}</span>
         <span className="text-right">10 = {high}</span>
       </p>

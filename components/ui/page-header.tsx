@@ -13,7 +13,7 @@ export function PageHeader({
   return (
     <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
       <div className="min-w-0">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">
+        <h1 className="hyphens-auto break-words text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">
           {title}
         </h1>
         {description ? <p className="mt-1 text-slate-600">{description}</p> : null}

@@ -61,14 +61,20 @@ export default function AccountPage() {
         <CardTitle>
           <span id="settings-heading">Settings</span>
         </CardTitle>
-        <ul className="space-y-2">
+        <ul className="space-y-1">
           <li>
-            <Link href="/account/notifications" className="font-medium text-brand-800 underline">
+            <Link
+              href="/account/notifications"
+              className="inline-flex min-h-11 items-center font-medium text-brand-800 underline"
+            >
               Notifications and reminder emails
             </Link>
           </li>
           <li>
-            <Link href="/account/password" className="font-medium text-brand-800 underline">
+            <Link
+              href="/account/password"
+              className="inline-flex min-h-11 items-center font-medium text-brand-800 underline"
+            >
               Change your password
             </Link>
           </li>
