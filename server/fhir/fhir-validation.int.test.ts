@@ -16,7 +16,7 @@ import { amendDecision, recordDecision } from "@/server/services/decisions";
 import { fhirEverything } from "@/server/services/reports";
 import { clinicToday } from "@/server/services/settings";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
-import { BULK_TYPES, LOINC, UCUM } from "./map";
+import { BULK_TYPES, COMPONENT_CODES, LOINC, PORTAL_SYSTEM, UCUM } from "./map";
 
 let t: TestDatabase;
 let db: Db;
@@ -115,15 +115,22 @@ function codeProblems(r: Resource): string[] {
     const codes = [o.code, ...(o.component ?? []).map((c) => c.code)].flatMap(
       (c) => c.coding ?? [],
     );
+    // LOINC for the scores; the portal's own codes for what the round trip adds (where it hurts,
+    // what it feels like, site soreness, the baseline's interference), each named in words.
+    const portal = new Set<string>(Object.values(COMPONENT_CODES));
     for (const c of codes)
-      if (c.system !== LOINC || !LOINC_OK.has(c.code ?? ""))
+      if (
+        !(c.system === LOINC && LOINC_OK.has(c.code ?? "")) &&
+        !(c.system === `${PORTAL_SYSTEM}:observation` && portal.has(c.code ?? ""))
+      )
         problems.push(`code ${c.system}|${c.code}`);
     for (const q of quantities.filter((x) => x !== undefined))
       if (q.system !== UCUM || q.code !== "{score}" || (q.value ?? -1) < 0 || (q.value ?? 11) > 10)
         problems.push(`quantity ${JSON.stringify(q)}`);
     const top = o.code.coding?.[0]?.code;
-    if (top === "72514-3" && (o.valueQuantity === undefined || o.component))
-      problems.push("pain without a value");
+    if (top === "72514-3" && o.valueQuantity === undefined) problems.push("pain without a value");
+    if (top === "72514-3" && !o.partOf?.[0]?.reference?.startsWith("Procedure/"))
+      problems.push("pain not part of a procedure");
     if (top === "91148-7" && o.component?.length !== 4) problems.push("PEG without 4 components");
   }
   return problems;

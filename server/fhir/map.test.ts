@@ -2,6 +2,8 @@ import type { Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { NO_TECHNIQUE } from "@/shared/technique";
 import {
+  baselineObservation,
+  COMPONENT_CODES,
   carePlanResource,
   entryResources,
   type FhirDecisionInput,
@@ -19,12 +21,22 @@ import {
 const PATIENT = "7b3f1c9e-2d4a-4c61-9a0b-1f2e3d4c5b6a";
 const PROCEDURE = "0c9d8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f";
 const updatedAt = new Date("2026-03-02T19:30:00Z");
+const BASELINE = {
+  baselinePain: 7,
+  baselineInterference: 6,
+  baselineLocations: ["lumbar", "knee:right"],
+  baselineQualities: ["aching", "burning"],
+};
 
 const entry = (over: Partial<FhirEntryInput> = {}): FhirEntryInput => ({
   id: "11111111-2222-4333-8444-555555555555",
   patientId: PATIENT,
+  procedureId: PROCEDURE,
   entryDate: "2026-03-02",
   painAverage: 4,
+  locations: ["knee:left"],
+  qualities: ["tingling"],
+  siteSoreness: true,
   enjoyment: 3,
   activity: 5,
   pgic: null,
@@ -167,6 +179,7 @@ describe("patient, procedure and decisions to FHIR", () => {
       procedureResource({
         id: PROCEDURE,
         patientId: PATIENT,
+        ...BASELINE,
         performedOn: "2026-01-20",
         modality: "cryoablation",
         region: "knee",
@@ -198,6 +211,7 @@ describe("patient, procedure and decisions to FHIR", () => {
     const p = procedureResource({
       id: PROCEDURE,
       patientId: PATIENT,
+      ...BASELINE,
       performedOn: "2026-01-20",
       modality: "radiofrequency",
       region: "lumbar",
@@ -272,6 +286,7 @@ describe("patient, procedure and decisions to FHIR", () => {
     const bare = procedureResource({
       id: PROCEDURE,
       patientId: PATIENT,
+      ...BASELINE,
       performedOn: "2026-01-20",
       modality: "chemical",
       region: "knee",
@@ -300,6 +315,7 @@ describe("patient, procedure and decisions to FHIR", () => {
         procedureResource({
           id: PROCEDURE,
           patientId: PATIENT,
+          ...BASELINE,
           performedOn: "2026-01-20",
           modality: "radiofrequency",
           region,
@@ -376,6 +392,7 @@ describe("patient, procedure and decisions to FHIR", () => {
           {
             id: PROCEDURE,
             patientId: PATIENT,
+            ...BASELINE,
             performedOn: "2026-01-20",
             modality: "radiofrequency",
             region: "lumbar",
@@ -394,6 +411,7 @@ describe("patient, procedure and decisions to FHIR", () => {
     expect(bundle.entry?.map((e) => e.resource?.resourceType)).toEqual([
       "Patient",
       "Procedure",
+      "Observation", // the procedure's baseline
       "Observation",
       "Observation",
       "Observation",
@@ -402,5 +420,62 @@ describe("patient, procedure and decisions to FHIR", () => {
     const urls = bundle.entry?.map((e) => e.fullUrl) ?? [];
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls[0]).toBe(`https://clinic.example/api/fhir/Patient/${PATIENT}`);
+  });
+});
+
+describe("the round trip: an outside system recomputes the outcomes from the export alone", () => {
+  const procedure = {
+    id: PROCEDURE,
+    patientId: PATIENT,
+    ...BASELINE,
+    performedOn: "2026-01-20",
+    modality: "radiofrequency",
+    region: "lumbar",
+    side: "bilateral",
+    target: "",
+    ...NO_TECHNIQUE,
+  };
+  const coded = (o: Observation, code: string) =>
+    (o.component ?? []).filter((c) => c.code.coding?.[0]?.code === code);
+  const portal = (c: {
+    valueCodeableConcept?: { coding?: Array<{ system?: string; code?: string }> };
+  }) =>
+    c.valueCodeableConcept?.coding?.find(
+      (x) => x.system?.endsWith(":location") || x.system?.endsWith(":quality"),
+    )?.code;
+
+  it("exports the baseline as an Observation the day before the procedure, part of it and marked as the baseline", () => {
+    const b = baselineObservation(procedure);
+    expect(b).toMatchObject({
+      effectiveDateTime: "2026-01-19",
+      partOf: [{ reference: `Procedure/${PROCEDURE}` }],
+      valueQuantity: { value: 7 },
+      code: { coding: [{ system: LOINC, code: "72514-3" }] },
+    });
+    expect(b.category?.some((c) => c.coding?.some((x) => x.code === "baseline"))).toBe(true);
+    expect(coded(b, COMPONENT_CODES.interference)[0]?.valueQuantity?.value).toBe(6);
+    expect(coded(b, COMPONENT_CODES.location).map(portal)).toEqual(["lumbar", "knee:right"]);
+    expect(coded(b, COMPONENT_CODES.quality).map(portal)).toEqual(["aching", "burning"]);
+    // A body structure in SNOMED CT where one exists, the side in words.
+    const knee = coded(b, COMPONENT_CODES.location)[1]?.valueCodeableConcept;
+    expect(knee?.coding?.[0]).toMatchObject({ system: SNOMED, code: "72696002" });
+    expect(knee?.text).toBe("Right knee");
+  });
+
+  it("points each diary Observation to its procedure and carries locations, qualities and site soreness", () => {
+    const [pain, peg] = entryResources(entry()) as Observation[];
+    for (const o of [pain, peg])
+      expect(o?.partOf).toEqual([{ reference: `Procedure/${PROCEDURE}` }]);
+    if (!pain) throw new Error("no pain Observation");
+    expect(coded(pain, COMPONENT_CODES.location).map(portal)).toEqual(["knee:left"]);
+    expect(coded(pain, COMPONENT_CODES.quality).map(portal)).toEqual(["tingling"]);
+    expect(coded(pain, COMPONENT_CODES.siteSoreness)[0]?.valueBoolean).toBe(true);
+  });
+
+  it("codes the modality, not only in words", () => {
+    expect(procedureResource(procedure).code?.coding?.[0]).toMatchObject({
+      code: "radiofrequency",
+      display: "Radiofrequency (heat)",
+    });
   });
 });

@@ -19,10 +19,14 @@ import type {
 } from "@medplum/fhirtypes";
 import { imagingLabels, rfVariantLabels, targetLabel } from "@/server/outcomes/pathway-vocab";
 import {
+  type Location,
+  locationLabel,
   type Modality,
   modalityLabels,
   type Pgic,
   pgicLabels,
+  type Quality,
+  qualityLabels,
   type Region,
   type Strategy,
   type SuspectedFactor,
@@ -116,13 +120,23 @@ export type FhirProcedureInput = {
   /** left, right, bilateral; null: midline or not recorded. */
   side: string | null;
   target: string;
+  /** The baseline (docs/clinical-rules.md#input), exported as the procedure's baseline Observation. */
+  baselinePain: number;
+  baselineInterference: number | null;
+  baselineLocations: readonly string[];
+  baselineQualities: readonly string[];
 } & Technique;
 
 export type FhirEntryInput = {
   id: string;
   patientId: string;
+  /** The procedure the entry belongs to (the latest ablation on or before its date). */
+  procedureId: string;
   entryDate: string;
   painAverage: number;
+  locations: readonly string[];
+  qualities: readonly string[];
+  siteSoreness: boolean;
   enjoyment: number | null;
   activity: number | null;
   pgic: string | null;
@@ -151,6 +165,7 @@ export type Audience = "staff" | "patient";
 
 /** FHIR ids allow [A-Za-z0-9-.]{1,64}: our UUIDs, and UUIDs with a short prefix. */
 export const resourceIds = {
+  baselineObservation: (procedureId: string) => `baseline-${procedureId}`,
   painObservation: (entryId: string) => `pain-${entryId}`,
   pegObservation: (entryId: string) => `peg-${entryId}`,
   pgicResponse: (entryId: string) => `pgic-${entryId}`,
@@ -257,6 +272,7 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
     status: "completed",
     category: { text: "Nerve ablation" },
     code: {
+      coding: [{ system: `${PORTAL_SYSTEM}:modality`, code: p.modality, display: modality }],
       text: `${modality} nerve ablation${targets ? ` of ${targets}` : ""}`,
     },
     subject: ref("Patient", p.patientId),
@@ -267,12 +283,115 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
   };
 }
 
+/**
+ * What the pain Observations carry besides the score (docs/decisions/015-fhir-export.md, the
+ * round trip): where it hurts (the region's SNOMED CT body structure where it has one, the
+ * portal's code with the side, and words), what it feels like (the portal's code and words), and
+ * soreness at the treated site.
+ */
+export const COMPONENT_CODES = {
+  location: "pain-location",
+  quality: "pain-quality",
+  siteSoreness: "treated-site-soreness",
+  interference: "interference",
+} as const;
+const portalCode = (code: string, text: string) => ({
+  coding: [{ system: `${PORTAL_SYSTEM}:observation`, code }],
+  text,
+});
+
+function locationComponents(locations: readonly string[]) {
+  return locations.map((code) => {
+    const region = REGION_SNOMED[code.split(":")[0] as Region];
+    const words = locationLabel(code as Location);
+    return {
+      code: portalCode(COMPONENT_CODES.location, "Where it hurts"),
+      valueCodeableConcept: {
+        coding: [
+          ...(region ? [{ system: SNOMED, code: region[0], display: region[1] }] : []),
+          { system: `${PORTAL_SYSTEM}:location`, code, display: words },
+        ],
+        text: words,
+      },
+    };
+  });
+}
+
+function qualityComponents(qualities: readonly string[]) {
+  return qualities.map((code) => {
+    const words = label(qualityLabels, code as Quality);
+    return {
+      code: portalCode(COMPONENT_CODES.quality, "What the pain feels like"),
+      valueCodeableConcept: {
+        coding: [{ system: `${PORTAL_SYSTEM}:quality`, code, display: words }],
+        text: words,
+      },
+    };
+  });
+}
+
+const BASELINE_CATEGORY = {
+  coding: [
+    {
+      system: `${PORTAL_SYSTEM}:observation-category`,
+      code: "baseline",
+      display: "Before the procedure",
+    },
+  ],
+  text: "Baseline before the procedure",
+};
+
+/**
+ * The procedure's baseline as an Observation dated the day before it, `partOf` the Procedure and
+ * marked as the baseline: pain (LOINC 72514-3), and as components the interference (the mean of the
+ * two PEG interference items, as the portal records it), locations and qualities.
+ */
+export function baselineObservation(p: FhirProcedureInput): Observation {
+  const day = new Date(`${p.performedOn}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return {
+    resourceType: "Observation",
+    id: resourceIds.baselineObservation(p.id),
+    status: "final",
+    category: [...surveyCategory, BASELINE_CATEGORY],
+    code: {
+      coding: [
+        loinc(
+          LOINC_CODES.painSeverity,
+          "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+        ),
+      ],
+      text: "Average pain before the procedure (0-10)",
+    },
+    subject: ref("Patient", p.patientId),
+    partOf: [ref("Procedure", p.id)],
+    effectiveDateTime: day.toISOString().slice(0, 10),
+    valueQuantity: score(p.baselinePain),
+    component: [
+      ...(p.baselineInterference === null
+        ? []
+        : [
+            {
+              code: portalCode(
+                COMPONENT_CODES.interference,
+                "Interference: mean of enjoyment of life and general activity (0-10)",
+              ),
+              valueQuantity: score(p.baselineInterference),
+            },
+          ]),
+      ...locationComponents(p.baselineLocations),
+      ...qualityComponents(p.baselineQualities),
+    ],
+  };
+}
+
 /** The pain-severity Observation of a diary entry (LOINC 72514-3, 0-10 NRS). */
 export function painObservation(e: FhirEntryInput): Observation {
   return {
     resourceType: "Observation",
     id: resourceIds.painObservation(e.id),
     status: "final",
+    partOf: [ref("Procedure", e.procedureId)],
     category: surveyCategory,
     code: {
       coding: [
@@ -287,6 +406,14 @@ export function painObservation(e: FhirEntryInput): Observation {
     effectiveDateTime: e.entryDate,
     issued: e.updatedAt.toISOString(),
     valueQuantity: score(e.painAverage),
+    component: [
+      ...locationComponents(e.locations),
+      ...qualityComponents(e.qualities),
+      {
+        code: portalCode(COMPONENT_CODES.siteSoreness, "Soreness at the treated site"),
+        valueBoolean: e.siteSoreness,
+      },
+    ],
   };
 }
 
@@ -305,6 +432,7 @@ export function pegObservation(e: FhirEntryInput): Observation | null {
     resourceType: "Observation",
     id: resourceIds.pegObservation(e.id),
     status: "final",
+    partOf: [ref("Procedure", e.procedureId)],
     category: surveyCategory,
     code: {
       coding: [loinc(LOINC_CODES.pegPanel, "PEG 3 item pain scale")],
@@ -457,7 +585,7 @@ export function patientBundle(
 ): Bundle {
   const resources: Resource[] = [
     patientResource(record.patient),
-    ...record.procedures.map(procedureResource),
+    ...record.procedures.flatMap((p) => [procedureResource(p), baselineObservation(p)]),
     ...record.entries.flatMap(entryResources),
     ...record.decisions.map((d) => carePlanResource(d, opts.audience)),
   ];

@@ -10,6 +10,7 @@ import type { Actor } from "@/server/authz/policy";
 import { forbidden } from "@/server/errors";
 import {
   type BulkType,
+  baselineObservation,
   carePlanResource,
   type FhirEntryInput,
   painObservation,
@@ -53,14 +54,28 @@ const ndjson = (resources: readonly object[]) =>
 const entryColumns = {
   id: diaryEntries.id,
   patientId: diaryEntries.patientId,
+  procedureId: diaryEntries.procedureId,
   entryDate: diaryEntries.entryDate,
   painAverage: diaryEntries.painAverage,
+  locations: diaryEntries.locations,
+  qualities: diaryEntries.qualities,
+  siteSoreness: diaryEntries.siteSoreness,
   enjoyment: diaryEntries.enjoyment,
   activity: diaryEntries.activity,
   pgic: diaryEntries.pgic,
   checkInDay: diaryEntries.checkInDay,
   updatedAt: diaryEntries.updatedAt,
 };
+
+/** Live procedures with everything their FHIR resources carry, by id after `after`. */
+function proceduresAfter(db: Db, after: string) {
+  return db
+    .select()
+    .from(procedures)
+    .where(and(isNull(procedures.deletedAt), gt(procedures.id, after)))
+    .orderBy(asc(procedures.id))
+    .limit(BATCH);
+}
 
 /** Live entries (not deleted, of a procedure not deleted), by id after `after`. */
 function entriesAfter(db: Db, after: string, onlyPgic: boolean): Promise<FhirEntryInput[]> {
@@ -103,33 +118,13 @@ async function* resourcesOf(db: Db, type: BulkType): AsyncGenerator<string> {
         yield ndjson(rows.map(patientResource));
       return;
     case "Procedure":
-      for await (const rows of batches((after) =>
-        db
-          .select({
-            id: procedures.id,
-            patientId: procedures.patientId,
-            performedOn: procedures.performedOn,
-            modality: procedures.modality,
-            region: procedures.region,
-            side: procedures.side,
-            target: procedures.target,
-            targets: procedures.targets,
-            rfVariant: procedures.rfVariant,
-            lesionTempC: procedures.lesionTempC,
-            lesionSeconds: procedures.lesionSeconds,
-            lesionCount: procedures.lesionCount,
-            probeGauge: procedures.probeGauge,
-            activeTipMm: procedures.activeTipMm,
-            imaging: procedures.imaging,
-          })
-          .from(procedures)
-          .where(and(isNull(procedures.deletedAt), gt(procedures.id, after)))
-          .orderBy(asc(procedures.id))
-          .limit(BATCH),
-      ))
+      for await (const rows of batches((after) => proceduresAfter(db, after)))
         yield ndjson(rows.map(procedureResource));
       return;
     case "Observation":
+      // Each procedure's baseline first, then every diary entry's.
+      for await (const rows of batches((after) => proceduresAfter(db, after)))
+        yield ndjson(rows.map(baselineObservation));
       for await (const rows of batches((after) => entriesAfter(db, after, false)))
         yield ndjson(rows.flatMap((e) => [painObservation(e), pegObservation(e) ?? []].flat()));
       return;
@@ -210,7 +205,7 @@ export async function bulkCounts(db: Db, actor: Actor): Promise<Record<BulkType,
   return {
     Patient: patients?.n ?? 0,
     Procedure: procs?.n ?? 0,
-    Observation: (entries?.all ?? 0) + (entries?.peg ?? 0),
+    Observation: (procs?.n ?? 0) + (entries?.all ?? 0) + (entries?.peg ?? 0),
     QuestionnaireResponse: entries?.pgic ?? 0,
     CarePlan: plans?.n ?? 0,
   };

@@ -139,8 +139,12 @@ export async function fhirEverything(
       (e): FhirEntryInput => ({
         id: e.id,
         patientId: patient.id,
+        procedureId: e.procedureId,
         entryDate: e.entryDate,
         painAverage: e.painAverage,
+        locations: e.locations,
+        qualities: e.qualities,
+        siteSoreness: e.siteSoreness,
         enjoyment: e.enjoyment,
         activity: e.activity,
         pgic: e.pgic,
