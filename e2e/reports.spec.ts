@@ -68,6 +68,9 @@ test.describe("reports and exports", () => {
     // Recording the decision acknowledged the flag that was open
     // (docs/clinical-rules.md#review-states).
     expect(text).toContain("No open flags.");
+    // ... and the report still says which flag was raised, and that the plan answered it.
+    expect(text).toContain("Answered flags");
+    expect(text).toMatch(/Answered \d+ \w+ \d{4} by Dr\. Priya\s+Provider with the plan\./);
     expect(text).toContain("Generated");
     expect(text).toContain("Dr. Priya Provider");
     expect(text).toContain("Page 1 of 1");
@@ -104,6 +107,7 @@ test.describe("reports and exports", () => {
     expect(text).toContain("Pat Patient");
     expect(text).toContain("Substantial relief");
     expect(text).not.toContain("Open flags");
+    expect(text).not.toContain("Answered flags");
     execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", pdf.path, pdf.path]);
 
     await page.getByRole("link", { name: "Account", exact: true }).click();

@@ -464,6 +464,24 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
                         </View>
                       ))
                     )}
+                    {report.answeredFlags.length > 0 ? (
+                      <>
+                        <Text style={[s.h2, { marginTop: 6 }]}>Answered flags</Text>
+                        {report.answeredFlags.map((f) => (
+                          <View key={f.code} style={s.flag}>
+                            <Text style={[s.severity, { backgroundColor: MUTED }]}>
+                              {f.severity.toUpperCase()}
+                            </Text>
+                            <View style={{ flex: 1 }}>
+                              <Text style={s.bold}>{flagCodeLabels[f.code]}</Text>
+                              <Text style={s.small}>
+                                {`Answered ${longDate(f.answeredOn)}${f.byName ? ` by ${f.byName}` : ""}${f.withDecision ? " with the plan" : ""}.`}
+                              </Text>
+                            </View>
+                          </View>
+                        ))}
+                      </>
+                    ) : null}
                   </>
                 ) : null}
                 <Text style={[s.h2, staff ? { marginTop: 6 } : {}]}>Check-ins</Text>

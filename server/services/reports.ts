@@ -193,6 +193,15 @@ export type VisitReport = {
   };
   /** Raised flags no acknowledgement covers; none in the patient's copy. */
   openFlags: Array<{ code: FlagCode; severity: Severity; sentence: string }>;
+  /** Raised flags an acknowledgement (or a decision) answers, with when and by whom; staff only. */
+  answeredFlags: Array<{
+    code: FlagCode;
+    severity: Severity;
+    sentence: string;
+    answeredOn: string;
+    byName: string | null;
+    withDecision: boolean;
+  }>;
   checkIns: Array<{ day: number; date: string; status: string; answer: string | null }>;
   /** The current plan (the patient's latest decision no amendment replaced). */
   plan: {
@@ -272,6 +281,7 @@ export async function visitReport(
       assessment: null,
       chart: { points: [], averages: [] },
       openFlags: [],
+      answeredFlags: [],
       checkIns: [],
       decisions: [],
     };
@@ -286,12 +296,28 @@ export async function visitReport(
     ),
     latestAcknowledgements(db, [procedure.id]),
   ]);
-  const openFlags =
+  const statuses =
     audience === "staff"
       ? flagStatuses(assessmentInput, assessment, acks.get(procedure.id) ?? new Map())
-          .filter((f) => !f.acknowledged)
-          .map(({ code, severity, sentence }) => ({ code, severity, sentence }))
       : [];
+  const openFlags = statuses
+    .filter((f) => !f.acknowledged)
+    .map(({ code, severity, sentence }) => ({ code, severity, sentence }));
+  const answeredFlags = statuses.flatMap(
+    ({ code, severity, sentence, acknowledged, acknowledgement: a }) =>
+      acknowledged && a
+        ? [
+            {
+              code,
+              severity,
+              sentence,
+              answeredOn: a.asOf,
+              byName: a.byName,
+              withDecision: a.decisionId !== null,
+            },
+          ]
+        : [],
+  );
   const answers = new Map(
     rows.flatMap((r) => (r.pgic && r.checkInDay ? [[r.checkInDay, r.pgic]] : [])),
   );
@@ -318,6 +344,7 @@ export async function visitReport(
       averages: assessment.windows.map((w) => ({ day: w.endDay, pain: w.meanPain })),
     },
     openFlags,
+    answeredFlags,
     checkIns: assessment.checkIns.map((c) => {
       const answer = c.status === "answered" ? answers.get(c.day) : undefined;
       return {
