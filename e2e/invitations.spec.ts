@@ -92,6 +92,13 @@ test.describe("invitations", () => {
     await page.goto("/admin/outbox");
     await expectNoA11yViolations(page);
     await page.screenshot({ path: "test-results/outbox-360.png", fullPage: true });
+
+    // A lost invitation: the admin sends a new one from the email (the earlier link ends).
+    await page.getByRole("row").filter({ hasText: email }).first().getByRole("link").click();
+    await expect(page.getByRole("button", { name: "Copy the link" })).toBeVisible();
+    await page.getByRole("button", { name: "Send a new invitation" }).click();
+    await expect(page.getByText(`A new invitation went to ${email}.`)).toBeVisible();
+    await page.waitForURL("**/admin/outbox");
   });
 
   test("a made-up link says so", async ({ page }) => {

@@ -51,6 +51,7 @@ const ACTION_WORDS: Record<string, string> = {
   "notifications.preferences": "Changed their notification settings",
   "notifications.unsubscribe": "Unsubscribed from a reminder",
   "outbox.read": "Viewed the email outbox",
+  "outbox.resend": "Sent an email again",
   "outcomes.read": "Viewed clinic outcomes",
   "patient.read": "Viewed a patient's record",
   "procedure.record": "Recorded a procedure",

@@ -273,6 +273,7 @@ export const matrix: Record<string, Row> = {
   },
   "outbox.list": { input: () => ({}), expect: adminOnly() },
   "outbox.get": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
+  "outbox.resend": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
   "procedure.record": {
     input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),
     expect: providerOnly(N),

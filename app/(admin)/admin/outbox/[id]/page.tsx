@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { OutboxActions } from "@/components/admin/outbox-actions";
 import { clinicTime, OutboxStatus } from "@/components/admin/outbox-status";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +22,19 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
           ← Outbox
         </Link>
       </p>
-      <PageHeader title={email.subject} actions={<OutboxStatus status={email.status} />} />
+      <PageHeader
+        title={email.subject}
+        actions={
+          <>
+            <OutboxStatus status={email.status} />
+            <OutboxActions
+              id={email.id}
+              kind={email.kind}
+              link={email.textBody.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0] ?? null}
+            />
+          </>
+        }
+      />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">To</dt>
