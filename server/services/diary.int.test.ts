@@ -401,7 +401,8 @@ describe("reads", () => {
       asOf: today,
     });
     expect(chart?.points).toHaveLength(5);
-    expect(chart?.points.at(-1)).toEqual({ date: today, pain: 4 });
+    // Interference: the mean of enjoyment (3) and activity (4).
+    expect(chart?.points.at(-1)).toEqual({ date: today, pain: 4, interference: 3.5 });
   });
 
   it("serves the home's assessment from the assessment cache, assessed again after each entry", async () => {

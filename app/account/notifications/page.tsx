@@ -86,7 +86,7 @@ export default async function NotificationsPage() {
                   <div className="min-w-0">
                     <Link
                       href={n.href}
-                      className={`text-slate-900 underline-offset-2 hover:underline ${n.read ? "" : "font-semibold"}`}
+                      className={`inline-flex min-h-6 items-center text-slate-900 underline-offset-2 hover:underline ${n.read ? "" : "font-semibold"}`}
                     >
                       {n.title}
                       {n.read ? null : <span className="sr-only"> (new)</span>}
