@@ -268,9 +268,9 @@ describe("demo clinical seed", () => {
     if (!patient) throw new Error("no demo patient");
     const actor = { ...patient, mustChangePassword: false };
     const { messages } = await ownThread(db, actor);
-    expect(messages.map((m) => [m.authorRole, m.change, m.readBy.length > 0])).toEqual([
-      ["patient", "question", true],
-      ["provider", null, true],
+    expect(messages.map((m) => [m.authorRole, m.changes, m.readBy.length > 0])).toEqual([
+      ["patient", ["question"], true],
+      ["provider", [], true],
     ]);
     expect(await unreadMessages(db, actor)).toBe(0);
   });

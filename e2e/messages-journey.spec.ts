@@ -36,9 +36,11 @@ test("a report of returned pain reaches the care team, is answered, and both see
   await loginAs(patient, "patient");
   await patient.getByRole("banner").getByRole("link", { name: "Report a change" }).click();
   await expect(patient.getByRole("heading", { level: 1, name: "Report a change" })).toBeVisible();
-  await patient
-    .getByRole("group", { name: "What has changed?" })
-    .getByRole("radio", { name: "My pain has come back" })
+  // Two reasons at once.
+  const reasons = patient.getByRole("group", { name: "What has changed?" });
+  await reasons.getByRole("checkbox", { name: "My pain has come back" }).check({ force: true });
+  await reasons
+    .getByRole("checkbox", { name: "Burning, tingling or numbness" })
     .check({ force: true });
   await patient
     .getByRole("group", { name: /Your pain right now/ })
@@ -49,8 +51,14 @@ test("a report of returned pain reaches the care team, is answered, and both see
   await patient.waitForURL(/\/patient\/messages$/);
   const patientThread = patient.getByRole("list", { name: "Messages with your care team" });
   const sent = patientThread.getByRole("listitem").filter({ hasText: report });
-  await expect(sent).toContainText("Reported: My pain has come back");
+  await expect(sent).toContainText(
+    "Reported: My pain has come back; Burning, tingling or numbness",
+  );
   await expect(sent).toContainText("Not read yet");
+  // What happens next, and when the clinic answers.
+  await expect(patient.getByRole("region", { name: "What happens next" })).toContainText(
+    "answers here, within one working day",
+  );
 
   // The provider, at a desk.
   await loginAs(page, "provider");
@@ -61,7 +69,7 @@ test("a report of returned pain reaches the care team, is answered, and both see
   await expect(page.getByRole("heading", { level: 1, name: "Pat Patient" })).toBeVisible();
   const thread = page.getByRole("list", { name: "Messages with Pat Patient" });
   const received = thread.getByRole("listitem").filter({ hasText: report });
-  await expect(received).toContainText("My pain has come back");
+  await expect(received).toContainText("My pain has come back; Burning, tingling or numbness");
   await expect(received).toContainText("7 out of 10");
   await page.getByLabel("Reply to Pat").fill(answer);
   await page.getByRole("button", { name: "Send reply" }).click();

@@ -52,7 +52,7 @@ test.afterAll(async ({ browser }) => {
 async function chooseChange(page: Page, label: string) {
   await page
     .getByRole("group", { name: "What has changed?" })
-    .getByRole("radio", { name: label })
+    .getByRole("checkbox", { name: label })
     .check({ force: true });
 }
 
@@ -73,7 +73,9 @@ test("a patient reports that their pain came back, with pain now, where and a te
   // Nothing chosen: the form says what is missing, and sends nothing.
   await page.getByRole("button", { name: "Send to my care team" }).click();
   await expect(
-    page.getByRole("alert").filter({ hasText: "What has changed: Choose what changed." }),
+    page
+      .getByRole("alert")
+      .filter({ hasText: "What has changed: Choose what changed: one or more." }),
   ).toBeVisible();
 
   const firstLine = unique("report: the ache is back");
@@ -152,11 +154,12 @@ test("the report form works with the keyboard alone, and a question needs words"
 }) => {
   await loginAs(page, "patient");
   await page.goto("/patient/messages/new");
-  const first = page.getByRole("radio", { name: "My pain is worse" });
+  const first = page.getByRole("checkbox", { name: "My pain is worse" });
   await first.focus();
-  // Arrow keys move through the choices: down to "A question for my care team".
-  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowDown");
-  await expect(page.getByRole("radio", { name: "A question for my care team" })).toBeChecked();
+  // Tab moves through the choices and Space ticks one: "A question for my care team".
+  for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("checkbox", { name: "A question for my care team" })).toBeChecked();
   await expect(page.getByLabel("Tell your care team more", { exact: true })).toBeVisible();
 
   const tabTo = async (target: string) => {
@@ -173,7 +176,7 @@ test("the report form works with the keyboard alone, and a question needs words"
   ).toBeVisible();
 
   const text = unique("keyboard: is a warm bath fine?");
-  await page.getByRole("radio", { name: "A question for my care team" }).focus();
+  await page.getByRole("checkbox", { name: "A question for my care team" }).focus();
   await tabTo("#body");
   await page.keyboard.type(text);
   await tabTo('button[type="submit"]');
@@ -201,7 +204,7 @@ test("offline, a report waits on the phone and is sent once when the connection 
   await expect(page.getByRole("button", { name: "Waiting to send…" })).toBeDisabled();
   const waiting = await stored(page);
   expect(waiting).toHaveLength(1);
-  expect(waiting[0]).toMatchObject({ kind: "report", input: { change: "burning_or_tingling" } });
+  expect(waiting[0]).toMatchObject({ kind: "report", input: { changes: ["burning_or_tingling"] } });
 
   // Back online: sent by itself, once, and the form leaves for the thread.
   await context.setOffline(false);

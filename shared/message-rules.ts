@@ -8,7 +8,7 @@ import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 export const MESSAGE_MAX = 2000;
 
 export const messageMessages = {
-  change: "Choose what changed.",
+  change: "Choose what changed: one or more.",
   painNow: "Choose a number from 0 to 10 for your pain now, or leave it empty.",
   locationsFromList: "Choose where it hurts from the list.",
   bodyNotText: "Enter your message as text.",
@@ -19,7 +19,7 @@ export const messageMessages = {
 } as const;
 
 export type ReportAnswers = {
-  change: string | null;
+  changes: readonly string[];
   painNow: number | null;
   locations: readonly string[];
   body: string;
@@ -36,14 +36,17 @@ export function bodyProblem(body: string, required: string | null): string | nul
 }
 
 /** A question or "something else" needs words; the other changes may be sent without. */
-export const changeNeedsText = (change: string | null) =>
-  change === "question" || change === "other";
+export const changeNeedsText = (changes: readonly (string | null)[]) =>
+  changes.some((c) => c === "question" || c === "other");
 
 /** What is wrong with a report's answers, one message per question (none: it can be sent). */
 export function reportProblems(a: ReportAnswers): ReportProblems {
   const problems: ReportProblems = {};
-  if (a.change === null || !(CHANGES as readonly string[]).includes(a.change)) {
-    problems.change = messageMessages.change;
+  if (
+    a.changes.length === 0 ||
+    !a.changes.every((c) => (CHANGES as readonly string[]).includes(c))
+  ) {
+    problems.changes = messageMessages.change;
   }
   if (a.painNow !== null && (!Number.isInteger(a.painNow) || a.painNow < 0 || a.painNow > 10)) {
     problems.painNow = messageMessages.painNow;
@@ -51,7 +54,7 @@ export function reportProblems(a: ReportAnswers): ReportProblems {
   if (!a.locations.every(isLocation)) {
     problems.locations = messageMessages.locationsFromList;
   }
-  const body = bodyProblem(a.body, changeNeedsText(a.change) ? messageMessages.bodyNeeded : null);
+  const body = bodyProblem(a.body, changeNeedsText(a.changes) ? messageMessages.bodyNeeded : null);
   if (body) problems.body = body;
   return problems;
 }

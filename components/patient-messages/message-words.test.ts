@@ -10,7 +10,10 @@ describe("the patient's words for a message", () => {
   });
 
   it("says what changed, the pain now and where in plain words", () => {
-    expect(changeWords("pain_returned")).toBe("My pain has come back");
+    expect(changeWords(["pain_returned"])).toBe("My pain has come back");
+    expect(changeWords(["pain_worse", "burning_or_tingling"])).toBe(
+      "My pain is worse; Burning, tingling or numbness",
+    );
     expect(painNowWords(6)).toBe("Pain now: 6 out of 10");
     expect(painNowWords(0)).toBe("Pain now: 0 out of 10");
     expect(whereWords(["lumbar", "knee", "lumbar"])).toBe("Where: Lumbar spine, Knee");

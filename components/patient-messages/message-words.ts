@@ -11,8 +11,9 @@ import {
 export const authorWords = (m: { mine: boolean; authorName: string }) =>
   m.mine ? "You" : `Your care team: ${m.authorName}`;
 
-/** The change reported, in the form's words. */
-export const changeWords = (change: Change) => changeLabels[change];
+/** The changes reported, in the form's words ("My pain is worse; Pain in a new place"). */
+export const changeWords = (changes: readonly Change[]) =>
+  changes.map((c) => changeLabels[c]).join("; ");
 
 /** "Pain now: 6 out of 10". */
 export const painNowWords = (pain: number) => `Pain now: ${pain} out of 10`;

@@ -37,11 +37,11 @@ export async function PatientThread({ messages }: { messages: ThreadMessage[] })
                   </time>
                 </p>
               </header>
-              {m.change ? (
+              {m.changes.length > 0 ? (
                 <div className="mt-2 space-y-1">
                   <p className="font-medium text-slate-900">
                     <span className="text-slate-600">Reported: </span>
-                    {changeWords(m.change)}
+                    {changeWords(m.changes)}
                   </p>
                   {m.painNow !== null || m.locations.length > 0 ? (
                     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">

@@ -29,7 +29,8 @@ export function PendingReports({ className }: { className?: string }) {
           <li key={p.input.clientId} className="flex flex-wrap items-center gap-3 px-4 py-3">
             <span className="min-w-0 flex-1">
               <span className="block font-medium text-slate-900">
-                {changeWords(p.input.change)}
+                {/* A report kept since before reports could name several has one change. */}
+                {changeWords(p.input.changes ?? (p.input.change ? [p.input.change] : []))}
               </span>
               <span className="block text-sm text-slate-700">
                 {p.refused

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { BodyMap, locationOptions } from "@/components/diary/body-map";
-import { CheckboxChips, RadioCard } from "@/components/diary/choice-cards";
+import { CheckboxCard, CheckboxChips } from "@/components/diary/choice-cards";
 import { newClientId } from "@/components/diary/client-id";
 import { sendOrKeep, usePendingEntries } from "@/components/diary/device-store";
 import { useDeviceUser } from "@/components/diary/pending-entries";
@@ -28,7 +28,7 @@ type Errors = Partial<Record<FieldName, string>>;
 
 /** The order of the questions, for the error summary. */
 const FIELD_ORDER: Array<[FieldName, string]> = [
-  ["change", "What has changed"],
+  ["changes", "What has changed"],
   ["painNow", "Pain now"],
   ["locations", "Where"],
   ["body", "Your message"],
@@ -39,8 +39,8 @@ const toggle = <T,>(xs: readonly T[], x: T): T[] =>
   xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
 
 /**
- * "Report a change" (docs/decisions/020-messages.md): what changed, pain now, where, and the
- * patient's words. The rules are the server's (message-rules.ts), applied here without zod. Sent
+ * "Report a change" (docs/decisions/020-messages.md): what changed (one or more), pain now, where,
+ * and the patient's words; today's diary entry goes with it unless the patient says no. The rules are the server's (message-rules.ts), applied here without zod. Sent
  * once per client id: a retry sends the same id; without a network it waits on the phone and the
  * patient layout sends it.
  */
@@ -48,11 +48,11 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
   const router = useRouter();
   const userId = useDeviceUser();
   const [clientId] = useState(newClientId);
-  const [change, setChange] = useState<Change | null>(null);
+  const [changes, setChanges] = useState<Change[]>([]);
   const [painNow, setPainNow] = useState<number | null>(null);
   const [locations, setLocations] = useState<Location[]>([]);
   const [body, setBody] = useState("");
-  const [attach, setAttach] = useState(false);
+  const [attach, setAttach] = useState(todaysEntryDate !== null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -62,7 +62,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
   const stillPending = usePendingEntries(userId ?? "").some(
     (p) => p.input.clientId === clientId && !p.refused,
   );
-  const needsText = changeNeedsText(change);
+  const needsText = changeNeedsText(changes);
 
   // A report kept on the phone has been sent (by PatientDevice): on to the thread.
   useEffect(() => {
@@ -73,16 +73,16 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found: Errors = reportProblems({ change, painNow, locations, body });
+    const found: Errors = reportProblems({ changes, painNow, locations, body });
     setFormError(null);
     setErrors(found);
-    if (Object.keys(found).length > 0 || change === null) {
+    if (Object.keys(found).length > 0) {
       setAttempt((n) => n + 1);
       return;
     }
     const input: ReportChangeInput = {
       clientId,
-      change,
+      changes,
       painNow,
       locations,
       body,
@@ -121,31 +121,33 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
 
       <Card>
         <fieldset
-          id="change"
-          aria-describedby={cn("change-hint", errors.change && "change-error") || undefined}
+          id="changes"
+          aria-describedby={cn("changes-hint", errors.changes && "changes-error") || undefined}
         >
           <legend className="text-base font-semibold text-slate-900">What has changed?</legend>
-          <p id="change-hint" className="mt-1 text-sm text-slate-600">
-            Choose the one that fits best.
+          <p id="changes-hint" className="mt-1 text-sm text-slate-600">
+            Choose all that apply.
           </p>
           <div className="mt-3 grid gap-2 sm:grid-cols-2">
             {CHANGES.map((c) => (
-              <RadioCard
+              <CheckboxCard
                 key={c}
-                name="change"
-                checked={change === c}
+                name="changes"
+                value={c}
+                checked={changes.includes(c)}
                 onChange={() => {
-                  setChange(c);
-                  clear("change");
-                  if (!changeNeedsText(c)) clear("body");
+                  const next = toggle(changes, c);
+                  setChanges(next);
+                  clear("changes");
+                  if (!changeNeedsText(next)) clear("body");
                 }}
-                invalid={Boolean(errors.change)}
+                invalid={Boolean(errors.changes)}
               >
                 {changeLabels[c]}
-              </RadioCard>
+              </CheckboxCard>
             ))}
           </div>
-          <FieldError id="change-error" error={errors.change} />
+          <FieldError id="changes-error" error={errors.changes} />
         </fieldset>
       </Card>
 

@@ -13,12 +13,12 @@ function Receipt({ m }: { m: ThreadMessage }) {
 
 /** A patient's "Report a change": what changed in their words, pain now, where, the diary entry. */
 function Report({ m, today }: { m: ThreadMessage; today: string }) {
-  if (!m.change) return null;
+  if (m.changes.length === 0) return null;
   return (
     <div className="mb-2 rounded-lg border border-amber-200 bg-amber-50/60 px-3 py-2">
       <p className="font-medium text-slate-900">
         <span className="sr-only">Reported: </span>
-        {changeLabels[m.change]}
+        {m.changes.map((c) => changeLabels[c]).join("; ")}
       </p>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
         {m.painNow !== null ? (

@@ -53,8 +53,14 @@ export const messages = pgTable(
       .references(() => users.id),
     authorRole: text({ enum: ["patient", "provider"] }).notNull(),
     clientId: uuid().notNull(),
-    /** docs/decisions/020-messages.md change code of a report; null for a plain message. */
+    /**
+     * docs/decisions/020-messages.md change code of a report (the first of `changes`); null for a
+     * plain message.
+     */
     change: text(),
+    /** Every change the report names; null for a plain message and for reports of one reason
+     * written before reports could name several (read `change` then). */
+    changes: text().array(),
     painNow: smallint(),
     locations: text().array().notNull().default(sql`'{}'::text[]`),
     diaryEntryId: uuid().references(() => diaryEntries.id),

@@ -52,7 +52,7 @@ async function patientOf(provider: Actor, name = "Pat Example") {
 
 const report = (over: Record<string, unknown> = {}) => ({
   clientId: crypto.randomUUID(),
-  change: "pain_returned" as const,
+  changes: ["pain_returned" as const],
   painNow: 6,
   locations: ["lumbar" as const],
   body: "The ache in my lower back came back yesterday.",
@@ -200,11 +200,16 @@ describe("writing", () => {
     expect(await fieldErrors(api.send({ clientId: crypto.randomUUID(), body: "  " }))).toEqual({
       body: ["Write your message."],
     });
-    expect(await fieldErrors(api.report(report({ change: "question", body: "" })))).toEqual({
+    expect(
+      await fieldErrors(api.report(report({ changes: ["pain_worse", "question"], body: "" }))),
+    ).toEqual({
       body: ["Tell your care team what changed."],
     });
+    expect(await fieldErrors(api.report(report({ changes: [] })))).toEqual({
+      changes: ["Choose what changed: one or more."],
+    });
     expect(await fieldErrors(api.report(report({ painNow: 11 })))).toHaveProperty("painNow");
-    expect(await fieldErrors(api.report(report({ change: "fine" })))).toHaveProperty("change");
+    expect(await fieldErrors(api.report(report({ changes: ["fine"] })))).toHaveProperty("changes");
     expect(
       await fieldErrors(
         callerFor(db, provider).message.reply({
@@ -243,7 +248,42 @@ describe("writing", () => {
     await api.report(report({ attachTodaysEntry: true }));
     const [message] = (await api.mine()).messages;
     expect(message?.diaryEntry).toEqual({ id: entry.id, entryDate: today, painAverage: 6 });
-    expect(message).toMatchObject({ change: "pain_returned", painNow: 6, locations: ["lumbar"] });
+    expect(message).toMatchObject({
+      changes: ["pain_returned"],
+      painNow: 6,
+      locations: ["lumbar"],
+    });
+  });
+
+  it("a report names several changes, each once; one from before several could be named reads the same", async () => {
+    const provider = await createUser(db, "provider");
+    const { patient } = await patientOf(provider);
+    const api = callerFor(db, patient).message;
+    await api.report(
+      report({ changes: ["pain_returned", "burning_or_tingling", "pain_returned"] }),
+    );
+    // A report kept on a phone since before: one change.
+    await api.report(report({ changes: undefined, change: "site_problem" }));
+    // A report stored before: one change, no list.
+    await db.insert(messages).values({
+      patientId: patient.id,
+      authorId: patient.id,
+      authorRole: "patient",
+      clientId: crypto.randomUUID(),
+      change: "new_location",
+      body: "Stored before.",
+      createdAt: new Date(Date.now() - 60_000),
+    });
+    const thread = (await api.mine()).messages;
+    expect(thread.map((m) => m.changes)).toEqual([
+      ["new_location"],
+      ["pain_returned", "burning_or_tingling"],
+      ["site_problem"],
+    ]);
+    const inbox = await callerFor(db, provider).message.inbox();
+    expect(inbox.rows.find((r) => r.patientId === patient.id)).toMatchObject({
+      lastChange: "site_problem",
+    });
   });
 
   it("messages are never edited or deleted: the database refuses both", async () => {
@@ -303,7 +343,7 @@ describe("reading", () => {
     const { patient: answered } = await patientOf(provider, "Cy Answered");
     await callerFor(db, first).message.report(report());
     await callerFor(db, answered).message.send({ clientId: crypto.randomUUID(), body: "Hi" });
-    await callerFor(db, second).message.report(report({ change: "new_location" }));
+    await callerFor(db, second).message.report(report({ changes: ["new_location"] }));
     await callerFor(db, second).message.send({ clientId: crypto.randomUUID(), body: "Also..." });
     await callerFor(db, provider).message.reply({
       patientId: answered.id,
@@ -473,6 +513,6 @@ describe("audit", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.actorId, patient.id), eq(auditEvents.action, "message.send")));
     // Codes only in the audit trail, never the text.
-    expect(sent?.details).toEqual({ change: "pain_returned" });
+    expect(sent?.details).toEqual({ change: ["pain_returned"] });
   });
 });

@@ -34,7 +34,8 @@ export const INBOX_PAGE_SIZE = 25;
 
 export type ReportChange = {
   clientId: string;
-  change: Change;
+  /** What changed: one or more, each once. */
+  changes: Change[];
   painNow: number | null;
   locations: Location[];
   body: string;
@@ -49,7 +50,8 @@ export type ThreadMessage = {
   authorName: string;
   /** Written by the person reading the thread. */
   mine: boolean;
-  change: Change | null;
+  /** What a report says changed (one or more); empty for a plain message. */
+  changes: Change[];
   painNow: number | null;
   locations: Location[];
   diaryEntry: { id: string; entryDate: string; painAverage: number } | null;
@@ -71,7 +73,7 @@ type NewMessage = {
   patientId: string;
   clientId: string;
   body: string;
-  change?: Change | null;
+  changes?: Change[];
   painNow?: number | null;
   locations?: Location[];
   diaryEntryId?: string | null;
@@ -109,7 +111,9 @@ async function post(
         authorId: actor.id,
         authorRole,
         clientId: message.clientId,
-        change: message.change ?? null,
+        // The first change in the column of one, which the inbox and older readers read.
+        change: message.changes?.[0] ?? null,
+        changes: message.changes?.length ? message.changes : null,
         painNow: message.painNow ?? null,
         locations: message.locations ?? [],
         diaryEntryId: message.diaryEntryId ?? null,
@@ -150,7 +154,7 @@ async function post(
       targetId: row.id,
       patientId: message.patientId,
       ip,
-      details: message.change ? { change: message.change } : undefined,
+      details: message.changes?.length ? { change: message.changes } : undefined,
     });
     const emails =
       authorRole === "patient"
@@ -264,7 +268,7 @@ export async function reportChange(
       patientId: actor.id,
       clientId: input.clientId,
       body: input.body,
-      change: input.change,
+      changes: [...new Set(input.changes)],
       painNow: input.painNow,
       locations: [...new Set(input.locations)],
       diaryEntryId,
@@ -323,6 +327,10 @@ async function markThreadRead(db: DbOrTx, readerId: string, patientId: string) {
       set read_up_to = greatest(${messageReads}.read_up_to, excluded.read_up_to)`);
 }
 
+/** What a report names: its changes, or the one change of a report from before there could be several. */
+const reportedChanges = (changes: string[] | null, change: string | null): Change[] =>
+  (changes?.length ? changes : change ? [change] : []) as Change[];
+
 /** The thread's newest messages, oldest first, each with who on the other side has read it. */
 async function threadMessages(db: DbOrTx, readerId: string, patientId: string) {
   const readBy = sql<string[]>`array(
@@ -337,6 +345,7 @@ async function threadMessages(db: DbOrTx, readerId: string, patientId: string) {
       authorRole: messages.authorRole,
       authorName: users.name,
       change: messages.change,
+      changes: messages.changes,
       painNow: messages.painNow,
       locations: messages.locations,
       diaryEntryId: diaryEntries.id,
@@ -358,7 +367,7 @@ async function threadMessages(db: DbOrTx, readerId: string, patientId: string) {
       authorRole: m.authorRole,
       authorName: m.authorName,
       mine: m.authorId === readerId,
-      change: m.change as Change | null,
+      changes: reportedChanges(m.changes, m.change),
       painNow: m.painNow,
       locations: m.locations as Location[],
       diaryEntry:

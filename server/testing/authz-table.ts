@@ -247,7 +247,7 @@ export const matrix: Record<string, Row> = {
   // Messages (docs/decisions/020-messages.md): a patient's own thread; a provider's care team;
   // admins never.
   "message.report": {
-    input: () => ({ clientId: crypto.randomUUID(), change: "pain_returned", painNow: 6 }),
+    input: () => ({ clientId: crypto.randomUUID(), changes: ["pain_returned"], painNow: 6 }),
     expect: patientOnly("OK"),
   },
   "message.send": {

@@ -3,6 +3,7 @@ import { EmergencyNotice } from "@/components/patient-messages/emergency-notice"
 import { PatientThread } from "@/components/patient-messages/patient-thread";
 import { PendingReports } from "@/components/patient-messages/pending-reports";
 import { SendMessageForm } from "@/components/patient-messages/send-message-form";
+import { WhatHappensNext } from "@/components/patient-messages/what-happens-next";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,7 +34,8 @@ export default async function MessagesPage() {
           </ButtonLink>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+      {thread.messages.at(-1)?.mine ? <WhatHappensNext contact={contact} /> : null}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
         <div className="lg:sticky lg:top-6 lg:order-2">
           <EmergencyNotice contact={contact} />
         </div>

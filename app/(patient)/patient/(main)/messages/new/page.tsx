@@ -25,7 +25,7 @@ export default async function ReportChangePage() {
         title="Report a change"
         description="Tell your care team what has changed since your procedure. They reply in your messages."
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
         <div className="lg:sticky lg:top-6 lg:order-2">
           <EmergencyNotice contact={contact} />
         </div>
