@@ -1,10 +1,4 @@
-// The patient's installed portal offline (docs/decisions/026-service-worker.md). Hand-written:
-// a few dozen lines do what the app needs, and Next 16's Turbopack build has no plugin to make one.
-// - /_next/static/* (file names carry their content's hash): from the cache, else the network.
-// - The patient's home, history and plan: from the network, a copy kept per signed-in patient;
-//   offline, the last copy, marked with the time it was fetched (the page shows "Offline").
-// - Any other page offline: the app's own offline page.
-// - Nothing of a patient is kept after sign-out, nor once another user signs in on this device.
+// The patient's installed portal offline: docs/decisions/026-service-worker.md says what it keeps.
 const VERSION = "v1";
 const STATIC = `static-${VERSION}`;
 const OFFLINE = `offline-${VERSION}`;
@@ -38,7 +32,6 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-/** Keeps only the pages of `id` (null: of nobody). */
 async function setUser(id) {
   user = id;
   const keys = await caches.keys();
@@ -54,7 +47,6 @@ self.addEventListener("message", (event) => {
 
 async function currentUser() {
   if (user) return user;
-  // After a restart of the worker: the one patient whose pages are kept, if any.
   const key = (await caches.keys()).find((k) => k.startsWith(PAGES));
   return key ? key.slice(PAGES.length) : null;
 }
@@ -68,7 +60,6 @@ async function fromStatic(request) {
   return response;
 }
 
-/** The cached page with the time it was fetched on <html data-offline-at>, for the page's notice. */
 async function offlineCopy(path) {
   const id = await currentUser();
   const cached = id && (await (await caches.open(PAGES + id)).match(path));
@@ -98,7 +89,6 @@ async function page(request, url) {
       const copy = new Response(await response.clone().blob(), { status: 200, headers });
       await (await caches.open(PAGES + id)).put(path, copy);
     } else if (response.redirected || response.type === "opaqueredirect") {
-      // Signed out or another role: the copies of this patient go.
       await setUser(null);
     }
   }

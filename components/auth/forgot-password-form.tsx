@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useRef, useState } from "react";
-import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
+import { MutationError, mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
@@ -13,8 +12,7 @@ import { describedBy, Field, Input } from "@/components/ui/field";
  * account has that address, so the page never tells who has an account.
  */
 export function ForgotPasswordForm() {
-  const trpc = useTRPC();
-  const request = useMutation(trpc.passwordReset.request.mutationOptions());
+  const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -28,13 +26,18 @@ export function ForgotPasswordForm() {
     if (!/^[^\s@]+@[^\s@]+$/.test(email))
       return setError("Enter an email address like name@example.com.");
     setError(undefined);
+    setPending(true);
     try {
-      await request.mutateAsync({ email });
+      await mutate("passwordReset", "request", { email });
     } catch (e) {
-      const fields = fieldErrors(e) as { email?: string };
-      if (fields.email) setError(fields.email);
-      else setFailure(errorMessage(e));
+      const fields = (e instanceof MutationError ? e.data?.fieldErrors : null) as {
+        email?: string[];
+      } | null;
+      if (fields?.email?.[0]) setError(fields.email[0]);
+      else setFailure(e instanceof Error ? e.message : "Something went wrong. Please try again.");
       return;
+    } finally {
+      setPending(false);
     }
     setSentTo(email);
     requestAnimationFrame(() => done.current?.focus());
@@ -84,8 +87,8 @@ export function ForgotPasswordForm() {
           {...describedBy("email", { error })}
         />
       </Field>
-      <Button type="submit" className="w-full" disabled={request.isPending}>
-        {request.isPending ? "Sending…" : "Email me a link"}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Sending…" : "Email me a link"}
       </Button>
       <Link
         href="/signin"

@@ -44,10 +44,7 @@ export function OfflinePages({ userId }: { userId: string }) {
       <p className="font-semibold">
         Offline: last updated {Number.isNaN(when.getTime()) ? "earlier" : kept.format(when)}
       </p>
-      <p>
-        This is the copy kept on this phone. New diary entries are kept here and sent when you are
-        back online.
-      </p>
+      <p>This is the copy kept on this phone.</p>
     </div>
   );
 }

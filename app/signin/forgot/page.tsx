@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { SignInFrame } from "@/components/auth/sign-in-frame";
-import { ClientProviders } from "@/components/trpc/client-providers";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
@@ -11,9 +10,7 @@ export default function ForgotPasswordPage() {
       title="Reset your password"
       description="Enter the email address you sign in with. We email you a link to choose a new password."
     >
-      <ClientProviders>
-        <ForgotPasswordForm />
-      </ClientProviders>
+      <ForgotPasswordForm />
     </SignInFrame>
   );
 }
