@@ -91,11 +91,22 @@ test.describe("provider work queue", () => {
       .toEqual(["Anna Schultz", "Michael Brown"]);
 
     await page.goto("/provider");
-    await page.getByLabel("Patient name").fill("okaf");
+    await page.getByLabel("Name or MRN").fill("okaf");
     await expect(page).toHaveURL(/q=okaf/);
     await expect
       .poll(async () => (await caseloadRows(page)).map((r) => r.name))
       .toEqual(["Robert Okafor"]);
+    await page.getByLabel("Name or MRN").fill("MRN-100845");
+    await expect
+      .poll(async () => (await caseloadRows(page)).map((r) => r.name))
+      .toEqual(["Susan Patel"]);
+    // From a tab without the patient, the search says which tab has them; the tabs count the search.
+    await page.goto("/provider?state=monitoring&q=100845");
+    expect(await tabCount(page, "Monitoring")).toBe(0);
+    expect(await tabCount(page, "All")).toBe(1);
+    await page.getByRole("link", { name: /^1 match under / }).click();
+    await expect(page).toHaveURL(/q=100845/);
+    expect((await caseloadRows(page)).map((r) => r.name)).toEqual(["Susan Patel"]);
 
     await page.goto("/provider");
     await page

@@ -60,7 +60,7 @@ export function CaseloadFilters({
         }}
         aria-busy={pending}
       >
-        <Field id="q" label="Patient name" className="col-span-2 lg:col-span-1">
+        <Field id="q" label="Name or MRN" className="col-span-2 lg:col-span-1">
           <Input
             id="q"
             name="q"

@@ -176,6 +176,7 @@ export function CaseloadTable({
                   ) : null}
                 </Link>
                 <p className="text-sm text-slate-600">
+                  {r.mrn ? `${r.mrn} · ` : ""}
                   {r.procedureLine}
                   {r.active ? "" : " · account deactivated"}
                 </p>

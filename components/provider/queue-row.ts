@@ -25,6 +25,7 @@ export type QueueRow = {
   href: string;
   name: string;
   age: number | null;
+  mrn: string | null;
   active: boolean;
   /** "Lumbar spine · day 35", "Knee · planned 12 Dec", "No procedure recorded". */
   procedureLine: string;
@@ -54,6 +55,7 @@ export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
     href,
     name: r.name,
     age: r.age,
+    mrn: r.mrn,
     active: r.active,
     procedureLine: !r.procedure
       ? "No procedure recorded"

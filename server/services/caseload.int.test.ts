@@ -251,6 +251,60 @@ describe("caseload", () => {
     expect(page2.rows.map((r) => r.name)).toEqual(["Gina Good", "Nora None"]);
   });
 
+  it("searches by name or MRN (whole, partial, any case) across every state, and the state counts follow the search", async () => {
+    const me = await provider();
+    const make = async (name: string, daysAgo: number, pain: number, mrn: string | null) => {
+      const patient = await patientOf(me, name);
+      await db.update(schema.users).set({ mrn }).where(eq(schema.users.id, patient.id));
+      const procedure = await insertProcedure(db, patient, me, addDays(today, -daysAgo), {
+        baselinePain: 6,
+      });
+      await insertEntries(
+        db,
+        procedure,
+        dailyEntries(0, daysAgo, (d) => (d < 3 ? 6 : pain)),
+      );
+      return patient;
+    };
+    const worse = await make("Wanda Worse", 30, 8, "MRN-700845"); // needs review (a high flag)
+    const rosa = await make("Rosa Early", 5, 5, "MRN-700912"); // monitoring (too early)
+    const rosalind = await make("Rosalind Early", 5, 5, null); // monitoring, no MRN
+    await patientOf(me, "Nora None"); // needs review (no procedure)
+    const api = callerFor(db, me);
+    const ids = async (input: Parameters<typeof api.caseload.list>[0]) =>
+      (await api.caseload.list(input)).rows.map((r) => r.patientId);
+
+    // The whole MRN, in any case; the row carries it.
+    const byMrn = await api.caseload.list({ search: "MRN-700845" });
+    expect(byMrn.rows.map((r) => [r.patientId, r.mrn])).toEqual([[worse.id, "MRN-700845"]]);
+    expect(await ids({ search: "mrn-700845" })).toEqual([worse.id]);
+    // A part of it: the digits alone, or its start.
+    expect(await ids({ search: "700912" })).toEqual([rosa.id]);
+    expect(await ids({ search: "MRN-7008" })).toEqual([worse.id]);
+    expect(await ids({ search: "  700845 " })).toEqual([worse.id]);
+    // Name and MRN together, from every state; a patient without an MRN is found by name.
+    expect(await ids({ search: "700" })).toEqual([worse.id, rosa.id]);
+    expect(await ids({ search: "rosa" })).toEqual([rosa.id, rosalind.id]);
+    expect(await ids({ search: "MRN-999" })).toEqual([]);
+
+    // The state counts are those of the search (and the other filters), not of the care team.
+    const all = await api.caseload.list({});
+    expect(all.counts.state).toEqual({ needs_review: 2, monitoring: 2 });
+    expect((await api.caseload.list({ search: "700" })).counts.state).toEqual({
+      needs_review: 1,
+      monitoring: 1,
+    });
+    expect((await api.caseload.list({ search: "700", category: "worse" })).counts.state).toEqual({
+      needs_review: 1,
+    });
+    // On a tab without a match, the counts say where the search's patients are.
+    const elsewhere = await api.caseload.list({ search: "rosa", state: "needs_review" });
+    expect(elsewhere).toMatchObject({ rows: [], total: 0, caseloadSize: 4 });
+    expect(elsewhere.counts.state).toEqual({ monitoring: 2 });
+    expect(await ids({ search: "rosa", state: "monitoring" })).toEqual([rosa.id, rosalind.id]);
+    expect(await ids({ search: "MRN-700845", state: "monitoring" })).toEqual([]);
+  });
+
   it("shows only the provider's own care team; other patients are not found, and reads are audited", async () => {
     const me = await provider();
     const other = await provider();

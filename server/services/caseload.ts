@@ -68,6 +68,8 @@ export type CaseloadInput = {
 export type CaseloadRow = {
   patientId: string;
   name: string;
+  /** The clinic's medical record number; null when none was recorded. */
+  mrn: string | null;
   /** Whole years on the clinic's today; null without a date of birth. */
   age: number | null;
   active: boolean;
@@ -245,6 +247,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
     .select({
       patientId: users.id,
       name: users.name,
+      mrn: users.mrn,
       dateOfBirth: users.dateOfBirth,
       active: users.active,
       assignedAt: careTeam.assignedAt,
@@ -348,6 +351,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
     return {
       patientId: p.patientId,
       name: p.name,
+      mrn: p.mrn,
       age: p.dateOfBirth ? yearsBetween(p.dateOfBirth, key.asOf) : null,
       active: p.active,
       state,
@@ -380,12 +384,16 @@ export async function caseload(
   { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
 ) {
   const { key, all: team } = await caseloadRows(db, actor, now);
-  // The name search is applied here rather than in SQL, so that the page still knows the size of
-  // the whole care team ("no patients match" rather than "none on your care team").
-  const needle = input.search?.toLocaleLowerCase("en");
-  const all = needle ? team.filter((r) => r.name.toLocaleLowerCase("en").includes(needle)) : team;
+  // The search (name or MRN) is applied here rather than in SQL, so that the page still knows the
+  // size of the whole care team ("no patients match" rather than "none on your care team").
+  const all = team.filter(matchesSearch(input.search));
+  // Every filter but the state: the state tabs count these, so that a tab's count is what it
+  // shows and an empty tab can point to the tab where the search's patients are.
+  const matching = all
+    .filter((r) => !input.category || (r.category ?? "no_procedure") === input.category)
+    .filter((r) => !input.flag || r.flags.some((f) => f.code === input.flag));
   const counts = {
-    state: countBy(all, (r) => r.state),
+    state: countBy(matching, (r) => r.state),
     urgency: countBy(all, (r) => r.urgency ?? "none"),
     category: countBy(all, (r) => r.category ?? "no_procedure"),
     flag: countBy(
@@ -393,10 +401,8 @@ export async function caseload(
       (f) => f.code,
     ),
   };
-  const filtered = all
+  const filtered = matching
     .filter((r) => !input.state || r.state === input.state)
-    .filter((r) => !input.category || (r.category ?? "no_procedure") === input.category)
-    .filter((r) => !input.flag || r.flags.some((f) => f.code === input.flag))
     .sort(caseloadOrder(input.sort, input.dir));
   const start = (input.page - 1) * input.pageSize;
 
@@ -424,6 +430,18 @@ export async function caseload(
     pageSize: input.pageSize,
     counts,
   };
+}
+
+/**
+ * Whether a row matches the caseload's search: a part of the patient's name or of their MRN, in
+ * any case ("okaf", "MRN-100845", "100845").
+ */
+export function matchesSearch(search: string | undefined) {
+  const needle = search?.trim().toLocaleLowerCase("en");
+  if (!needle) return () => true;
+  return (r: Pick<CaseloadRow, "name" | "mrn">) =>
+    r.name.toLocaleLowerCase("en").includes(needle) ||
+    (r.mrn?.toLocaleLowerCase("en").includes(needle) ?? false);
 }
 
 /**

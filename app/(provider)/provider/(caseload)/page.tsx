@@ -66,13 +66,24 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   };
   const filtered = Boolean(input.search || input.state || input.category || input.flag);
   const { counts } = caseload;
+  // The tabs count what each would show with the search and filters (every filter but the state).
+  const matches = Object.values(counts.state).reduce((sum, n) => sum + n, 0);
+  // When the current tab has none of the search's patients: the tabs that have them.
+  const elsewhere =
+    caseload.rows.length === 0 && input.state
+      ? ReviewState.options.flatMap((s) =>
+          s !== input.state && (counts.state[s] ?? 0) > 0
+            ? [{ state: s, count: counts.state[s] ?? 0 }]
+            : [],
+        )
+      : [];
   const tabs = [
     ...ReviewState.options.map((s) => ({
       state: s as string | undefined,
       label: reviewStateLabels[s],
       count: counts.state[s] ?? 0,
     })),
-    { state: undefined, label: "All", count: caseload.caseloadSize },
+    { state: undefined, label: "All", count: filtered ? matches : caseload.caseloadSize },
   ];
 
   return (
@@ -127,7 +138,22 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         }))}
       />
 
-      {caseload.rows.length === 0 ? (
+      {caseload.rows.length === 0 && elsewhere.length > 0 && input.state ? (
+        <EmptyState title={`No matches under “${reviewStateLabels[input.state]}”`}>
+          <ul className="space-y-1">
+            {elsewhere.map((e) => (
+              <li key={e.state}>
+                <Link
+                  href={withQuery("/provider", { ...current, state: e.state }, {})}
+                  className="font-medium text-brand-800 underline"
+                >
+                  {plural(e.count, "match", "matches")} under {reviewStateLabels[e.state]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </EmptyState>
+      ) : caseload.rows.length === 0 ? (
         <EmptyState
           title={
             caseload.caseloadSize === 0
@@ -146,7 +172,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             ? "An administrator assigns patients to your care team; they appear here with their outcomes."
             : input.state && !input.search && !input.category && !input.flag
               ? `No patient is in “${reviewStateLabels[input.state]}” now.`
-              : "Try another name, state, outcome or flag."}
+              : "Try another name, MRN, state, outcome or flag."}
         </EmptyState>
       ) : (
         <>
