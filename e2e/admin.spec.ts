@@ -203,6 +203,12 @@ test.describe("accounts", () => {
     await page.getByLabel("MRN (optional)").fill(mrn.toLowerCase());
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("Another patient already has this MRN.")).toBeVisible();
+    // The account list finds the patient by a part of the MRN and shows it with the care team.
+    await page.goto(`/admin?q=${encodeURIComponent(mrn.slice(0, -2).toLowerCase())}`);
+    const found = page.getByRole("table", { name: "Accounts" }).getByRole("row", { name: name });
+    await expect(found).toContainText(mrn);
+    await expect(found).toContainText("Dr. Priya Provider");
+    await expect(found).toContainText("Never");
 
     const other = await otherBrowser(browser);
     try {

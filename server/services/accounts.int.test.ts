@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
-import { callerFor, createUser, sessionToken, TEST_PASSWORD } from "@/server/testing/fixtures";
+import {
+  assignPatient,
+  callerFor,
+  createUser,
+  sessionToken,
+  TEST_PASSWORD,
+} from "@/server/testing/fixtures";
 import { DEFAULT_WARNING_SIGNS } from "@/shared/clinic-help";
 import { signIn } from "./auth";
 import { loadActor } from "./sessions";
@@ -194,6 +200,55 @@ describe("deactivation, reactivation and password reset", () => {
     expect((await errorOf(api().account.deactivate({ id: missing }))).code).toBe("NOT_FOUND");
     expect((await errorOf(api().account.resetPassword({ id: missing }))).code).toBe("NOT_FOUND");
     expect((await errorOf(api().account.get({ id: "1" }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("the account list", () => {
+  it("finds a patient by MRN (whole, partial, any case) and shows MRN, care team and last sign-in", async () => {
+    const patient = await createUser(t.db, "patient", { name: "Rosa Search" });
+    await t.db.update(users).set({ mrn: "MRN-880845" }).where(eq(users.id, patient.id));
+    const other = await createUser(t.db, "patient", { name: "Other Search" });
+    await t.db.update(users).set({ mrn: "MRN-990001" }).where(eq(users.id, other.id));
+    const doctor = await createUser(t.db, "provider", { name: "Dr Search Alpha" });
+    const second = await createUser(t.db, "provider", { name: "Dr Search Beta" });
+    await assignPatient(t.db, doctor, patient);
+    await assignPatient(t.db, second, patient);
+    await assignPatient(t.db, doctor, other);
+    expect(
+      (await signIn(t.db, { email: patient.email, password: TEST_PASSWORD }, "192.0.2.9")).ok,
+    ).toBe(true);
+
+    const ids = async (search: string) =>
+      (await api().account.list({ search })).rows.map((r) => r.id);
+    expect(await ids("MRN-880845")).toEqual([patient.id]);
+    expect(await ids("mrn-880845")).toEqual([patient.id]);
+    expect(await ids("880845")).toEqual([patient.id]);
+    expect(await ids("MRN-88")).toEqual([patient.id]);
+    expect(await ids("MRN-777")).toEqual([]);
+    // The name and email searches still work.
+    expect(await ids("rosa search")).toEqual([patient.id]);
+    expect(await ids(patient.email.slice(0, 20))).toEqual([patient.id]);
+
+    const [row] = (await api().account.list({ search: "880845" })).rows;
+    expect(row).toMatchObject({
+      mrn: "MRN-880845",
+      providers: { names: ["Dr Search Alpha", "Dr Search Beta"], total: 2 },
+      patientCount: null,
+    });
+    expect(row?.lastSignInAt).toBeInstanceOf(Date);
+    expect(Date.now() - (row?.lastSignInAt?.getTime() ?? 0)).toBeLessThan(60_000);
+
+    const providers = (await api().account.list({ search: "Dr Search", role: "provider" })).rows;
+    expect(providers.map((r) => [r.name, r.patientCount, r.mrn, r.lastSignInAt])).toEqual([
+      ["Dr Search Alpha", 2, null, null],
+      ["Dr Search Beta", 1, null, null],
+    ]);
+    // Showing a patient's row is an audited read of their data.
+    const reads = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "patient.read"), eq(auditEvents.patientId, patient.id)));
+    expect(reads.length).toBeGreaterThan(0);
   });
 });
 

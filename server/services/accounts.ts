@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { careTeam, userMfa, users } from "@/db/schema";
+import { auditEvents, careTeam, userMfa, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
@@ -18,10 +18,14 @@ export type AccountListInput = { search?: string; role?: Role; page: number; pag
 /** `%text%` for ILIKE, with the user's own % and _ taken literally. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** How many of a patient's providers the account list names; the rest are counted. */
+export const LIST_PROVIDERS = 3;
+
 /**
- * Accounts for the admin console: searched by name or email, filtered by role, paginated. A
- * patient's name and email on the page are a read of that patient's data: one audit row per
- * patient shown (decision 009).
+ * Accounts for the admin console: searched by name, email or MRN (a part of any), filtered by
+ * role, paginated; each with its MRN, its care team (a patient's providers, a provider's number
+ * of patients) and its last sign-in. A patient's details on the page are a read of that
+ * patient's data: one audit row per patient shown (decision 009).
  */
 export async function listAccounts(
   db: Db,
@@ -33,7 +37,11 @@ export async function listAccounts(
   if (input.role) filters.push(eq(users.role, input.role));
   if (input.search) {
     const pattern = containsPattern(input.search);
-    const match = or(ilike(users.name, pattern), ilike(users.email, pattern));
+    const match = or(
+      ilike(users.name, pattern),
+      ilike(users.email, pattern),
+      ilike(users.mrn, pattern),
+    );
     if (match) filters.push(match);
   }
   const where = filters.length ? and(...filters) : undefined;
@@ -46,6 +54,7 @@ export async function listAccounts(
         role: users.role,
         active: users.active,
         mustChangePassword: users.mustChangePassword,
+        mrn: users.mrn,
         createdAt: users.createdAt,
       })
       .from(users)
@@ -55,8 +64,73 @@ export async function listAccounts(
       .offset((input.page - 1) * input.pageSize),
     db.select({ value: count() }).from(users).where(where),
   ]);
+  const details = await accountListDetails(db, rows);
   await auditPatientsShown(db, actor, rows, "account_list", ip);
-  return { rows, total: total?.value ?? 0, page: input.page, pageSize: input.pageSize };
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      providers: details.providers.get(row.id) ?? { names: [], total: 0 },
+      patientCount: row.role === "provider" ? (details.patientCounts.get(row.id) ?? 0) : null,
+      lastSignInAt: details.lastSignIn.get(row.id) ?? null,
+    })),
+    total: total?.value ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/**
+ * The account list's columns beyond the user row, for one page of accounts in three queries: the
+ * patients' providers (the first LIST_PROVIDERS by name, and how many), the providers' numbers of
+ * patients, and each account's last sign-in (the audit trail's latest successful `auth.sign_in`,
+ * which outlives the purged sessions).
+ */
+async function accountListDetails(db: Db, rows: ReadonlyArray<{ id: string; role: Role }>) {
+  const patientIds = rows.filter((r) => r.role === "patient").map((r) => r.id);
+  const providerIds = rows.filter((r) => r.role === "provider").map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  const [teams, counts, signIns] = await Promise.all([
+    patientIds.length === 0
+      ? []
+      : db
+          .select({ patientId: careTeam.patientId, name: users.name })
+          .from(careTeam)
+          .innerJoin(users, eq(users.id, careTeam.providerId))
+          .where(inArray(careTeam.patientId, patientIds))
+          .orderBy(asc(users.name), asc(users.id)),
+    providerIds.length === 0
+      ? []
+      : db
+          .select({ providerId: careTeam.providerId, value: count() })
+          .from(careTeam)
+          .where(inArray(careTeam.providerId, providerIds))
+          .groupBy(careTeam.providerId),
+    ids.length === 0
+      ? []
+      : db
+          .select({ actorId: auditEvents.actorId, at: max(auditEvents.at) })
+          .from(auditEvents)
+          .where(
+            and(
+              inArray(auditEvents.actorId, ids),
+              eq(auditEvents.action, "auth.sign_in"),
+              eq(auditEvents.outcome, "success"),
+            ),
+          )
+          .groupBy(auditEvents.actorId),
+  ]);
+  const providers = new Map<string, { names: string[]; total: number }>();
+  for (const t of teams) {
+    const team = providers.get(t.patientId) ?? { names: [], total: 0 };
+    if (team.names.length < LIST_PROVIDERS) team.names.push(t.name);
+    team.total++;
+    providers.set(t.patientId, team);
+  }
+  return {
+    providers,
+    patientCounts: new Map(counts.map((c) => [c.providerId, c.value])),
+    lastSignIn: new Map(signIns.flatMap((s) => (s.actorId && s.at ? [[s.actorId, s.at]] : []))),
+  };
 }
 
 /** One `patient.read` audit row per patient an admin page shows (names and emails). */

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatDateTime, plural, zoneWords } from "@/components/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -27,7 +29,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     page,
     pageSize: PAGE_SIZE,
   });
-  const api = await serverApi();
+  const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
   const accounts = await orPage(api.account.list(input.data ?? { page: 1, pageSize: PAGE_SIZE }));
   const current = { q: params.q, role };
   const filtered = Boolean(params.q || role);
@@ -36,12 +38,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Accounts"
-        description={`${accounts.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}account${accounts.total === 1 ? "" : "s"}`}
+        description={`${accounts.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}account${accounts.total === 1 ? "" : "s"} · sign-in times in ${zoneWords(zone)}`}
         actions={<ButtonLink href="/admin/accounts/new">New account</ButtonLink>}
       />
       <search aria-label="Accounts">
         <form className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
-          <Field id="q" label="Name or email">
+          <Field id="q" label="Name, email or MRN">
             <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={200} />
           </Field>
           <Field id="role" label="Role">
@@ -80,7 +82,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             )
           }
         >
-          {filtered ? "Try another name or email, or another role." : null}
+          {filtered ? "Try another name, email or MRN, or another role." : null}
         </EmptyState>
       ) : (
         <ResponsiveTable
@@ -101,6 +103,31 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             },
             { header: "Email", cell: (a) => <span className="break-all">{a.email}</span> },
             { header: "Role", cell: (a) => <RoleBadge role={a.role} /> },
+            { header: "MRN", cell: (a) => a.mrn ?? <span className="text-slate-600">—</span> },
+            {
+              header: "Care team",
+              cell: (a) =>
+                a.role === "provider" ? (
+                  plural(a.patientCount ?? 0, "patient", "patients")
+                ) : a.role === "patient" ? (
+                  a.providers.total === 0 ? (
+                    <span className="text-slate-600">No provider yet</span>
+                  ) : (
+                    `${a.providers.names.join(", ")}${a.providers.total > a.providers.names.length ? ` and ${a.providers.total - a.providers.names.length} more` : ""}`
+                  )
+                ) : (
+                  <span className="text-slate-600">—</span>
+                ),
+            },
+            {
+              header: "Last sign-in",
+              cell: (a) =>
+                a.lastSignInAt ? (
+                  <span className="whitespace-nowrap">{formatDateTime(a.lastSignInAt, zone)}</span>
+                ) : (
+                  <span className="text-slate-600">Never</span>
+                ),
+            },
             {
               header: "Status",
               cell: (a) => (
