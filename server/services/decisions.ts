@@ -18,7 +18,7 @@ import {
 import { assessmentKey, readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
 import { flagStatuses, latestAcknowledgements } from "./flags";
-import { notify } from "./notifications";
+import { markFlagNotificationsRead, notify } from "./notifications";
 import { managedPatient, readablePatient } from "./patient-access";
 import { clinicToday } from "./settings";
 
@@ -154,6 +154,7 @@ async function insertDecision(
             decisionId: row.id,
           })),
         );
+        await markFlagNotificationsRead(tx, procedure.id, answeredFlags, now);
       }
       await recordAudit(tx, {
         actor,

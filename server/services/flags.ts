@@ -18,6 +18,7 @@ import {
 } from "@/server/outcomes";
 import { assessProcedure } from "./assessments";
 import { recordAudit } from "./audit";
+import { markFlagNotificationsRead } from "./notifications";
 import { managedPatient } from "./patient-access";
 import { clinicToday } from "./settings";
 
@@ -152,6 +153,7 @@ export async function acknowledgeFlag(
       })
       .returning();
     if (!row) throw new Error("acknowledgement not inserted");
+    await markFlagNotificationsRead(tx, procedure.id, [input.code], now);
     await recordAudit(tx, {
       actor,
       action: "flag.acknowledge",

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -27,6 +27,37 @@ export async function notify(
     .values([...items])
     .onConflictDoNothing()
     .returning({ userId: notifications.userId, key: notifications.key });
+}
+
+/** The key of a high flag's notification: one per procedure and flag, per provider. */
+export const highFlagKey = (procedureId: string, code: string) =>
+  `high_flag:${procedureId}:${code}`;
+
+/**
+ * A flag is answered (acknowledged, or answered by a decision: docs/decisions/011): its unread
+ * high-flag notifications stop being new, for every provider who got them. In the caller's
+ * transaction.
+ */
+export async function markFlagNotificationsRead(
+  tx: DbOrTx,
+  procedureId: string,
+  codes: readonly string[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (codes.length === 0) return;
+  await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.kind, "high_flag"),
+        inArray(
+          notifications.key,
+          codes.map((code) => highFlagKey(procedureId, code)),
+        ),
+        isNull(notifications.readAt),
+      ),
+    );
 }
 
 export const NOTIFICATION_LIST_LIMIT = 50;

@@ -7,7 +7,7 @@ import { digestEmail, highFlagEmail } from "@/server/mail/templates";
 import { hourInZone } from "@/server/outcomes/reminders";
 import { todayInZone } from "@/server/time";
 import { caseloadRows } from "./caseload";
-import { notify } from "./notifications";
+import { highFlagKey, notify } from "./notifications";
 import { queueEmail, wakeMailDelivery } from "./outbox";
 import { getClinicSettings } from "./settings";
 
@@ -49,7 +49,7 @@ export async function caseloadRound(db: Db, now: Date = new Date()) {
             .map((f) => ({
               userId: provider.id,
               kind: "high_flag",
-              key: `high_flag:${row.procedure?.id}:${f.code}`,
+              key: highFlagKey(row.procedure?.id ?? "", f.code),
               title: `High-priority flag for ${row.name}`,
               href: `/provider/patients/${row.patientId}`,
             }))
