@@ -94,6 +94,7 @@ test.describe("invitations", () => {
     await page.screenshot({ path: "test-results/outbox-360.png", fullPage: true });
 
     // A lost invitation: the admin sends a new one from the email (the earlier link ends).
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("row").filter({ hasText: email }).first().getByRole("link").click();
     await expect(page.getByRole("button", { name: "Copy the link" })).toBeVisible();
     await page.getByRole("button", { name: "Send a new invitation" }).click();
