@@ -1,111 +1,82 @@
 // The patient's installed portal offline: docs/decisions/026-service-worker.md says what it keeps.
-const VERSION = "v1";
-const STATIC = `static-${VERSION}`;
-const OFFLINE = `offline-${VERSION}`;
+const V = "v1";
 const PAGES = "pages-"; // + the signed-in patient's id
 const KEPT = ["/patient", "/patient/history", "/patient/plan"];
 let user = null;
+const keys = () => caches.keys();
+const drop = async (test) => Promise.all((await keys()).filter(test).map((k) => caches.delete(k)));
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(
+self.addEventListener("install", (e) =>
+  e.waitUntil(
     caches
-      .open(OFFLINE)
+      .open(`offline-${V}`)
       .then((c) => c.add(new Request("/offline", { cache: "reload" })))
       .then(() => self.skipWaiting()),
-  );
-});
+  ),
+);
+self.addEventListener("activate", (e) =>
+  e.waitUntil(
+    drop((k) => /^(static|offline)-/.test(k) && !k.endsWith(V)).then(() => self.clients.claim()),
+  ),
+);
 
-self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys
-            .filter(
-              (k) => (k.startsWith("static-") || k.startsWith("offline-")) && !k.endsWith(VERSION),
-            )
-            .map((k) => caches.delete(k)),
-        ),
-      )
-      .then(() => self.clients.claim()),
-  );
-});
-
-async function setUser(id) {
+/** Keeps only the pages of `id` (null: of nobody). */
+function setUser(id) {
   user = id;
-  const keys = await caches.keys();
-  await Promise.all(
-    keys.filter((k) => k.startsWith(PAGES) && k !== PAGES + id).map((k) => caches.delete(k)),
-  );
+  return drop((k) => k.startsWith(PAGES) && k !== PAGES + id);
 }
-
-self.addEventListener("message", (event) => {
-  const data = event.data || {};
-  if (data.type === "user") event.waitUntil(setUser(typeof data.id === "string" ? data.id : null));
+self.addEventListener("message", (e) => {
+  if (e.data?.type === "user")
+    e.waitUntil(setUser(typeof e.data.id === "string" ? e.data.id : null));
 });
-
 async function currentUser() {
-  if (user) return user;
-  const key = (await caches.keys()).find((k) => k.startsWith(PAGES));
-  return key ? key.slice(PAGES.length) : null;
+  const k = user ? null : (await keys()).find((k) => k.startsWith(PAGES));
+  return user ?? (k ? k.slice(PAGES.length) : null);
 }
 
-async function fromStatic(request) {
-  const cache = await caches.open(STATIC);
-  const hit = await cache.match(request);
+async function fromStatic(req) {
+  const cache = await caches.open(`static-${V}`);
+  const hit = await cache.match(req);
   if (hit) return hit;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
-  return response;
+  const res = await fetch(req);
+  if (res.ok) await cache.put(req, res.clone());
+  return res;
 }
 
 async function offlineCopy(path) {
   const id = await currentUser();
-  const cached = id && (await (await caches.open(PAGES + id)).match(path));
-  if (!cached) return (await caches.match("/offline")) || new Response("Offline", { status: 503 });
-  const html = await cached.text();
-  const at = cached.headers.get("x-kept-at") || "";
-  const headers = new Headers(cached.headers);
-  return new Response(html.replace("<html", `<html data-offline-at="${at}"`), {
-    status: 200,
-    headers,
-  });
+  const kept = id && (await (await caches.open(PAGES + id)).match(path));
+  if (!kept) return (await caches.match("/offline")) || new Response("Offline", { status: 503 });
+  const at = kept.headers.get("x-kept-at") || "";
+  const html = (await kept.text()).replace("<html", `<html data-offline-at="${at}"`);
+  return new Response(html, { headers: kept.headers });
 }
 
-async function page(request, url) {
-  const path = url.pathname + url.search;
-  let response;
+async function page(req, path) {
+  let res;
   try {
-    response = await fetch(request);
+    res = await fetch(req);
   } catch {
     return offlineCopy(path === "/" ? "/patient" : path);
   }
   const id = await currentUser();
-  if (KEPT.includes(path) && id) {
-    if (response.ok && !response.redirected && response.type === "basic") {
-      const headers = new Headers(response.headers);
-      headers.set("x-kept-at", new Date().toISOString());
-      const copy = new Response(await response.clone().blob(), { status: 200, headers });
-      await (await caches.open(PAGES + id)).put(path, copy);
-    } else if (response.redirected || response.type === "opaqueredirect") {
-      await setUser(null);
-    }
+  if (!id || !KEPT.includes(path)) return res;
+  if (res.ok && !res.redirected && res.type === "basic") {
+    const headers = new Headers(res.headers);
+    headers.set("x-kept-at", new Date().toISOString());
+    const copy = new Response(await res.clone().blob(), { headers });
+    await (await caches.open(PAGES + id)).put(path, copy);
+  } else if (res.redirected || res.type === "opaqueredirect") {
+    await setUser(null); // signed out, or another role: this patient's copies go
   }
-  return response;
+  return res;
 }
 
-self.addEventListener("fetch", (event) => {
-  const { request } = event;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/_next/static/")) {
-    event.respondWith(fromStatic(request));
-    return;
-  }
-  if (request.mode !== "navigate") return;
-  if (url.pathname === "/" || url.pathname === "/patient" || url.pathname.startsWith("/patient/")) {
-    event.respondWith(page(request, url));
-  }
+self.addEventListener("fetch", (e) => {
+  const req = e.request;
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/_next/static/")) e.respondWith(fromStatic(req));
+  else if (req.mode === "navigate" && /^\/(patient(\/|$)|$)/.test(url.pathname))
+    e.respondWith(page(req, url.pathname + url.search));
 });

@@ -268,13 +268,6 @@ export function DiaryEntryForm(props: DiaryEntryFormProps) {
   );
 }
 
-/**
- * Enter in a one-line field (the medication, say) ends the line instead of sending the whole
- * diary half-filled: only the "Save entry" button sends it.
- */
-function keepEnterInField(event: KeyboardEvent<HTMLFormElement>) {
-  const target = event.target as HTMLElement;
-  if (event.key === "Enter" && target instanceof HTMLInputElement && target.type !== "submit") {
-    event.preventDefault();
-  }
-}
+/** Enter in a one-line field (the medication) does not send the half-filled diary. */
+const keepEnterInField = (e: KeyboardEvent<HTMLFormElement>) =>
+  e.key === "Enter" && (e.target as HTMLInputElement).type === "text" && e.preventDefault();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { formatDateTime } from "@/components/format";
 
 /** Empties the copies of pages kept for offline use (at sign-out), and tells the worker. */
 export async function clearOfflinePages() {
@@ -9,13 +10,6 @@ export async function clearOfflinePages() {
   const keys = await caches.keys();
   await Promise.all(keys.filter((k) => k.startsWith("pages-")).map((k) => caches.delete(k)));
 }
-
-const kept = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /**
  * On the patient's pages: installs the service worker (public/sw.js) and tells it who is signed
@@ -42,7 +36,10 @@ export function OfflinePages({ userId }: { userId: string }) {
       className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
     >
       <p className="font-semibold">
-        Offline: last updated {Number.isNaN(when.getTime()) ? "earlier" : kept.format(when)}
+        Offline: last updated{" "}
+        {Number.isNaN(when.getTime())
+          ? "earlier"
+          : formatDateTime(when, Intl.DateTimeFormat().resolvedOptions().timeZone)}
       </p>
       <p>This is the copy kept on this phone.</p>
     </div>
