@@ -58,12 +58,3 @@ export function adviceSentence(a: SummaryNumbers): string {
       return `Your relief lasted about ${a.reliefDurationDays ?? "?"} days. This can happen when treated nerves regrow; your care team can see it and will discuss next steps with you.`;
   }
 }
-
-/** Check-in days in words: "2-week", "6-week", "3-month", "6-month", "1-year". */
-export const checkInName: Record<number, string> = {
-  14: "2-week",
-  42: "6-week",
-  90: "3-month",
-  180: "6-month",
-  365: "1-year",
-};

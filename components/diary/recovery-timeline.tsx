@@ -2,9 +2,9 @@ import { formatDate } from "@/components/format";
 import { cn } from "@/components/ui/cn";
 import { phaseForDay, phaseMessages } from "@/server/outcomes/assess";
 import type { CheckIn } from "@/server/outcomes/check-ins";
+import { checkInName } from "@/server/outcomes/check-ins";
 import { addDays } from "@/server/outcomes/dates";
 import type { Phase } from "@/server/outcomes/vocab";
-import { checkInName } from "./patient-words";
 
 /** The phases of docs/clinical-rules.md#phases in patient words, with their day ranges. */
 const PHASES: Array<{ phase: Phase; title: string; from: number; to: number | null }> = [

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
-import { checkInName } from "@/components/diary/patient-words";
 import { painAgainstBaseline } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { checkInName } from "@/server/outcomes/check-ins";
 import type { QueueRow, SortKey, SortState } from "./queue-row";
 
 const dash = <span className="text-slate-500">—</span>;

@@ -11,6 +11,14 @@
 import { addDays, daysBetween } from "./dates";
 
 export const CHECK_IN_DAYS = [14, 42, 90, 180, 365] as const;
+/** Check-in days in words, the same on every page and in the PDF: "2-week" … "1-year". */
+export const checkInName: Record<number, string> = {
+  14: "2-week",
+  42: "6-week",
+  90: "3-month",
+  180: "6-month",
+  365: "1-year",
+};
 /** A check-in is due on its day and the 6 days after it. */
 export const CHECK_IN_DUE_DAYS = 7;
 

@@ -2,6 +2,7 @@
 // Letter. Drawn with react-pdf's own primitives (the chart is its vector Svg, not a picture).
 // Built-in Helvetica: ASCII punctuation only (it has no U+2212 minus or >=). Content comes from
 // server/services/reports.ts; every number from the outcome engine.
+
 import {
   Circle,
   Document,
@@ -32,6 +33,7 @@ import {
   suspectedFactorLabels,
   treatedSiteLabel,
 } from "@/server/outcomes";
+import { checkInName } from "@/server/outcomes/check-ins";
 import type { VisitReport } from "@/server/services/reports";
 import { exportFileName } from "./file-names";
 
@@ -488,7 +490,7 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
                 {report.checkIns.map((c) => (
                   <View key={c.day} style={s.kv}>
                     <Text style={{ width: 104, color: MUTED }}>
-                      Day {c.day} ({longDate(c.date)})
+                      {checkInName[c.day] ?? `Day ${c.day}`} ({longDate(c.date)})
                     </Text>
                     <Text style={s.v}>
                       {c.answer ??

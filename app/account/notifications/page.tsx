@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { checkInName } from "@/components/diary/patient-words";
 import { formatDate, formatDateTime, zoneWords } from "@/components/format";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
@@ -12,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 import { getCurrentActor } from "@/server/auth/session";
+import { checkInName } from "@/server/outcomes/check-ins";
 
 export const metadata: Metadata = { title: "Notifications" };
 

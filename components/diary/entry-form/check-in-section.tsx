@@ -2,9 +2,9 @@
 
 import { cn } from "@/components/ui/cn";
 import { FieldError } from "@/components/ui/field";
+import { checkInName } from "@/server/outcomes/check-ins";
 import { PGIC_ANSWERS, type Pgic, pgicLabels } from "@/server/outcomes/diary-lists";
 import { RadioCard } from "../choice-cards";
-import { checkInName } from "../patient-words";
 import type { CheckInQuestion } from "../types";
 import { Section } from "./section";
 

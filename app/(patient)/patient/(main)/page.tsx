@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CurrentPlan } from "@/components/decisions/current-plan";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
-import { checkInName } from "@/components/diary/patient-words";
 import { ProcedureSummary } from "@/components/diary/procedure-summary";
 import { formatDate } from "@/components/format";
 import { HelpCard } from "@/components/help/call-clinic";
@@ -13,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 import { requireRole } from "@/server/auth/guards";
+import { checkInName } from "@/server/outcomes/check-ins";
 
 export const metadata: Metadata = { title: "Home" };
 

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { PainChart } from "@/components/charts/pain-chart";
 import { DecisionDialog } from "@/components/decisions/decision-dialog";
 import { DecisionHistory } from "@/components/decisions/decision-history";
-import { checkInName } from "@/components/diary/patient-words";
 import { formatDate, formatElapsed, plural } from "@/components/format";
 import { AssessmentPanel } from "@/components/provider/assessment-panel";
 import { EntriesTable } from "@/components/provider/entries-table";
@@ -25,6 +24,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { orPage, serverApi } from "@/server/api/server";
+import { checkInName } from "@/server/outcomes/check-ins";
 import { pgicLabels } from "@/server/outcomes/vocab";
 
 export const metadata: Metadata = { title: "Patient review" };
