@@ -77,15 +77,22 @@ export function CheckboxChips<T extends string>({
   );
 }
 
-/** One answer of a radio group drawn as a large card (touch friendly; a real radio underneath). */
-export function RadioCard({
+/**
+ * One answer drawn as a large card (touch friendly; a real radio or checkbox underneath): a round
+ * mark for one of a radio group, a box with a tick for one of several that may all be chosen.
+ */
+export function ChoiceCard({
+  type = "radio",
   name,
+  value,
   checked,
   onChange,
   invalid,
   children,
 }: {
+  type?: "radio" | "checkbox";
   name: string;
+  value?: string;
   checked: boolean;
   onChange: () => void;
   invalid?: boolean;
@@ -94,8 +101,9 @@ export function RadioCard({
   return (
     <label className="relative">
       <input
-        type="radio"
+        type={type}
         name={name}
+        value={value}
         checked={checked}
         onChange={onChange}
         aria-invalid={invalid ? true : undefined}
@@ -109,67 +117,29 @@ export function RadioCard({
           "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
         )}
       >
-        <span
-          aria-hidden
-          className={cn(
-            "size-4 shrink-0 rounded-full border-2",
-            checked
-              ? "border-brand-700 bg-brand-700 ring-2 ring-inset ring-white"
-              : "border-slate-400",
-          )}
-        />
-        {children}
-      </span>
-    </label>
-  );
-}
-
-/** RadioCard's look for one of several choices that may all be chosen: a box that shows the tick. */
-export function CheckboxCard({
-  name,
-  value,
-  checked,
-  onChange,
-  invalid,
-  children,
-}: {
-  name: string;
-  value: string;
-  checked: boolean;
-  onChange: () => void;
-  invalid?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <label className="relative">
-      <input
-        type="checkbox"
-        name={name}
-        value={value}
-        checked={checked}
-        onChange={onChange}
-        aria-invalid={invalid ? true : undefined}
-        className="peer sr-only"
-      />
-      <span
-        className={cn(
-          "flex min-h-11 cursor-pointer select-none items-center gap-3 rounded-lg border px-3 py-2 text-base font-medium",
-          "border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-          "peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:text-brand-900",
-          "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
+        {type === "radio" ? (
+          <span
+            aria-hidden
+            className={cn(
+              "size-4 shrink-0 rounded-full border-2",
+              checked
+                ? "border-brand-700 bg-brand-700 ring-2 ring-inset ring-white"
+                : "border-slate-400",
+            )}
+          />
+        ) : (
+          <span
+            aria-hidden
+            className={cn(
+              "grid size-5 shrink-0 place-items-center rounded border text-xs",
+              checked
+                ? "border-brand-700 bg-brand-700 text-white"
+                : "border-slate-400 bg-white text-transparent",
+            )}
+          >
+            ✓
+          </span>
         )}
-      >
-        <span
-          aria-hidden
-          className={cn(
-            "grid size-5 shrink-0 place-items-center rounded border text-xs",
-            checked
-              ? "border-brand-700 bg-brand-700 text-white"
-              : "border-slate-400 bg-white text-transparent",
-          )}
-        >
-          ✓
-        </span>
         {children}
       </span>
     </label>

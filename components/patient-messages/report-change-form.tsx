@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { BodyMap, locationOptions } from "@/components/diary/body-map";
-import { CheckboxCard, CheckboxChips } from "@/components/diary/choice-cards";
+import { CheckboxChips, ChoiceCard } from "@/components/diary/choice-cards";
 import { newClientId } from "@/components/diary/client-id";
 import { sendOrKeep, usePendingEntries } from "@/components/diary/device-store";
 import { useDeviceUser } from "@/components/diary/pending-entries";
@@ -130,7 +130,8 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
           </p>
           <div className="mt-3 grid gap-2 sm:grid-cols-2">
             {CHANGES.map((c) => (
-              <CheckboxCard
+              <ChoiceCard
+                type="checkbox"
                 key={c}
                 name="changes"
                 value={c}
@@ -144,7 +145,7 @@ export function ReportChangeForm({ todaysEntryDate }: { todaysEntryDate: string 
                 invalid={Boolean(errors.changes)}
               >
                 {changeLabels[c]}
-              </CheckboxCard>
+              </ChoiceCard>
             ))}
           </div>
           <FieldError id="changes-error" error={errors.changes} />

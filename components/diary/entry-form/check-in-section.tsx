@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { FieldError } from "@/components/ui/field";
 import { checkInName } from "@/server/outcomes/check-ins";
 import { PGIC_ANSWERS, type Pgic, pgicLabels } from "@/server/outcomes/diary-lists";
-import { RadioCard } from "../choice-cards";
+import { ChoiceCard } from "../choice-cards";
 import type { CheckInQuestion } from "../types";
 import { Section } from "./section";
 
@@ -32,7 +32,7 @@ export function CheckInSection({
         </p>
         <div className="mt-3 grid gap-2">
           {PGIC_ANSWERS.map((p) => (
-            <RadioCard
+            <ChoiceCard
               key={p}
               name="pgic"
               checked={value === p}
@@ -40,7 +40,7 @@ export function CheckInSection({
               invalid={Boolean(error)}
             >
               {pgicLabels[p]}
-            </RadioCard>
+            </ChoiceCard>
           ))}
         </div>
         <FieldError id="pgic-error" error={error} />

@@ -2,7 +2,7 @@
 
 import { cn } from "@/components/ui/cn";
 import { FieldError } from "@/components/ui/field";
-import { RadioCard } from "../choice-cards";
+import { ChoiceCard } from "../choice-cards";
 import { Section } from "./section";
 
 const ANSWERS = [
@@ -34,7 +34,7 @@ export function SiteSorenessSection({
         </p>
         <div className="mt-3 grid grid-cols-2 gap-2">
           {ANSWERS.map(([v, label]) => (
-            <RadioCard
+            <ChoiceCard
               key={label}
               name="siteSoreness"
               checked={value === v}
@@ -42,7 +42,7 @@ export function SiteSorenessSection({
               invalid={Boolean(error)}
             >
               {label}
-            </RadioCard>
+            </ChoiceCard>
           ))}
         </div>
         <FieldError id="siteSoreness-error" error={error} />
