@@ -6,7 +6,7 @@
  * PostgreSQL database `portal_bench_http` (DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432) with the demo data and 100 more patients, signs in, then
  * loads each target with autocannon (req/s, p50, p99, non-2xx), sums the gzip size of the
- * JavaScript each patient page loads (the service worker's script included), and weighs the caseload's HTML (two pages of 25 patients).
+ * JavaScript each patient page loads (the service worker's script where it is installed), and weighs the caseload's HTML (two pages of 25 patients).
  * The load generator runs on the same machine.
  * Options: --duration S (default 10), --connections N (default 10), --keep-build.
  */
@@ -288,8 +288,8 @@ async function pageJs(path: string, cookie?: string) {
         .filter((src): src is string => Boolean(src)),
     ),
   ];
-  // The patient's pages register the service worker (public/sw.js): its script counts for them.
-  if (path.startsWith("/patient")) sources.push("/sw.js");
+  // The pages that install the service worker (public/sw.js, decision 026) count its script.
+  if (["/patient", "/patient/history", "/patient/plan"].includes(path)) sources.push("/sw.js");
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());

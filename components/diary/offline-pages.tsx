@@ -3,6 +3,9 @@
 import { useEffect, useState } from "react";
 import { formatDateTime } from "@/components/format";
 
+/** The pages public/sw.js keeps for offline use, and that install it. */
+export const KEPT_PAGES = ["/patient", "/patient/history", "/patient/plan"];
+
 /** Empties the copies of pages kept for offline use (at sign-out), and tells the worker. */
 export async function clearOfflinePages() {
   navigator.serviceWorker?.controller?.postMessage({ type: "user", id: null });
@@ -22,6 +25,11 @@ export function OfflinePages({ userId }: { userId: string }) {
     const at = document.documentElement.dataset.offlineAt;
     if (at) setOfflineAt(at);
     if (!("serviceWorker" in navigator)) return;
+    // Installed from the pages it keeps (home, history, plan); elsewhere only told who is signed in.
+    if (!KEPT_PAGES.includes(location.pathname)) {
+      navigator.serviceWorker.controller?.postMessage({ type: "user", id: userId });
+      return;
+    }
     navigator.serviceWorker
       .register("/sw.js")
       .then(() => navigator.serviceWorker.ready)
