@@ -25,10 +25,16 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function loginAs(page: Page, role: Role) {
   await signIn(page, DEMO[role], DEMO_PASSWORD);
   await page.waitForURL(`**/${role}`);
+  // The home has rendered (its heading and title), not only changed the address: a test that goes
+  // on at once must not race the sign-in's own navigation.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle(/\S/);
 }
 
 /** Fails with the list of violations when axe finds any (WCAG 2.1 A and AA rules). */
 export async function expectNoA11yViolations(page: Page) {
+  // Scan a page that has finished arriving (a client navigation sets the title last).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
