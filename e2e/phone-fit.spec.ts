@@ -40,6 +40,8 @@ test("at 200% text size no patient page scrolls sideways at 360 px", async ({ pa
   const wide: string[] = [];
   for (const path of pages) {
     await page.goto(path);
+    // The page itself, not its loading skeleton (which must fit too, but is not what is checked).
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.evaluate(() => {
       document.documentElement.style.fontSize = "32px";
     });
