@@ -57,6 +57,19 @@ test("a patient who forgot their password resets it by email; the link works onc
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Invitation sent")).toBeVisible();
 
+  // The reset request and the offline page at 1280 px too (360 px below).
+  const wideContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const wide = await wideContext.newPage();
+  for (const [path, heading] of [
+    ["/signin/forgot", "Reset your password"],
+    ["/offline", "You are offline"],
+  ] as const) {
+    await wide.goto(path);
+    await expect(wide.getByRole("heading", { name: heading })).toBeVisible();
+    await expectNoA11yViolations(wide);
+  }
+  await wideContext.close();
+
   // The sign-in page: the way to a reset and the clinic's phone.
   const phone = await browser.newPage();
   await phone.goto("/signin");
