@@ -57,17 +57,7 @@ export function CheckboxChips<T extends string>({
                 "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
               )}
             >
-              <span
-                aria-hidden
-                className={cn(
-                  "grid size-5 shrink-0 place-items-center rounded border text-xs",
-                  checked
-                    ? "border-brand-700 bg-brand-700 text-white"
-                    : "border-slate-400 bg-white text-transparent",
-                )}
-              >
-                ✓
-              </span>
+              <Tick checked={checked} />
               {o.label}
             </span>
           </label>
@@ -128,20 +118,27 @@ export function ChoiceCard({
             )}
           />
         ) : (
-          <span
-            aria-hidden
-            className={cn(
-              "grid size-5 shrink-0 place-items-center rounded border text-xs",
-              checked
-                ? "border-brand-700 bg-brand-700 text-white"
-                : "border-slate-400 bg-white text-transparent",
-            )}
-          >
-            ✓
-          </span>
+          <Tick checked={checked} />
         )}
         {children}
       </span>
     </label>
+  );
+}
+
+/** The box with a tick of a checkbox drawn as a chip or a card. */
+function Tick({ checked }: { checked: boolean }) {
+  return (
+    <span
+      aria-hidden
+      className={cn(
+        "grid size-5 shrink-0 place-items-center rounded border text-xs",
+        checked
+          ? "border-brand-700 bg-brand-700 text-white"
+          : "border-slate-400 bg-white text-transparent",
+      )}
+    >
+      ✓
+    </span>
   );
 }
