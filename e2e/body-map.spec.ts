@@ -36,8 +36,12 @@ test("on a phone the body map shows front and back, each joint's side on its own
 
   const lumbar = page.getByRole("checkbox", { name: "Lumbar spine" });
   await expect(lumbar).not.toBeChecked();
-  await page.locator('#locations [data-location="lumbar"]').tap();
-  await expect(lumbar).toBeChecked();
+  // Until the page has hydrated a tap on the picture does nothing (the checkboxes work without
+  // it): tap again until it takes, which a loaded CI machine needs.
+  await expect(async () => {
+    await page.locator('#locations [data-location="lumbar"]').tap();
+    await expect(lumbar).toBeChecked({ timeout: 2_000 });
+  }).toPass();
   // One tap is one side: the left knee ticks "Left knee" and leaves the right one alone.
   await page.locator('#locations [data-location="knee:left"]').tap();
   await expect(page.getByRole("checkbox", { name: "Left knee" })).toBeChecked();
@@ -61,8 +65,12 @@ test("a right-knee patient taps the left knee once: the entry stores the left kn
   await signIn(page, "thomas.reed@example.com", DEMO_PASSWORD);
   await page.waitForURL("**/patient");
   await page.goto("/patient/diary/new");
-  // Where it hurts: one tap on the picture, nothing ticked in the list.
-  await page.locator('#locations [data-location="knee:left"]').tap();
+  // Where it hurts: one tap on the picture (again if the page had not hydrated yet), nothing
+  // ticked in the list.
+  await expect(async () => {
+    await page.locator('#locations [data-location="knee:left"]').tap();
+    await expect(page.getByRole("checkbox", { name: "Left knee" })).toBeChecked({ timeout: 2_000 });
+  }).toPass();
   await fillEntry(page, 5, { where: null });
   const checkIn = page.getByRole("group", { name: /Since your procedure/ });
   if (await checkIn.count()) await checkIn.getByRole("radio").first().check({ force: true });
