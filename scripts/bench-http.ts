@@ -10,12 +10,11 @@
  * The load generator runs on the same machine.
  * Options: --duration S (default 10), --connections N (default 10), --keep-build.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
+import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { buildWithFloors, PATIENT_PAGES, signIn as signInAt, startPortal } from "./bench-server";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,54 +24,18 @@ const DURATION = arg("duration", 10);
 const CONNECTIONS = arg("connections", 10);
 const PORT = arg("port", 3399);
 const WRITERS = 100;
-const DIST = ".next-bench";
 const NAME = "portal_bench_http";
 const base = `http://127.0.0.1:${PORT}`;
 const log = (...parts: unknown[]) => console.log(...parts);
 
-// ---- Build with the floors ----
-if (!process.argv.includes("--keep-build")) {
-  log(`building into ${DIST} with the floor routes…`);
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const built = spawnSync(process.execPath, [nextBin, "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, BENCH_FLOORS: "1", NEXT_DIST_DIR: DIST },
-  });
-  if (built.status !== 0) throw new Error("the bench build failed");
-}
-
-// ---- Database and server ----
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists "${NAME}" with (force)`);
-await admin.unsafe(`create database "${NAME}"`);
-const url = new URL(serverUrl);
-url.pathname = `/${NAME}`;
-
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    DATABASE_URL: url.toString(),
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-    DATA_ENCRYPTION_KEY: `bench:${randomBytes(32).toString("base64")}`,
-    SEED_DEMO: "true",
-    TRUST_PROXY: "true",
-    LOG_LEVEL: "warn",
-    NEXT_DIST_DIR: DIST,
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stopServer = async () => {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-};
+buildWithFloors();
+const portal = await startPortal(NAME, PORT);
+const signIn = (email: string, password: string, ip?: string) =>
+  signInAt(base, email, password, ip);
 
 let exitCode = 0;
 try {
-  await waitFor(`${base}/api/health`);
-  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  const sql = postgres(portal.databaseUrl, { max: 2, onnotice: () => {} });
   const writers = await seedWriters(sql);
   await sql.end();
 
@@ -160,15 +123,7 @@ try {
   const pages: Array<[string, string | undefined]> = [
     ["/bench-floor", undefined],
     ["/signin", undefined],
-    ["/patient", patient],
-    ["/patient/diary/new", patient],
-    ["/patient/history", patient],
-    ["/patient/progress", patient],
-    ["/patient/messages", patient],
-    ["/patient/messages/new", patient],
-    ["/patient/plan", patient],
-    ["/patient/help", patient],
-    ["/patient/more", patient],
+    ...PATIENT_PAGES.map((page): [string, string] => [page, patient]),
     ["/signin/forgot", undefined],
     ["/provider", provider],
   ];
@@ -208,22 +163,9 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
-  await stopServer();
-  await admin.unsafe(`drop database if exists "${NAME}" with (force)`);
-  await admin.end();
+  await portal.stop();
 }
 process.exit(exitCode);
-
-async function waitFor(target: string) {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(target)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${target} did not answer`);
-}
 
 /** 100 patients with a procedure 30 days ago, on the demo provider's care team. */
 async function seedWriters(sql: postgres.Sql): Promise<string[]> {
@@ -247,32 +189,6 @@ async function seedWriters(sql: postgres.Sql): Promise<string[]> {
         'bilateral', 'L4-L5 medial branches', 7, 6, '{lumbar}', '{aching}')`;
   }
   return emails;
-}
-
-/** Signs in as next-auth's sign-in form does; returns the session cookie. */
-async function signIn(email: string, password: string, ip = "198.51.100.250"): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrfCookie,
-      "x-forwarded-for": ip,
-    },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${email} (${response.status})`);
-  return session;
 }
 
 /** The gzip size of the scripts a page's HTML loads (what a cold browser transfers). */
