@@ -47,11 +47,13 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     const patient = inserted.find((u) => u.role === "patient");
     if (!provider || !patient) throw new Error("demo seed: accounts missing");
     await tx.insert(careTeam).values({ providerId: provider.id, patientId: patient.id });
-    // Migrations made the settings' one row already.
+    // Migrations made the settings' one row already. The demo clinic comes set up: its name and
+    // phone, the second factor optional for staff (docs/decisions/033-first-run-setup.md).
+    const clinic = { ...DEMO_CLINIC, requireStaffMfa: false, setupCompletedAt: new Date() };
     await tx
       .insert(clinicSettings)
-      .values({ id: true, ...DEMO_CLINIC })
-      .onConflictDoUpdate({ target: clinicSettings.id, set: DEMO_CLINIC });
+      .values({ id: true, ...clinic })
+      .onConflictDoUpdate({ target: clinicSettings.id, set: clinic });
     await seedClinical(tx, {
       today: options.today,
       providerId: provider.id,

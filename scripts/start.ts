@@ -119,6 +119,20 @@ try {
   await shutdown(1);
 }
 
+// A new clinic's first administrator (docs/decisions/033-first-run-setup.md).
+{
+  const { ensureFirstAdmin } = await import("../server/services/first-admin");
+  const first = await ensureFirstAdmin(database.db, env.ADMIN_EMAIL);
+  if (first.state === "invited")
+    console.log(`First administrator: open ${first.url} to choose your password (${first.email}).`);
+  else if (first.state === "missing")
+    console.log(
+      "No administrator yet: start again with ADMIN_EMAIL=you@your-clinic.org to create one.",
+    );
+  else if (first.state === "taken")
+    console.error(`ADMIN_EMAIL ${first.email} belongs to an account that is not an administrator.`);
+}
+
 const require = createRequire(import.meta.url);
 const next = require("next") as typeof import("next").default;
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });

@@ -59,6 +59,7 @@ const ACTION_WORDS: Record<string, string> = {
   "report.export": "Downloaded a report",
   "request.denied": "Was refused a request",
   "settings.update": "Changed the clinic settings",
+  "settings.setup": "Completed the first-run setup",
 };
 
 /** "caseload.read" -> "Viewed the caseload"; an action without words reads as itself, humanised. */

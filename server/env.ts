@@ -30,6 +30,11 @@ const EnvSchema = z.object({
     .refine(isTimeZone, "CLINIC_TIME_ZONE must be an IANA time zone such as Europe/Paris"),
   /** Create the demo accounts and data on an empty database ("true"/"false"). */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /**
+   * The first administrator's email: while the database has no active admin, `npm start` creates
+   * the account and prints its invitation link (docs/decisions/033-first-run-setup.md).
+   */
+  ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
   /** Trust X-Forwarded-For from a reverse proxy in front of the app ("true"/"false"). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Mail server, e.g. smtp://user:pass@host:587; unset: emails stay in the outbox (/admin/outbox). */

@@ -36,6 +36,8 @@ export function SettingsForm({
   warningSigns,
   replyTime,
   requireStaffMfa,
+  publicUrl,
+  defaultPublicUrl,
   zones,
 }: {
   successCriteria: Criteria;
@@ -47,6 +49,9 @@ export function SettingsForm({
   warningSigns: readonly string[];
   replyTime: string | null;
   requireStaffMfa: boolean;
+  /** The stored public address; null: APP_URL (`defaultPublicUrl`). */
+  publicUrl: string | null;
+  defaultPublicUrl: string;
   zones: string[];
 }) {
   const trpc = useTRPC();
@@ -67,6 +72,7 @@ export function SettingsForm({
         warningSigns: String(form.get("warningSigns") ?? "").split(/\r?\n/),
         replyTime: String(form.get("replyTime") ?? ""),
         requireStaffMfa: form.get("requireStaffMfa") === "on",
+        publicUrl: String(form.get("publicUrl") ?? ""),
       });
       setErrors({});
       toast.success("Clinic settings saved.");
@@ -201,6 +207,27 @@ export function SettingsForm({
               </option>
             ))}
           </Select>
+        </Field>
+      </Card>
+      <Card>
+        <CardTitle>The portal's address</CardTitle>
+        <Field
+          id="publicUrl"
+          label="Public address"
+          hint={`Links in invitations, password resets and reminders open this address. Leave empty for the server's (${defaultPublicUrl}).`}
+          error={errors.publicUrl}
+        >
+          <Input
+            id="publicUrl"
+            name="publicUrl"
+            type="url"
+            inputMode="url"
+            autoCapitalize="none"
+            spellCheck={false}
+            defaultValue={publicUrl ?? ""}
+            maxLength={200}
+            {...describedBy("publicUrl", { hint: true, error: errors.publicUrl })}
+          />
         </Field>
       </Card>
       <Card>

@@ -27,6 +27,13 @@ export const clinicSettings = pgTable(
      * (docs/decisions/010-second-factor-for-staff.md).
      */
     requireStaffMfa: boolean().notNull().default(false),
+    /**
+     * The portal's public address, where links in emails point (docs/decisions/033-first-run-setup.md); null: APP_URL
+     * (server/env.ts appUrl).
+     */
+    publicUrl: text(),
+    /** When an admin completed the first-run setup; null: /admin opens on the setup page. */
+    setupCompletedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid().references(() => users.id),
   },

@@ -5,7 +5,6 @@ import type { Db, DbOrTx } from "@/db/client";
 import { invitations, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
-import { appUrl } from "@/server/env";
 import { badRequest, notFound } from "@/server/errors";
 import { invitationEmail } from "@/server/mail/templates";
 import { recordAudit } from "./audit";
@@ -29,15 +28,17 @@ type Invitee = { id: string; email: string; role: Role };
  * Invites accounts to choose their password: one single-use link each (256 random bits; only its
  * SHA-256 is stored), valid INVITATION_HOURS, sent through the outbox in the caller's
  * transaction. Earlier links of the same accounts stop working. Audited per account. Call
- * `wakeMailDelivery()` after the transaction commits.
+ * `wakeMailDelivery()` after the transaction commits. Returns the links, in the invitees' order
+ * (only the first administrator's is ever shown outside the email: on the console at start).
  */
 export async function inviteAccounts(
   tx: DbOrTx,
   actor: Actor | null,
   invitees: readonly Invitee[],
   opts: { ip: string | null; resend?: boolean; now?: Date },
-): Promise<void> {
-  if (invitees.length === 0) return;
+): Promise<string[]> {
+  const links: string[] = [];
+  if (invitees.length === 0) return links;
   const now = opts.now ?? new Date();
   const ids = invitees.map((i) => i.id);
   await tx
@@ -55,6 +56,7 @@ export async function inviteAccounts(
   const expiresAt = new Date(now.getTime() + INVITATION_HOURS * 3_600_000);
   for (const invitee of invitees) {
     const token = randomBytes(32).toString("base64url");
+    links.push(`${settings.publicUrl}/invite/${token}`);
     await tx.insert(invitations).values({
       userId: invitee.id,
       tokenHash: hashToken(token),
@@ -66,7 +68,7 @@ export async function inviteAccounts(
       userId: invitee.id,
       to: invitee.email,
       email: invitationEmail({
-        url: `${appUrl()}/invite/${token}`,
+        url: links[links.length - 1] ?? "",
         clinic,
         staff: invitee.role !== "patient",
       }),
@@ -82,6 +84,7 @@ export async function inviteAccounts(
       details: { expiresAt: expiresAt.toISOString() },
     });
   }
+  return links;
 }
 
 /** An admin sends a new invitation; the earlier link of the account stops working. */

@@ -18,7 +18,6 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { appUrl } from "@/server/env";
 import { badRequest } from "@/server/errors";
 import { patientMessageEmail, replyEmail } from "@/server/mail/templates";
 import type { Change, Location } from "@/server/outcomes";
@@ -171,7 +170,7 @@ async function post(
   throw new Error("message neither stored nor found");
 }
 
-type Clinic = { clinicName: string | null; clinicPhone: string | null };
+type Clinic = { clinicName: string | null; clinicPhone: string | null; publicUrl: string };
 
 /** Bell for every active provider of the care team; an email (no text) for those who opted in. */
 async function tellCareTeam(tx: Tx, patient: Actor, messageId: string, clinic: Clinic) {
@@ -203,7 +202,7 @@ async function tellCareTeam(tx: Tx, patient: Actor, messageId: string, clinic: C
       userId: p.id,
       to: p.email,
       email: patientMessageEmail({
-        url: `${appUrl()}/provider/messages`,
+        url: `${clinic.publicUrl}/provider/messages`,
         clinic: { name: clinic.clinicName, phone: clinic.clinicPhone },
       }),
     });
@@ -235,7 +234,7 @@ async function tellPatient(tx: Tx, patientId: string, messageId: string, clinic:
     userId: patientId,
     to: patient.email,
     email: replyEmail({
-      url: `${appUrl()}${PATIENT_THREAD_HREF}`,
+      url: `${clinic.publicUrl}${PATIENT_THREAD_HREF}`,
       clinic: { name: clinic.clinicName, phone: clinic.clinicPhone },
     }),
   });

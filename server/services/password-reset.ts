@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invitations, users } from "@/db/schema";
-import { appUrl } from "@/server/env";
 import { passwordResetEmail } from "@/server/mail/templates";
 import { recordAudit } from "./audit";
 import { isLocked, recordFailure, type ThrottleKey } from "./auth";
@@ -81,7 +80,7 @@ export async function requestPasswordReset(
       userId: user.id,
       to: user.email,
       email: passwordResetEmail({
-        url: `${appUrl()}/reset/${token}`,
+        url: `${settings.publicUrl}/reset/${token}`,
         clinic: { name: settings.clinicName, phone: settings.clinicPhone },
       }),
     });

@@ -4,7 +4,7 @@ import { and, eq, like, lt, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, rowsOf } from "@/db/client";
 import { notificationPreferences, sentMarks } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { appUrl, resolveAuthSecret } from "@/server/env";
+import { resolveAuthSecret } from "@/server/env";
 import { badRequest } from "@/server/errors";
 import { reminderEmail } from "@/server/mail/templates";
 import { hourInZone, type ReminderKind, reminderFor } from "@/server/outcomes/reminders";
@@ -103,9 +103,10 @@ function unsubscribeSignature(userId: string, kind: ReminderKind): string {
     .digest("base64url");
 }
 
-export function unsubscribeUrl(userId: string, kind: ReminderKind): string {
+/** `base`: the portal's public address (ClinicSettings.publicUrl). */
+export function unsubscribeUrl(base: string, userId: string, kind: ReminderKind): string {
   const query = new URLSearchParams({ u: userId, k: kind, s: unsubscribeSignature(userId, kind) });
-  return `${appUrl()}/unsubscribe?${query}`;
+  return `${base}/unsubscribe?${query}`;
 }
 
 /**
@@ -236,8 +237,8 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
           to: c.email,
           email: reminderEmail({
             kind,
-            url: `${appUrl()}/patient/diary/new`,
-            unsubscribeUrl: unsubscribeUrl(c.id, kind),
+            url: `${settings.publicUrl}/patient/diary/new`,
+            unsubscribeUrl: unsubscribeUrl(settings.publicUrl, c.id, kind),
             clinic,
           }),
         });

@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { Db, DbOrTx } from "@/db/client";
 import { clinicSettings } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { env } from "@/server/env";
+import { appUrl, env } from "@/server/env";
 import { wakeJob } from "@/server/jobs/wake";
 import { todayInZone } from "@/server/time";
 import { recordAudit } from "./audit";
@@ -20,6 +20,10 @@ export type ClinicSettings = {
   /** When the care team answers messages ("within one working day"); null: not said. */
   replyTime: string | null;
   requireStaffMfa: boolean;
+  /** Where links in emails point: the stored public address, else APP_URL. No trailing slash. */
+  publicUrl: string;
+  /** False until an admin completed the first-run setup (docs/decisions/033-first-run-setup.md). */
+  setupDone: boolean;
 };
 
 /**
@@ -41,6 +45,8 @@ async function readClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
     warningSigns: row?.warningSigns ?? null,
     replyTime: row?.replyTime ?? null,
     requireStaffMfa: row?.requireStaffMfa ?? false,
+    publicUrl: row?.publicUrl ?? appUrl(),
+    setupDone: Boolean(row?.setupCompletedAt),
   };
 }
 
@@ -61,12 +67,17 @@ export async function getClinicSettingsForAdmin(db: DbOrTx) {
     warningSigns: row?.warningSigns ?? null,
     replyTime: row?.replyTime ?? null,
     requireStaffMfa: row?.requireStaffMfa ?? false,
+    /** The stored public address (null: APP_URL, `defaultPublicUrl`). */
+    publicUrl: row?.publicUrl ?? null,
+    defaultPublicUrl: appUrl(),
+    setupCompletedAt: row?.setupCompletedAt ?? null,
     updatedAt: row?.updatedAt ?? null,
   };
 }
 
 export type ClinicSettingsInput = {
-  successCriteria: ClinicSettings["successCriteria"];
+  /** undefined: unchanged. */
+  successCriteria?: ClinicSettings["successCriteria"];
   /** IANA zone, or null for the CLINIC_TIME_ZONE default. */
   timeZone: string | null;
   /** null: not set; undefined: unchanged. */
@@ -77,6 +88,17 @@ export type ClinicSettingsInput = {
   replyTime?: string | null;
   /** undefined: unchanged. */
   requireStaffMfa?: boolean;
+  /** Where links in emails point; null: APP_URL; undefined: unchanged. */
+  publicUrl?: string | null;
+};
+
+/** What the first-run setup asks, every answer required (docs/decisions/033-first-run-setup.md). */
+export type ClinicSetupInput = {
+  clinicName: string;
+  clinicPhone: string;
+  timeZone: string;
+  publicUrl: string;
+  requireStaffMfa: boolean;
 };
 
 export async function updateClinicSettings(
@@ -85,16 +107,45 @@ export async function updateClinicSettings(
   input: ClinicSettingsInput,
   ip: string | null,
 ) {
+  return saveClinicSettings(db, actor, input, ip, "settings.update");
+}
+
+/**
+ * The first-run setup: the clinic's name, phone, time zone, public address and the staff
+ * second-factor choice, all at once; from then on /admin opens on the admin's home.
+ */
+export async function completeClinicSetup(
+  db: Db,
+  actor: Actor,
+  input: ClinicSetupInput,
+  ip: string | null,
+) {
+  return saveClinicSettings(db, actor, input, ip, "settings.setup");
+}
+
+async function saveClinicSettings(
+  db: Db,
+  actor: Actor,
+  input: ClinicSettingsInput,
+  ip: string | null,
+  action: "settings.update" | "settings.setup",
+) {
   const before = await readClinicSettings(db);
   await db.transaction(async (tx) => {
-    const values = { ...input, updatedAt: new Date(), updatedBy: actor.id };
+    const now = new Date();
+    const values = {
+      ...input,
+      ...(action === "settings.setup" ? { setupCompletedAt: now } : {}),
+      updatedAt: now,
+      updatedBy: actor.id,
+    };
     await tx
       .insert(clinicSettings)
       .values({ id: true, ...values })
       .onConflictDoUpdate({ target: clinicSettings.id, set: values });
     await recordAudit(tx, {
       actor,
-      action: "settings.update",
+      action,
       outcome: "success",
       targetType: "clinic_settings",
       ip,
@@ -106,6 +157,7 @@ export async function updateClinicSettings(
         warningSigns: input.warningSigns,
         replyTime: input.replyTime,
         requireStaffMfa: input.requireStaffMfa,
+        publicUrl: input.publicUrl,
       },
     });
   });

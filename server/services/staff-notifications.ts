@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationPreferences, sentMarks, users } from "@/db/schema";
-import { appUrl } from "@/server/env";
 import { digestEmail, highFlagEmail } from "@/server/mail/templates";
 import { hourInZone } from "@/server/outcomes/reminders";
 import { todayInZone } from "@/server/time";
@@ -65,7 +64,7 @@ export async function caseloadRound(db: Db, now: Date = new Date()) {
           kind: "staff_high_flag",
           userId: provider.id,
           to: provider.email,
-          email: highFlagEmail({ url: `${appUrl()}/provider`, clinic }),
+          email: highFlagEmail({ url: `${settings.publicUrl}/provider`, clinic }),
         });
         queued++;
       }
@@ -80,7 +79,7 @@ export async function caseloadRound(db: Db, now: Date = new Date()) {
             kind: "staff_digest",
             userId: provider.id,
             to: provider.email,
-            email: digestEmail({ needsReview, url: `${appUrl()}/provider`, clinic }),
+            email: digestEmail({ needsReview, url: `${settings.publicUrl}/provider`, clinic }),
           });
           queued++;
         }

@@ -295,6 +295,16 @@ export const matrix: Record<string, Row> = {
     input: () => ({ successCriteria: "lenient", timeZone: null }),
     expect: adminOnly(),
   },
+  "settings.completeSetup": {
+    input: () => ({
+      clinicName: "Lakeside Clinic",
+      clinicPhone: "+1 555 0100",
+      timeZone: "Europe/Paris",
+      publicUrl: "https://portal.example.org",
+      requireStaffMfa: false,
+    }),
+    expect: adminOnly(),
+  },
 };
 
 export function actorOf(w: World, persona: Persona): Actor | null {

@@ -98,7 +98,7 @@ export function unsubscribeInput(
   userId: string,
   kind: "check_in_due" | "diary_lapsed" | "daily_diary",
 ) {
-  const query = new URL(unsubscribeUrl(userId, kind)).searchParams;
+  const query = new URL(unsubscribeUrl("http://localhost", userId, kind)).searchParams;
   return {
     userId: query.get("u") ?? "",
     kind: query.get("k") ?? "",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { formatDateTime, plural, zoneWords } from "@/components/format";
@@ -30,6 +31,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     pageSize: PAGE_SIZE,
   });
   const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
+  // Until the first-run setup is done, /admin opens on it (docs/decisions/033-first-run-setup.md).
+  if (!(await orPage(api.settings.get())).setupCompletedAt) redirect("/admin/setup");
   const accounts = await orPage(api.account.list(input.data ?? { page: 1, pageSize: PAGE_SIZE }));
   const current = { q: params.q, role };
   const filtered = Boolean(params.q || role);

@@ -58,4 +58,41 @@ export const UpdateSettingsInput = z.object({
     .nullish(),
   /** Providers and admins must sign in with a second factor; left out: unchanged. */
   requireStaffMfa: z.boolean({ error: "Choose whether staff need a second factor." }).optional(),
+  /** Where links in emails point; empty: APP_URL; left out: unchanged. */
+  publicUrl: z
+    .union([z.literal(""), z.lazy(() => publicUrl)])
+    .transform((v) => v || null)
+    .nullish(),
+});
+
+/** The portal's public address: an http(s) origin, kept without a path or trailing slash. */
+const publicUrl = text({
+  max: 200,
+  notText: "Enter the portal's address.",
+  required: "Enter the portal's address, like https://portal.example.org.",
+  tooLong: "An address has at most 200 characters.",
+})
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === "https:" || url.protocol === "http:") && !url.username;
+    } catch {
+      return false;
+    }
+  }, "Enter the portal's address, like https://portal.example.org.")
+  .transform((v) => new URL(v).origin);
+
+/** The first-run setup (docs/decisions/033-first-run-setup.md): every answer required. */
+export const CompleteSetupInput = z.object({
+  clinicName: UpdateSettingsInput.shape.clinicName
+    .unwrap()
+    .unwrap()
+    .refine((v) => v !== null, "Enter the clinic's name."),
+  clinicPhone: UpdateSettingsInput.shape.clinicPhone
+    .unwrap()
+    .unwrap()
+    .refine((v) => v !== null, "Enter the clinic's phone number."),
+  timeZone: UpdateSettingsInput.shape.timeZone.unwrap(),
+  publicUrl,
+  requireStaffMfa: z.boolean({ error: "Choose whether staff need a second factor." }),
 });

@@ -1,11 +1,12 @@
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import {
+  completeClinicSetup,
   getClinicSettings,
   getClinicSettingsForAdmin,
   updateClinicSettings,
 } from "@/server/services/settings";
 import { warningSignsOrDefault } from "@/shared/clinic-help";
-import { UpdateSettingsInput } from "./settings.schema";
+import { CompleteSetupInput, UpdateSettingsInput } from "./settings.schema";
 
 export const settingsRouter = createTRPCRouter({
   /**
@@ -28,4 +29,8 @@ export const settingsRouter = createTRPCRouter({
   update: adminProcedure
     .input(UpdateSettingsInput)
     .mutation(({ ctx, input }) => updateClinicSettings(ctx.db, ctx.actor, input, ctx.ip)),
+  /** The first-run setup: every answer at once; /admin opens on the admin's home from then on. */
+  completeSetup: adminProcedure
+    .input(CompleteSetupInput)
+    .mutation(({ ctx, input }) => completeClinicSetup(ctx.db, ctx.actor, input, ctx.ip)),
 });

@@ -28,6 +28,8 @@ export default async function SettingsPage() {
         warningSigns={warningSignsOrDefault(settings.warningSigns)}
         replyTime={settings.replyTime}
         requireStaffMfa={settings.requireStaffMfa}
+        publicUrl={settings.publicUrl}
+        defaultPublicUrl={settings.defaultPublicUrl}
         zones={zones}
       />
     </>
