@@ -69,6 +69,17 @@ export function formatNumber(n: number): string {
   return r.toLocaleString("en-US", { maximumFractionDigits: 1 });
 }
 
+export { formatCount } from "./format-count";
+
+/** A percentage with one decimal: 30.64 -> "30.6%". */
+export const formatPercent = (value: number) => `${(Math.round(value * 10) / 10 + 0).toFixed(1)}%`;
+
+/** The day of a moment in the clinic's time zone, as `formatDate` shows days: "2 Dec 2026". */
+export function formatDayOf(at: Date | string, timeZone: string, style: DateStyle = {}): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(at));
+  return formatDate(day, style);
+}
+
 /** A pain score (0-10) or a dash. */
 export const formatPain = (n: number | null) => (n === null ? "—" : formatNumber(n));
 

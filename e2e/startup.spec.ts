@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "./fixtures";
+import { expect, expectNoA11yViolations, test } from "./fixtures";
 import { startPortal, waitForHealth } from "./portal-process";
 
 test("a second process on the same embedded database fails clearly; the first keeps working", async () => {
@@ -60,3 +60,67 @@ for (const { missing, extra } of [
     }
   });
 }
+
+test("a new clinic: the start prints the first administrator's link; the admin chooses a password and meets the setup first, then /admin", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "portal-first-run-"));
+  const port = Number(process.env.E2E_PORT ?? 3200) + 40;
+  const portal = startPortal(dataDir, port, {
+    SEED_DEMO: "false",
+    ADMIN_EMAIL: "first.admin@example.com",
+  });
+  try {
+    await waitForHealth(portal, port);
+    const link = /First administrator: open (\S+) to choose your password/.exec(portal.output());
+    expect(link?.[1], portal.output()).toMatch(new RegExp(`^http://localhost:${port}/invite/`));
+    await page.goto(link?.[1] ?? "");
+    await page.getByLabel("New password", { exact: true }).fill("Granite meadow sunrise 4417");
+    await page.getByLabel("New password again").fill("Granite meadow sunrise 4417");
+    await page.getByRole("button", { name: /Save|Choose|Set/ }).click();
+
+    // Signed in, /admin opens on the setup.
+    await expect(page.getByRole("heading", { level: 1, name: "Set up the clinic" })).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/setup$/);
+    await expectNoA11yViolations(page);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoA11yViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.screenshot({ path: "test-results/setup-360.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The address the browser is on is the address the links will use: no warning.
+    await expect(page.getByLabel("Public address")).toHaveValue(`http://localhost:${port}`);
+    await expect(page.getByText(/You are using the portal at/)).toHaveCount(0);
+    // Another address warns.
+    await page.getByLabel("Public address").fill("https://portal.lakeside.example");
+    await expect(page.getByText(/You are using the portal at/)).toBeVisible();
+
+    // Every answer is needed: the second-factor choice is not made for the admin.
+    await page.getByLabel("Clinic name").fill("Lakeside Pain Clinic");
+    await page.getByLabel("Clinic phone").fill("+1 555 0199");
+    await page.getByRole("button", { name: "Finish setup" }).click();
+    await expect(page.getByText("Choose whether staff need a second factor.")).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Check the answer marked below." }),
+    ).toBeVisible();
+    await expect(page.getByRole("radio", { name: /Required for staff/ })).toBeFocused();
+    await page.getByRole("radio", { name: /Optional/ }).check();
+    await page.screenshot({ path: "test-results/setup-1280.png", fullPage: true });
+    await page.getByRole("button", { name: "Finish setup" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+    await page.goto(`http://localhost:${port}/admin`);
+    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+    await page.goto(`http://localhost:${port}/admin/settings`);
+    await expect(page.getByLabel("Clinic name")).toHaveValue("Lakeside Pain Clinic");
+    await expect(page.getByLabel("Public address")).toHaveValue("https://portal.lakeside.example");
+  } finally {
+    portal.child.kill("SIGTERM");
+    await portal.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

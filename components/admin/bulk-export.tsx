@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatCount } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -11,7 +12,6 @@ type State =
   | { phase: "failed"; message: string };
 
 const NEWLINE = 10;
-const number = new Intl.NumberFormat("en");
 
 /**
  * One resource type of the clinic's FHIR bulk export: streams the NDJSON from the server,
@@ -82,14 +82,14 @@ function ExportRow({ type, description }: { type: string; description: string })
             aria-label={`${type} export progress`}
           />
           <p className="text-xs text-slate-600" aria-live="polite">
-            {number.format(state.done)}
-            {state.total ? ` of ${number.format(state.total)}` : ""} resources
+            {formatCount(state.done)}
+            {state.total ? ` of ${formatCount(state.total)}` : ""} resources
           </p>
         </div>
       ) : null}
       {state.phase === "done" ? (
         <p className="mt-2 text-sm text-slate-700" role="status">
-          {number.format(state.done)} resources.{" "}
+          {formatCount(state.done)} resources.{" "}
           <a href={state.url} download={file} className="font-medium text-brand-800 underline">
             Save {file}
           </a>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
+import { formatCount } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -109,7 +110,7 @@ export function CareTeamEditor({
       )}
       {total > members.length ? (
         <p className="text-sm text-slate-600">
-          Showing {members.length} of {total.toLocaleString("en-US")}.
+          Showing {members.length} of {formatCount(total)}.
         </p>
       ) : null}
 

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { formatCount } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -115,7 +116,7 @@ export function PatientImport() {
               className="h-3 w-full overflow-hidden rounded-full accent-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700 [&::-moz-progress-bar]:bg-brand-700"
             />
             <p className="text-sm text-slate-600" aria-live="polite">
-              {state.done.toLocaleString("en-US")} of {state.total.toLocaleString("en-US")} rows
+              {formatCount(state.done)} of {formatCount(state.total)} rows
             </p>
           </div>
         ) : null}
@@ -158,9 +159,8 @@ function ImportReport({
         </Alert>
       ) : (
         <Alert tone={problems.length ? "warning" : "success"} role="status">
-          {summary.created.toLocaleString("en-US")} created, {summary.assigned} added to a care
-          team, {summary.exists.toLocaleString("en-US")} already there, {problems.length} not
-          imported.
+          {formatCount(summary.created)} created, {summary.assigned} added to a care team,{" "}
+          {formatCount(summary.exists)} already there, {problems.length} not imported.
         </Alert>
       )}
       {summary.created > 0 ? (
@@ -182,7 +182,7 @@ function ImportReport({
       ) : null}
       <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <summary className="cursor-pointer font-medium text-slate-900">
-          Every row ({results.length.toLocaleString("en-US")})
+          Every row ({formatCount(results.length)})
         </summary>
         <div className="mt-4">
           <ResponsiveTable

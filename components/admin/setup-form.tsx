@@ -14,7 +14,7 @@ const MFA_CHOICES = [
     value: "required",
     label: "Required for staff",
     description:
-      "Providers and administrators sign in with a code from an authenticator app or a passkey; those without one set it up at their next sign-in.",
+      "Providers and administrators sign in with a code from an authenticator app; those without one set it up at their next sign-in.",
   },
   {
     value: "optional",

@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/format";
+import { formatCount, formatDate, formatPercent } from "@/components/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -158,9 +158,7 @@ function Summary({ data }: { data: ClinicOutcomes }) {
   return (
     <section aria-label="Summary" className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
       <p>
-        <strong className="text-base text-slate-900">
-          {report.procedures.toLocaleString("en-US")}
-        </strong>{" "}
+        <strong className="text-base text-slate-900">{formatCount(report.procedures)}</strong>{" "}
         procedure{report.procedures === 1 ? "" : "s"} in {report.groups.length} group
         {report.groups.length === 1 ? "" : "s"}
       </p>
@@ -176,7 +174,7 @@ function Summary({ data }: { data: ClinicOutcomes }) {
 }
 
 function Percent({ value }: { value: number }) {
-  return <>{pct(value).toFixed(1)}%</>;
+  return <>{formatPercent(pct(value))}</>;
 }
 
 function SuccessSection({

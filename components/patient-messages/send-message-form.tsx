@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { newClientId } from "@/components/diary/client-id";
+import { formatCount } from "@/components/format-count";
 import { errorMessage, fieldErrors } from "@/components/trpc/errors";
 import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
@@ -52,7 +53,7 @@ export function SendMessageForm() {
       <Field
         id="message-body"
         label="Your message"
-        hint={`Plain text, up to ${MESSAGE_MAX.toLocaleString("en-US")} characters.`}
+        hint={`Plain text, up to ${formatCount(MESSAGE_MAX)} characters.`}
         error={error}
       >
         <Textarea

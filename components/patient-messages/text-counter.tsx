@@ -1,3 +1,4 @@
+import { formatCount } from "@/components/format-count";
 import { cn } from "@/components/ui/cn";
 import { MESSAGE_MAX } from "@/shared/message-rules";
 
@@ -11,7 +12,7 @@ export function TextCounter({ length }: { length: number }) {
         length > MESSAGE_MAX ? "font-semibold text-red-700" : "text-slate-600",
       )}
     >
-      {length.toLocaleString("en-US")} / {MESSAGE_MAX.toLocaleString("en-US")}
+      {formatCount(length)} / {formatCount(MESSAGE_MAX)}
     </p>
   );
 }

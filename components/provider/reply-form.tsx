@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { newClientId } from "@/components/diary/client-id";
+import { formatCount } from "@/components/format";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -80,7 +81,7 @@ export function ReplyForm({ patientId, patientName }: { patientId: string; patie
             id={`${id}-count`}
             className={`num ml-auto text-sm ${length > MESSAGE_MAX ? "font-medium text-red-700" : "text-slate-600"}`}
           >
-            {length.toLocaleString("en-US")} of {MESSAGE_MAX.toLocaleString("en-US")} characters
+            {formatCount(length)} of {formatCount(MESSAGE_MAX)} characters
           </p>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { formatCount } from "@/components/format";
 import { ButtonLink } from "./button";
 
 /**
@@ -34,8 +35,8 @@ export function Pagination({
         {page > 1 ? link(page - 1, "Previous", "Previous page", "prev") : null}
       </div>
       <p className="text-sm text-slate-600">
-        Page {page.toLocaleString("en-US")}
-        {pages ? ` of ${pages.toLocaleString("en-US")}` : ""}
+        Page {formatCount(page)}
+        {pages ? ` of ${formatCount(pages)}` : ""}
       </p>
       <div className="flex gap-2">
         {hasMore ? link(page + 1, "Next", "Next page", "next") : null}

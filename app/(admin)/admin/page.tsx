@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
-import { formatDateTime, plural, zoneWords } from "@/components/format";
+import { formatCount, formatDateTime, plural, zoneWords } from "@/components/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -41,7 +41,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Accounts"
-        description={`${accounts.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}account${accounts.total === 1 ? "" : "s"} · sign-in times in ${zoneWords(zone)}`}
+        description={`${formatCount(accounts.total)} ${filtered ? "matching " : ""}account${accounts.total === 1 ? "" : "s"} · sign-in times in ${zoneWords(zone)}`}
         actions={<ButtonLink href="/admin/accounts/new">New account</ButtonLink>}
       />
       <search aria-label="Accounts">

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/components/format-count";
 import { cn } from "@/components/ui/cn";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
 import { MEDICATION_MAX, NOTE_MAX } from "@/shared/diary-rules";
@@ -37,7 +38,7 @@ export function NotesSection({
       <Field
         id="note"
         label="Note (optional)"
-        hint={`Anything you want your care team to know. Up to ${NOTE_MAX.toLocaleString("en-US")} characters.`}
+        hint={`Anything you want your care team to know. Up to ${formatCount(NOTE_MAX)} characters.`}
         error={errors.note}
       >
         <Textarea
@@ -55,7 +56,7 @@ export function NotesSection({
             values.note.length > NOTE_MAX ? "font-semibold text-red-700" : "text-slate-600",
           )}
         >
-          {values.note.length.toLocaleString("en-US")} / {NOTE_MAX.toLocaleString("en-US")}
+          {formatCount(values.note.length)} / {formatCount(NOTE_MAX)}
         </p>
       </Field>
     </Section>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { plural } from "@/components/format";
+import { formatCount, plural } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
@@ -79,8 +79,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Alert>
         ) : (
           <Alert tone="success" role="status" className="mb-4">
-            <strong>Integrity check passed:</strong> all {chain.rows.toLocaleString("en-GB")} events
-            are chained in order; none was changed, removed or inserted.
+            <strong>Integrity check passed:</strong> all {formatCount(chain.rows)} events are
+            chained in order; none was changed, removed or inserted.
           </Alert>
         )
       ) : (
@@ -178,11 +178,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {events.totalCapped
               ? `More than ${plural(events.total, "event", "events")}`
               : plural(events.total, "event", "events")}
-            {filtered ? " match these filters" : " in all"} · page{" "}
-            {events.page.toLocaleString("en-US")}
-            {events.pages ? ` of ${events.pages.toLocaleString("en-US")}` : ""}: events{" "}
-            {((events.page - 1) * events.pageSize + 1).toLocaleString("en-US")}–
-            {((events.page - 1) * events.pageSize + events.rows.length).toLocaleString("en-US")}
+            {filtered ? " match these filters" : " in all"} · page {formatCount(events.page)}
+            {events.pages ? ` of ${formatCount(events.pages)}` : ""}: events{" "}
+            {formatCount((events.page - 1) * events.pageSize + 1)}–
+            {formatCount((events.page - 1) * events.pageSize + events.rows.length)}
             {lines.length < events.rows.length
               ? `, in ${plural(lines.length, "line", "lines")} (one view of many patients is one line)`
               : ""}

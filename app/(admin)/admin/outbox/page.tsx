@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { clinicTime, OutboxStatus } from "@/components/admin/outbox-status";
+import { OutboxStatus } from "@/components/admin/outbox-status";
+import { formatDateTime } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -60,7 +61,7 @@ export default async function OutboxPage({
                 header: "Written",
                 cell: (e) => (
                   <span className="num whitespace-nowrap">
-                    {clinicTime(e.createdAt, outbox.timeZone)}
+                    {formatDateTime(e.createdAt, outbox.timeZone)}
                   </span>
                 ),
               },

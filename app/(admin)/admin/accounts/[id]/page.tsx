@@ -6,7 +6,8 @@ import { AccountActions } from "@/components/admin/account-actions";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
 import { CareTeamEditor } from "@/components/admin/care-team-editor";
 import { IdentityForm } from "@/components/admin/identity-form";
-import { formatDate } from "@/components/format";
+import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatDate, formatDayOf } from "@/components/format";
 import { PatientBanner } from "@/components/provider/patient-banner";
 import { procedureName } from "@/components/provider/procedure-details";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const api = await serverApi();
+  const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
   const account = await orPage(api.account.get({ id }));
   const providerOptions =
     account.role === "patient" ? await orPage(api.account.providerOptions()) : [];
@@ -82,7 +83,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 : "Deactivated"}
             </dd>
             <dt className="text-slate-600">Created</dt>
-            <dd>{formatDate(account.createdAt.toISOString().slice(0, 10))}</dd>
+            <dd>{formatDayOf(account.createdAt, zone)}</dd>
             {account.role === "patient" ? null : (
               <>
                 <dt className="text-slate-600">Second factor</dt>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { OutboxActions } from "@/components/admin/outbox-actions";
-import { clinicTime, OutboxStatus } from "@/components/admin/outbox-status";
+import { OutboxStatus } from "@/components/admin/outbox-status";
+import { formatDateTime } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
@@ -40,11 +41,11 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
           <dt className="font-medium text-slate-700">To</dt>
           <dd className="break-all">{email.toAddress}</dd>
           <dt className="font-medium text-slate-700">Written</dt>
-          <dd className="num">{clinicTime(email.createdAt, email.timeZone)}</dd>
+          <dd className="num">{formatDateTime(email.createdAt, email.timeZone)}</dd>
           {email.sentAt ? (
             <>
               <dt className="font-medium text-slate-700">Sent</dt>
-              <dd className="num">{clinicTime(email.sentAt, email.timeZone)}</dd>
+              <dd className="num">{formatDateTime(email.sentAt, email.timeZone)}</dd>
             </>
           ) : null}
           {email.lastError && email.status !== "sent" ? (
