@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { ClinicNamePhoneFields, PublicUrlField } from "./clinic-fields";
 
 type Criteria = "strict" | "lenient";
 
@@ -95,29 +96,7 @@ export function SettingsForm({
         <p className="mt-1 text-sm text-slate-600">
           Shown to patients on their pages and at the foot of every email.
         </p>
-        <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          <Field id="clinicName" label="Clinic name" error={errors.clinicName}>
-            <Input
-              id="clinicName"
-              name="clinicName"
-              defaultValue={clinicName ?? ""}
-              maxLength={120}
-              autoComplete="organization"
-              {...describedBy("clinicName", { error: errors.clinicName })}
-            />
-          </Field>
-          <Field id="clinicPhone" label="Clinic phone" error={errors.clinicPhone}>
-            <Input
-              id="clinicPhone"
-              name="clinicPhone"
-              type="tel"
-              defaultValue={clinicPhone ?? ""}
-              maxLength={40}
-              autoComplete="tel"
-              {...describedBy("clinicPhone", { error: errors.clinicPhone })}
-            />
-          </Field>
-        </div>
+        <ClinicNamePhoneFields clinicName={clinicName} clinicPhone={clinicPhone} errors={errors} />
       </Card>
       <Card>
         <CardTitle>Help for patients</CardTitle>
@@ -211,24 +190,11 @@ export function SettingsForm({
       </Card>
       <Card>
         <CardTitle>The portal's address</CardTitle>
-        <Field
-          id="publicUrl"
-          label="Public address"
+        <PublicUrlField
           hint={`Links in invitations, password resets and reminders open this address. Leave empty for the server's (${defaultPublicUrl}).`}
-          error={errors.publicUrl}
-        >
-          <Input
-            id="publicUrl"
-            name="publicUrl"
-            type="url"
-            inputMode="url"
-            autoCapitalize="none"
-            spellCheck={false}
-            defaultValue={publicUrl ?? ""}
-            maxLength={200}
-            {...describedBy("publicUrl", { hint: true, error: errors.publicUrl })}
-          />
-        </Field>
+          errors={errors}
+          defaultValue={publicUrl ?? ""}
+        />
       </Card>
       <Card>
         <CardTitle>Staff sign-in</CardTitle>

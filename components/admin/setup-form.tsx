@@ -7,7 +7,8 @@ import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { describedBy, Field, Select } from "@/components/ui/field";
+import { ClinicNamePhoneFields, PublicUrlField } from "./clinic-fields";
 
 const MFA_CHOICES = [
   {
@@ -91,29 +92,7 @@ export function SetupForm({
         <p className="mt-1 text-sm text-slate-600">
           Patients see the name and phone on their pages, and every email is signed with them.
         </p>
-        <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          <Field id="clinicName" label="Clinic name" error={errors.clinicName}>
-            <Input
-              id="clinicName"
-              name="clinicName"
-              defaultValue={clinicName ?? ""}
-              maxLength={120}
-              autoComplete="organization"
-              {...describedBy("clinicName", { error: errors.clinicName })}
-            />
-          </Field>
-          <Field id="clinicPhone" label="Clinic phone" error={errors.clinicPhone}>
-            <Input
-              id="clinicPhone"
-              name="clinicPhone"
-              type="tel"
-              defaultValue={clinicPhone ?? ""}
-              maxLength={40}
-              autoComplete="tel"
-              {...describedBy("clinicPhone", { error: errors.clinicPhone })}
-            />
-          </Field>
-        </div>
+        <ClinicNamePhoneFields clinicName={clinicName} clinicPhone={clinicPhone} errors={errors} />
         <div className="mt-4">
           <Field
             id="timeZone"
@@ -138,25 +117,12 @@ export function SetupForm({
       </Card>
       <Card>
         <CardTitle>The portal's address</CardTitle>
-        <Field
-          id="publicUrl"
-          label="Public address"
+        <PublicUrlField
           hint="Links in invitations, password resets and reminders open this address."
-          error={errors.publicUrl}
-        >
-          <Input
-            id="publicUrl"
-            name="publicUrl"
-            type="url"
-            inputMode="url"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={address}
-            onChange={(e) => setAddress(e.target.value)}
-            maxLength={200}
-            {...describedBy("publicUrl", { hint: true, error: errors.publicUrl })}
-          />
-        </Field>
+          errors={errors}
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+        />
         {differs ? (
           <Alert tone="warning" className="mt-3">
             You are using the portal at <strong className="break-all">{origin}</strong>, not at this
