@@ -40,6 +40,7 @@ const ACTION_WORDS: Record<string, string> = {
   "diary.correct": "Corrected a diary entry",
   "diary.csv": "Downloaded a diary as CSV",
   "flag.acknowledge": "Marked a flag reviewed",
+  "import.fhir": "Imported a FHIR Bundle",
   "import.patients": "Imported patients",
   "message.list": "Viewed the message inbox",
   "message.read": "Read a patient's messages",

@@ -186,6 +186,7 @@ describe("NUL characters and unpaired surrogates in every string field", () => {
       "decision.amend:strategies.0.note",
       "diary.correct:note",
       "import.patients:rows.0.email",
+      "import.fhirBundle:bundle",
     ]) {
       expect(names).toContain(known);
     }
@@ -215,6 +216,24 @@ describe("NUL characters and unpaired surrogates in every string field", () => {
       );
     });
   }
+});
+
+describe("a FHIR Bundle to import", () => {
+  it("refuses one over the size limit, or an empty one, with a message, and writes nothing", async () => {
+    for (const [bundle, message] of [
+      ["x".repeat(8_000_001), "The Bundle is larger than 8 MB: export one patient at a time."],
+      ["", "Choose a Bundle file or paste one."],
+    ] as const) {
+      const before = await snapshot();
+      const result = await callInWorld(t, w, "import.fhirBundle", "admin", () => ({
+        bundle,
+        checkOnly: false,
+      }));
+      expect(result.outcome).toBe("BAD_REQUEST");
+      expect(result.issues?.map((i) => i.message)).toContain(message);
+      expect(await snapshot()).toBe(before);
+    }
+  });
 });
 
 describe("the technique of a procedure", () => {

@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import type { TestDatabase } from "./db";
+import { sampleBundle } from "./fhir-bundle";
 import { callerFor, TEST_PASSWORD } from "./fixtures";
 import { createWorld, type World } from "./world";
 
@@ -197,6 +198,15 @@ export const matrix: Record<string, Row> = {
           providerEmail: w.providerA.email,
         },
       ],
+    }),
+    expect: adminOnly(),
+  },
+  "import.fhirBundle": {
+    input: () => ({
+      bundle: JSON.stringify(
+        sampleBundle({ email: `fhir-${crypto.randomUUID()}@example.test`, today: "2026-01-01" }),
+      ),
+      checkOnly: false,
     }),
     expect: adminOnly(),
   },
