@@ -150,6 +150,7 @@ test.describe("accounts", () => {
         "/admin/accounts/new",
         patientAccount,
         "/admin/import",
+        "/admin/fhir-import",
         "/admin/audit",
         "/admin/outbox",
         "/admin/export",
@@ -163,7 +164,7 @@ test.describe("accounts", () => {
         expect(scroll, `${path} at ${width}`).toBeLessThanOrEqual(width);
         // Every item of the menu is on screen (at 360 px it wraps; nothing hides off to the right).
         const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
-        expect(await links.count()).toBe(7);
+        expect(await links.count()).toBe(8);
         for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
         await expectNoA11yViolations(page);
         await page.screenshot({

@@ -33,6 +33,7 @@ export const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: "/admin", label: "Accounts" },
     { href: "/admin/import", label: "Import" },
+    { href: "/admin/fhir-import", label: "Import FHIR" },
     { href: "/admin/outcomes", label: "Outcomes" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/outbox", label: "Outbox" },
