@@ -261,23 +261,27 @@ const scoreMessage = "A score must be a whole number from 0 to 10.";
 
 // ---- The Bundle ----
 
-const BundleShape = z.object({
-  resourceType: z.literal("Bundle", "This is not a FHIR Bundle (resourceType must be Bundle)."),
-  entry: z
-    .array(
-      z.object({
-        resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }),
-      }),
-      {
-        error: "The Bundle has no entries.",
-      },
-    )
-    .min(1, "The Bundle has no entries.")
-    .max(
-      BUNDLE_MAX_ENTRIES,
-      `A Bundle may carry at most ${BUNDLE_MAX_ENTRIES.toLocaleString("en-US")} resources.`,
-    ),
-});
+const NOT_A_BUNDLE = "This is not a FHIR Bundle (resourceType must be Bundle).";
+const BundleShape = z.object(
+  {
+    resourceType: z.literal("Bundle", "This is not a FHIR Bundle (resourceType must be Bundle)."),
+    entry: z
+      .array(
+        z.object({
+          resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }),
+        }),
+        {
+          error: "The Bundle has no entries.",
+        },
+      )
+      .min(1, "The Bundle has no entries.")
+      .max(
+        BUNDLE_MAX_ENTRIES,
+        `A Bundle may carry at most ${BUNDLE_MAX_ENTRIES.toLocaleString("en-US")} resources.`,
+      ),
+  },
+  { error: NOT_A_BUNDLE },
+);
 
 const IMPORTED_TYPES = new Set([
   "Patient",
@@ -300,7 +304,12 @@ export function bundleToRecord(
   if (!bundle.success) {
     return {
       ok: false,
-      problems: zodMessages(bundle.error).map((m) => ({ resource: "Bundle", message: m })),
+      problems: zodMessages(bundle.error).map((m) => ({
+        resource: "Bundle",
+        message: m.startsWith("Invalid input")
+          ? "Each entry of the Bundle must hold a resource with its resourceType and id."
+          : m,
+      })),
     };
   }
   const seen = new Set<string>();

@@ -78,7 +78,7 @@ beforeAll(async () => {
   }
   target = await createTestDatabase();
   admin = await adminOf(target.db, "import-admin@example.test");
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await source?.close();
   await target?.close();
@@ -176,7 +176,7 @@ describe("FHIR import", () => {
         );
       expect(audited?.n).toBe(1);
     }
-  }, 120_000);
+  }, 600_000);
 
   it("refuses a taken email or MRN with a clear problem and stores nothing", async () => {
     const withMrn = bundles.find((b) => b.bundle.entry?.[0]?.resource);
