@@ -38,7 +38,9 @@ test.describe("FHIR import", () => {
       buffer: Buffer.from(JSON.stringify(bad)),
     });
     await page.getByRole("button", { name: "Import" }).click();
-    await expect(page.getByRole("alert")).toContainText("Nothing was stored.");
+    await expect(
+      page.getByRole("region", { name: "Problems in the Bundle" }).getByRole("alert"),
+    ).toContainText("1 problem found. Nothing was stored.");
     const problems = page.getByRole("table", { name: "Problems by resource" });
     await expect(problems).toContainText(`Observation/${pain.id}`);
     await expect(problems).toContainText("The pain score must be a whole number from 0 to 10.");
@@ -63,7 +65,9 @@ test.describe("FHIR import", () => {
     await expect(page.getByRole("heading", { name: "The Bundle can be imported" })).toBeVisible();
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByRole("heading", { name: "Patient imported" })).toBeVisible();
-    await expect(page.getByRole("status")).toContainText(`${name} was created with`);
+    await expect(
+      page.getByRole("region", { name: "Patient imported" }).getByRole("status"),
+    ).toContainText(`${name} was created with`);
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 800 });
       await expectNoA11yViolations(page);
