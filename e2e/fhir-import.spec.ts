@@ -40,10 +40,13 @@ test.describe("FHIR import", () => {
     await page.getByRole("button", { name: "Import" }).click();
     await expect(
       page.getByRole("region", { name: "Problems in the Bundle" }).getByRole("alert"),
-    ).toContainText("1 problem found. Nothing was stored.");
+    ).toContainText("problems found. Nothing was stored.");
     const problems = page.getByRole("table", { name: "Problems by resource" });
     await expect(problems).toContainText(`Observation/${pain.id}`);
     await expect(problems).toContainText("The pain score must be a whole number from 0 to 10.");
+    await expect(problems).toContainText(
+      "An account with this email already exists in this clinic.",
+    );
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 800 });
       await expectNoA11yViolations(page);

@@ -295,9 +295,14 @@ const IMPORTED_TYPES = new Set([
  * The Bundle (parsed JSON) as the portal's records, or every problem found, each under its
  * resource. Nothing is half-read: any problem means no record.
  */
-export function bundleToRecord(
-  json: unknown,
-): { ok: true; record: ImportedRecord } | { ok: false; problems: ImportProblem[] } {
+export function bundleToRecord(json: unknown):
+  | { ok: true; record: ImportedRecord }
+  | {
+      ok: false;
+      problems: ImportProblem[];
+      /** The patient, when that part could be read: the import checks their email and MRN too. */
+      patient?: ImportedPatient;
+    } {
   const problems: ImportProblem[] = [];
   const add = (resource: string, message: string) => problems.push({ resource, message });
   const bundle = BundleShape.safeParse(json);
@@ -513,7 +518,8 @@ export function bundleToRecord(
       "The check-in answer has no pain Observation of the same entry.",
     );
 
-  if (problems.length > 0 || !patient) return { ok: false, problems };
+  if (problems.length > 0 || !patient)
+    return { ok: false, problems, ...(patient ? { patient } : {}) };
   return { ok: true, record: { patient, procedures, entries, skipped } };
 }
 

@@ -182,6 +182,19 @@ describe("FHIR import", () => {
     const withMrn = bundles.find((b) => b.bundle.entry?.[0]?.resource);
     if (!withMrn) throw new Error("no bundle");
     const before = await counts(target.db);
+    // With a bad resource as well: both are listed at once.
+    const twice = structuredClone(withMrn.bundle);
+    const pain = twice.entry?.find((e) => e.resource?.id?.startsWith("pain-"))?.resource as
+      | Observation
+      | undefined;
+    if (pain) pain.valueQuantity = { value: 14 };
+    const both = await importOf(twice);
+    expect(both.ok ? [] : both.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        "An account with this email already exists in this clinic.",
+        ...(pain ? ["The pain score must be a whole number from 0 to 10."] : []),
+      ]),
+    );
     const again = await importOf(withMrn.bundle);
     const patientRef = `Patient/${withMrn.bundle.entry?.[0]?.resource?.id}`;
     expect(again.ok ? [] : again.problems).toContainEqual({

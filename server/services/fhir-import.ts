@@ -38,7 +38,7 @@ class ImportRefused extends Error {
 /** What only the clinic's data can tell: the email or MRN taken, dates in the future. */
 async function databaseProblems(
   db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0],
-  record: ImportedRecord,
+  record: Pick<ImportedRecord, "patient"> & Partial<ImportedRecord>,
   resource: string,
   today: string,
 ): Promise<ImportProblem[]> {
@@ -68,13 +68,13 @@ async function databaseProblems(
   }
   if (dateOfBirth && dateOfBirth > today)
     problems.push({ resource, message: "The date of birth is in the future." });
-  for (const p of record.procedures)
+  for (const p of record.procedures ?? [])
     if (p.performedOn > today)
       problems.push({
         resource: `Procedure/${p.sourceId}`,
         message: `The procedure's date (${p.performedOn}) is in the future.`,
       });
-  for (const e of record.entries)
+  for (const e of record.entries ?? [])
     if (e.entryDate > today)
       problems.push({
         resource: `Observation/pain-${e.sourceId}`,
@@ -115,14 +115,19 @@ export async function importFhirBundle(
     });
     return { ok: false, problems };
   };
-  if (!read.ok) return refuse(read.problems);
-  const record = read.record;
-  const patientRef =
-    (json as { entry: Array<{ resource: { resourceType: string; id: string } }> }).entry
-      .map((e) => e.resource)
-      .find((r) => r.resourceType === "Patient")?.id ?? "";
-  const resource = `Patient/${patientRef}`;
   const today = await clinicToday(db);
+  const patientRef = (
+    json as { entry?: Array<{ resource?: { resourceType?: string; id?: string } }> }
+  ).entry?.find((e) => e.resource?.resourceType === "Patient")?.resource?.id;
+  const resource = `Patient/${patientRef ?? ""}`;
+  if (!read.ok) {
+    // A taken email or MRN is listed with the Bundle's own problems, so one round shows them all.
+    const taken = read.patient
+      ? await databaseProblems(db, { patient: read.patient }, resource, today)
+      : [];
+    return refuse([...taken, ...read.problems]);
+  }
+  const record = read.record;
   const summary = (patientId: string | null): FhirImportSummary => ({
     patientId,
     name: record.patient.name,
