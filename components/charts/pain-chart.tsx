@@ -19,6 +19,8 @@ export type PainChartProps = {
   averages?: readonly PainPoint[];
   /** Height of the plot in pixels. */
   height?: number;
+  /** A span of days to shade (the documented run of relief a payer reads), with its legend label. */
+  shaded?: { from: string; to: string; label: string } | null;
   /** Who reads it: the patient ("Your daily pain") or their care team ("Daily pain", "Baseline"). */
   audience?: "patient" | "provider";
 };
@@ -79,6 +81,7 @@ export function PainChart({
   averages = [],
   height = 280,
   audience = "patient",
+  shaded = null,
 }: PainChartProps) {
   const words =
     audience === "patient"
@@ -112,6 +115,9 @@ export function PainChart({
     byDay.set(day, { ...byDay.get(day), day, date: a.date, average: a.pain });
   }
   const data = [...byDay.values()].sort((a, b) => a.day - b.day);
+  const band = shaded
+    ? { from: daysBetween(performedOn, shaded.from), to: daysBetween(performedOn, shaded.to) }
+    : null;
   const latest = points.at(-1);
   const description = latest
     ? `Chart of daily pain from ${formatDate(points[0]?.date ?? latest.date)} to ${formatDate(latest.date)}. Latest pain ${fmt(latest.pain)} out of 10; before the procedure ${fmt(baseline)} out of 10. The numbers are in the table below.`
@@ -133,7 +139,7 @@ export function PainChart({
           className="sm:hidden"
           daysLabel={words.days}
           most={6}
-          {...{ data, lines, lastDay, interference, averages: averages.length > 0 }}
+          {...{ data, lines, lastDay, interference, band, averages: averages.length > 0 }}
           dots={points.length <= 60}
         />
         <Plot
@@ -142,13 +148,19 @@ export function PainChart({
           className="hidden sm:block"
           daysLabel={words.days}
           most={14}
-          {...{ data, lines, lastDay, interference, averages: averages.length > 0 }}
+          {...{ data, lines, lastDay, interference, band, averages: averages.length > 0 }}
           dots={points.length <= 90}
         />
       </div>
       <figcaption>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
           <LegendItem color={COLORS.pain}>{words.pain}</LegendItem>
+          {shaded ? (
+            <li className="flex items-center gap-2">
+              <span aria-hidden className="inline-block h-3 w-6 shrink-0 rounded-sm bg-emerald-200" />
+              {shaded.label}: {formatDate(shaded.from)} to {formatDate(shaded.to)}
+            </li>
+          ) : null}
           {interference ? (
             <LegendItem color={COLORS.interference} dotted>
               {words.interference}
@@ -256,6 +268,7 @@ function Plot({
   averages,
   dots,
   most,
+  band,
 }: {
   width: number;
   height: number;
@@ -269,6 +282,8 @@ function Plot({
   dots: boolean;
   /** At most this many week labels. */
   most: number;
+  /** Days to shade (from, to inclusive), e.g. the documented run of relief. */
+  band: { from: number; to: number } | null;
 }) {
   const m = { top: 16, right: 12, bottom: 40, left: 32 };
   const firstDay = -2;
@@ -312,6 +327,16 @@ function Plot({
       focusable="false"
       fontSize={12}
     >
+      {band ? (
+        <rect
+          x={x(Math.max(band.from, firstDay))}
+          width={Math.max(0, x(Math.min(band.to, lastDay) + 1) - x(Math.max(band.from, firstDay)))}
+          y={m.top}
+          height={y(0) - m.top}
+          fill="#a7f3d0"
+          opacity={0.55}
+        />
+      ) : null}
       {[0, 2, 4, 6, 8, 10].map((v) => (
         <g key={v}>
           <line

@@ -4,5 +4,6 @@ export * from "./auth";
 export * from "./clinical";
 export * from "./messages";
 export * from "./notifications";
+export * from "./policies";
 export * from "./settings";
 export * from "./users";

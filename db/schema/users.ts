@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { repeatPolicies } from "./policies";
 
 export const userRole = pgEnum("user_role", ["patient", "provider", "admin"]);
 
@@ -35,6 +36,8 @@ export const users = pgTable(
     /** Medical record number, unique within the clinic (case-insensitive) when given. */
     mrn: text(),
     phone: text(),
+    /** Patients only: the repeat-ablation policy (their payer's) the care team chose; null: none. */
+    repeatPolicyId: uuid().references(() => repeatPolicies.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

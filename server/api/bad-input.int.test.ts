@@ -25,6 +25,7 @@ const DATA_TABLES = [
   "users",
   "care_team",
   "clinic_settings",
+  "repeat_policies",
   "procedures",
   "procedure_revisions",
   "diary_entries",

@@ -12,6 +12,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
 import { passwordResetRouter } from "./routers/password-reset";
+import { policyRouter } from "./routers/policy";
 import { procedureRouter } from "./routers/procedure";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   outbox: outboxRouter,
   passwordReset: passwordResetRouter,
+  policy: policyRouter,
   procedure: procedureRouter,
   session: sessionRouter,
   settings: settingsRouter,

@@ -4,6 +4,7 @@ import { addDays } from "./dates";
 import { examplePolicies } from "./pathway-vocab";
 import {
   type EvidenceEntry,
+  evidenceCriteria,
   evidenceWindows,
   type RepeatEvidenceInput,
   repeatEvidence,
@@ -251,5 +252,233 @@ describe("repeatEvidence (docs/clinical-rules.md, repeat-ablation evidence)", ()
         },
       ),
     );
+  });
+});
+
+describe("repeatEvidence: every rule of the policy, one row each", () => {
+  const m = medicare;
+  // [rule, entries, asOfDay, overrides, expected]
+  const rows: [
+    string,
+    EvidenceEntry[],
+    number,
+    Partial<RepeatEvidenceInput>,
+    Partial<Record<"relief" | "interval" | "frequency" | "eligible", boolean>> & {
+      painDays?: number | null;
+      functionDays?: number | null;
+    },
+  ][] = [
+    [
+      "pain exactly at reliefPct (4 of 8 = 50%)",
+      cluster(30, 4),
+      40,
+      { policy: { ...m, requiredDays: 7 } },
+      { painDays: 7, relief: true },
+    ],
+    [
+      "pain just under reliefPct",
+      cluster(30, 4.0001),
+      40,
+      { policy: { ...m, requiredDays: 7, functionPct: null } },
+      { painDays: null, relief: false },
+    ],
+    [
+      "function exactly at functionPct (interference 4 of 8)",
+      cluster(30, 8, 4),
+      40,
+      { policy: { ...m, requiredDays: 7 } },
+      { painDays: null, functionDays: 7, relief: true },
+    ],
+    [
+      "function just under functionPct",
+      cluster(30, 8, 4.01),
+      40,
+      { policy: { ...m, requiredDays: 7 } },
+      { functionDays: null, relief: false },
+    ],
+    [
+      "a third of a point on the line: baseline 3, mean 1.5 is exactly 50%",
+      cluster(30, 1.5),
+      40,
+      { procedure: { performedOn: P, baselinePain: 3 }, policy: { ...m, requiredDays: 7 } },
+      { painDays: 7, relief: true },
+    ],
+    [
+      "requiredDays exactly",
+      daily(10, 12 + 182 - 7, 4),
+      300,
+      {},
+      { painDays: 182, relief: true, eligible: true },
+    ],
+    [
+      "requiredDays minus one",
+      daily(10, 12 + 181 - 7, 4),
+      300,
+      {},
+      { painDays: 181, relief: false, eligible: false },
+    ],
+    [
+      "gap of exactly maxGapDays keeps the run",
+      [...cluster(22, 3), ...cluster(57, 3)],
+      100,
+      { policy: { ...m, functionPct: null } },
+      { painDays: 42 },
+    ],
+    [
+      "gap of maxGapDays + 1 breaks it",
+      [...cluster(22, 3), ...cluster(58, 3)],
+      100,
+      { policy: { ...m, functionPct: null } },
+      { painDays: 7 },
+    ],
+    [
+      "one failing window breaks the run (windows 62..68 hold the bad days: runs 12..61 and 69..120)",
+      [...daily(10, 60, 3), ...cluster(63, 9), ...daily(64, 120, 3)],
+      200,
+      { policy: { ...m, functionPct: null } },
+      { painDays: 120 - 69 + 7 },
+    ],
+    [
+      "function run without baseline interference: none",
+      daily(10, 200, 8, 1),
+      250,
+      { procedure: { performedOn: P, baselinePain: 8, baselineInterference: null } },
+      { functionDays: null, painDays: null, relief: false },
+    ],
+    [
+      "function run with baseline interference 0: none",
+      daily(10, 200, 8, 0),
+      250,
+      { procedure: { performedOn: P, baselinePain: 8, baselineInterference: 0 } },
+      { functionDays: null, relief: false },
+    ],
+    [
+      "the pain run does not need interference at all",
+      daily(10, 200, 3),
+      250,
+      {},
+      { painDays: 195, functionDays: null, relief: true },
+    ],
+    ["interval exactly minIntervalDays", daily(10, 200, 3), 182, {}, { interval: true }],
+    ["interval one day short", daily(10, 200, 3), 181, {}, { interval: false, eligible: false }],
+    [
+      "an ablation 364 days before asOf counts within the year",
+      daily(10, 200, 3),
+      400,
+      { ablationsAtTarget: [at(36), at(200)] },
+      { frequency: false, eligible: false },
+    ],
+    [
+      "an ablation 365 days before asOf does not",
+      daily(10, 200, 3),
+      400,
+      { ablationsAtTarget: [at(35), at(200)] },
+      { frequency: true, eligible: true },
+    ],
+    [
+      "maxPerYear 1 with this procedure in the year: no room",
+      daily(10, 200, 3),
+      250,
+      { policy: { ...m, maxPerYear: 1 } },
+      { frequency: false },
+    ],
+    [
+      "entries after asOf are not read",
+      daily(10, 300, 3),
+      100,
+      {},
+      { painDays: 100 - 12 + 7, relief: false },
+    ],
+  ];
+  for (const [rule, entries, asOfDay, o, want] of rows) {
+    it(rule, () => {
+      const r = repeatEvidence(input(entries, asOfDay, o));
+      const { painDays, functionDays, ...flags } = want;
+      if (painDays !== undefined) expect(r.painRun?.days ?? null).toBe(painDays);
+      if (functionDays !== undefined) expect(r.functionRun?.days ?? null).toBe(functionDays);
+      expect(r).toMatchObject(flags);
+      expect(r.eligible).toBe(r.relief && r.interval && r.frequency);
+    });
+  }
+
+  it("property: eligible is exactly relief, interval and frequency; runs lie within the diary", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: 0, max: 300 }),
+            pain: fc.integer({ min: 0, max: 10 }),
+          }),
+          { maxLength: 120 },
+        ),
+        fc.integer({ min: 10, max: 400 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 4 }),
+        (raw, asOfDay, more) => {
+          const entries = raw.map((e) => ({ entryDate: at(e.day), painAverage: e.pain }));
+          const r = repeatEvidence(
+            input(entries, asOfDay, { ablationsAtTarget: [P, ...more.map(at)] }),
+          );
+          expect(r.eligible).toBe(r.relief && r.interval && r.frequency);
+          for (const run of [r.painRun, r.functionRun]) {
+            if (!run) continue;
+            expect(run.from >= at(4)).toBe(true);
+            expect(run.to <= at(asOfDay)).toBe(true);
+            expect(run.days % 1).toBe(0);
+            expect(run.days).toBeGreaterThanOrEqual(7);
+          }
+        },
+      ),
+    );
+  });
+
+  it("property: more relief in every entry never shortens the pain run", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: 0, max: 200 }),
+            pain: fc.integer({ min: 1, max: 10 }),
+          }),
+          { maxLength: 100 },
+        ),
+        (raw) => {
+          const entries = raw.map((e) => ({ entryDate: at(e.day), painAverage: e.pain }));
+          const better = entries.map((e) => ({ ...e, painAverage: e.painAverage - 1 }));
+          const a = repeatEvidence(input(entries, 220)).painRun?.days ?? 0;
+          const b = repeatEvidence(input(better, 220)).painRun?.days ?? 0;
+          expect(b).toBeGreaterThanOrEqual(a);
+        },
+      ),
+    );
+  });
+});
+
+describe("the criteria in words", () => {
+  it("says each criterion with its numbers and dates", () => {
+    const i = input(daily(10, 200, 3, 4), 250);
+    const words = evidenceCriteria(i, repeatEvidence(i), (d) => d);
+    expect(words.map((c) => [c.key, c.met])).toEqual([
+      ["pain", true],
+      ["function", true],
+      ["relief", true],
+      ["interval", true],
+      ["frequency", true],
+    ]);
+    expect(words[0]?.sentence).toBe(
+      `50% or more less pain from ${at(6)} to ${at(200)}: 195 days, at least 63% (needs 182 days)`,
+    );
+    expect(words[3]?.sentence).toBe(
+      `250 days since the last ablation at this target (${P}); needs 182 days`,
+    );
+    expect(words[4]?.sentence).toBe(
+      `1 ablation at this target in the 365 days to ${at(250)}; at most 2 a year`,
+    );
+    const none = evidenceCriteria(
+      { ...i, policy: twelveWeeks },
+      repeatEvidence({ ...input([], 250), policy: twelveWeeks }),
+      (d) => d,
+    );
+    expect(none.map((c) => c.key)).toEqual(["pain", "relief", "interval", "frequency"]);
+    expect(none[0]?.sentence).toBe("No documented run of 50% or more less pain (needs 84 days)");
   });
 });

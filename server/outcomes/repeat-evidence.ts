@@ -170,3 +170,74 @@ export function repeatEvidence(input: RepeatEvidenceInput): RepeatEvidence {
     eligible: relief && interval && frequency,
   };
 }
+
+// ---- The criteria in words ----
+
+export type EvidenceCriterion = {
+  key: "pain" | "function" | "relief" | "interval" | "frequency";
+  met: boolean;
+  sentence: string;
+};
+
+const dayWord = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+const pctOf = (n: number) => `${Math.round(n + 1e-9)}%`;
+
+/**
+ * Each criterion of the policy, met or not, with its numbers and dates: "50% or more less pain
+ * from 14 May to 20 Nov: 191 days, at least 52% (needs 182 days)". One wording for the review
+ * page, the summary PDF and the CSV.
+ */
+export function evidenceCriteria(
+  input: Pick<RepeatEvidenceInput, "asOf" | "policy" | "ablationsAtTarget"> & {
+    procedure: Pick<EvidenceProcedure, "performedOn">;
+  },
+  r: RepeatEvidence,
+  formatDate: (date: string) => string,
+): EvidenceCriterion[] {
+  const { policy, asOf } = input;
+  const need = `needs ${dayWord(policy.requiredDays)}`;
+  const run = (noun: string, pct: number, x: ReliefRun | null) =>
+    x
+      ? `${pctOf(pct)} or more ${noun} from ${formatDate(x.from)} to ${formatDate(x.to)}: ${dayWord(x.days)}, at least ${pctOf(x.minReductionPct)} (${need})`
+      : `No documented run of ${pctOf(pct)} or more ${noun} (${need})`;
+  const out: EvidenceCriterion[] = [
+    {
+      key: "pain",
+      met: r.painRun !== null && r.painRun.days >= policy.requiredDays,
+      sentence: run("less pain", policy.reliefPct, r.painRun),
+    },
+  ];
+  if (policy.functionPct !== null)
+    out.push({
+      key: "function",
+      met: r.functionRun !== null && r.functionRun.days >= policy.requiredDays,
+      sentence: run("better function", policy.functionPct, r.functionRun),
+    });
+  out.push({
+    key: "relief",
+    met: r.relief,
+    sentence: r.relief
+      ? `Relief documented for at least ${dayWord(policy.requiredDays)}`
+      : `Relief not documented for ${dayWord(policy.requiredDays)}`,
+  });
+  const dates = input.ablationsAtTarget.length
+    ? input.ablationsAtTarget
+    : [input.procedure.performedOn];
+  const latest = [...dates].sort().at(-1) ?? input.procedure.performedOn;
+  const since = daysBetween(latest, asOf);
+  out.push({
+    key: "interval",
+    met: r.interval,
+    sentence: `${dayWord(since)} since the last ablation at this target (${formatDate(latest)}); needs ${dayWord(policy.minIntervalDays)}`,
+  });
+  const inYear = dates.filter((d) => {
+    const ago = daysBetween(d, asOf);
+    return ago >= 0 && ago < YEAR_DAYS;
+  }).length;
+  out.push({
+    key: "frequency",
+    met: r.frequency,
+    sentence: `${inYear} ${inYear === 1 ? "ablation" : "ablations"} at this target in the 365 days to ${formatDate(asOf)}; at most ${policy.maxPerYear} a year`,
+  });
+  return out;
+}

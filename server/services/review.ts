@@ -21,6 +21,7 @@ import { flagStatuses, latestAcknowledgements } from "./flags";
 import { awaitingReplies } from "./messages";
 import { readablePatient } from "./patient-access";
 import { patientProcedures } from "./procedures";
+import { patientPolicy, procedureEvidence } from "./repeat-policies";
 import { getClinicSettings } from "./settings";
 
 export const ENTRIES_PAGE_SIZE = 10;
@@ -36,10 +37,11 @@ export async function patientReview(
   const patient = await readablePatient(db, actor, input.patientId, { view: "review", ip });
   const settings = await getClinicSettings(db);
   const asOf = todayInZone(settings.timeZone);
-  const [procs, decisionList, awaiting] = await Promise.all([
+  const [procs, decisionList, awaiting, policy] = await Promise.all([
     patientProcedures(db, patient.id),
     patientDecisions(db, patient.id),
     awaitingReplies(db, [patient.id]),
+    patientPolicy(db, patient.id),
   ]);
   const unreadMessages = awaiting.get(patient.id) ?? null;
   const defaultProcedure = procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1];
@@ -53,6 +55,8 @@ export async function patientReview(
     criteria: settings.successCriteria,
     patient,
     canManage: actor.role === "provider",
+    /** The repeat-ablation policy the care team chose for the patient (their payer's), or null. */
+    policy,
     procedures: procs.map((p) => ({
       id: p.id,
       performedOn: p.performedOn,
@@ -123,6 +127,7 @@ export async function patientReview(
     latestAcknowledgements(db, [procedure.id]),
   ]);
   const flags = flagStatuses(assessmentInput, assessment, acks.get(procedure.id) ?? new Map());
+  const evidence = await procedureEvidence(db, patient.id, procedure, assessmentInput, assessment);
   const entries = rows.map((e) => ({
     ...e,
     day: daysBetween(procedure.performedOn, e.entryDate),
@@ -148,6 +153,8 @@ export async function patientReview(
       procedureId: procedure.id,
       assessment,
       flags,
+      /** Repeat-ablation evidence under the patient's policy (null: no policy chosen). */
+      evidence,
       chart: {
         baseline: procedure.baselinePain,
         performedOn: procedure.performedOn,

@@ -112,6 +112,16 @@ const procedureFields = (w: World) => ({
   imaging: "ultrasound",
 });
 
+const policyFields = {
+  blockThreshold: 80,
+  reliefPct: 50,
+  functionPct: 50,
+  requiredDays: 182,
+  maxGapDays: 35,
+  minIntervalDays: 182,
+  maxPerYear: 2,
+};
+
 export const matrix: Record<string, Row> = {
   "session.me": { expect: signedIn() },
   "session.list": { expect: signedIn() },
@@ -284,6 +294,19 @@ export const matrix: Record<string, Row> = {
   "outbox.list": { input: () => ({}), expect: adminOnly() },
   "outbox.get": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
   "outbox.resend": { input: (w) => ({ id: w.outboxId }), expect: adminOnly() },
+  "policy.list": { expect: staffOnly() },
+  "policy.create": {
+    input: () => ({ ...policyFields, name: `Payer ${crypto.randomUUID()}` }),
+    expect: adminOnly(),
+  },
+  "policy.update": {
+    input: (w) => ({ ...policyFields, id: w.policyId, version: 1, name: "Renamed payer rule" }),
+    expect: adminOnly(),
+  },
+  "policy.setForPatient": {
+    input: (w, t) => ({ patientId: t.patientId, policyId: w.policyId }),
+    expect: providerOnly(N),
+  },
   "procedure.record": {
     input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),
     expect: providerOnly(N),

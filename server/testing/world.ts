@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { decisions, diaryEntries, outbox } from "@/db/schema";
+import { decisions, diaryEntries, outbox, repeatPolicies } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { addDays } from "@/server/outcomes";
+import { addDays, examplePolicies } from "@/server/outcomes";
 import { inviteAccounts } from "@/server/services/invitations";
 import { queueEmail } from "@/server/services/outbox";
 import { unsubscribeUrl } from "@/server/services/reminders";
@@ -55,6 +55,14 @@ export async function createWorld(db: Db) {
     .from(outbox)
     .where(and(eq(outbox.userId, spare.id), eq(outbox.kind, "invitation")))
     .limit(1);
+  // A repeat-ablation policy of this world's own (the migration's two examples are shared).
+  const [policy] = await db
+    .insert(repeatPolicies)
+    .values({
+      ...(examplePolicies[1] ?? {}),
+      name: `Policy ${crypto.randomUUID()}`,
+    } as typeof repeatPolicies.$inferInsert)
+    .returning({ id: repeatPolicies.id });
   const invitationToken = mail?.text.match(/\/invite\/([\w-]+)/)?.[1] ?? "";
   return {
     today,
@@ -68,6 +76,7 @@ export async function createWorld(db: Db) {
     other,
     decisionId: decision?.id ?? "",
     outboxId,
+    policyId: policy?.id ?? "",
     invitationToken,
     /** The input of the patient's unsubscribe link for the daily reminder. */
     unsubscribe: unsubscribeInput(patient.id, "daily_diary"),

@@ -8,9 +8,11 @@ import { DecisionHistory } from "@/components/decisions/decision-history";
 import { formatDate, formatElapsed, plural } from "@/components/format";
 import { AssessmentPanel } from "@/components/provider/assessment-panel";
 import { EntriesTable } from "@/components/provider/entries-table";
+import { EvidencePanel } from "@/components/provider/evidence-panel";
 import { FlagList } from "@/components/provider/flag-list";
 import { MessageThread } from "@/components/provider/message-thread";
 import { PatientBanner } from "@/components/provider/patient-banner";
+import { PolicyChooser } from "@/components/provider/policy-chooser";
 import { ProcedureDetails, procedureName } from "@/components/provider/procedure-details";
 import { ReplyForm } from "@/components/provider/reply-form";
 import { ReviewReasons } from "@/components/provider/review-state-badge";
@@ -53,12 +55,13 @@ export default async function PatientReviewPage({
   const { patient, selected, procedures, decisions, canManage } = review;
   // Admins never read messages (docs/decisions/020-messages.md): only the care team's providers
   // fetch the thread.
-  const [next, thread] = canManage
+  const [next, thread, policies] = canManage
     ? await Promise.all([
         orPage(api.caseload.next({ patientId: patient.id })),
         orPage(api.message.thread({ patientId: patient.id })),
+        orPage(api.policy.list()),
       ])
-    : [null, null];
+    : [null, null, []];
   const today = review.asOf;
   const base = `/provider/patients/${patient.id}`;
   const current = { procedure: procedureId };
@@ -67,6 +70,13 @@ export default async function PatientReviewPage({
   const currentDecision = latest && latest.supersededById === null ? latest : null;
   const suggested = selected?.assessment.suggestions.map((s) => s.strategy) ?? [];
   const openFlags = selected?.flags.filter((f) => !f.acknowledged).length ?? 0;
+  const evidence = selected?.evidence ?? null;
+  // The documented run the payer reads: the longer of the pain and function runs.
+  const run = evidence?.relevant
+    ? [evidence.result.painRun, evidence.result.functionRun]
+        .filter((r) => r !== null)
+        .sort((a, b) => b.days - a.days)[0]
+    : undefined;
   const waiting = thread?.awaitingSince ? formatElapsed(thread.awaitingSince) : null;
   const messages = thread ? (
     <Card id="messages" aria-labelledby="messages-heading" className="scroll-mt-4">
@@ -235,7 +245,56 @@ export default async function PatientReviewPage({
                     date: w.endDate,
                     pain: w.meanPain,
                   }))}
+                  shaded={run ? { from: run.from, to: run.to, label: "Documented relief" } : null}
                 />
+              </Card>
+              <Card aria-labelledby="evidence-heading">
+                <CardTitle
+                  action={
+                    evidence?.relevant ? (
+                      <DownloadLink
+                        href={`${base}/evidence.pdf?procedureId=${procedure.id}`}
+                        variant="secondary"
+                        size="sm"
+                      >
+                        Download summary
+                        <span className="sr-only"> of medical necessity (PDF)</span>
+                      </DownloadLink>
+                    ) : null
+                  }
+                >
+                  <span id="evidence-heading">Repeat-ablation evidence</span>
+                </CardTitle>
+                <div className="space-y-4">
+                  {canManage ? (
+                    <PolicyChooser
+                      patientId={patient.id}
+                      policyId={review.policy?.id ?? null}
+                      policies={policies.map((p) => ({ id: p.id, name: p.name }))}
+                    />
+                  ) : (
+                    <p className="text-sm text-slate-700">
+                      Payer policy: {review.policy?.name ?? "none chosen"}
+                    </p>
+                  )}
+                  {!evidence ? (
+                    <p className="text-slate-700">
+                      Choose the patient's payer policy to see whether the diary documents the
+                      relief it asks for before a repeat ablation.
+                    </p>
+                  ) : evidence.relevant ? (
+                    <EvidencePanel
+                      evidence={evidence}
+                      performedOn={procedure.performedOn}
+                      asOf={today}
+                    />
+                  ) : (
+                    <p className="text-slate-700">
+                      Relief still holds. The evidence for a repeat ablation is shown once pain
+                      comes back or the relief has passed.
+                    </p>
+                  )}
+                </div>
               </Card>
             </div>
             <div className="space-y-4">
