@@ -157,7 +157,10 @@ export function PainChart({
           <LegendItem color={COLORS.pain}>{words.pain}</LegendItem>
           {shaded ? (
             <li className="flex items-center gap-2">
-              <span aria-hidden className="inline-block h-3 w-6 shrink-0 rounded-sm bg-emerald-200" />
+              <span
+                aria-hidden
+                className="inline-block h-3 w-6 shrink-0 rounded-sm bg-emerald-200"
+              />
               {shaded.label}: {formatDate(shaded.from)} to {formatDate(shaded.to)}
             </li>
           ) : null}

@@ -1,9 +1,7 @@
 import { formatDate } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { evidenceCriteria } from "@/server/outcomes/repeat-evidence";
-import type { PatientReview } from "@/server/services/review";
-
-type Evidence = NonNullable<NonNullable<PatientReview["selected"]>["evidence"]>;
+import type { ReviewEvidence as Evidence } from "./types";
 
 /**
  * Repeat-ablation evidence under the patient's policy (docs/decisions/030): each criterion met or

@@ -15,3 +15,4 @@ export type ProcedureWithVersions = Outputs["procedure"]["get"];
 export type CurrentPlan = NonNullable<Outputs["decision"]["current"]>;
 export type ThreadMessage = Outputs["message"]["thread"]["messages"][number];
 export type InboxRow = Outputs["message"]["inbox"]["rows"][number];
+export type ReviewEvidence = NonNullable<Selected["evidence"]>;

@@ -5,7 +5,7 @@
  */
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, users } from "@/db/schema";
 import type { Role } from "@/server/authz/policy";
 import { fileSafe } from "@/server/reports/file-names";
 import { type Persona, personas } from "@/server/testing/authz-table";
@@ -18,6 +18,7 @@ import {
   bulkExportRoute,
   diaryCsvRoute,
   fhirEverythingRoute,
+  necessitySummaryRoute,
   outcomeCsvRoute,
   visitReportRoute,
 } from "./report-routes";
@@ -28,6 +29,11 @@ let w: World;
 beforeAll(async () => {
   t = await createTestDatabase();
   w = await createWorld(t.db);
+  // The care team chose the world's policy for both patients (the summary needs one).
+  await t.db
+    .update(users)
+    .set({ repeatPolicyId: w.policyId })
+    .where(sql`${users.id} in (${w.patient.id}, ${w.otherPatient.id})`);
 });
 afterAll(async () => {
   await t.close();
@@ -107,6 +113,10 @@ const routes: Record<string, Row> = {
   },
   "GET /provider/patients/<id>/report.pdf": {
     call: (ctx, id) => visitReportRoute(ctx, req(`/provider/patients/${id}/report.pdf`), id),
+    expect: staffRead,
+  },
+  "GET /provider/patients/<id>/evidence.pdf": {
+    call: (ctx, id) => necessitySummaryRoute(ctx, req(`/provider/patients/${id}/evidence.pdf`), id),
     expect: staffRead,
   },
   "GET /patient/report.pdf": {
@@ -201,6 +211,24 @@ describe("report and export routes: who may fetch what (ARCHITECTURE.md#authoriz
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     // US Letter: 612 x 792 points.
     expect(new TextDecoder("latin1").decode(bytes)).toMatch(/MediaBox \[0 0 612 792\]/);
+
+    const summary = await necessitySummaryRoute(
+      ctxOf("providerAssigned"),
+      req(`/x?paper=a4&procedureId=${w.own.procedureId}`),
+      w.patient.id,
+    );
+    expect(summary.status).toBe(200);
+    expect(summary.headers.get("content-disposition")).toMatch(
+      new RegExp(
+        `^attachment; filename="necessity-summary-${fileSafe(w.patient.name)}-${day}\\.pdf"$`,
+      ),
+    );
+    const summaryBytes = new Uint8Array(await summary.arrayBuffer());
+    // A4: 595.28 x 841.89 points; one page.
+    expect(new TextDecoder("latin1").decode(summaryBytes)).toMatch(
+      /MediaBox \[0 0 595\.\d+ 841\.\d+\]/,
+    );
+    expect(new TextDecoder("latin1").decode(summaryBytes)).toMatch(/\/Count 1\b/);
 
     // A patient without a procedure still gets a report (banner, no assessment).
     const empty = await visitReportRoute(ctxOf("admin"), req("/r"), w.spare.id);
@@ -344,6 +372,32 @@ describe("bad ids and options: 400 or 404, never 500", () => {
     [
       "PDF: unknown paper",
       () => visitReportRoute(provider(), req("/r?paper=tabloid"), w.patient.id),
+      400,
+    ],
+    ["Summary: NUL in the id", () => necessitySummaryRoute(provider(), req("/e"), "a\u0000b"), 400],
+    [
+      "Summary: unknown patient",
+      () => necessitySummaryRoute(provider(), req("/e"), crypto.randomUUID()),
+      404,
+    ],
+    [
+      "Summary: another patient's procedure",
+      () =>
+        necessitySummaryRoute(
+          provider(),
+          req(`/e?procedureId=${w.other.procedureId}`),
+          w.patient.id,
+        ),
+      404,
+    ],
+    [
+      "Summary: unknown paper",
+      () => necessitySummaryRoute(provider(), req("/e?paper=tabloid"), w.patient.id),
+      400,
+    ],
+    [
+      "Summary: no policy chosen for the patient",
+      () => necessitySummaryRoute(ctxOf("admin"), req("/e"), w.spare.id),
       400,
     ],
     ["CSV: NUL in the id", () => diaryCsvRoute(provider(), "\u0000"), 400],

@@ -7,8 +7,10 @@ import type { Actor } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { BULK_TYPES, type BulkType } from "@/server/fhir/map";
 import { exportFileName } from "@/server/reports/file-names";
+import { necessityFileName, renderNecessitySummary } from "@/server/reports/necessity-summary-pdf";
 import { renderVisitReport, reportFileName } from "@/server/reports/visit-report-pdf";
 import { bulkCounts, bulkNdjson, outcomeCsv } from "@/server/services/clinic-export";
+import { necessitySummary } from "@/server/services/necessity-summary";
 import { diaryCsv, fhirEverything, visitReport } from "@/server/services/reports";
 import { getClinicSettings } from "@/server/services/settings";
 import { todayInZone } from "@/server/time";
@@ -121,6 +123,23 @@ export function visitReportRoute(ctx: RouteContext, request: Request, patient: s
       const report = await visitReport(ctx.db, actor, { patientId, ...query }, ctx.ip);
       const pdf = await renderVisitReport(report);
       return attachment(new Uint8Array(pdf), "application/pdf", reportFileName(report));
+    },
+  );
+}
+
+// ---- Medical-necessity summary (PDF) ----
+
+/** `GET /provider/patients/<id>/evidence.pdf?procedureId=&paper=` (care team, admins). */
+export function necessitySummaryRoute(ctx: RouteContext, request: Request, patient: string) {
+  return runRoute(
+    ctx,
+    { route: "evidence.pdf", roles: ["provider", "admin"], kind: "file" },
+    async (actor) => {
+      const patientId = recordId(patient, "patient id");
+      const query = reportQuery(request);
+      const summary = await necessitySummary(ctx.db, actor, { patientId, ...query }, ctx.ip);
+      const pdf = await renderNecessitySummary(summary);
+      return attachment(new Uint8Array(pdf), "application/pdf", necessityFileName(summary));
     },
   );
 }

@@ -3,18 +3,20 @@
 // day; a patient's own copy is "my-…" and the day. Pure; only ASCII letters, digits and hyphens
 // (safe in a Content-Disposition header and on every file system).
 
-export type ExportKind = "visit-report" | "pain-diary" | "health-record";
+export type ExportKind = "visit-report" | "pain-diary" | "health-record" | "necessity-summary";
 
 const EXTENSION: Record<ExportKind, string> = {
   "visit-report": "pdf",
   "pain-diary": "csv",
   "health-record": "fhir.json",
+  "necessity-summary": "pdf",
 };
 
 const OWN: Record<ExportKind, string> = {
   "visit-report": "my-pain-report",
   "pain-diary": "my-pain-diary",
   "health-record": "my-health-record",
+  "necessity-summary": "my-necessity-summary",
 };
 
 /** "José Álvarez-O'Neil" -> "Jose-Alvarez-O-Neil"; "" when nothing is left. */

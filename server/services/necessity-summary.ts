@@ -13,7 +13,7 @@ import { readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
 import { exportablePatient } from "./patient-access";
 import { patientProcedures } from "./procedures";
-import { type ProcedureEvidence, procedureEvidence } from "./repeat-policies";
+import { type ProcedureEvidence, patientPolicy, procedureEvidence } from "./repeat-policies";
 import { DEFAULT_CLINIC_NAME } from "./reports";
 import { getClinicSettings } from "./settings";
 
@@ -52,6 +52,8 @@ export async function necessitySummary(
 ): Promise<NecessitySummary> {
   if (actor.role === "patient") throw notFound("patient");
   const patient = await exportablePatient(db, actor, input.patientId);
+  if (!(await patientPolicy(db, patient.id)))
+    throw badRequest("Choose the patient's payer policy on their review page first.");
   const settings = await getClinicSettings(db);
   const asOf = todayInZone(settings.timeZone, now);
   const procs = await patientProcedures(db, patient.id);
@@ -65,8 +67,7 @@ export async function necessitySummary(
     assessment,
   } = await readAndAssess(db, procedure, { asOf, criteria: settings.successCriteria });
   const evidence = await procedureEvidence(db, patient.id, procedure, assessmentInput, assessment);
-  if (!evidence)
-    throw badRequest("Choose the patient's payer policy on their review page first.");
+  if (!evidence) throw badRequest("Choose the patient's payer policy on their review page first.");
   await recordAudit(db, {
     actor,
     action: "report.export",

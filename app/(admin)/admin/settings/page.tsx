@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PolicyEditor } from "@/components/admin/policy-editor";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
@@ -8,7 +9,10 @@ export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage() {
   const api = await serverApi();
-  const settings = await orPage(api.settings.get());
+  const [settings, policies] = await Promise.all([
+    orPage(api.settings.get()),
+    orPage(api.policy.list()),
+  ]);
   const zones = [
     ...new Set([
       "UTC",
@@ -32,6 +36,9 @@ export default async function SettingsPage() {
         defaultPublicUrl={settings.defaultPublicUrl}
         zones={zones}
       />
+      <div className="mt-6">
+        <PolicyEditor policies={policies} />
+      </div>
     </>
   );
 }
