@@ -1,9 +1,15 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Assessment, addDays, Category, FlagCode } from "@/server/outcomes";
-import { assessProcedure, latestProcedure } from "@/server/services/assessments";
+import {
+  assessmentKey,
+  assessProcedure,
+  latestProcedure,
+  readAndAssess,
+} from "@/server/services/assessments";
 import { caseload } from "@/server/services/caseload";
 import { ownThread, unreadMessages } from "@/server/services/messages";
+import { listPolicies, procedureEvidence } from "@/server/services/repeat-policies";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { ProcedureFields } from "@/shared/schemas";
 import type { Db } from "./client";
@@ -48,6 +54,35 @@ afterAll(async () => {
 });
 
 describe("demo clinical seed", () => {
+  it("shows both answers of repeat-ablation evidence: Medicare met, and 12 weeks but not 6 months", async () => {
+    const policies = await listPolicies(db);
+    const medicare = policies.find((p) => p.name.startsWith("Medicare"));
+    const twelve = policies.find((p) => p.name.startsWith("12 weeks"));
+    const evidenceOf = async (email: string, policyId: string | undefined) => {
+      const [u] = await db.select().from(users).where(eq(users.email, email));
+      const procedure = u && (await latestProcedure(db, u.id));
+      if (!u || !procedure || !policyId) throw new Error(email);
+      await db.update(users).set({ repeatPolicyId: policyId }).where(eq(users.id, u.id));
+      const key = await assessmentKey(db, { asOf: TODAY });
+      const { input, assessment } = await readAndAssess(db, procedure, key);
+      return procedureEvidence(db, u.id, procedure, input, assessment);
+    };
+    const margaret = await evidenceOf("margaret.hill@example.com", medicare?.id);
+    expect(margaret?.relevant).toBe(true);
+    expect(margaret?.result.painRun?.days).toBeGreaterThanOrEqual(182);
+    expect(margaret?.result.eligible).toBe(true);
+
+    const danielMedicare = await evidenceOf("daniel.ortiz@example.com", medicare?.id);
+    const daniel = await evidenceOf("daniel.ortiz@example.com", twelve?.id);
+    expect(daniel?.relevant).toBe(true);
+    // about 14 weeks
+    expect(daniel?.result.painRun?.days).toBeGreaterThanOrEqual(91);
+    expect(daniel?.result.painRun?.days).toBeLessThanOrEqual(105);
+    expect(daniel?.result.eligible).toBe(true);
+    expect(danielMedicare?.result.relief).toBe(false);
+    expect(danielMedicare?.result.eligible).toBe(false);
+  });
+
   it("records the technique of the demo ablations as the procedure form would accept it", async () => {
     const rows = await db.select().from(procedures);
     const withTechnique = rows.filter((p) => p.targets.length > 0);

@@ -20,6 +20,7 @@ import {
   messages,
   messageThreads,
   procedures,
+  repeatPolicies,
   users,
 } from "./schema";
 
@@ -148,6 +149,8 @@ type PatientSeed = {
   dateOfBirth: string;
   mrn: string;
   phone?: string;
+  /** The repeat-ablation policy the care team chose (a name of the migration's examples). */
+  policy?: string;
   procedures: ProcedureSeed[];
   decisions?: DecisionSeed[];
 };
@@ -780,6 +783,91 @@ function patients(): PatientSeed[] {
         },
       ],
     },
+    {
+      // Repeat-ablation evidence (docs/decisions/030): seven months of documented relief, daily,
+      // then the pain came back. The run meets the Medicare example (50% for 182 days).
+      name: "Margaret Hill",
+      dateOfBirth: "1957-09-30",
+      mrn: "MRN-101845",
+      email: "margaret.hill@example.com",
+      policy: "Medicare LCD (facet joint)",
+      procedures: [
+        {
+          key: "margaret",
+          daysAgo: 262,
+          modality: "radiofrequency",
+          region: "lumbar",
+          side: "bilateral",
+          target: "L3-L5 medial branches",
+          technique: conventional(mb("L3", "L4", "L5"), 6),
+          baselinePain: 8,
+          baselineInterference: 7,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching"],
+          blockReliefPct: 85,
+          diary: {
+            days: daily(0, 262, [17, 48, 90, 133, 171, 205, 240]),
+            pain: curve([
+              [0, 8],
+              [9, 3],
+              [218, 3],
+              [236, 7],
+            ]),
+            wobble: 0.15,
+            interferenceOffset: -1,
+            locations: () => ["lumbar"],
+            qualities: (d) => (d > 225 ? ["aching", "sharp"] : ["aching"]),
+            soreness: early(6),
+            pgic: {
+              14: "much_improved",
+              42: "much_improved",
+              91: "much_improved",
+              182: "much_improved",
+            },
+          },
+        },
+      ],
+    },
+    {
+      // About 14 weeks of relief, then the pain came back: it meets the 12-week rule but not
+      // Medicare's 6 months (docs/decisions/030), so both answers can be seen.
+      name: "Daniel Ortiz",
+      dateOfBirth: "1966-02-11",
+      mrn: "MRN-101962",
+      email: "daniel.ortiz@example.com",
+      policy: "12 weeks at 50% (common commercial rule)",
+      procedures: [
+        {
+          key: "daniel",
+          daysAgo: 200,
+          modality: "radiofrequency",
+          region: "lumbar",
+          side: "right",
+          target: "L4-L5 medial branches",
+          technique: cooled(mb("L4", "L5")),
+          baselinePain: 8,
+          baselineInterference: 7,
+          baselineLocations: ["lumbar"],
+          baselineQualities: ["aching"],
+          blockReliefPct: 80,
+          diary: {
+            days: [...daily(0, 130, [23, 61]), ...weekly(131, 200, [0, 2, 4, 6])],
+            pain: curve([
+              [0, 8],
+              [9, 3],
+              [96, 3],
+              [110, 7],
+            ]),
+            wobble: 0.15,
+            interferenceOffset: 1,
+            locations: () => ["lumbar"],
+            qualities: () => ["aching"],
+            soreness: early(6),
+            pgic: { 14: "much_improved", 42: "much_improved", 91: "much_improved" },
+          },
+        },
+      ],
+    },
   ];
 }
 
@@ -812,6 +900,15 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
       .where(eq(users.id, options.patientId));
   }
   await tx.insert(careTeam).values(created.map((u) => ({ providerId, patientId: u.id })));
+  const policyRows = await tx
+    .select({ id: repeatPolicies.id, name: repeatPolicies.name })
+    .from(repeatPolicies);
+  for (const p of extra.filter((x) => x.policy)) {
+    const policyId = policyRows.find((r) => r.name === p.policy)?.id;
+    const userId = created.find((u) => u.email === p.email)?.id;
+    if (policyId && userId)
+      await tx.update(users).set({ repeatPolicyId: policyId }).where(eq(users.id, userId));
+  }
   const idOf = (p: PatientSeed) =>
     p.email === null ? options.patientId : (created.find((u) => u.email === p.email)?.id ?? "");
 
