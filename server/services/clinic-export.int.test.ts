@@ -2,8 +2,11 @@
 // read through the one batched diary read (./assessments), and must agree with each procedure's
 // own assessment (assessProcedure) on a mix of diaries, including a neuropathic flag, a pain shift
 // to the other knee and a procedure with no entries.
+
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
 import { dailyEntries, insertEntries, insertProcedure } from "@/server/testing/clinical";
@@ -11,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, createUser } from "@/server/testing/fixtures";
 import { assessProcedure } from "./assessments";
 import { OUTCOME_COLUMNS, outcomeCsv } from "./clinic-export";
+import { listPolicies } from "./repeat-policies";
 import { clinicToday } from "./settings";
 
 let t: TestDatabase;
@@ -73,6 +77,11 @@ beforeAll(async () => {
         : {}),
     });
     await insertEntries(db, p, d.entries);
+    // The first patient's care team chose the Medicare example.
+    if (d.daysAgo === 120) {
+      const medicare = (await listPolicies(db)).find((x) => x.name.startsWith("Medicare"));
+      await db.update(users).set({ repeatPolicyId: medicare?.id }).where(eq(users.id, patient.id));
+    }
   }
 });
 afterAll(async () => t?.close());
@@ -136,6 +145,23 @@ describe("the clinic outcome CSV", () => {
       ],
       ...Array.from({ length: 3 }, () => ["lumbar", "", "", "", "", "", "", "", ""]),
     ]);
+    // Repeat-ablation evidence where a policy is chosen: pain 6 until day 9, then 2, against a
+    // baseline of 7. The first window at 50% or more ends on day 14 (days 8-14: mean 22/7), the
+    // last on day 120: 113 days, short of Medicare's 182; and 120 days since the ablation is short
+    // of its interval. Empty where no policy is chosen.
+    const evidence = rows.map((r) => [
+      r.pain_run_from,
+      r.pain_run_to,
+      r.pain_run_days,
+      r.relief_documented,
+      r.repeat_interval_met,
+      r.repeat_frequency_met,
+      r.repeat_eligible,
+    ]);
+    expect(evidence.filter((e) => e[0] !== "")).toEqual([
+      [addDays(today, -120 + 8), today, "113", "false", "false", "true", "false"],
+    ]);
+    expect(rows.filter((r) => r.evidence_policy_id === "")).toHaveLength(3);
     // The mix reaches the rules that read locations and qualities, not only pain.
     expect(flags).toContain("NEW_NEUROPATHIC_SYMPTOMS");
     expect(flags).toContain("PAIN_SHIFT");

@@ -19,11 +19,12 @@ import {
   pgicResponse,
   procedureResource,
 } from "@/server/fhir/map";
-import { assessOutcome, reliefEnded } from "@/server/outcomes";
+import { assessOutcome, reliefEnded, repeatEvidence } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { csvRow } from "@/shared/csv";
 import { readInputs } from "./assessments";
 import { recordAudit } from "./audit";
+import { evidenceContext } from "./repeat-policies";
 import { getClinicSettings } from "./settings";
 
 /** Rows read per query: small enough to keep memory flat, large enough to keep queries few. */
@@ -246,6 +247,21 @@ export const OUTCOME_COLUMNS = [
   "function_improved",
   "entries_in_window",
   "flags",
+  // Repeat-ablation evidence under the patient's policy (docs/decisions/030): empty when none is
+  // chosen. Runs as dates and days; the criteria as true/false.
+  "evidence_policy_id",
+  "pain_run_from",
+  "pain_run_to",
+  "pain_run_days",
+  "pain_run_min_reduction_pct",
+  "function_run_from",
+  "function_run_to",
+  "function_run_days",
+  "function_run_min_reduction_pct",
+  "relief_documented",
+  "repeat_interval_met",
+  "repeat_frequency_met",
+  "repeat_eligible",
 ];
 
 const OUTCOME_BATCH = 250;
@@ -290,11 +306,25 @@ export async function outcomeCsv(
         1,
       );
       const inputs = new Map((await Promise.all(parts)).flat().map((r) => [r.id, r.input]));
+      const evidence = await evidenceContext(
+        db,
+        procs.map((p) => p.patientId),
+      );
       let chunk = "";
       for (const p of procs) {
         const input = inputs.get(p.id);
         if (!input) continue;
         const a = assessOutcome(input);
+        const policy = evidence.policyOf(p.patientId);
+        const e = policy
+          ? repeatEvidence({
+              procedure: input.procedure,
+              entries: input.entries,
+              asOf,
+              policy,
+              ablationsAtTarget: evidence.ablationsAtTarget(p, asOf),
+            })
+          : null;
         chunk += csvRow([
           p.id,
           p.patientId,
@@ -329,6 +359,19 @@ export async function outcomeCsv(
           a.functionImproved,
           a.entryCountInWindow,
           a.flags.map((f) => f.code).join(";"),
+          policy?.id ?? null,
+          e?.painRun?.from ?? null,
+          e?.painRun?.to ?? null,
+          e?.painRun?.days ?? null,
+          round(e?.painRun?.minReductionPct ?? null),
+          e?.functionRun?.from ?? null,
+          e?.functionRun?.to ?? null,
+          e?.functionRun?.days ?? null,
+          round(e?.functionRun?.minReductionPct ?? null),
+          e?.relief ?? null,
+          e?.interval ?? null,
+          e?.frequency ?? null,
+          e?.eligible ?? null,
         ]);
       }
       yield chunk;

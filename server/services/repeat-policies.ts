@@ -3,7 +3,7 @@
 // evidence itself is the pure repeatEvidence (server/outcomes/repeat-evidence.ts); this reads its
 // inputs and says which procedures are "at the same target".
 import "server-only";
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { procedures, repeatPolicies, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -193,8 +193,13 @@ export async function ablationsAtTarget(
         lte(procedures.performedOn, asOf),
       ),
     );
-  const dates = rows
-    .filter((p) => p.id === procedure.id || sameTarget(p, procedure))
+  return datesAtTarget(rows, procedure, asOf);
+}
+
+/** The dates of `procs` at the same target as `procedure` (itself included), up to `asOf`. */
+function datesAtTarget(procs: readonly TargetOf[], procedure: TargetOf, asOf: string): string[] {
+  const dates = procs
+    .filter((p) => p.performedOn <= asOf && (p.id === procedure.id || sameTarget(p, procedure)))
     .map((p) => p.performedOn);
   return [...new Set([...dates, procedure.performedOn])].sort();
 }
@@ -240,4 +245,46 @@ export async function procedureEvidence(
     ablationsAtTarget: dates,
   });
   return { policy, relevant: evidenceRelevant(assessment), result, ablationsAtTarget: dates };
+}
+
+/**
+ * For exports of many procedures: each patient's chosen policy and their procedures (for "the same
+ * target"), read in two queries for a batch of patients.
+ */
+export async function evidenceContext(db: DbOrTx, patientIds: readonly string[]) {
+  const ids = [...new Set(patientIds)];
+  const [policies, chosen, procs] = await Promise.all([
+    listPolicies(db),
+    ids.length
+      ? db
+          .select({ id: users.id, policyId: users.repeatPolicyId })
+          .from(users)
+          .where(inArray(users.id, ids))
+      : [],
+    ids.length
+      ? db
+          .select({
+            id: procedures.id,
+            patientId: procedures.patientId,
+            performedOn: procedures.performedOn,
+            region: procedures.region,
+            side: procedures.side,
+            targets: procedures.targets,
+          })
+          .from(procedures)
+          .where(and(inArray(procedures.patientId, ids), isNull(procedures.deletedAt)))
+      : [],
+  ]);
+  const policyById = new Map(policies.map((p) => [p.id, p]));
+  const policyOfPatient = new Map(chosen.map((c) => [c.id, c.policyId]));
+  return {
+    policyOf: (patientId: string): PolicyRow | null =>
+      policyById.get(policyOfPatient.get(patientId) ?? "") ?? null,
+    ablationsAtTarget: (procedure: TargetOf & { patientId: string }, asOf: string) =>
+      datesAtTarget(
+        procs.filter((p) => p.patientId === procedure.patientId),
+        procedure,
+        asOf,
+      ),
+  };
 }
