@@ -1,0 +1,136 @@
+// Repeat-ablation evidence (issue 21, docs/decisions/030): a provider opens a recurrence patient's
+// evidence under their payer policy, downloads the medical-necessity summary, and the PDF carries
+// the run's dates and each criterion. The patient whose relief lasted about 14 weeks meets the
+// 12-week rule but not Medicare's. An admin adds and edits a policy on Clinic settings.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
+
+async function download(page: Page, name: string | RegExp) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name }).first().click(),
+  ]);
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+const pdfText = (path: string) => execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+
+async function shoot(page: Page, name: string) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+    await expectNoA11yViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test.describe("repeat-ablation evidence", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("a provider reads a recurrence patient's evidence and downloads the summary", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.getByRole("link", { name: "Margaret Hill" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Margaret Hill" })).toBeVisible();
+    const evidence = page.getByRole("region", { name: "Repeat-ablation evidence" });
+    await expect(evidence.getByLabel("Payer policy")).toHaveValue(/.+/);
+    await expect(evidence.getByText("Meets the policy for a repeat ablation")).toBeVisible();
+    const criteria = evidence.getByRole("list", { name: "Criteria" }).getByRole("listitem");
+    await expect(criteria).toHaveCount(5);
+    const pain = (await criteria.first().textContent()) ?? "";
+    expect(pain).toMatch(/Pain relief\s*Met/);
+    // "50% or more less pain from 14 May to 20 Nov: 191 days, at least 52% (needs 182 days)"
+    const run = pain.match(/from (\d+ \w+)(?: \d{4})? to (\d+ \w+)(?: \d{4})?: (\d+) days/);
+    expect(run, pain).not.toBeNull();
+    const [, from = "", to = "", days = ""] = run ?? [];
+    expect(Number(days)).toBeGreaterThanOrEqual(182);
+    // The documented run is shaded on the chart, its dates in the legend.
+    await expect(page.getByText(/Documented relief: /)).toBeVisible();
+    await shoot(page, "evidence-review");
+
+    const pdf = await download(page, /Download summary/);
+    expect(pdf.name).toMatch(/^necessity-summary-MRN-101845-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf.path).replace(/\s+/g, " ");
+    expect(text).toContain("Medical-necessity summary");
+    expect(text).toContain("Margaret Hill");
+    expect(text).toContain("MRN-101845");
+    expect(text).toContain("Medicare LCD (facet joint)");
+    expect(text).toMatch(new RegExp(`${from} \\d{4} to ${to} \\d{4}: ${days} days`));
+    for (const name of ["Pain relief", "Function", "Relief documented", "Interval", "Frequency"])
+      expect(text).toContain(`${name}:`);
+    expect(text).toContain("Meets the policy for a repeat ablation");
+    expect(text).not.toContain("NOT MET");
+    // One page.
+    expect(execFileSync("pdfinfo", [pdf.path]).toString()).toMatch(/Pages:\s+1\n/);
+  });
+
+  test("14 weeks of relief: the 12-week rule is met, Medicare's 6 months is not", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.getByRole("link", { name: "Daniel Ortiz" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Daniel Ortiz" })).toBeVisible();
+    await expect(page.getByText("Meets the policy for a repeat ablation")).toBeVisible();
+    await page.getByLabel("Payer policy").selectOption({ label: "Medicare LCD (facet joint)" });
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await expect(page.getByText("Does not meet the policy for a repeat ablation")).toBeVisible();
+    const pain = page
+      .getByRole("list", { name: "Criteria" })
+      .getByRole("listitem")
+      .filter({ hasText: "Pain relief" });
+    await expect(pain).toContainText("Not met");
+    await expect(pain).toContainText("(needs 182 days)");
+    const pdf = await download(page, /Download summary/);
+    const text = pdfText(pdf.path).replace(/\s+/g, " ");
+    expect(text).toContain("Does not meet the policy for a repeat ablation");
+    expect(text).toContain("NOT MET");
+    // Back to the patient's own payer, for other tests.
+    await page
+      .getByLabel("Payer policy")
+      .selectOption({ label: "12 weeks at 50% (common commercial rule)" });
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await expect(page.getByText("Meets the policy for a repeat ablation")).toBeVisible();
+  });
+
+  test("an admin adds a payer policy and edits it; bad numbers get a message", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/admin/settings");
+    const policies = page.getByRole("region", { name: "Repeat-ablation policies" });
+    await expect(policies.getByText("Medicare LCD (facet joint)")).toBeVisible();
+    await policies.getByRole("button", { name: "Add a policy" }).click();
+    const name = `Regional payer ${Date.now()}`;
+    await policies.getByLabel("Name").last().fill(name);
+    for (const [label, value] of [
+      ["Diagnostic block threshold (%)", "80"],
+      ["Pain relief (%)", "50"],
+      ["Relief lasting at least (days)", "120"],
+      ["Longest gap in the diary (days)", "28"],
+      ["Interval since the last ablation (days)", "180"],
+      ["Ablations a year at most", "2"],
+    ] as const)
+      await policies.getByLabel(label).last().fill(value);
+    await policies.getByRole("button", { name: "Add policy" }).click();
+    await expect(policies.getByRole("heading", { name })).toBeVisible();
+    await expect(policies.getByText(/50% less pain for 120 days/).first()).toBeVisible();
+
+    await policies.getByText(`Edit ${name}`).click();
+    const item = policies
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name }) });
+    await item.getByLabel("Pain relief (%)").fill("150");
+    await item.getByRole("button", { name: "Save policy" }).click();
+    await expect(item.getByText("At most 100%.")).toBeVisible();
+    await item.getByLabel("Pain relief (%)").fill("60");
+    await item.getByRole("button", { name: "Save policy" }).click();
+    await expect(item.getByText(/60% less pain for 120 days/)).toBeVisible();
+    await shoot(page, "policies-settings");
+  });
+});
