@@ -104,7 +104,9 @@ test.describe("repeat-ablation evidence", () => {
     await loginAs(page, "admin");
     await page.goto("/admin/settings");
     const policies = page.getByRole("region", { name: "Repeat-ablation policies" });
-    await expect(policies.getByText("Medicare LCD (facet joint)")).toBeVisible();
+    await expect(
+      policies.getByRole("heading", { name: "Medicare LCD (facet joint)" }),
+    ).toBeVisible();
     await policies.getByRole("button", { name: "Add a policy" }).click();
     const name = `Regional payer ${Date.now()}`;
     await policies.getByLabel("Name").last().fill(name);

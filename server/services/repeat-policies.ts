@@ -233,8 +233,10 @@ export async function procedureEvidence(
   procedure: TargetOf,
   input: AssessmentInput,
   assessment: Assessment,
+  /** The patient's policy when the caller has read it already. */
+  chosen?: PolicyRow | null,
 ): Promise<ProcedureEvidence | null> {
-  const policy = await patientPolicy(db, patientId);
+  const policy = chosen === undefined ? await patientPolicy(db, patientId) : chosen;
   if (!policy) return null;
   const dates = await ablationsAtTarget(db, patientId, procedure, input.asOf);
   const result = repeatEvidence({
