@@ -83,6 +83,8 @@ test("a new clinic: the start prints the first administrator's link; the admin c
     // Signed in, /admin opens on the setup.
     await expect(page.getByRole("heading", { level: 1, name: "Set up the clinic" })).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/setup$/);
+    // The "Password saved" toast fades in and out (axe would measure it half transparent).
+    await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
     await expectNoA11yViolations(page);
     await page.setViewportSize({ width: 360, height: 780 });
     await expectNoA11yViolations(page);
