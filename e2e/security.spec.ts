@@ -1,6 +1,6 @@
 import type { BrowserContext } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
-import { expect, loginAs, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, loginAs, test } from "./fixtures";
 import { E2E_SECRET } from "./secret";
 
 test.describe("response headers", () => {
@@ -72,7 +72,7 @@ test.describe("hardening found by outside scanners", () => {
 
 test.describe("a sign-in before the page's JavaScript runs", () => {
   test.use({ javaScriptEnabled: false });
-  test("posts the form and never puts the password in a URL", async ({ page }) => {
+  test("posts the form, never puts the password in a URL, and signs in", async ({ page }) => {
     const urls: string[] = [];
     const methods: string[] = [];
     page.on("request", (r) => {
@@ -80,13 +80,32 @@ test.describe("a sign-in before the page's JavaScript runs", () => {
       if (r.isNavigationRequest()) methods.push(r.method());
     });
     await page.goto("/signin");
-    await page.getByLabel("Email").fill("patient@example.com");
+    await page.getByLabel("Email").fill(DEMO.patient);
     await page.getByLabel("Password").fill("secret-typed-early");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForLoadState("load");
     expect(methods).toContain("POST");
+    expect(page.url()).toMatch(/\/signin\?/);
+    await expect(page.getByText("Invalid email or password")).toBeVisible();
+
+    await page.getByLabel("Email").fill(DEMO.patient);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/patient$/);
+    // Signed in (without a script the page's streamed parts stay as their placeholders).
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     expect(urls.join(" ")).not.toContain("secret-typed-early");
-    expect(page.url()).not.toContain("password");
+    expect(urls.join(" ")).not.toContain(DEMO_PASSWORD);
+  });
+
+  test("a sign-in form posted from another site is refused", async ({ page }) => {
+    const response = await page.request.post("/signin/password", {
+      headers: { origin: "https://evil.example" },
+      form: { email: DEMO.patient, password: DEMO_PASSWORD, next: "/" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
   });
 });
 

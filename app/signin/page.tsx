@@ -52,7 +52,7 @@ export default async function SignInPage({
         </div>
       }
     >
-      <SignInForm next={next} />
+      <SignInForm next={next} failed={(await searchParams).error === "CredentialsSignin"} />
     </SignInFrame>
   );
 }

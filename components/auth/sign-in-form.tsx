@@ -22,11 +22,20 @@ function validate(email: string, password: string): Errors {
   return errors;
 }
 
-/** `next`: where to go after sign-in, a path of this site checked by the server ("/": home). */
-export function SignInForm({ next }: { next: string }) {
+/**
+ * `next`: where to go after sign-in, a path of this site checked by the server ("/": home).
+ * `failed`: the server-side sign-in (a submit before the script ran) was refused.
+ */
+export function SignInForm({
+  next,
+  failed: failedBefore = false,
+}: {
+  next: string;
+  failed?: boolean;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState(failedBefore);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -55,7 +64,15 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+    // Before hydration the browser posts to /signin/password (never a GET with the password).
+    <form
+      method="post"
+      action="/signin/password"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+    >
+      <input type="hidden" name="next" value={next} />
       {failed ? (
         <Alert tone="danger" role="alert">
           Invalid email or password
