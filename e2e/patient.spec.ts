@@ -227,7 +227,7 @@ test.describe("patient diary", () => {
     test(`the patient pages have no accessibility violations at ${viewport.width} px`, async ({
       page,
     }) => {
-      // Eight pages and states, each scanned in full.
+      // Nine pages and states, each scanned in full.
       test.setTimeout(90_000);
       await page.setViewportSize(viewport);
       await loginAs(page, "patient");
@@ -239,6 +239,7 @@ test.describe("patient diary", () => {
         ["/patient/more", "More"],
         ["/patient/help", "Help and contact"],
         ["/patient/plan", "My plan"],
+        ["/patient/check-in", /Check-in|check-in/],
       ] as const) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

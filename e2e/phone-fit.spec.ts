@@ -24,6 +24,7 @@ async function patientPages(page: Page): Promise<string[]> {
       ...hrefs.filter((h) => !h.includes("#") && !h.endsWith(".pdf") && !h.endsWith(".csv")),
       "/patient/diary/new",
       "/patient/messages/new",
+      "/patient/check-in",
       ...(entry ? [entry, `${entry}/correct`] : []),
     ]),
   ].sort();

@@ -117,4 +117,5 @@ export const PATIENT_PAGES = [
   "/patient/plan",
   "/patient/help",
   "/patient/more",
+  "/patient/check-in",
 ];

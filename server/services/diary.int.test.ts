@@ -279,6 +279,76 @@ describe("PGIC check-ins", () => {
   });
 });
 
+describe("the short check-in (diary.checkIn)", () => {
+  const answer = (over: Record<string, unknown> = {}) => ({
+    clientId: crypto.randomUUID(),
+    pgic: "much_improved" as const,
+    painAverage: 3,
+    siteSoreness: false,
+    ...over,
+  });
+
+  it("with no entry today, begins today's entry with the pain, the soreness and the answer", async () => {
+    const { api } = await patientWithProcedure(15);
+    const input = answer();
+    const stored = await api.diary.checkIn(input);
+    expect(stored).toMatchObject({
+      entryDate: today,
+      painAverage: 3,
+      enjoyment: null,
+      activity: null,
+      locations: [],
+      siteSoreness: false,
+      pgic: "much_improved",
+      checkInDay: 14,
+    });
+    // A retry of the same form is the same entry; the check-in is then answered.
+    expect((await api.diary.checkIn(input)).id).toBe(stored.id);
+    const home = await api.diary.home();
+    expect(home.dueCheckIn).toBeNull();
+    expect(home.todayEntry?.id).toBe(stored.id);
+    const again = await failure(api.diary.checkIn(answer()));
+    expect(again.message).toMatch(/no check-in to answer today/);
+    // The rest of the diary is added to the same entry later, as a correction.
+    const completed = await api.diary.correct({
+      ...entry({ painAverage: 3, pgic: "much_improved" }),
+      id: stored.id,
+      version: stored.version,
+    });
+    expect(completed).toMatchObject({ version: 2, enjoyment: 3, pgic: "much_improved" });
+  });
+
+  it("after today's entry answered it, says none is due", async () => {
+    const { api } = await patientWithProcedure(44); // check-in 42 is due
+    const { entry: first } = await api.diary.add(entry({ pgic: "no_change" }));
+    expect(first.checkInDay).toBe(42);
+    const error = await failure(api.diary.checkIn(answer()));
+    expect(error.message).toMatch(/no check-in to answer today/);
+  });
+
+  it("asks for the pain and the soreness when today has no entry", async () => {
+    const { patient, api } = await patientWithProcedure(14);
+    const error = await failure(
+      api.diary.checkIn(answer({ painAverage: undefined, siteSoreness: null })),
+    );
+    expect(fieldErrorsOf(error)).toMatchObject({
+      painAverage: [expect.stringMatching(/0 to 10/)],
+      siteSoreness: [expect.stringMatching(/yes or no/)],
+    });
+    expect(await entriesOf(patient)).toBe(0);
+    await api.diary.checkIn(answer({ pgic: "no_change" }));
+    expect(await entriesOf(patient)).toBe(1);
+  });
+
+  it("refuses on a day with no check-in due, and an unknown answer", async () => {
+    const { patient, api } = await patientWithProcedure(30);
+    await expect(api.diary.checkIn(answer())).rejects.toThrow(/no check-in to answer today/);
+    const bad = await failure(api.diary.checkIn(answer({ pgic: "fantastic" })));
+    expect(fieldErrorsOf(bad).pgic).toBeDefined();
+    expect(await entriesOf(patient)).toBe(0);
+  });
+});
+
 describe("diary.correct", () => {
   it("keeps the old version in the history and bumps the version", async () => {
     const { patient, api } = await patientWithProcedure();

@@ -37,8 +37,9 @@ export const BACKFILL_DAYS = 7;
 
 export type EntryFields = {
   painAverage: number;
-  enjoyment: number;
-  activity: number;
+  /** Null only in an entry the short check-in began (answerCheckIn), until the patient completes it. */
+  enjoyment: number | null;
+  activity: number | null;
   locations: Location[];
   qualities: Quality[];
   siteSoreness: boolean;
@@ -484,6 +485,66 @@ export async function correctEntry(
   }
   await wakeJob("caseload.refresh");
   return publicEntry(updated);
+}
+
+/**
+ * The short check-in (docs/clinical-rules.md#check-ins): the PGIC of the check-in due today, on
+ * today's entry. With no entry today it begins one with the pain and site soreness questions (the
+ * rest of the diary can be added to it later, as a correction); with one, it adds the answer to it.
+ */
+export async function answerCheckIn(
+  db: Db,
+  actor: Actor,
+  input: {
+    clientId: string;
+    pgic: Pgic;
+    painAverage?: number | null | undefined;
+    siteSoreness?: boolean | null | undefined;
+  },
+  now: Date = new Date(),
+): Promise<DiaryEntry> {
+  const stored = await entryByClientId(db, actor.id, input.clientId);
+  if (stored) return publicEntry(stored);
+  const today = await clinicToday(db, now);
+  const procedure = procedureFor(await ownProcedures(db, actor.id), today);
+  const question = procedure
+    ? checkInQuestion(procedure, today, today, await answeredDates(db, procedure.id))
+    : null;
+  if (!question || question.answered) {
+    throw badRequest("There is no check-in to answer today. Your home page shows when one is due.");
+  }
+  const [current] = await db
+    .select()
+    .from(diaryEntries)
+    .where(inWindow(actor.id, today, today))
+    .limit(1);
+  if (current) {
+    return correctEntry(db, actor, { ...publicEntry(current), pgic: input.pgic }, now);
+  }
+  const missing: Record<string, string[]> = {};
+  if (input.painAverage == null)
+    missing.painAverage = ["Choose a number from 0 to 10 for your pain."];
+  if (input.siteSoreness == null) missing.siteSoreness = ["Choose yes or no."];
+  if (Object.keys(missing).length > 0) throw badRequest(FIX_FIELDS, missing);
+  const { entry } = await addEntry(
+    db,
+    actor,
+    {
+      clientId: input.clientId,
+      entryDate: today,
+      painAverage: input.painAverage as number,
+      enjoyment: null,
+      activity: null,
+      locations: [],
+      qualities: [],
+      siteSoreness: input.siteSoreness as boolean,
+      medication: "",
+      note: "",
+      pgic: input.pgic,
+    },
+    now,
+  );
+  return entry;
 }
 
 // ---- Reads ----

@@ -194,6 +194,16 @@ export const matrix: Record<string, Row> = {
     input: (_, t) => ({ id: t.entryId, version: 1, ...entryFields }),
     expect: patientOnly(N),
   },
+  // The world's patient is on day 25, between check-ins: allowed, and told none is due.
+  "diary.checkIn": {
+    input: () => ({
+      clientId: crypto.randomUUID(),
+      pgic: "much_improved",
+      painAverage: 3,
+      siteSoreness: false,
+    }),
+    expect: { ...patientOnly("BAD_REQUEST"), patientOwn: "BAD_REQUEST" },
+  },
   "diary.list": { input: () => ({}), expect: patientOnly("OK") },
   "diary.get": { input: (_, t) => ({ id: t.entryId }), expect: patientOnly(N) },
   "diary.history": { input: (_, t) => ({ id: t.entryId }), expect: patientOnly(N) },

@@ -51,14 +51,7 @@ export default async function NotificationsPage() {
                   >
                     Please answer it by {formatDate(c.dueUntil, { weekday: "short" })}.
                     <span className="mt-3 block">
-                      <ButtonLink
-                        href={
-                          home?.todayEntry
-                            ? `/patient/history/${home.todayEntry.id}/correct`
-                            : "/patient/diary/new"
-                        }
-                        className="w-full sm:w-auto"
-                      >
+                      <ButtonLink href="/patient/check-in" className="w-full sm:w-auto">
                         Answer the check-in
                       </ButtonLink>
                     </span>

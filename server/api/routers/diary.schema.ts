@@ -103,3 +103,11 @@ export const ListDiaryInput = z.object({
 export const ChartInput = z
   .object({ procedureId: z.uuid("That procedure was not found.").optional() })
   .default({});
+
+/** The short check-in: the PGIC, and pain and site soreness when today has no entry yet. */
+export const CheckInInput = z.object({
+  clientId: z.uuid("The form is out of date. Reload the page and try again."),
+  pgic: z.enum(Pgic.options, { error: entryMessages.pgic }),
+  painAverage: entryFieldsShape.painAverage.nullable().optional(),
+  siteSoreness: entryFieldsShape.siteSoreness.nullable().optional(),
+});

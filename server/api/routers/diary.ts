@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, patientProcedure } from "@/server/api/trpc";
 import {
   addEntry,
+  answerCheckIn,
   chart,
   correctEntry,
   entryHistory,
@@ -14,6 +15,7 @@ import {
 import {
   AddDiaryEntryInput,
   ChartInput,
+  CheckInInput,
   CorrectDiaryEntryInput,
   EntryIdInput,
   ListDiaryInput,
@@ -38,6 +40,10 @@ export const diaryRouter = createTRPCRouter({
   correct: patientProcedure
     .input(CorrectDiaryEntryInput)
     .mutation(({ ctx, input }) => correctEntry(ctx.db, ctx.actor, input)),
+  /** The check-in due today, answered on its own short screen. */
+  checkIn: patientProcedure
+    .input(CheckInInput)
+    .mutation(({ ctx, input }) => answerCheckIn(ctx.db, ctx.actor, input)),
   list: patientProcedure
     .input(ListDiaryInput)
     .query(({ ctx, input }) => listEntries(ctx.db, ctx.actor, input)),

@@ -112,18 +112,10 @@ export default async function PatientHome() {
               tone="warning"
               title={`Your ${checkInName[home.dueCheckIn.day] ?? `day-${home.dueCheckIn.day}`} check-in is due`}
             >
-              One question about how your pain has changed since the procedure, at the top of{" "}
-              {home.todayEntry ? "today's entry" : "your next entry"}. Please answer it by{" "}
-              {formatDate(home.dueCheckIn.dueUntil, { weekday: "short" })}.
+              A short check-in about how your pain has changed since the procedure: about a minute.
+              Please answer it by {formatDate(home.dueCheckIn.dueUntil, { weekday: "short" })}.
               <span className="mt-3 block">
-                <ButtonLink
-                  href={
-                    home.todayEntry
-                      ? `/patient/history/${home.todayEntry.id}/correct`
-                      : "/patient/diary/new"
-                  }
-                  className="w-full sm:w-auto"
-                >
+                <ButtonLink href="/patient/check-in" className="w-full sm:w-auto">
                   Answer the check-in
                 </ButtonLink>
               </span>
