@@ -37,6 +37,7 @@ export const reviewReasonLabels: Record<ReviewReason, string> = {
   open_flags: "Open flags",
   overdue_check_in: "Check-in overdue",
   unread_message: "New message from the patient",
+  call_patient: "Call the patient",
 };
 
 /**

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./clinical";
 export * from "./messages";
 export * from "./notifications";
+export * from "./outreach";
 export * from "./policies";
 export * from "./settings";
 export * from "./users";

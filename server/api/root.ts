@@ -11,6 +11,7 @@ import { mfaRouter } from "./routers/mfa";
 import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
+import { outreachRouter } from "./routers/outreach";
 import { passwordResetRouter } from "./routers/password-reset";
 import { policyRouter } from "./routers/policy";
 import { procedureRouter } from "./routers/procedure";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   mfa: mfaRouter,
   invitation: invitationRouter,
   outcomes: outcomesRouter,
+  outreach: outreachRouter,
   notifications: notificationsRouter,
   outbox: outboxRouter,
   passwordReset: passwordResetRouter,

@@ -130,6 +130,27 @@ describe("reviewState (docs/clinical-rules.md#review-states: first rule that mat
       [],
       day(-1),
     ],
+    [
+      "an open call task, due in two days: follow-up due from its day until closed",
+      { callDueOn: day(2) },
+      "follow_up_due",
+      ["call_patient"],
+      day(2),
+    ],
+    [
+      "an open call task outranks a plan's later follow-up",
+      { callDueOn: TODAY, decision: decided(3, 10) },
+      "follow_up_due",
+      ["call_patient"],
+      TODAY,
+    ],
+    [
+      "an open flag still comes first",
+      { callDueOn: TODAY, openFlags: 1 },
+      "needs_review",
+      ["open_flags"],
+      P,
+    ],
     // plan_recorded
     [
       "a decision with a follow-up tomorrow",

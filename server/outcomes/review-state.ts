@@ -15,8 +15,13 @@ export const reviewStateLabels: Record<ReviewState, string> = {
   monitoring: "Monitoring",
 };
 
-/** Why a patient needs review. */
-export type ReviewReason = "no_procedure" | "open_flags" | "overdue_check_in" | "unread_message";
+/** Why a patient needs review, or (call_patient) why a follow-up is due. */
+export type ReviewReason =
+  | "no_procedure"
+  | "open_flags"
+  | "overdue_check_in"
+  | "unread_message"
+  | "call_patient";
 
 export type ReviewStateInput = {
   /** The clinic's today, YYYY-MM-DD. */
@@ -42,11 +47,13 @@ export type ReviewStateInput = {
   unreadMessages: { oldest: string; newest: string } | null;
   /** The day the patient joined the care team: how long a patient without a procedure waited. */
   assignedOn: string;
+  /** The earliest due day of the patient's open call tasks; null: none open. */
+  callDueOn?: string | null;
 };
 
 export type ReviewStateResult = {
   state: ReviewState;
-  /** For needs_review, every reason that applies; empty otherwise. */
+  /** For needs_review, every reason that applies; call_patient for an open call; else empty. */
   reasons: ReviewReason[];
   /**
    * The day since which the patient has waited in this state (the queue's tie-break); null: none.
@@ -64,7 +71,8 @@ const overdueFrom = (performedOn: string, day: number) => addDays(performedOn, d
  *   flag still open was raised (or raised again) after it; a check-in counts when it became
  *   overdue after the day of the decision; an unanswered message when it came after the
  *   decision's moment (a reply answers it).
- * - follow_up_due: the latest decision's follow-up date is today or earlier.
+ * - follow_up_due: an open call task (whatever its due day: it stays until closed), or the latest
+ *   decision's follow-up date is today or earlier.
  * - plan_recorded: a decision, newer than everything above.
  * - monitoring: none of these.
  */
@@ -105,6 +113,9 @@ export function reviewState(input: ReviewStateInput): ReviewStateResult {
   }
   if (reasons.length > 0) {
     return { state: "needs_review", reasons, since: starts.sort()[0] ?? null };
+  }
+  if (input.callDueOn) {
+    return { state: "follow_up_due", reasons: ["call_patient"], since: input.callDueOn };
   }
   if (decision?.followUpOn != null && decision.followUpOn <= input.today) {
     return { state: "follow_up_due", reasons, since: decision.followUpOn };

@@ -10,6 +10,7 @@ import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   assessmentCache,
+  callTasks,
   careTeam,
   decisions,
   messageThreads,
@@ -262,6 +263,10 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
       // Messages waiting for a reply from the care team (docs/clinical-rules.md#review-states,
       // docs/decisions/020-messages.md).
       awaiting: { since: messageThreads.awaitingSince, latest: messageThreads.awaitingLatest },
+      // The earliest open call task (docs/decisions/035-outreach.md): "Follow-up due" until closed.
+      callDueOn: sql<
+        string | null
+      >`(select min(${callTasks.dueOn})::text from ${callTasks} where ${callTasks.patientId} = ${users.id} and ${callTasks.closedAt} is null)`,
     })
     .from(careTeam)
     .innerJoin(users, eq(users.id, careTeam.patientId))
@@ -347,6 +352,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
       unreadMessages: p.awaiting ? awaitingReply(p.awaiting) : null,
       // Only read for a patient without a procedure: skip the time zone work otherwise.
       assignedOn: p.procedure ? key.asOf : todayInZone(zone, p.assignedAt),
+      callDueOn: p.callDueOn,
     });
     return {
       patientId: p.patientId,

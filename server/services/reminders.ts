@@ -227,7 +227,7 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
               kind: "check_in_due",
               key: `check_in:${c.procedure_id}:${today}`,
               title: "A check-in is waiting for you",
-              href: "/patient/diary/new",
+              href: "/patient/check-in",
             },
           ]);
         if (!kind) return false;
@@ -237,7 +237,7 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
           to: c.email,
           email: reminderEmail({
             kind,
-            url: `${settings.publicUrl}/patient/diary/new`,
+            url: `${settings.publicUrl}/patient/${kind === "check_in_due" ? "check-in" : "diary/new"}`,
             unsubscribeUrl: unsubscribeUrl(settings.publicUrl, c.id, kind),
             clinic,
           }),

@@ -19,6 +19,7 @@ import { readAndAssess } from "./assessments";
 import { patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
 import { awaitingReplies } from "./messages";
+import { openCallTasks } from "./outreach";
 import { readablePatient } from "./patient-access";
 import { patientProcedures } from "./procedures";
 import { patientPolicy, procedureEvidence } from "./repeat-policies";
@@ -37,11 +38,12 @@ export async function patientReview(
   const patient = await readablePatient(db, actor, input.patientId, { view: "review", ip });
   const settings = await getClinicSettings(db);
   const asOf = todayInZone(settings.timeZone);
-  const [procs, decisionList, awaiting, policy] = await Promise.all([
+  const [procs, decisionList, awaiting, policy, calls] = await Promise.all([
     patientProcedures(db, patient.id),
     patientDecisions(db, patient.id),
     awaitingReplies(db, [patient.id]),
     patientPolicy(db, patient.id),
+    openCallTasks(db, patient.id),
   ]);
   const unreadMessages = awaiting.get(patient.id) ?? null;
   const defaultProcedure = procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1];
@@ -57,6 +59,8 @@ export async function patientReview(
     canManage: actor.role === "provider",
     /** The repeat-ablation policy the care team chose for the patient (their payer's), or null. */
     policy,
+    /** Open "Call the patient" tasks, earliest due first (docs/decisions/035-outreach.md). */
+    calls,
     procedures: procs.map((p) => ({
       id: p.id,
       performedOn: p.performedOn,
@@ -102,6 +106,7 @@ export async function patientReview(
         : null,
       unreadMessages,
       assignedOn: asOf,
+      callDueOn: calls[0]?.dueOn ?? null,
     });
   if (!procedure) {
     const { state, reasons } = stateOf(null, 0, []);

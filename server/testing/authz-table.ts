@@ -205,6 +205,16 @@ export const matrix: Record<string, Row> = {
     expect: { ...patientOnly("BAD_REQUEST"), patientOwn: "BAD_REQUEST" },
   },
   "diary.list": { input: () => ({}), expect: patientOnly("OK") },
+  "outreach.remindNow": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
+  "outreach.calls": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
+  "outreach.openCall": {
+    input: (w, t) => ({ patientId: t.patientId, reason: "Asked for a call", dueOn: w.today }),
+    expect: providerOnly(N),
+  },
+  "outreach.closeCall": {
+    input: (w) => ({ taskId: w.callTaskId, outcome: "reached", note: "" }),
+    expect: providerOnly(N),
+  },
   "diary.get": { input: (_, t) => ({ id: t.entryId }), expect: patientOnly(N) },
   "diary.history": { input: (_, t) => ({ id: t.entryId }), expect: patientOnly(N) },
   "diary.chart": { input: (_, t) => ({ procedureId: t.procedureId }), expect: patientOnly(N) },

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { decisions, diaryEntries, outbox, repeatPolicies } from "@/db/schema";
+import { callTasks, decisions, diaryEntries, outbox, repeatPolicies } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays, examplePolicies } from "@/server/outcomes";
 import { inviteAccounts } from "@/server/services/invitations";
@@ -63,6 +63,16 @@ export async function createWorld(db: Db) {
       name: `Policy ${crypto.randomUUID()}`,
     } as typeof repeatPolicies.$inferInsert)
     .returning({ id: repeatPolicies.id });
+  // An open "Call the patient" task for the own patient.
+  const [callTask] = await db
+    .insert(callTasks)
+    .values({
+      patientId: patient.id,
+      reason: "Asked for a call",
+      dueOn: today,
+      createdBy: providerA.id,
+    })
+    .returning({ id: callTasks.id });
   const invitationToken = mail?.text.match(/\/invite\/([\w-]+)/)?.[1] ?? "";
   return {
     today,
@@ -77,6 +87,7 @@ export async function createWorld(db: Db) {
     decisionId: decision?.id ?? "",
     outboxId,
     policyId: policy?.id ?? "",
+    callTaskId: callTask?.id ?? "",
     invitationToken,
     /** The input of the patient's unsubscribe link for the daily reminder. */
     unsubscribe: unsubscribeInput(patient.id, "daily_diary"),

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/** shared/outreach.ts CALL_OUTCOMES (the database keeps its own copy, in the check below). */
+type CallOutcome = "reached" | "left_message" | "no_answer";
+
+/**
+ * "Call the patient" (docs/decisions/035-outreach.md): a task a provider opens for a patient on
+ * their care team, with a due date and why; open (closed_at null) it keeps the patient in
+ * "Follow-up due" (docs/clinical-rules.md#review-states) until a provider closes it with an
+ * outcome.
+ */
+export const callTasks = pgTable(
+  "call_tasks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    patientId: uuid()
+      .notNull()
+      .references(() => users.id),
+    reason: text().notNull(),
+    dueOn: date({ mode: "string" }).notNull(),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+    closedBy: uuid().references(() => users.id),
+    outcome: text().$type<CallOutcome>(),
+    note: text().notNull().default(""),
+  },
+  (t) => [
+    index("call_tasks_open_idx").on(t.patientId, t.dueOn).where(sql`${t.closedAt} is null`),
+    check(
+      "call_tasks_closed",
+      sql`(${t.closedAt} is null and ${t.outcome} is null) or (${t.closedAt} is not null and ${t.outcome} in ('reached', 'left_message', 'no_answer'))`,
+    ),
+  ],
+);
