@@ -451,4 +451,52 @@ test.describe("provider work queue", () => {
     await expect(page.getByRole("dialog", { name: "Record a decision" })).toBeVisible();
     await expectNoA11yViolations(page);
   });
+  test("reaching a patient: a reminder now (one a day), and a call that holds Follow-up due until closed", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.goto("/provider?q=Maria");
+    await page.getByRole("link", { name: "Maria Gomez" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Maria Gomez" })).toBeVisible();
+    const review = page.url();
+    const card = page.locator("#outreach");
+
+    await card.getByRole("button", { name: "Send a reminder now" }).click();
+    await expect(page.getByText("reminder sent to Maria")).toBeVisible();
+    await card.getByRole("button", { name: "Send a reminder now" }).click();
+    await expect(card.getByRole("alert")).toContainText("already went to this patient today");
+
+    await card.getByRole("button", { name: "Call the patient…" }).click();
+    await card.getByRole("button", { name: "Add call" }).click();
+    await expect(card.getByText("Say why the patient needs a call.")).toBeVisible();
+    await expect(card.getByLabel("Why call?")).toBeFocused();
+    await card.getByLabel("Why call?").fill("Asked for an earlier appointment");
+    // The reminder's toast fades out first (axe would measure it half transparent).
+    await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+    await expectNoA11yViolations(page);
+    await card.getByRole("button", { name: "Add call" }).click();
+    await expect(card.getByRole("list", { name: "Calls to make" })).toContainText(
+      "Asked for an earlier appointment",
+    );
+    await page.goto("/provider?q=Maria");
+    const row = page.getByRole("table", { name: /Patients on your care team/ }).locator("tbody tr");
+    await expect(row.filter({ hasText: "Maria Gomez" })).toContainText("Follow-up due");
+
+    await page.goto(review);
+    await card.getByRole("button", { name: "Close call" }).click();
+    await expect(card.getByText("Choose what happened.")).toBeVisible();
+    await card.getByRole("radio", { name: "Left a message" }).check();
+    await card.getByRole("button", { name: "Close call" }).click();
+    await expect(card.getByRole("list", { name: "Calls to make" })).toHaveCount(0);
+    await page.goto("/provider?q=Maria");
+    await expect(row.filter({ hasText: "Maria Gomez" })).toContainText("Monitoring");
+
+    // The one email is in the outbox, with nothing clinical in it.
+    await page.context().clearCookies();
+    await loginAs(page, "admin");
+    await page.goto("/admin/outbox");
+    const mails = page.getByRole("row").filter({ hasText: "maria.gomez@example.com" });
+    await expect(mails).toHaveCount(1);
+    await expect(mails).toContainText("How is your pain these days?");
+  });
 });

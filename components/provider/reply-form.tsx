@@ -17,7 +17,16 @@ import { bodyProblem, MESSAGE_MAX, messageMessages } from "@/shared/message-rule
  * a lost answer stores it once; a new id is drawn only after the reply is stored. Once sent, the
  * page's data is fetched again (the thread, the review state and the unread count change).
  */
-export function ReplyForm({ patientId, patientName }: { patientId: string; patientName: string }) {
+export function ReplyForm({
+  patientId,
+  patientName,
+  today,
+}: {
+  patientId: string;
+  patientName: string;
+  /** The clinic's today: a call promised in the reply is due then. */
+  today: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -26,6 +35,8 @@ export function ReplyForm({ patientId, patientName }: { patientId: string; patie
   const [body, setBody] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const reply = useMutation(trpc.message.reply.mutationOptions());
+  const call = useMutation(trpc.outreach.openCall.mutationOptions());
+  const [callToo, setCallToo] = useState(false);
   const firstName = patientName.split(" ")[0] || patientName;
   const error = problem ?? fieldErrors(reply.error).body ?? null;
   const length = body.trim().length;
@@ -44,6 +55,16 @@ export function ReplyForm({ patientId, patientName }: { patientId: string; patie
       setBody("");
       reply.reset();
       toast.success(`Reply sent to ${patientName}`);
+      if (callToo) {
+        // The reply is sent: a failure here is shown, and the call can be added from the card.
+        await call.mutateAsync({
+          patientId,
+          reason: `Call promised in a reply: ${body.trim().slice(0, 400)}`,
+          dueOn: today,
+        });
+        setCallToo(false);
+        toast.success(`Call added: ${firstName} stays in Follow-up due until it is closed`);
+      }
       router.refresh();
     } catch {
       // Shown below the field or above the form; the same client id is kept for the retry.
@@ -54,6 +75,11 @@ export function ReplyForm({ patientId, patientName }: { patientId: string; patie
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
+      {call.error ? (
+        <Alert tone="danger" role="alert">
+          The reply was sent, but the call was not added: {errorMessage(call.error)}
+        </Alert>
+      ) : null}
       {reply.error && !fieldErrors(reply.error).body ? (
         <Alert tone="danger" role="alert">
           {errorMessage(reply.error)}
@@ -85,8 +111,17 @@ export function ReplyForm({ patientId, patientName }: { patientId: string; patie
           </p>
         </div>
       </div>
+      <label className="flex min-h-11 items-center gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          checked={callToo}
+          onChange={(e) => setCallToo(e.target.checked)}
+          className="size-5 accent-brand-700"
+        />
+        I will call {firstName}: add a call for today
+      </label>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={reply.isPending}>
+        <Button type="submit" disabled={reply.isPending || call.isPending}>
           {reply.isPending ? "Sending…" : "Send reply"}
         </Button>
         <p className="text-sm text-slate-600">

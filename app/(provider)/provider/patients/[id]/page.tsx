@@ -11,6 +11,7 @@ import { EntriesTable } from "@/components/provider/entries-table";
 import { EvidencePanel } from "@/components/provider/evidence-panel";
 import { FlagList } from "@/components/provider/flag-list";
 import { MessageThread } from "@/components/provider/message-thread";
+import { OutreachActions } from "@/components/provider/outreach-card";
 import { PatientBanner } from "@/components/provider/patient-banner";
 import { PolicyChooser } from "@/components/provider/policy-chooser";
 import { ProcedureDetails, procedureName } from "@/components/provider/procedure-details";
@@ -109,7 +110,7 @@ export default async function PatientReviewPage({
           </div>
         )}
         <div className="border-t border-slate-200 pt-4 lg:sticky lg:top-4 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6">
-          <ReplyForm patientId={patient.id} patientName={patient.name} />
+          <ReplyForm patientId={patient.id} patientName={patient.name} today={today} />
         </div>
       </div>
     </Card>
@@ -159,6 +160,17 @@ export default async function PatientReviewPage({
           </>
         }
       />
+      {review.state === "follow_up_due" && review.reasons.includes("call_patient") ? (
+        <p className="-mt-3 mb-6 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <span className="font-semibold">Follow-up due: </span>
+          {plural(review.calls.length, "call", "calls")} to make.{" "}
+          {canManage ? (
+            <a href="#outreach" className="font-semibold underline underline-offset-2">
+              Close it once done
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       {review.state === "needs_review" && review.reasons.length > 0 ? (
         <div className="-mt-3 mb-6 flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-red-950">
@@ -298,6 +310,19 @@ export default async function PatientReviewPage({
               </Card>
             </div>
             <div className="space-y-4">
+              {canManage ? (
+                <Card id="outreach" aria-labelledby="outreach-heading" className="scroll-mt-4">
+                  <CardTitle>
+                    <span id="outreach-heading">Reach {firstName(patient.name)}</span>
+                  </CardTitle>
+                  <OutreachActions
+                    patientId={patient.id}
+                    patientName={patient.name}
+                    calls={review.calls}
+                    today={today}
+                  />
+                </Card>
+              ) : null}
               <Card aria-labelledby="plan-heading">
                 <CardTitle
                   action={
