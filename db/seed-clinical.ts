@@ -926,6 +926,7 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
         .values({
           patientId,
           recordedBy: providerId,
+          performedBy: providerId,
           performedOn,
           modality: p.modality,
           region: p.region,

@@ -486,6 +486,7 @@ export async function seedHistory(tx: Tx, options: HistorySeedOptions): Promise<
         id: p.id,
         patientId: patient?.id ?? "",
         recordedBy: patient?.providerId ?? "",
+        performedBy: patient?.providerId ?? null,
         performedOn: p.performedOn,
         modality: p.modality,
         region: p.region,

@@ -55,7 +55,7 @@ test.describe("clinic outcomes", () => {
       await expect(page.getByRole("img", { name: /Kaplan-Meier curves of relief/ })).toBeVisible();
       await expect(page.getByText(/Log-rank test/)).toBeVisible();
       // The provider has no provider filter; the page names no patient.
-      await expect(page.getByLabel("Provider")).toHaveCount(0);
+      await expect(page.getByLabel("Performed by")).toHaveCount(0);
       await expect(page.getByText("Susan Patel")).toHaveCount(0);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(viewport.width);
@@ -78,7 +78,7 @@ test.describe("clinic outcomes", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/groupBy=technique/);
     await expect(page).toHaveURL(/modality=radiofrequency/);
-    await expect(page.getByLabel("Provider")).toBeVisible();
+    await expect(page.getByLabel("Performed by")).toBeVisible();
     await expectNoA11yViolations(page);
 
     for (const [key, link] of [

@@ -354,6 +354,8 @@ test.describe("provider work queue", () => {
     await page.getByRole("link", { name: "Pat Patient" }).first().click();
     await page.getByRole("link", { name: "Record a procedure" }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Record a procedure" })).toBeVisible();
+    // Performed by the signed-in provider unless another is chosen.
+    await expect(page.getByLabel("Performed by").locator("option:checked")).toHaveText(/\(you\)$/);
     await page.getByLabel("Lesion temperature (°C)").fill("100");
     await page.getByRole("button", { name: "Record procedure" }).click();
     await expect(page.getByText("Choose the modality.")).toBeVisible();
@@ -383,6 +385,10 @@ test.describe("provider work queue", () => {
     await expect(
       page.getByText("T7, T8, T9 medial branches · 42 °C × 120 s · Fluoroscopy"),
     ).toBeVisible();
+    // The demo procedures were performed by the demo provider (migration 0022's backfill, seed).
+    await expect(page.locator("dt", { hasText: "Performed by" }).locator("+ dd")).toHaveText(
+      "Dr. Priya Provider",
+    );
     await page.getByRole("link", { name: "Edit the procedure" }).click();
     const versions = page.getByRole("region", { name: "Versions" });
     await expect(versions.getByText("Version 2 (current)")).toBeVisible();

@@ -13,7 +13,7 @@ export const outcomeGroupLabels: Record<(typeof OUTCOME_GROUPS)[number], string>
   technique: "Technique (RF variant)",
   region: "Region",
   targets: "Target set",
-  provider: "Provider",
+  provider: "Performed by",
 };
 
 /** The outcome filters, as the pages keep them in the address. */

@@ -90,7 +90,7 @@ export function OutcomesView({
             </Select>
           </Field>
           {providerFilter ? (
-            <Field id="providerId" label="Provider">
+            <Field id="providerId" label="Performed by">
               <Select id="providerId" name="providerId" defaultValue={filters.providerId ?? ""}>
                 <option value="">All providers</option>
                 {(data?.providers ?? []).map((p) => (

@@ -26,6 +26,7 @@ export function ProcedureDetails({
   const rows: Array<[string, string]> = [
     ["Date", formatDate(p.performedOn, { weekday: "short" })],
     ["Procedure", procedureName(p)],
+    ["Performed by", p.performedByName ?? "Not recorded"],
     ["Technique", techniqueSummary(p) || "Not recorded"],
     ["Target details", p.target || "—"],
     ["Baseline pain", `${formatNumber(p.baselinePain)}/10`],

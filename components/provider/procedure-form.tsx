@@ -57,6 +57,7 @@ type Values = {
   blockReliefPct: string;
   notes: string;
   repeatsProcedureId: string;
+  performedBy: string;
 };
 
 const qualityOptions = Quality.options.map((value) => ({ value, label: qualityLabels[value] }));
@@ -79,12 +80,17 @@ export function ProcedureForm({
   today,
   others,
   existing,
+  performers,
+  me,
   doneHref,
 }: {
   patientId: string;
   today: string;
   /** The patient's other procedures, which this one may repeat. */
   others: readonly ReviewProcedure[];
+  /** The providers it may have been performed by; `me`, the signed-in one (the default). */
+  performers: readonly { id: string; name: string; active: boolean }[];
+  me: string;
   existing?: ReviewProcedure;
   doneHref: string;
 }) {
@@ -112,6 +118,7 @@ export function ProcedureForm({
     blockReliefPct: existing?.blockReliefPct == null ? "" : String(existing.blockReliefPct),
     notes: existing?.notes ?? "",
     repeatsProcedureId: existing?.repeatsProcedureId ?? "",
+    performedBy: existing ? (existing.performedBy ?? "") : me,
   });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const onSuccess = () => {
@@ -153,6 +160,7 @@ export function ProcedureForm({
       blockReliefPct: toNumber(v.blockReliefPct),
       notes: v.notes,
       repeatsProcedureId: v.repeatsProcedureId || null,
+      performedBy: v.performedBy || null,
     });
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
@@ -187,6 +195,23 @@ export function ProcedureForm({
             onChange={(e) => set("performedOn", e.target.value)}
             {...control("performedOn")}
           />
+        </Field>
+        <Field id="performedBy" label="Performed by" error={error("performedBy")}>
+          <Select
+            value={v.performedBy}
+            onChange={(e) => set("performedBy", e.target.value)}
+            {...control("performedBy")}
+          >
+            <option value="">Not recorded</option>
+            {performers
+              .filter((p) => p.active || p.id === v.performedBy)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.id === me ? " (you)" : p.active ? "" : " (no longer active)"}
+                </option>
+              ))}
+          </Select>
         </Field>
         <Field id="modality" label="Modality" error={error("modality")}>
           <Select

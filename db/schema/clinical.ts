@@ -31,6 +31,11 @@ export const procedures = pgTable(
     recordedBy: uuid()
       .notNull()
       .references(() => users.id),
+    /**
+     * The provider who performed the ablation (the outcomes page's "by provider"); null for a
+     * procedure imported without one. recordedBy is whoever wrote the current version.
+     */
+    performedBy: uuid().references(() => users.id),
     performedOn: date({ mode: "string" }).notNull(),
     modality: text().notNull(),
     region: text().notNull(),

@@ -256,7 +256,7 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
     expect(empty.report).toMatchObject({ procedures: 0, groups: [] });
   });
 
-  it("groups by modality, region or the provider who recorded the procedure, and filters", async () => {
+  it("groups by modality, region or the provider who performed the procedure, and filters", async () => {
     const byModality = await report(admin);
     expect(byModality.report.groups.map((g) => [g.label, g.procedures])).toEqual([
       ["Cryoablation (cold)", 2 * COPIES],
@@ -278,6 +278,20 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
       (await report(admin, { from: addDays(today, -100), to: addDays(today, -20) })).report
         .procedures,
     ).toBe(5 * COPIES); // 100, 95, 60, 50 and 20 days ago: both ends included
+
+    // "By provider" is who performed the procedure, not who last wrote it.
+    await db
+      .update(procedures)
+      .set({ performedBy: providerB.id })
+      .where(eq(procedures.recordedBy, providerA.id));
+    const byPerformer = await report(admin, { groupBy: "provider" });
+    expect(byPerformer.report.groups.map((g) => [g.label, g.procedures])).toEqual([
+      ["Dr Ben B", 8 * COPIES],
+    ]);
+    await db
+      .update(procedures)
+      .set({ performedBy: providerA.id })
+      .where(eq(procedures.recordedBy, providerA.id));
   });
 
   it("pairs a repeat with the procedure it repeats, even when that one is outside the dates", async () => {

@@ -62,7 +62,10 @@ export type ClinicOutcomes = {
  */
 function scopedProcedures(db: Db, actor: Actor | null, key: AssessmentKey) {
   const patient = alias(users, "patient");
-  const recorder = alias(users, "recorder");
+  // Who performed it (migration 0022); a procedure imported without a performer counts for
+  // whoever recorded it.
+  const performer = alias(users, "performer");
+  const performerId = sql<string>`coalesce(${procedures.performedBy}, ${procedures.recordedBy})`;
   const c = assessmentCache;
   const where: SQL[] = [isNull(procedures.deletedAt), eq(patient.role, "patient")];
   const base = db
@@ -73,15 +76,15 @@ function scopedProcedures(db: Db, actor: Actor | null, key: AssessmentKey) {
       region: procedures.region,
       rfVariant: procedures.rfVariant,
       targets: procedures.targets,
-      recordedBy: procedures.recordedBy,
-      recorderName: recorder.name,
+      performedBy: performerId,
+      performerName: performer.name,
       repeatsId: procedures.repeatsProcedureId,
       dataVersion: procedures.dataVersion,
       cached: c.value,
     })
     .from(procedures)
     .innerJoin(patient, eq(patient.id, procedures.patientId))
-    .innerJoin(recorder, eq(recorder.id, procedures.recordedBy))
+    .innerJoin(performer, eq(performer.id, performerId))
     .leftJoin(c, validCacheRow("outcome", procedures, key));
   const scoped =
     actor === null || actor.role === "admin"
@@ -139,7 +142,7 @@ export async function clinicOutcomes(
       inRange(r) &&
       (!input.modality || r.modality === input.modality) &&
       (!input.region || r.region === input.region) &&
-      (!input.providerId || r.recordedBy === input.providerId),
+      (!input.providerId || r.performedBy === input.providerId),
   );
   // The earlier procedures that selected repeats repeat (paired), in scope, wherever they fall.
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -182,7 +185,7 @@ export async function clinicOutcomes(
       case "targets":
         return targetSetGroup(r.targets);
       case "provider":
-        return { key: r.recordedBy, label: r.recorderName };
+        return { key: r.performedBy, label: r.performerName };
     }
   };
   const report = buildReport(
@@ -202,7 +205,7 @@ export async function clinicOutcomes(
   );
 
   const providers = new Map<string, string>();
-  for (const r of rows) providers.set(r.recordedBy, r.recorderName);
+  for (const r of rows) providers.set(r.performedBy, r.performerName);
 
   await recordAudit(db, {
     actor,

@@ -69,6 +69,38 @@ describe("procedures", () => {
     expect((await callerFor(db, patient).diary.home()).procedure?.id).toBe(procedure.id);
   });
 
+  it("is performed by the recording provider unless another provider is named", async () => {
+    const patient = await teamPatient();
+    const api = callerFor(db, provider);
+    const mine = await api.procedure.record(fields(patient.id));
+    expect(mine.performedBy).toBe(provider.id);
+    const surgeon = await createUser(db, "provider", { name: "Dr. Surgeon" });
+    expect((await api.procedure.performers()).map((p) => p.id)).toContain(surgeon.id);
+    const theirs = await api.procedure.record(
+      fields(patient.id, { performedOn: addDays(today, -5), performedBy: surgeon.id }),
+    );
+    expect(theirs.performedBy).toBe(surgeon.id);
+    // An edit by the recording provider keeps who performed it.
+    const { patientId: _, ...theirFields } = fields(patient.id, {
+      performedOn: addDays(today, -5),
+      performedBy: surgeon.id,
+    });
+    const edited = await api.procedure.update({
+      id: theirs.id,
+      version: 1,
+      ...theirFields,
+      notes: "Corrected notes.",
+    });
+    expect(edited).toMatchObject({ performedBy: surgeon.id, recordedBy: provider.id });
+    // Only a provider can be named.
+    const errors = (await fieldErrors(
+      api.procedure.record(
+        fields(patient.id, { performedOn: addDays(today, -3), performedBy: patient.id }),
+      ),
+    )) as Record<string, string[] | undefined>;
+    expect(errors.performedBy?.[0]).toMatch(/provider who performed/);
+  });
+
   it("keeps every earlier version when a procedure is edited", async () => {
     const patient = await teamPatient();
     const api = callerFor(db, provider);

@@ -2,7 +2,7 @@
 // patient's care team; read by the care team and, for support, by admins (audited). An edit keeps
 // the earlier version in procedure_revisions, written in the same transaction.
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { procedureRevisions, procedures, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -41,6 +41,8 @@ export type ProcedureFields = {
   blockReliefPct: number | null;
   notes: string;
   repeatsProcedureId: string | null;
+  /** The provider who performed it; null: not recorded (versions from before migration 0022). */
+  performedBy: string | null;
 };
 
 /**
@@ -57,7 +59,7 @@ function revisionFields(data: Record<string, unknown>): ProcedureFields {
         ? laterality
         : null;
   const technique = { ...NO_TECHNIQUE, targets: [] as string[] } satisfies Technique;
-  return { ...technique, ...fields, side };
+  return { ...technique, ...fields, performedBy: fields.performedBy ?? null, side };
 }
 
 /** The stored fields of one version, as kept in procedure_revisions. */
@@ -83,6 +85,7 @@ function fieldsOf(p: ProcedureRow): ProcedureFields {
     blockReliefPct: p.blockReliefPct,
     notes: p.notes,
     repeatsProcedureId: p.repeatsProcedureId,
+    performedBy: p.performedBy,
   };
 }
 
@@ -140,6 +143,18 @@ async function checkFields(
   if (fields.performedOn < "1990-01-01") {
     throw badRequest(FIX_FIELDS, { performedOn: ["Enter a date from 1990 on."] });
   }
+  if (fields.performedBy) {
+    const [performer] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, fields.performedBy), eq(users.role, "provider")))
+      .limit(1);
+    if (!performer) {
+      throw badRequest(FIX_FIELDS, {
+        performedBy: ["Choose the provider who performed the procedure from the list."],
+      });
+    }
+  }
   if (fields.repeatsProcedureId) {
     const earlier = await procedureRow(db, fields.repeatsProcedureId);
     if (!earlier || earlier.patientId !== patientId || earlier.id === self) {
@@ -164,7 +179,12 @@ export async function recordProcedure(
 ): Promise<Procedure> {
   const patient = await managedPatient(db, actor, input.patientId);
   const { patientId: _patientId, ...given } = input;
-  const fields = { ...given, targets: orderTargets(given.targets) };
+  // Performed by the provider recording it unless the form names another.
+  const fields = {
+    ...given,
+    targets: orderTargets(given.targets),
+    performedBy: given.performedBy ?? actor.id,
+  };
   await checkFields(db, patient.id, fields, await clinicToday(db, now));
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -240,6 +260,30 @@ export async function updateProcedure(
     });
     return publicProcedure(row);
   });
+}
+
+/**
+ * The providers a procedure can be performed by (the form's list), by name: the form offers the
+ * active ones, and a deactivated one only where an earlier procedure already names them.
+ */
+export async function performers(db: DbOrTx) {
+  return db
+    .select({ id: users.id, name: users.name, active: users.active })
+    .from(users)
+    .where(eq(users.role, "provider"))
+    .orderBy(users.name)
+    .limit(1000);
+}
+
+/** The names of the providers who performed these procedures, by id. */
+export async function performerNames(db: DbOrTx, rows: readonly { performedBy: string | null }[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.performedBy ? [r.performedBy] : [])))];
+  if (ids.length === 0) return new Map<string, string>();
+  const found = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, u.name]));
 }
 
 /** A patient's procedures for the care team (or an admin, audited), newest first. */

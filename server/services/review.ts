@@ -21,7 +21,7 @@ import { flagStatuses, latestAcknowledgements } from "./flags";
 import { awaitingReplies } from "./messages";
 import { openCallTasks } from "./outreach";
 import { readablePatient } from "./patient-access";
-import { patientProcedures } from "./procedures";
+import { patientProcedures, performerNames } from "./procedures";
 import { patientPolicy, procedureEvidence } from "./repeat-policies";
 import { getClinicSettings } from "./settings";
 
@@ -45,6 +45,7 @@ export async function patientReview(
     patientPolicy(db, patient.id),
     openCallTasks(db, patient.id),
   ]);
+  const performerName = await performerNames(db, procs);
   const unreadMessages = awaiting.get(patient.id) ?? null;
   const defaultProcedure = procs.find((p) => p.performedOn <= asOf) ?? procs[procs.length - 1];
   const procedure = input.procedureId
@@ -83,6 +84,8 @@ export async function patientReview(
       blockReliefPct: p.blockReliefPct,
       notes: p.notes,
       repeatsProcedureId: p.repeatsProcedureId,
+      performedBy: p.performedBy,
+      performedByName: p.performedBy ? (performerName.get(p.performedBy) ?? null) : null,
       version: p.version,
       updatedAt: p.updatedAt,
     })),

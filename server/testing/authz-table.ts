@@ -327,6 +327,7 @@ export const matrix: Record<string, Row> = {
     input: (w, t) => ({ patientId: t.patientId, policyId: w.policyId }),
     expect: providerOnly(N),
   },
+  "procedure.performers": { expect: providerOnly("OK") },
   "procedure.record": {
     input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),
     expect: providerOnly(N),

@@ -30,6 +30,7 @@ export async function insertProcedure(
     .values({
       patientId: patient.id,
       recordedBy: provider.id,
+      performedBy: provider.id,
       performedOn,
       modality: "radiofrequency",
       region: "lumbar",

@@ -68,6 +68,11 @@ export const procedureFieldsShape = {
     .uuid("Choose the earlier procedure from the list.")
     .nullable()
     .default(null),
+  /** The provider who performed it; none given: the provider recording it (a new procedure). */
+  performedBy: z
+    .uuid("Choose the provider who performed the procedure from the list.")
+    .nullable()
+    .default(null),
 } as const;
 
 /** The procedure's fields with the rules between them (the form checks the same). */

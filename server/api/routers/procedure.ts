@@ -2,6 +2,7 @@ import { createTRPCRouter, providerProcedure, staffProcedure } from "@/server/ap
 import {
   getProcedure,
   listProcedures,
+  performers,
   recordProcedure,
   updateProcedure,
 } from "@/server/services/procedures";
@@ -20,6 +21,8 @@ export const procedureRouter = createTRPCRouter({
   update: providerProcedure
     .input(UpdateProcedureInput)
     .mutation(({ ctx, input }) => updateProcedure(ctx.db, ctx.actor, input, ctx.ip)),
+  /** Who can be named as having performed a procedure. */
+  performers: providerProcedure.query(({ ctx }) => performers(ctx.db)),
   list: staffProcedure
     .input(PatientIdInput)
     .query(({ ctx, input }) => listProcedures(ctx.db, ctx.actor, input.patientId, ctx.ip)),

@@ -11,11 +11,14 @@ import { requireRole } from "@/server/auth/guards";
 export const metadata: Metadata = { title: "Record a procedure" };
 
 export default async function NewProcedurePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole("provider");
+  const me = await requireRole("provider");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const api = await serverApi();
-  const review = await orPage(api.caseload.review({ patientId: id, entriesPage: 1 }));
+  const [review, performers] = await Promise.all([
+    orPage(api.caseload.review({ patientId: id, entriesPage: 1 })),
+    orPage(api.procedure.performers()),
+  ]);
   if (!review.canManage) notFound();
   const back = `/provider/patients/${review.patient.id}`;
   return (
@@ -34,6 +37,8 @@ export default async function NewProcedurePage({ params }: { params: Promise<{ i
           patientId={review.patient.id}
           today={review.asOf}
           others={review.procedures}
+          performers={performers}
+          me={me.id}
           doneHref={back}
         />
       </Card>

@@ -19,13 +19,14 @@ export default async function EditProcedurePage({
 }: {
   params: Promise<{ id: string; procedureId: string }>;
 }) {
-  await requireRole("provider");
+  const me = await requireRole("provider");
   const { id, procedureId } = await params;
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(procedureId).success) notFound();
   const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
-  const [review, { versions }] = await Promise.all([
+  const [review, { versions }, performers] = await Promise.all([
     orPage(api.caseload.review({ patientId: id, procedureId, entriesPage: 1 })),
     orPage(api.procedure.get({ id: procedureId })),
+    orPage(api.procedure.performers()),
   ]);
   const procedure = review.procedures.find((p) => p.id === procedureId);
   if (!procedure || !review.canManage) notFound();
@@ -48,6 +49,8 @@ export default async function EditProcedurePage({
             today={review.asOf}
             others={review.procedures.filter((p) => p.id !== procedure.id)}
             existing={procedure}
+            performers={performers}
+            me={me.id}
             doneHref={back}
           />
         </Card>
