@@ -134,6 +134,41 @@ test.describe("accounts", () => {
     await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
   });
 
+  test("support access: a reason each time opens the patient's review read-only for an hour, and the care team sees who, when and why", async ({
+    page,
+  }) => {
+    await loginAs(page, "admin");
+    await page.goto("/admin?q=Linda+Nguyen");
+    await page.getByRole("link", { name: "Linda Nguyen" }).click();
+    await page.getByRole("link", { name: "Read the review for support" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Read Linda Nguyen's review for support",
+    );
+    await page.getByRole("button", { name: "Open the record for an hour" }).click();
+    await expect(page.getByText("Say why you need to read this patient's record.")).toBeVisible();
+    await expect(page.getByLabel("Why do you need to read it?")).toBeFocused();
+    await expectNoA11yViolations(page);
+    await page
+      .getByLabel("Why do you need to read it?")
+      .fill("Patient called: her plan is missing");
+    await page.getByRole("button", { name: "Open the record for an hour" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Linda Nguyen" })).toBeVisible();
+    await expect(page.getByText(/Support access: read-only, until/)).toBeVisible();
+    await expect(page.getByText(/her plan is missing/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Record a decision" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Messages" })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+
+    await page.context().clearCookies();
+    await loginAs(page, "provider");
+    await page.goto("/provider?q=Linda");
+    await page.getByRole("link", { name: "Linda Nguyen" }).first().click();
+    const notice = page.getByText("Read for support by an administrator").locator("..");
+    await expect(notice).toContainText("Alex Admin");
+    await expect(notice).toContainText("her plan is missing");
+  });
+
   test("the admin pages have no accessibility violations at 1280 and 360 px, and the whole menu shows at both", async ({
     page,
   }, testInfo) => {

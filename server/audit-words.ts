@@ -58,6 +58,7 @@ const ACTION_WORDS: Record<string, string> = {
   "outreach.call_open": "Added a call task",
   "outreach.call_close": "Closed a call task",
   "patient.read": "Viewed a patient's record",
+  "support.open": "Opened a patient's record for support",
   "patient.policy": "Chose a patient's repeat-ablation policy",
   "policy.create": "Added a repeat-ablation policy",
   "policy.update": "Changed a repeat-ablation policy",

@@ -37,3 +37,28 @@ export const callTasks = pgTable(
     ),
   ],
 );
+
+/**
+ * Break-the-glass support reads (docs/decisions/036-support-access.md): an admin opens one
+ * patient's review for an hour, read-only, with a reason typed each time; the care team sees who,
+ * when and why on the review page.
+ */
+export const supportAccess = pgTable(
+  "support_access",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    adminId: uuid()
+      .notNull()
+      .references(() => users.id),
+    patientId: uuid()
+      .notNull()
+      .references(() => users.id),
+    reason: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("support_access_admin_idx").on(t.adminId, t.patientId, t.expiresAt),
+    index("support_access_patient_idx").on(t.patientId, t.createdAt),
+  ],
+);

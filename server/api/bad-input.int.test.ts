@@ -38,6 +38,7 @@ const DATA_TABLES = [
   "user_mfa",
   "mfa_recovery_codes",
   "call_tasks",
+  "support_access",
 ];
 
 const badValue = fc.oneof(

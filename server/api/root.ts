@@ -17,6 +17,7 @@ import { policyRouter } from "./routers/policy";
 import { procedureRouter } from "./routers/procedure";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
+import { supportRouter } from "./routers/support";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   procedure: procedureRouter,
   session: sessionRouter,
   settings: settingsRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -331,8 +331,13 @@ describe("caseload", () => {
       code: "FORBIDDEN",
     });
 
-    // an admin may read a patient for support; the read is audited
+    // an admin reads a patient for support through an access opened with a reason (decision
+    // 036); the read is audited
     const admin = await createUser(db, "admin");
+    await expect(
+      callerFor(db, admin).caseload.review({ patientId: theirs.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await callerFor(db, admin).support.open({ patientId: theirs.id, reason: "Login trouble" });
     const review = await callerFor(db, admin).caseload.review({ patientId: theirs.id });
     expect(review).toMatchObject({ canManage: false, patient: { id: theirs.id } });
     const reads = await db.select().from(auditEvents).where(eq(auditEvents.actorId, admin.id));

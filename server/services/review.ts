@@ -24,6 +24,7 @@ import { readablePatient } from "./patient-access";
 import { patientProcedures, performerNames } from "./procedures";
 import { patientPolicy, procedureEvidence } from "./repeat-policies";
 import { getClinicSettings } from "./settings";
+import { requireSupportAccess, supportAccessesOf } from "./support-access";
 
 export const ENTRIES_PAGE_SIZE = 10;
 /** The most entries one procedure's review loads (over five years of daily entries). */
@@ -35,15 +36,18 @@ export async function patientReview(
   input: { patientId: string; procedureId?: string | undefined; entriesPage: number },
   ip: string | null = null,
 ) {
+  // An admin reads a review only through an open support access (decision 036).
+  await requireSupportAccess(db, actor, input.patientId);
   const patient = await readablePatient(db, actor, input.patientId, { view: "review", ip });
   const settings = await getClinicSettings(db);
   const asOf = todayInZone(settings.timeZone);
-  const [procs, decisionList, awaiting, policy, calls] = await Promise.all([
+  const [procs, decisionList, awaiting, policy, calls, support] = await Promise.all([
     patientProcedures(db, patient.id),
     patientDecisions(db, patient.id),
     awaitingReplies(db, [patient.id]),
     patientPolicy(db, patient.id),
     openCallTasks(db, patient.id),
+    supportAccessesOf(db, patient.id),
   ]);
   const performerName = await performerNames(db, procs);
   const unreadMessages = awaiting.get(patient.id) ?? null;
@@ -62,6 +66,8 @@ export async function patientReview(
     policy,
     /** Open "Call the patient" tasks, earliest due first (docs/decisions/035-outreach.md). */
     calls,
+    /** Admins' support reads of this record (decision 036): who, when and why. */
+    supportAccesses: support,
     procedures: procs.map((p) => ({
       id: p.id,
       performedOn: p.performedOn,

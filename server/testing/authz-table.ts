@@ -167,7 +167,11 @@ export const matrix: Record<string, Row> = {
   },
   "caseload.list": { input: () => ({}), expect: providerOnly("OK") },
   "caseload.next": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
-  "caseload.review": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
+  // An admin reads a review only with an open support access (decision 036; support.open).
+  "caseload.review": {
+    input: (_, t) => ({ patientId: t.patientId }),
+    expect: { ...staffRead(), admin: F },
+  },
   "caseload.acknowledgeFlag": {
     input: (_, t) => ({ procedureId: t.procedureId, code: "WORSE_THAN_BASELINE" }),
     expect: providerOnly(N),
@@ -326,6 +330,11 @@ export const matrix: Record<string, Row> = {
   "policy.setForPatient": {
     input: (w, t) => ({ patientId: t.patientId, policyId: w.policyId }),
     expect: providerOnly(N),
+  },
+  "support.active": { input: (_, t) => ({ patientId: t.patientId }), expect: adminOnly() },
+  "support.open": {
+    input: (_, t) => ({ patientId: t.patientId, reason: "Patient asked why a check-in is shown" }),
+    expect: adminOnly(),
   },
   "procedure.performers": { expect: providerOnly("OK") },
   "procedure.record": {

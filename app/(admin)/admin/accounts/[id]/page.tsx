@@ -11,6 +11,7 @@ import { formatDate, formatDayOf } from "@/components/format";
 import { PatientBanner } from "@/components/provider/patient-banner";
 import { procedureName } from "@/components/provider/procedure-details";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
@@ -42,12 +43,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               : null
           }
           actions={
-            <div className="flex flex-wrap gap-2">
+            <div className="flex flex-wrap items-center gap-2">
               <RoleBadge role={account.role} />
               <StatusBadge
                 active={account.active}
                 mustChangePassword={account.mustChangePassword}
               />
+              <ButtonLink href={`/admin/support/${account.id}`} variant="secondary" size="sm">
+                Read the review for support
+              </ButtonLink>
             </div>
           }
         />
