@@ -91,12 +91,12 @@ test.describe("provider work queue", () => {
       .toEqual(["Anna Schultz", "Michael Brown"]);
 
     await page.goto("/provider");
-    await page.getByLabel("Name or MRN").fill("okaf");
+    await page.getByLabel("Name, MRN, email or date of birth").fill("okaf");
     await expect(page).toHaveURL(/q=okaf/);
     await expect
       .poll(async () => (await caseloadRows(page)).map((r) => r.name))
       .toEqual(["Robert Okafor"]);
-    await page.getByLabel("Name or MRN").fill("MRN-100845");
+    await page.getByLabel("Name, MRN, email or date of birth").fill("MRN-100845");
     await expect
       .poll(async () => (await caseloadRows(page)).map((r) => r.name))
       .toEqual(["Susan Patel"]);
@@ -127,6 +127,46 @@ test.describe("provider work queue", () => {
       "aria-sort",
       "ascending",
     );
+  });
+
+  test("one search: the MRN finds the patient from any tab, as do the date of birth and the email, and the tabs count the search", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    const search = page.getByLabel("Name, MRN, email or date of birth");
+    const tabs = page.getByRole("navigation", { name: "Review states" });
+    const states = ["Needs review", "Follow-up due", "Plan recorded", "Monitoring", "All"];
+    for (const state of states) {
+      await page.goto("/provider");
+      await tabs.getByRole("link", { name: new RegExp(`^${state}`) }).click();
+      await expect(tabs.getByRole("link", { name: new RegExp(`^${state}`) })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      await search.fill("MRN-100845");
+      await expect(page).toHaveURL(/q=MRN-100845/);
+      await expect(page).not.toHaveURL(/state=/);
+      await expect
+        .poll(async () => (await caseloadRows(page)).map((r) => r.name), { message: state })
+        .toEqual(["Susan Patel"]);
+      expect(await tabCount(page, "All")).toBe(1);
+    }
+    // The tabs count the search's patients: Susan is in one state only.
+    const counts = await Promise.all(
+      ["Needs review", "Follow-up due", "Plan recorded", "Monitoring"].map((s) =>
+        tabCount(page, s),
+      ),
+    );
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+
+    // The date of birth as the clinic shows it, in ISO, or with slashes; the email or a part of it.
+    for (const typed of ["17 Mar 1980", "1980-03-17", "17/03/1980", "susan.patel@example"]) {
+      await search.fill(typed);
+      await expect
+        .poll(async () => (await caseloadRows(page)).map((r) => r.name), { message: typed })
+        .toEqual(["Susan Patel"]);
+    }
+    await expectNoA11yViolations(page);
   });
 
   test("open the top patient, record a decision in the dialog, come back: Plan recorded, one fewer to review", async ({

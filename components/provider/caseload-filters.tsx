@@ -7,8 +7,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 type Option = { value: string; label: string };
 
 /**
- * The caseload's filters, applied as they change and kept in the URL (a typed name after a short
- * pause). Without JavaScript the form still submits as GET.
+ * The caseload's filters, applied as they change and kept in the URL (a typed search after a short
+ * pause; a search opens the "All" tab, so that it finds a patient in any state and the tabs count
+ * its matches). Without JavaScript the form still submits as GET.
  */
 export function CaseloadFilters({
   search,
@@ -56,11 +57,15 @@ export function CaseloadFilters({
         className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-[1fr_14rem_14rem] lg:items-end"
         onSubmit={(event) => {
           event.preventDefault();
-          apply({ q: text.trim() });
+          apply({ q: text.trim(), state: "" });
         }}
         aria-busy={pending}
       >
-        <Field id="q" label="Name or MRN" className="col-span-2 lg:col-span-1">
+        <Field
+          id="q"
+          label="Name, MRN, email or date of birth"
+          className="col-span-2 lg:col-span-1"
+        >
           <Input
             id="q"
             name="q"
@@ -72,7 +77,8 @@ export function CaseloadFilters({
               const value = event.target.value;
               setText(value);
               if (timer.current) clearTimeout(timer.current);
-              timer.current = setTimeout(() => apply({ q: value.trim() }), 300);
+              // A new search looks in every state: the tabs then count its patients.
+              timer.current = setTimeout(() => apply({ q: value.trim(), state: "" }), 300);
             }}
           />
         </Field>

@@ -250,6 +250,35 @@ describe("the account list", () => {
       .where(and(eq(auditEvents.action, "patient.read"), eq(auditEvents.patientId, patient.id)));
     expect(reads.length).toBeGreaterThan(0);
   });
+
+  it("finds a patient by date of birth however it is typed, and by email, as the caseload does", async () => {
+    const born = await createUser(t.db, "patient", {
+      name: "Dora Birthday",
+      email: "dora.b@dob-search.test",
+    });
+    await t.db.update(users).set({ dateOfBirth: "1957-02-28" }).where(eq(users.id, born.id));
+    const twin = await createUser(t.db, "patient", { name: "Tess Twin" });
+    await t.db.update(users).set({ dateOfBirth: "1957-02-28" }).where(eq(users.id, twin.id));
+    const other = await createUser(t.db, "patient", { name: "Olga Other" });
+    await t.db.update(users).set({ dateOfBirth: "1957-02-27" }).where(eq(users.id, other.id));
+    const ids = async (search: string) =>
+      (await api().account.list({ search })).rows.map((r) => r.id).sort();
+    const both = [born.id, twin.id].sort();
+    for (const typed of [
+      "28 Feb 1957",
+      "28 February 1957",
+      "1957-02-28",
+      "28/02/1957",
+      "28.2.57",
+      "02/28/1957",
+      "Feb 28, 1957",
+    ])
+      expect(await ids(typed), typed).toEqual(both);
+    expect(await ids("27/02/1957")).toEqual([other.id]);
+    expect(await ids("29/02/1957")).toEqual([]);
+    expect(await ids("DORA.B@dob-search")).toEqual([born.id]);
+    expect(await ids("@dob-search.test")).toEqual([born.id]);
+  });
 });
 
 describe("care teams", () => {

@@ -6,6 +6,7 @@ import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
 import { daysBetween, yearsBetween } from "@/server/outcomes/dates";
+import { parsePatientSearch } from "@/shared/patient-search";
 import { latestProcedure } from "./assessments";
 import { recordAudit, recordAudits } from "./audit";
 import { inviteAccounts } from "./invitations";
@@ -22,7 +23,8 @@ export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c)
 export const LIST_PROVIDERS = 3;
 
 /**
- * Accounts for the admin console: searched by name, email or MRN (a part of any), filtered by
+ * Accounts for the admin console: searched by name, email or MRN (a part of any) or date of birth
+ * (however it is typed: "31/01/1958", "31 Jan 1958", "1958-01-31"), filtered by
  * role, paginated; each with its MRN, its care team (a patient's providers, a provider's number
  * of patients) and its last sign-in. A patient's details on the page are a read of that
  * patient's data: one audit row per patient shown (decision 009).
@@ -35,12 +37,15 @@ export async function listAccounts(
 ) {
   const filters: SQL[] = [];
   if (input.role) filters.push(eq(users.role, input.role));
-  if (input.search) {
-    const pattern = containsPattern(input.search);
+  // The staff's one patient search (shared/patient-search.ts), as the provider's caseload reads it.
+  const search = parsePatientSearch(input.search, await clinicToday(db));
+  if (search) {
+    const pattern = containsPattern(search.needle);
     const match = or(
       ilike(users.name, pattern),
       ilike(users.email, pattern),
       ilike(users.mrn, pattern),
+      ...(search.dates.length ? [inArray(users.dateOfBirth, search.dates)] : []),
     );
     if (match) filters.push(match);
   }

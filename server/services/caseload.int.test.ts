@@ -305,6 +305,98 @@ describe("caseload", () => {
     expect(await ids({ search: "MRN-700845", state: "monitoring" })).toEqual([]);
   });
 
+  it("searches by email and by date of birth however it is typed, across every state, and counts per state", async () => {
+    const me = await provider();
+    const other = await provider();
+    const make = async (
+      name: string,
+      daysAgo: number | null,
+      identity: { email: string; dateOfBirth: string | null; mrn?: string },
+    ) => {
+      const patient = await patientOf(me, name);
+      await db
+        .update(schema.users)
+        .set({ ...identity, mrn: identity.mrn ?? null })
+        .where(eq(schema.users.id, patient.id));
+      if (daysAgo !== null) {
+        const procedure = await insertProcedure(db, patient, me, addDays(today, -daysAgo), {
+          baselinePain: 6,
+        });
+        await insertEntries(
+          db,
+          procedure,
+          dailyEntries(0, daysAgo, (d) => (d < 3 ? 6 : 8)),
+        );
+      }
+      return patient;
+    };
+    // Needs review (a high flag), monitoring (too early), needs review (no procedure).
+    const worse = await make("Walter Worse", 30, {
+      email: "w.worse@search.test",
+      dateOfBirth: "1958-01-31",
+    });
+    const early = await make("Edith Early", 5, {
+      email: "edith@search.test",
+      dateOfBirth: "1958-01-31",
+    });
+    const none = await make("Nils None", null, {
+      email: "nils.n@elsewhere.test",
+      dateOfBirth: "1962-04-03",
+    });
+    // Another provider's patient with the same date of birth and email domain: never found.
+    const stranger = await createUser(db, "patient", { name: "Sam Stranger" });
+    await db
+      .update(schema.users)
+      .set({ email: "sam@search.test", dateOfBirth: "1958-01-31" })
+      .where(eq(schema.users.id, stranger.id));
+    await assignPatient(db, other, stranger);
+
+    const api = callerFor(db, me);
+    const ids = async (search: string, state?: "needs_review" | "monitoring") =>
+      (await api.caseload.list({ search, state })).rows.map((r) => r.patientId).sort();
+    const sorted = (...xs: Actor[]) => xs.map((x) => x.id).sort();
+
+    // Email: whole, a part, any case.
+    expect(await ids("w.worse@search.test")).toEqual(sorted(worse));
+    expect(await ids("EDITH@")).toEqual(sorted(early));
+    expect(await ids("@search.test")).toEqual(sorted(worse, early));
+    // Date of birth: as the clinic shows it, ISO, day first with slashes or dots, a short year,
+    // month first; only the provider's own patients.
+    for (const typed of [
+      "31 Jan 1958",
+      "31 January 1958",
+      "1958-01-31",
+      "31/01/1958",
+      "31.1.58",
+      "01/31/1958",
+      "Jan 31, 1958",
+    ])
+      expect(await ids(typed), typed).toEqual(sorted(worse, early));
+    // 03/04/1962 could be either; 3 Apr 1962 is Nils'.
+    expect(await ids("03/04/1962")).toEqual(sorted(none));
+    expect(await ids("3 Apr 1962")).toEqual(sorted(none));
+    expect(await ids("1 Feb 1958")).toEqual([]);
+
+    // Across every state: the tabs count the search's patients, whichever tab is open.
+    const byDate = await api.caseload.list({ search: "31/01/1958", state: "monitoring" });
+    expect(byDate.rows.map((r) => r.patientId)).toEqual([early.id]);
+    expect(byDate.counts.state).toEqual({ needs_review: 1, monitoring: 1 });
+    expect(byDate.caseloadSize).toBe(3);
+    expect(await ids("31/01/1958", "needs_review")).toEqual(sorted(worse));
+    const byEmail = await api.caseload.list({ search: "search.test" });
+    expect(byEmail.total).toBe(2);
+    expect(byEmail.counts.state).toEqual({ needs_review: 1, monitoring: 1 });
+    expect((await api.caseload.list({ search: "nils.n@" })).counts.state).toEqual({
+      needs_review: 1,
+    });
+    // The other provider finds their own patient and none of these.
+    expect(
+      (await callerFor(db, other).caseload.list({ search: "31 Jan 1958" })).rows.map(
+        (r) => r.patientId,
+      ),
+    ).toEqual([stranger.id]);
+  });
+
   it("shows only the provider's own care team; other patients are not found, and reads are audited", async () => {
     const me = await provider();
     const other = await provider();

@@ -38,6 +38,7 @@ import {
   yearsBetween,
 } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
+import { matchesPatient, parsePatientSearch } from "@/shared/patient-search";
 import { type AssessmentKey, assessAndStore, validCacheRow } from "./assessments";
 import { recordAudits } from "./audit";
 import {
@@ -71,6 +72,9 @@ export type CaseloadRow = {
   name: string;
   /** The clinic's medical record number; null when none was recorded. */
   mrn: string | null;
+  /** What the staff's search also matches (shared/patient-search.ts); not shown in the row. */
+  email: string;
+  dateOfBirth: string | null;
   /** Whole years on the clinic's today; null without a date of birth. */
   age: number | null;
   active: boolean;
@@ -249,6 +253,7 @@ export function caseloadQueries(db: Db, providerId: string, key: AssessmentKey) 
       patientId: users.id,
       name: users.name,
       mrn: users.mrn,
+      email: users.email,
       dateOfBirth: users.dateOfBirth,
       active: users.active,
       assignedAt: careTeam.assignedAt,
@@ -358,6 +363,8 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
       patientId: p.patientId,
       name: p.name,
       mrn: p.mrn,
+      email: p.email,
+      dateOfBirth: p.dateOfBirth,
       age: p.dateOfBirth ? yearsBetween(p.dateOfBirth, key.asOf) : null,
       active: p.active,
       state,
@@ -390,9 +397,10 @@ export async function caseload(
   { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
 ) {
   const { key, all: team } = await caseloadRows(db, actor, now);
-  // The search (name or MRN) is applied here rather than in SQL, so that the page still knows the
-  // size of the whole care team ("no patients match" rather than "none on your care team").
-  const all = team.filter(matchesSearch(input.search));
+  // The search (name, MRN, email or date of birth, shared/patient-search.ts) is applied here
+  // rather than in SQL, so that the page still knows the size of the whole care team ("no patients
+  // match" rather than "none on your care team"), and the tabs count the search's patients.
+  const all = team.filter(matchesSearch(input.search, key.asOf));
   // Every filter but the state: the state tabs count these, so that a tab's count is what it
   // shows and an empty tab can point to the tab where the search's patients are.
   const matching = all
@@ -439,15 +447,14 @@ export async function caseload(
 }
 
 /**
- * Whether a row matches the caseload's search: a part of the patient's name or of their MRN, in
- * any case ("okaf", "MRN-100845", "100845").
+ * Whether a row matches the caseload's search: a part of the patient's name, MRN or email in any
+ * case ("okaf", "MRN-100845", "100845"), or their date of birth however it is typed ("31/01/1958",
+ * "31 Jan 1958", "1958-01-31"), as the admin's account list reads it.
  */
-export function matchesSearch(search: string | undefined) {
-  const needle = search?.trim().toLocaleLowerCase("en");
-  if (!needle) return () => true;
-  return (r: Pick<CaseloadRow, "name" | "mrn">) =>
-    r.name.toLocaleLowerCase("en").includes(needle) ||
-    (r.mrn?.toLocaleLowerCase("en").includes(needle) ?? false);
+export function matchesSearch(search: string | undefined, today: string) {
+  const parsed = parsePatientSearch(search, today);
+  return (r: Pick<CaseloadRow, "name" | "mrn" | "email" | "dateOfBirth">) =>
+    matchesPatient(parsed, r);
 }
 
 /**

@@ -46,7 +46,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       />
       <search aria-label="Accounts">
         <form className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
-          <Field id="q" label="Name, email or MRN">
+          <Field id="q" label="Name, MRN, email or date of birth">
             <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={200} />
           </Field>
           <Field id="role" label="Role">

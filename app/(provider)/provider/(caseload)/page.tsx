@@ -172,7 +172,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             ? "An administrator assigns patients to your care team; they appear here with their outcomes."
             : input.state && !input.search && !input.category && !input.flag
               ? `No patient is in “${reviewStateLabels[input.state]}” now.`
-              : "Try another name, MRN, state, outcome or flag."}
+              : "Try another name, MRN, email, date of birth, state, outcome or flag."}
         </EmptyState>
       ) : (
         <>
