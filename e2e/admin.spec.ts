@@ -245,6 +245,15 @@ test.describe("accounts", () => {
     await expect(found).toContainText(mrn);
     await expect(found).toContainText("Dr. Priya Provider");
     await expect(found).toContainText("Never");
+    // ... and by the date of birth, typed as the clinic shows dates or with slashes.
+    for (const typed of ["3 Feb 1960", "03/02/1960"]) {
+      await page.getByLabel("Name, MRN, email or date of birth").fill(typed);
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(/q=/);
+      await expect(
+        page.getByRole("table", { name: "Accounts" }).getByRole("row", { name }),
+      ).toContainText(mrn);
+    }
 
     const other = await otherBrowser(browser);
     try {
