@@ -8,6 +8,7 @@ import {
   auditEvents,
   diaryEntries,
   diaryEntryRevisions,
+  notifications,
   procedures,
 } from "@/db/schema";
 import type { AddDiaryEntryInput } from "@/server/api/routers/diary.schema";
@@ -316,6 +317,20 @@ describe("the short check-in (diary.checkIn)", () => {
       version: stored.version,
     });
     expect(completed).toMatchObject({ version: 2, enjoyment: 3, pgic: "much_improved" });
+  });
+
+  it("marks the bell's check-in notification read once answered", async () => {
+    const { patient, api } = await patientWithProcedure(15);
+    await db.insert(notifications).values({
+      userId: patient.id,
+      kind: "check_in_due",
+      key: `check_in:test:${crypto.randomUUID()}`,
+      title: "A check-in is waiting for you",
+      href: "/patient/check-in",
+    });
+    expect(await api.notifications.unreadCount()).toBe(1);
+    await api.diary.checkIn(answer());
+    expect(await api.notifications.unreadCount()).toBe(0);
   });
 
   it("after today's entry answered it, says none is due", async () => {

@@ -30,6 +30,7 @@ import {
   patientView,
 } from "./assessments";
 import { recordAudit } from "./audit";
+import { markCheckInNotificationsRead } from "./notifications";
 import { clinicToday } from "./settings";
 
 /** Entries may be added or corrected for today and the BACKFILL_DAYS days before it (inclusive). */
@@ -383,6 +384,7 @@ export async function addEntry(
       .onConflictDoNothing()
       .returning();
     if (row) {
+      if (pgic) await markCheckInNotificationsRead(tx, actor.id, now);
       await recordAudit(tx, {
         actor,
         action: "diary.add",
@@ -459,6 +461,7 @@ export async function correctEntry(
       )
       .returning();
     if (!row) return null;
+    if (pgic && !current.pgic) await markCheckInNotificationsRead(tx, actor.id, now);
     await tx.insert(diaryEntryRevisions).values({
       entryId: current.id,
       version: current.version,

@@ -60,6 +60,24 @@ export async function markFlagNotificationsRead(
     );
 }
 
+/** A check-in was answered: the patient's "A check-in is waiting" notifications stop being new. */
+export async function markCheckInNotificationsRead(
+  tx: DbOrTx,
+  userId: string,
+  now: Date = new Date(),
+): Promise<void> {
+  await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.kind, "check_in_due"),
+        isNull(notifications.readAt),
+      ),
+    );
+}
+
 export const NOTIFICATION_LIST_LIMIT = 50;
 
 /** The person's latest notifications, newest first. */
