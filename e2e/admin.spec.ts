@@ -255,6 +255,24 @@ test.describe("accounts", () => {
       ).toContainText(mrn);
     }
 
+    // A typo in the email is corrected: the new address gets an invitation, the old one a notice.
+    await page
+      .getByRole("table", { name: "Accounts" })
+      .getByRole("row", { name })
+      .getByRole("link", { name })
+      .click();
+    const moved = `moved-${unique()}@e2e.test`;
+    await page.getByLabel("Sign-in email").fill(moved);
+    await page.getByRole("button", { name: "Change email" }).click();
+    await expect(
+      page.getByText("Email changed: an invitation went to the new address"),
+    ).toBeVisible();
+    await expect(page.locator("dd").filter({ hasText: moved })).toBeVisible();
+    await page.goto("/admin/outbox");
+    await expect(page.getByRole("row").filter({ hasText: moved }).first()).toContainText(
+      "Your account at",
+    );
+
     const other = await otherBrowser(browser);
     try {
       await loginAs(other.page, "provider");

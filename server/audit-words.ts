@@ -24,6 +24,7 @@ const ACTION_WORDS: Record<string, string> = {
   "account.password_change": "Changed their password",
   "account.password_reset": "Reset a password",
   "account.update_identity": "Changed a patient's details",
+  "account.change_email": "Changed a patient's sign-in email",
   "account.invitation_resend": "Sent an invitation again",
   "audit.export": "Exported the audit trail",
   "auth.sign_in": "Signed in",

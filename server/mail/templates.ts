@@ -13,7 +13,8 @@ export type EmailKind =
   | "staff_high_flag"
   | "staff_digest"
   | "message_reply"
-  | "staff_patient_message";
+  | "staff_patient_message"
+  | "email_changed";
 
 export type Clinic = { name: string | null; phone: string | null };
 export type Email = { subject: string; text: string; html: string };
@@ -176,6 +177,20 @@ export function patientMessageEmail(input: { url: string; clinic: Clinic }): Ema
     greeting: "Hello,",
     paragraphs: ["A patient on your care team sent a message. Open the portal to read it."],
     action: { label: "Open messages", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+/** To the old address when the clinic changed a person's sign-in email (never the new one). */
+export function emailChangedEmail(input: { url: string; clinic: Clinic }): Email {
+  return compose({
+    subject: "Your sign-in email was changed",
+    greeting: "Hello,",
+    paragraphs: [
+      `${clinicName(input.clinic)} changed the email address you sign in to the portal with. This address will no longer be used.`,
+      "If you did not ask for this, call the clinic straight away.",
+    ],
+    action: { label: "Open the portal", url: input.url },
     clinic: input.clinic,
   });
 }

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, outbox, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import {
@@ -200,6 +200,57 @@ describe("deactivation, reactivation and password reset", () => {
     expect((await errorOf(api().account.deactivate({ id: missing }))).code).toBe("NOT_FOUND");
     expect((await errorOf(api().account.resetPassword({ id: missing }))).code).toBe("NOT_FOUND");
     expect((await errorOf(api().account.get({ id: "1" }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("changing a patient's email", () => {
+  it("re-verifies the new address with an invitation, tells the old one, ends the sessions, audits without addresses", async () => {
+    const patient = await createUser(t.db, "patient");
+    const oldEmail = patient.email;
+    const newEmail = `moved-${crypto.randomUUID()}@example.test`;
+    const before = await sessionVersionOf(patient.id);
+    expect(await loadActor(t.db, await sessionToken(t.db, patient.id, 1))).not.toBeNull();
+
+    await api().account.changeEmail({ id: patient.id, email: newEmail.toUpperCase() });
+    expect((await api().account.get({ id: patient.id })).email).toBe(newEmail);
+    expect((await sessionVersionOf(patient.id))?.v).toBe((before?.v ?? 0) + 1);
+    expect(await loadActor(t.db, await sessionToken(t.db, patient.id, 1))).toBeNull();
+
+    const mail = await t.db.select().from(outbox).where(eq(outbox.userId, patient.id));
+    const invitation = mail.find((m) => m.kind === "invitation");
+    expect(invitation?.toAddress).toBe(newEmail);
+    expect(invitation?.textBody).toMatch(/\/invite\//);
+    const notice = mail.find((m) => m.kind === "email_changed");
+    expect(notice?.toAddress).toBe(oldEmail);
+    expect(notice?.textBody).not.toContain(newEmail);
+
+    const [audit] = await auditOf("account.change_email", patient.id);
+    expect(audit?.details).toEqual({ fields: ["email"] });
+    expect(JSON.stringify(audit)).not.toContain(newEmail);
+    // The old address no longer signs in; the new one does.
+    expect((await signIn(t.db, { email: oldEmail, password: TEST_PASSWORD }, "192.0.2.9")).ok).toBe(
+      false,
+    );
+    expect((await signIn(t.db, { email: newEmail, password: TEST_PASSWORD }, "192.0.2.9")).ok).toBe(
+      true,
+    );
+  });
+
+  it("refuses an address in use, the same address, a staff account, and a bad address", async () => {
+    const patient = await createUser(t.db, "patient");
+    const other = await createUser(t.db, "patient");
+    const taken = await errorOf(api().account.changeEmail({ id: patient.id, email: other.email }));
+    expect(taken.code).toBe("CONFLICT");
+    const same = await errorOf(api().account.changeEmail({ id: patient.id, email: patient.email }));
+    expect(same.code).toBe("BAD_REQUEST");
+    const provider = await createUser(t.db, "provider");
+    const staff = await errorOf(
+      api().account.changeEmail({ id: provider.id, email: "new-provider@example.test" }),
+    );
+    expect(staff.code).toBe("BAD_REQUEST");
+    const bad = await errorOf(api().account.changeEmail({ id: patient.id, email: "not an email" }));
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect((await api().account.get({ id: patient.id })).email).toBe(patient.email);
   });
 });
 

@@ -5,14 +5,15 @@ import { auditEvents, careTeam, userMfa, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor, Role } from "@/server/authz/policy";
 import { AppError, badRequest, notFound } from "@/server/errors";
+import { emailChangedEmail } from "@/server/mail/templates";
 import { daysBetween, yearsBetween } from "@/server/outcomes/dates";
 import { parsePatientSearch } from "@/shared/patient-search";
 import { latestProcedure } from "./assessments";
 import { recordAudit, recordAudits } from "./audit";
 import { inviteAccounts } from "./invitations";
-import { wakeMailDelivery } from "./outbox";
+import { queueEmail, wakeMailDelivery } from "./outbox";
 import { generateTemporaryPassword } from "./passwords";
-import { clinicToday } from "./settings";
+import { clinicToday, getClinicSettings } from "./settings";
 
 export type AccountListInput = { search?: string; role?: Role; page: number; pageSize: number };
 
@@ -471,6 +472,85 @@ export async function updatePatientIdentity(
     if (isMrnConflict(error)) throw new AppError("CONFLICT", MRN_TAKEN, { mrn: [MRN_TAKEN] });
     throw error;
   }
+  return { id: input.id };
+}
+
+/**
+ * Changes a patient's sign-in email (issue 23): the new address is re-verified by a new invitation
+ * (its link lets them choose a password), earlier invitation and reset links stop working, the
+ * patient's sessions end, and the old address is told (without the new one). Audited without
+ * either address.
+ */
+export async function changePatientEmail(
+  db: Db,
+  actor: Actor,
+  input: { id: string; email: string },
+  ip: string | null,
+): Promise<{ id: string }> {
+  const [current] = await db
+    .select({ role: users.role, email: users.email })
+    .from(users)
+    .where(eq(users.id, input.id))
+    .limit(1);
+  if (!current) throw notFound("account");
+  if (current.role !== "patient") {
+    throw badRequest("Only a patient's email can be changed here.");
+  }
+  if (current.email === input.email) {
+    throw badRequest("Please correct the highlighted fields.", {
+      email: ["This is already the patient's email."],
+    });
+  }
+  const taken = async () => {
+    const [other] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, input.email))
+      .limit(1);
+    return Boolean(other);
+  };
+  const TAKEN = "An account with this email already exists.";
+  if (await taken()) throw new AppError("CONFLICT", TAKEN, { email: [TAKEN] });
+  const settings = await getClinicSettings(db);
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          email: input.email,
+          sessionVersion: sql`${users.sessionVersion} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(users.id, input.id));
+      await queueEmail(tx, {
+        kind: "email_changed",
+        userId: input.id,
+        to: current.email,
+        email: emailChangedEmail({
+          url: `${settings.publicUrl}/signin`,
+          clinic: { name: settings.clinicName, phone: settings.clinicPhone },
+        }),
+      });
+      await inviteAccounts(tx, actor, [{ id: input.id, email: input.email, role: "patient" }], {
+        ip,
+        resend: true,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "account.change_email",
+        outcome: "success",
+        targetType: "user",
+        targetId: input.id,
+        patientId: input.id,
+        ip,
+        details: { fields: ["email"] },
+      });
+    });
+  } catch (error) {
+    if (await taken()) throw new AppError("CONFLICT", TAKEN, { email: [TAKEN] });
+    throw error;
+  }
+  await wakeMailDelivery();
   return { id: input.id };
 }
 

@@ -137,6 +137,10 @@ export const matrix: Record<string, Row> = {
     }),
     expect: adminOnly(),
   },
+  "account.changeEmail": {
+    input: (w) => ({ id: w.spare.id, email: `spare-${crypto.randomUUID()}@example.test` }),
+    expect: adminOnly(),
+  },
   "account.updateIdentity": {
     input: (w) => ({
       id: w.spare.id,

@@ -47,6 +47,11 @@ export const UpdateIdentityInput = z.object({
   phone: PhoneSchema,
 });
 
+export const ChangeEmailInput = z.object({
+  id: z.uuid({ error: "That account was not found." }),
+  email: EmailSchema,
+});
+
 export const ChangePasswordInput = z.object({
   currentPassword: text({
     max: PASSWORD_MAX_LENGTH,

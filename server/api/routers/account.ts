@@ -1,5 +1,6 @@
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import {
+  changePatientEmail,
   createAccount,
   getAccount,
   listAccounts,
@@ -10,6 +11,7 @@ import {
 import { changeOwnPassword, resetPassword } from "@/server/services/passwords";
 import {
   AccountIdInput,
+  ChangeEmailInput,
   ChangePasswordInput,
   CreateAccountInput,
   ListAccountsInput,
@@ -36,6 +38,11 @@ export const accountRouter = createTRPCRouter({
   updateIdentity: adminProcedure
     .input(UpdateIdentityInput)
     .mutation(({ ctx, input }) => updatePatientIdentity(ctx.db, ctx.actor, input, ctx.ip)),
+
+  /** A patient's sign-in email, re-verified by a new invitation. */
+  changeEmail: adminProcedure
+    .input(ChangeEmailInput)
+    .mutation(({ ctx, input }) => changePatientEmail(ctx.db, ctx.actor, input, ctx.ip)),
 
   deactivate: adminProcedure
     .input(AccountIdInput)

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AccountActions } from "@/components/admin/account-actions";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
 import { CareTeamEditor } from "@/components/admin/care-team-editor";
+import { EmailForm } from "@/components/admin/email-form";
 import { IdentityForm } from "@/components/admin/identity-form";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { formatDate, formatDayOf } from "@/components/format";
@@ -132,6 +133,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               mrn={account.mrn}
               phone={account.phone}
             />
+            <div className="mt-6 max-w-md border-t border-slate-200 pt-5">
+              <EmailForm id={account.id} email={account.email} />
+            </div>
           </Card>
         ) : null}
       </div>
