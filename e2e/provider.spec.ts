@@ -527,6 +527,12 @@ test.describe("provider work queue", () => {
     await page.goto("/provider?q=Maria");
     const row = page.getByRole("table", { name: /Patients on your care team/ }).locator("tbody tr");
     await expect(row.filter({ hasText: "Maria Gomez" })).toContainText("Follow-up due");
+    // The row's reason leads to the review page's "Reach" card.
+    await row
+      .filter({ hasText: "Maria Gomez" })
+      .getByRole("link", { name: "Call the patient" })
+      .click();
+    await expect(page).toHaveURL(/#outreach$/);
 
     await page.goto(review);
     await card.getByRole("button", { name: "Close call" }).click();

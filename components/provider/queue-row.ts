@@ -75,18 +75,23 @@ export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
               ? { text: reviewReasonLabels[reason], href: `${href}#messages` }
               : reason === "open_flags"
                 ? { text: plural(open.length, "open flag", "open flags") }
-                : { text: reviewReasonLabels[reason] },
+                : reason === "overdue_check_in"
+                  ? // The review page's "Reach" card: a reminder now, or a call.
+                    { text: reviewReasonLabels[reason], href: `${href}#outreach` }
+                  : { text: reviewReasonLabels[reason] },
           )
-        : r.state === "follow_up_due" && r.plan?.followUpOn
-          ? [
-              {
-                text:
-                  r.plan.followUpOn === today
-                    ? "Due today"
-                    : `Due since ${formatDate(r.plan.followUpOn, { today })}`,
-              },
-            ]
-          : [],
+        : r.state === "follow_up_due" && r.reasons.includes("call_patient")
+          ? [{ text: reviewReasonLabels.call_patient, href: `${href}#outreach` }]
+          : r.state === "follow_up_due" && r.plan?.followUpOn
+            ? [
+                {
+                  text:
+                    r.plan.followUpOn === today
+                      ? "Due today"
+                      : `Due since ${formatDate(r.plan.followUpOn, { today })}`,
+                },
+              ]
+            : [],
     trend: r.trend,
     baselinePain: r.baselinePain,
     currentPain: r.currentPain,
