@@ -109,6 +109,37 @@ test.describe("clinic outcomes", () => {
     await expect(page.getByText("Enter the first procedure date as YYYY-MM-DD.")).toBeVisible();
   });
 
+  test("each count of the after-failure table and the repeats line opens its patients, linked to their reviews", async ({
+    page,
+  }) => {
+    await loginAs(page, "provider");
+    await page.goto("/provider/outcomes");
+    const failure = page.getByRole("region", { name: /^After failure:/ });
+    const link = failure.getByRole("link").first();
+    const count = Number((await link.textContent())?.match(/^\d+/)?.[0]);
+    expect(count).toBeGreaterThan(0);
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const rows = page.getByRole("table").locator("tbody tr");
+    await expect(rows).toHaveCount(count);
+    await expectNoA11yViolations(page);
+    await rows.first().getByRole("link").click();
+    await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
+
+    // An admin's list leads to a support read, never straight to the record.
+    await page.context().clearCookies();
+    await loginAs(page, "admin");
+    await page.goto("/admin/outcomes");
+    const repeats = page.getByRole("link", { name: /repeats? of a known procedure/ });
+    await repeats.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Repeat ablations of a known procedure",
+    );
+    await page.getByRole("table").locator("tbody tr").first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/admin\/support\//);
+    await expect(page.getByLabel("Why do you need to read it?")).toBeVisible();
+  });
+
   test("each role reaches only its own outcomes", async ({ page, request }) => {
     await loginAs(page, "provider");
     const own = await page.request.get("/provider/outcomes/export?table=success");

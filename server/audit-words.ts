@@ -148,6 +148,7 @@ const VIEW_WORDS: Record<string, string> = {
   procedures: "the patient's procedures",
   procedure: "a procedure",
   decisions: "the patient's decisions",
+  outcome_list: "a list of patients from the clinic outcomes",
 };
 
 const REASON_WORDS: Record<string, string> = {
@@ -214,7 +215,14 @@ const LABELS: Record<string, string> = {
 };
 
 /** Keys that hold identifiers or are said by the action itself. */
-const SKIPPED = new Set(["procedureId", "supersedesId", "providerId", "patientId", "decisionId"]);
+const SKIPPED = new Set([
+  "procedureId",
+  "supersedesId",
+  "providerId",
+  "patientId",
+  "decisionId",
+  "accessId",
+]);
 
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

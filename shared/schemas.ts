@@ -15,7 +15,7 @@ export {
 } from "@/server/api/routers/decision.schema";
 export type { AddDiaryEntryInput } from "@/server/api/routers/diary.schema";
 export type { ReportChangeInput } from "@/server/api/routers/message.schema";
-export { OutcomesInput } from "@/server/api/routers/outcomes.schema";
+export { OutcomeMembersInput, OutcomesInput } from "@/server/api/routers/outcomes.schema";
 export {
   PROCEDURE_NOTES_MAX,
   ProcedureFields,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatCount, formatDate, formatPercent } from "@/components/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -58,6 +59,9 @@ export function OutcomesView({
   providerFilter: boolean;
 }) {
   const csv = (table: TableKey) => withQuery(`${basePath}/export`, filters, { table });
+  // The patients behind a count (after failure, repeats).
+  const members = (cell: string, group: string) =>
+    withQuery(`${basePath}/patients`, filters, { cell, group: group || undefined });
   const filtered = Object.entries(filters).some(([k, v]) => k !== "groupBy" && v);
   return (
     <>
@@ -145,8 +149,8 @@ export function OutcomesView({
           <Summary data={data} />
           <SuccessSection report={data.report} csvHref={csv("success")} data={data} />
           <DurabilitySection data={data} csv={csv} />
-          <RepeatsSection data={data} csvHref={csv("repeats")} />
-          <AfterFailureSection data={data} csvHref={csv("after_failure")} />
+          <RepeatsSection data={data} csvHref={csv("repeats")} href={members("repeats", "")} />
+          <AfterFailureSection data={data} csvHref={csv("after_failure")} members={members} />
         </div>
       )}
     </>
@@ -380,7 +384,16 @@ function DurabilitySection({
   );
 }
 
-function RepeatsSection({ data, csvHref }: { data: ClinicOutcomes; csvHref: string }) {
+function RepeatsSection({
+  data,
+  csvHref,
+  href,
+}: {
+  data: ClinicOutcomes;
+  csvHref: string;
+  /** The list of the repeats' patients. */
+  href: string;
+}) {
   const { repeats } = data.report;
   const d = repeats.difference;
   return (
@@ -394,8 +407,14 @@ function RepeatsSection({ data, csvHref }: { data: ClinicOutcomes; csvHref: stri
       </p>
       <Card>
         <p className="text-sm text-slate-700">
-          {repeats.total} repeat{repeats.total === 1 ? "" : "s"} of a known procedure,{" "}
-          {repeats.pairs.length} with a peak reduction for both.{" "}
+          {repeats.total > 0 ? (
+            <Link href={href} prefetch={false} className="font-medium text-brand-800 underline">
+              {repeats.total} repeat{repeats.total === 1 ? "" : "s"} of a known procedure
+            </Link>
+          ) : (
+            "0 repeats of a known procedure"
+          )}
+          , {repeats.pairs.length} with a peak reduction for both.{" "}
           {d ? (
             <strong className="text-slate-900">{differenceInWords(d)}</strong>
           ) : (
@@ -459,7 +478,15 @@ function PairPlot({ pairs }: { pairs: OutcomesReport["repeats"]["pairs"] }) {
   );
 }
 
-function AfterFailureSection({ data, csvHref }: { data: ClinicOutcomes; csvHref: string }) {
+function AfterFailureSection({
+  data,
+  csvHref,
+  members,
+}: {
+  data: ClinicOutcomes;
+  csvHref: string;
+  members: (cell: string, group: string) => string;
+}) {
   const table = afterFailureTable(data.report);
   return (
     <section aria-labelledby="failure-heading">
@@ -470,7 +497,7 @@ function AfterFailureSection({ data, csvHref }: { data: ClinicOutcomes; csvHref:
         Procedures whose assessment today is not a success, and what the providers' current
         decisions recorded for them (a procedure counts once per strategy or factor).
       </p>
-      <DataTable table={table} />
+      <DataTable table={table} cellHref={members} />
       <div className="mt-2">
         <CsvLink href={csvHref} label={table.caption} />
       </div>

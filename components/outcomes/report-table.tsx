@@ -1,9 +1,20 @@
+import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ReportTable } from "@/server/analytics/report-tables";
 
 /** A report table in a scrollable region (columns after the first right-aligned numbers). */
-export function DataTable({ table }: { table: ReportTable }) {
+/**
+ * A report's numbers as a table. `cellHref`: where a count of a table with `cells` (after failure)
+ * links to, the list of its patients.
+ */
+export function DataTable({
+  table,
+  cellHref,
+}: {
+  table: ReportTable;
+  cellHref?: (cell: string, group: string) => string;
+}) {
   return (
     <section
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
@@ -48,7 +59,21 @@ export function DataTable({ table }: { table: ReportTable }) {
                     </th>
                   ) : (
                     <td key={table.columns[i]} className="px-3 py-2 text-right whitespace-nowrap">
-                      {cell}
+                      {cellHref && table.cells && typeof cell === "number" && cell > 0 ? (
+                        <Link
+                          href={cellHref(
+                            table.cells.rows[r] ?? "",
+                            table.cells.columns[i - 1] ?? "",
+                          )}
+                          prefetch={false}
+                          aria-label={`${cell} patients: ${String(row[0])}, ${table.columns[i]}`}
+                          className="font-medium text-brand-800 underline underline-offset-2"
+                        >
+                          {cell}
+                        </Link>
+                      ) : (
+                        cell
+                      )}
                     </td>
                   ),
                 )}

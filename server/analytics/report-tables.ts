@@ -19,6 +19,11 @@ export type ReportTable = {
   caption: string;
   columns: string[];
   rows: Array<Array<string | number>>;
+  /**
+   * Where the counts of a table are the sizes of lists of patients (after failure): each row's
+   * cell key and each column's group key, for cellMembers (report.ts).
+   */
+  cells?: { rows: string[]; columns: string[] };
 };
 
 export const TABLE_KEYS = [
@@ -219,6 +224,15 @@ export function afterFailureTable(report: OutcomesReport): ReportTable {
     key: "after_failure",
     caption: "After failure: strategies and suspected factors recorded, per group",
     columns: ["Recorded", ...groups.map((g) => g.label)],
+    cells: {
+      rows: [
+        "not_success",
+        "decided",
+        ...used(Strategy.options, (g) => g.strategies).map((s) => `strategy:${s}`),
+        ...used(SuspectedFactor.options, (g) => g.factors).map((f) => `factor:${f}`),
+      ],
+      columns: groups.map((g) => g.key),
+    },
     rows: [
       ["Procedures not a success", ...groups.map((g) => g.notSuccess)],
       ["With a decision recorded", ...groups.map((g) => g.decided)],

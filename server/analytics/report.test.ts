@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Category } from "@/server/outcomes";
 import type { ProcedureOutcome } from "./cohort";
-import { buildReport, type ReportProcedure } from "./report";
+import { buildReport, cellMembers, type ReportProcedure } from "./report";
+import { afterFailureTable } from "./report-tables";
 
 const A = { key: "a", label: "Alpha" };
 const B = { key: "b", label: "Beta" };
@@ -137,5 +138,41 @@ describe("outcomes report", () => {
     expect(alpha?.strategies.physical_therapy).toBe(1);
     expect(alpha?.strategies.continue_monitoring).toBe(0);
     expect(alpha?.factors.incomplete_ablation).toBe(1);
+  });
+
+  it("names the procedures behind each after-failure count and the repeats line", () => {
+    const failedDecided = procedure(A, outcome({ category: "no_change", success: false }), {
+      decided: true,
+      strategies: ["repeat_ablation"],
+      factors: ["incomplete_ablation"],
+    });
+    const failed = procedure(A, outcome({ category: "worse", success: false }));
+    const success = procedure(A, outcome({}), { decided: true, strategies: ["repeat_ablation"] });
+    const repeat = procedure(A, outcome({}), { repeatsId: failed.id });
+    const orphan = procedure(A, outcome({}), { repeatsId: "not-known" });
+    const all = [failedDecided, failed, success, repeat, orphan];
+    const report = buildReport(all);
+    const table = afterFailureTable(report);
+    // Every count of the table is the length of its list.
+    for (const [r, rowKey] of (table.cells?.rows ?? []).entries()) {
+      for (const [c, groupKey] of (table.cells?.columns ?? []).entries()) {
+        expect(cellMembers(all, new Map(), rowKey, groupKey)).toHaveLength(
+          table.rows[r]?.[c + 1] as number,
+        );
+      }
+    }
+    expect.hasAssertions();
+    const cases: Array<[string, string[]]> = [
+      ["not_success", [failedDecided.id, failed.id]],
+      ["decided", [failedDecided.id]],
+      ["strategy:repeat_ablation", [failedDecided.id]],
+      ["factor:incomplete_ablation", [failedDecided.id]],
+      ["strategy:physical_therapy", []],
+      ["repeats", [repeat.id]],
+      ["nonsense", []],
+    ];
+    for (const [cell, ids] of cases) expect(cellMembers(all, new Map(), cell, A.key)).toEqual(ids);
+    expect(cellMembers(all, new Map(), "not_success", "another group")).toEqual([]);
+    expect(report.repeats.total).toBe(cellMembers(all, new Map(), "repeats", "").length);
   });
 });

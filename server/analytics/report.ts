@@ -222,3 +222,36 @@ export function buildReport(
     afterFailure,
   };
 }
+
+/**
+ * The procedures behind one count of the after-failure table or the repeats line (issue 23: every
+ * count links to its patients), by the same rules as buildReport: `cell` is a row key of
+ * afterFailureTable ("not_success", "decided", "strategy:<code>", "factor:<code>") with the
+ * group's key, or "repeats" (every repeat whose earlier procedure is known; any group).
+ */
+export function cellMembers(
+  procedures: readonly ReportProcedure[],
+  earlier: ReadonlyMap<string, ProcedureOutcome>,
+  cell: string,
+  groupKey: string,
+): string[] {
+  if (cell === "repeats") {
+    const inReport = new Set(procedures.map((p) => p.id));
+    return procedures
+      .filter((p) => p.repeatsId && (inReport.has(p.repeatsId) || earlier.has(p.repeatsId)))
+      .map((p) => p.id);
+  }
+  const failed = procedures.filter((p) => p.group.key === groupKey && isNotSuccess(p.outcome));
+  const [kind, code] = cell.split(":");
+  const members =
+    cell === "not_success"
+      ? failed
+      : cell === "decided"
+        ? failed.filter((p) => p.decided)
+        : kind === "strategy"
+          ? failed.filter((p) => p.strategies.some((s) => s === code))
+          : kind === "factor"
+            ? failed.filter((p) => p.factors.some((f) => f === code))
+            : [];
+  return members.map((p) => p.id);
+}

@@ -316,6 +316,34 @@ describe("clinic outcomes: the cohort rules of docs/decisions/017-outcome-statis
       physical_therapy: 0,
     });
     expect(group?.factors).toMatchObject({ incomplete_ablation: COPIES, inaccurate_diagnosis: 0 });
+
+    // Each count opens its patients (issue 23), in the same scope.
+    const cell = { ...on(FIRST_DAYS_AGO), groupBy: "modality" as const, group: group?.key ?? "" };
+    const members = await callerFor(db, providerA).outcomes.members({
+      ...cell,
+      cell: "strategy:repeat_ablation",
+    });
+    expect(members).toHaveLength(COPIES);
+    expect(members.every((m) => m.performedOn === addDays(today, -FIRST_DAYS_AGO))).toBe(true);
+    expect(
+      await callerFor(db, providerA).outcomes.members({
+        ...cell,
+        cell: "strategy:physical_therapy",
+      }),
+    ).toEqual([]);
+    const repeats = await callerFor(db, providerA).outcomes.members({
+      ...on(REPEAT_DAYS_AGO),
+      cell: "repeats",
+      group: "",
+    });
+    expect(repeats).toHaveLength(COPIES);
+    // Another provider's care team: none of these patients.
+    expect(
+      await callerFor(db, providerB).outcomes.members({ ...cell, cell: "not_success" }),
+    ).toEqual([]);
+    await expect(
+      callerFor(db, providerA).outcomes.members({ ...cell, cell: "'; drop table users" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("serves outcomes from the cache and assesses again after a diary changes", async () => {

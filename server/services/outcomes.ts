@@ -6,12 +6,13 @@
 // decisions 008 and 018); only procedures without a valid row are read and assessed. Reads are
 // audited as aggregate: the filters and the number of procedures, never a patient.
 import "server-only";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessmentCache, careTeam, decisions, procedures, users } from "@/db/schema";
 import {
   buildReport,
+  cellMembers,
   type Group,
   type OutcomesReport,
   type ProcedureOutcome,
@@ -32,7 +33,7 @@ import { todayInZone } from "@/server/time";
 import type { OUTCOME_GROUPS } from "@/shared/outcome-filters";
 import { targetSetGroup, techniqueGroup } from "@/shared/technique";
 import { type AssessmentKey, assessAndStore, type Versioned, validCacheRow } from "./assessments";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits } from "./audit";
 import { getClinicSettings } from "./settings";
 
 export type GroupBy = (typeof OUTCOME_GROUPS)[number];
@@ -119,12 +120,11 @@ function currentDecisions(db: Db, actor: Actor) {
 
 type Row = Awaited<ReturnType<typeof scopedProcedures>>[number];
 
-export async function clinicOutcomes(
-  db: Db,
-  actor: Actor,
-  input: OutcomesInput,
-  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
-): Promise<ClinicOutcomes> {
+/**
+ * The procedures of a report (filtered and scoped), each with its group and outcome, and the
+ * outcomes of the earlier procedures their repeats repeat.
+ */
+async function reportProcedures(db: Db, actor: Actor, input: OutcomesInput, now: Date) {
   const settings = await getClinicSettings(db);
   const key: AssessmentKey = {
     asOf: todayInZone(settings.timeZone, now),
@@ -188,8 +188,10 @@ export async function clinicOutcomes(
         return { key: r.performedBy, label: r.performerName };
     }
   };
-  const report = buildReport(
-    selected.map((r): ReportProcedure => {
+  return {
+    key,
+    rows,
+    procedures: selected.map((r): ReportProcedure => {
       const d = decided.get(r.id);
       return {
         id: r.id,
@@ -201,8 +203,23 @@ export async function clinicOutcomes(
         decided: d !== undefined,
       };
     }),
-    new Map(earlierRows.map((r) => [r.id, outcomeOf(r)])),
-  );
+    earlier: new Map(earlierRows.map((r) => [r.id, outcomeOf(r)])),
+  };
+}
+
+export async function clinicOutcomes(
+  db: Db,
+  actor: Actor,
+  input: OutcomesInput,
+  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
+): Promise<ClinicOutcomes> {
+  const {
+    key,
+    rows,
+    procedures: selected,
+    earlier,
+  } = await reportProcedures(db, actor, input, now);
+  const report = buildReport(selected, earlier);
 
   const providers = new Map<string, string>();
   for (const r of rows) providers.set(r.performedBy, r.performerName);
@@ -234,6 +251,56 @@ export async function clinicOutcomes(
       .sort((a, b) => a.label.localeCompare(b.label, "en")),
     report,
   };
+}
+
+/**
+ * The patients behind one count of the after-failure table or the repeats line (issue 23), in the
+ * actor's scope: the same procedures the report counted. Audited as a read of those patients.
+ */
+export async function outcomeMembers(
+  db: Db,
+  actor: Actor,
+  input: OutcomesInput & { cell: string; group: string },
+  { now = new Date(), ip = null }: { now?: Date; ip?: string | null } = {},
+) {
+  const { procedures: selected, earlier } = await reportProcedures(db, actor, input, now);
+  const ids = cellMembers(selected, earlier, input.cell, input.group);
+  const outcome = new Map(selected.map((p) => [p.id, p.outcome]));
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            procedureId: procedures.id,
+            performedOn: procedures.performedOn,
+            modality: procedures.modality,
+            region: procedures.region,
+            side: procedures.side,
+            patientId: users.id,
+            name: users.name,
+            mrn: users.mrn,
+          })
+          .from(procedures)
+          .innerJoin(users, eq(users.id, procedures.patientId))
+          .where(inArray(procedures.id, ids));
+  await recordAudits(
+    db,
+    found.map((f) => ({
+      actor,
+      action: "patient.read",
+      outcome: "success" as const,
+      targetType: "user",
+      targetId: f.patientId,
+      patientId: f.patientId,
+      ip,
+      details: { view: "outcome_list" },
+    })),
+  );
+  return found
+    .map((f) => ({ ...f, category: outcome.get(f.procedureId)?.today.category ?? null }))
+    .sort(
+      (a, b) => a.name.localeCompare(b.name, "en") || a.performedOn.localeCompare(b.performedOn),
+    );
 }
 
 /** How many procedures one refresh step reads and assesses at once (bounded memory). */

@@ -260,6 +260,17 @@ export const matrix: Record<string, Row> = {
       admin: "OK",
     },
   },
+  "outcomes.members": {
+    input: () => ({ groupBy: "region", cell: "not_success", group: "lumbar" }),
+    expect: {
+      anonymous: U,
+      patientOwn: F,
+      patientOther: F,
+      providerAssigned: "OK",
+      providerUnassigned: "OK",
+      admin: "OK",
+    },
+  },
   "invitation.check": { input: () => ({ token: "no-such-link" }), expect: everyone() },
   "invitation.accept": {
     input: (w) => ({ token: w.invitationToken, password: "Lantern harbor quietly 2931" }),
