@@ -354,8 +354,8 @@ export function ProcedureForm({
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
           id="baselinePain"
-          label="Baseline pain (1-10)"
-          hint="Average over the week before."
+          label="Baseline pain (0-10)"
+          hint="Average over the week before; at least 1."
           error={error("baselinePain")}
         >
           <Input
