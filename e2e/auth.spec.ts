@@ -33,12 +33,12 @@ test.describe("sign-in", () => {
 
   test("empty fields and a 10,000-character email get clear messages", async ({ page }) => {
     await page.goto("/signin");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expect(page.getByText("Enter your password.")).toBeVisible();
     await page.getByLabel("Email").fill(`${"a".repeat(10_000)}@example.com`);
     await page.getByLabel("Password").fill("whatever");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("An email address has at most 254 characters.")).toBeVisible();
   });
 

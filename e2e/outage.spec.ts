@@ -48,7 +48,7 @@ test("while the database is down, pages, tRPC and health answer 503 with a human
   await page.goto(`${base}/signin`);
   await page.getByLabel("Email").fill(DEMO.patient);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/patient");
   await page.goto(`${base}/patient/diary/new`);
   await fillEntry(page, 4);

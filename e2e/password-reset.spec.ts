@@ -123,10 +123,10 @@ test("a patient who forgot their password resets it by email; the link works onc
   // The old password no longer works; the new one does.
   await a.page.getByLabel("Email").fill(email);
   await a.page.getByLabel("Password", { exact: true }).fill(FIRST);
-  await a.page.getByRole("button", { name: "Sign in" }).click();
+  await a.page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(a.page.getByText("Invalid email or password")).toBeVisible();
   await a.page.getByLabel("Password", { exact: true }).fill(SECOND);
-  await a.page.getByRole("button", { name: "Sign in" }).click();
+  await a.page.getByRole("button", { name: "Sign in", exact: true }).click();
   await a.page.waitForURL("**/patient");
   await a.context.close();
 });

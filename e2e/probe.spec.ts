@@ -75,7 +75,7 @@ test.describe("finding 2: after sign-in, only pages of this site", () => {
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       await page.getByLabel("Email").fill(DEMO.patient);
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL(`${baseURL}/patient`);
       await page.waitForLoadState("networkidle");
       expect(new URL(page.url()).origin).toBe(baseURL);
@@ -87,7 +87,7 @@ test.describe("finding 2: after sign-in, only pages of this site", () => {
     await page.goto(`/signin?callbackUrl=${encodeURIComponent("/patient/history")}`);
     await page.getByLabel("Email").fill(DEMO.patient);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/patient/history");
   });
 });

@@ -82,7 +82,7 @@ test.describe("a sign-in before the page's JavaScript runs", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(DEMO.patient);
     await page.getByLabel("Password").fill("secret-typed-early");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForLoadState("load");
     expect(methods).toContain("POST");
     expect(page.url()).toMatch(/\/signin\?/);
@@ -90,7 +90,7 @@ test.describe("a sign-in before the page's JavaScript runs", () => {
 
     await page.getByLabel("Email").fill(DEMO.patient);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/patient$/);
     // Signed in (without a script the page's streamed parts stay as their placeholders).
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();

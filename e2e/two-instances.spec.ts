@@ -57,7 +57,7 @@ async function signInAt(page: import("@playwright/test").Page, port: number, pas
   await page.goto(at(port, "/signin"));
   await page.getByLabel("Email").fill(DEMO.patient);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("a session from one instance works on the other, and sign-out on one ends it on both", async ({

@@ -58,6 +58,9 @@ const ACTION_WORDS: Record<string, string> = {
   "outreach.reminder": "Sent a patient a reminder now",
   "outreach.call_open": "Added a call task",
   "outreach.call_close": "Closed a call task",
+  "passkey.register": "Added a passkey",
+  "passkey.remove": "Removed a passkey",
+  "passkey.sign_in": "Signed in with a passkey",
   "patient.read": "Viewed a patient's record",
   "support.open": "Opened a patient's record for support",
   "patient.policy": "Chose a patient's repeat-ablation policy",
@@ -74,6 +77,10 @@ const ACTION_WORDS: Record<string, string> = {
 /** "caseload.read" -> "Viewed the caseload"; an action without words reads as itself, humanised. */
 export function auditActionWords(action: string, outcome?: string): string {
   if (action === "auth.sign_in" && outcome && outcome !== "success") return "Failed to sign in";
+  if (action === "passkey.sign_in" && outcome && outcome !== "success")
+    return "Failed to sign in with a passkey";
+  if (action === "passkey.register" && outcome && outcome !== "success")
+    return "Failed to add a passkey";
   const words = ACTION_WORDS[action];
   if (words) return words;
   const plain = action.replace(/[._]/g, " ");

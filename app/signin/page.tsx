@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SignInFrame } from "@/components/auth/sign-in-frame";
 import { getAppDb } from "@/db/client";
@@ -53,6 +54,9 @@ export default async function SignInPage({
       }
     >
       <SignInForm next={next} failed={(await searchParams).error === "CredentialsSignin"} />
+      <div className="mt-4 border-t border-slate-200 pt-4">
+        <PasskeySignIn next={next} />
+      </div>
     </SignInFrame>
   );
 }

@@ -36,3 +36,26 @@ export async function signInToPortal(credentials: { email: string; password: str
   const data = (await response.json().catch(() => ({}))) as { url?: string };
   return response.ok && !new URL(data.url ?? "/", window.location.href).searchParams.has("error");
 }
+
+/**
+ * Signs in with a passkey's answer (the `passkey` provider, docs/decisions/027-passkeys.md):
+ * "ok", "refused" (an unknown passkey, a replayed or wrong answer) or "throttled".
+ */
+export async function signInWithPasskeyToPortal(
+  response: unknown,
+): Promise<"ok" | "refused" | "throttled"> {
+  const answer = await fetch("/api/auth/callback/passkey", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      response: JSON.stringify(response),
+      csrfToken: await csrfToken(),
+      callbackUrl: window.location.href,
+      json: "true",
+    }),
+  });
+  const data = (await answer.json().catch(() => ({}))) as { url?: string };
+  const error = new URL(data.url ?? "/", window.location.href).searchParams.get("error");
+  if (answer.ok && !error) return "ok";
+  return error === "TooManyAttempts" ? "throttled" : "refused";
+}

@@ -69,3 +69,43 @@ export const mfaRecoveryCodes = pgTable(
   },
   (t) => [index("mfa_recovery_codes_user_idx").on(t.userId)],
 );
+
+/**
+ * A user's passkeys (WebAuthn credentials, docs/decisions/027-passkeys.md): the credential id and
+ * COSE public key (base64url), the authenticator's signature counter (an assertion must raise it
+ * unless the authenticator keeps none), its transports, and the name the user gave it.
+ */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    credentialId: text().notNull().unique(),
+    publicKey: text().notNull(),
+    counter: bigint({ mode: "number" }).notNull().default(0),
+    transports: text().array().notNull().default([]),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);
+
+/**
+ * WebAuthn challenges handed out by the server, each taken (deleted) by the one response that
+ * answers it, before it expires: a replayed response finds no challenge. In the database, so that
+ * any app instance can take a challenge another instance gave. `userId`: the registering user
+ * (null for a sign-in, where nobody is known yet).
+ */
+export const webauthnChallenges = pgTable(
+  "webauthn_challenges",
+  {
+    challenge: text().primaryKey(),
+    purpose: text({ enum: ["registration", "authentication"] }).notNull(),
+    userId: uuid().references(() => users.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("webauthn_challenges_expires_idx").on(t.expiresAt)],
+);

@@ -37,6 +37,7 @@ const DATA_TABLES = [
   "sessions",
   "user_mfa",
   "mfa_recovery_codes",
+  "passkeys",
   "call_tasks",
   "support_access",
 ];

@@ -12,6 +12,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { outboxRouter } from "./routers/outbox";
 import { outcomesRouter } from "./routers/outcomes";
 import { outreachRouter } from "./routers/outreach";
+import { passkeyRouter } from "./routers/passkey";
 import { passwordResetRouter } from "./routers/password-reset";
 import { policyRouter } from "./routers/policy";
 import { procedureRouter } from "./routers/procedure";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   import: importRouter,
   message: messageRouter,
   mfa: mfaRouter,
+  passkey: passkeyRouter,
   invitation: invitationRouter,
   outcomes: outcomesRouter,
   outreach: outreachRouter,

@@ -1,10 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getAppDb } from "@/db/client";
+import { AuthenticationResponse } from "@/server/api/routers/passkey.schema";
 import { resolveAuthSecret } from "@/server/env";
 import { log } from "@/server/log";
 import { signIn } from "@/server/services/auth";
 import { completeSecondStep } from "@/server/services/mfa";
+import { signInWithPasskey } from "@/server/services/passkeys";
 import { endSession } from "@/server/services/sessions";
 import { safeRedirectPath } from "@/shared/redirect";
 import { text } from "@/shared/text";
@@ -106,6 +108,45 @@ export function getAuthOptions(): NextAuthOptions {
             sessionVersion: result.user.sessionVersion,
             sessionId: result.sessionId,
           };
+        },
+      }),
+      // A passkey (docs/decisions/027-passkeys.md): the browser's signed answer to a challenge
+      // from passkey.authenticationOptions, as JSON. User verification is required, so the
+      // session is active at once, for staff too (no authentication code).
+      Credentials({
+        id: "passkey",
+        name: "Passkey",
+        credentials: { response: { type: "text" } },
+        async authorize(credentials, req) {
+          const headers = req.headers ?? {};
+          let json: unknown;
+          try {
+            json = JSON.parse(String(credentials?.response ?? ""));
+          } catch {
+            return null;
+          }
+          const response = AuthenticationResponse.safeParse(json);
+          if (!response.success) return null;
+          const agent = headers["user-agent"];
+          try {
+            const result = await signInWithPasskey(
+              getAppDb(),
+              response.data as Parameters<typeof signInWithPasskey>[1],
+              clientIpFromHeaders(headers),
+              typeof agent === "string" ? agent : null,
+            );
+            if (!result.ok && result.reason === "throttled") throw new Error("TooManyAttempts");
+            if (!result.ok) return null;
+            return {
+              id: result.user.id,
+              sessionVersion: result.user.sessionVersion,
+              sessionId: result.session.id,
+            };
+          } catch (error) {
+            if (error instanceof Error && error.message === "TooManyAttempts") throw error;
+            log.error({ err: withoutQuery(error) }, "passkey sign-in failed");
+            return null;
+          }
         },
       }),
     ],

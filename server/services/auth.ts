@@ -128,14 +128,14 @@ export async function signIn(
   // Staff with an authenticator give a code next; where the clinic requires one, staff without
   // one set it up first (docs/decisions/010-second-factor-for-staff.md). Until then the session
   // reaches nothing else.
+  // Patients who added an authenticator (docs/decisions/027-passkeys.md) give a code too; the
+  // clinic's requirement is for staff only.
   const staff = user.role !== "patient";
-  const state: SessionState = !staff
-    ? "active"
-    : user.mfaConfirmed
-      ? "mfa_pending"
-      : (await getClinicSettings(db)).requireStaffMfa
-        ? "mfa_enrol"
-        : "active";
+  const state: SessionState = user.mfaConfirmed
+    ? "mfa_pending"
+    : staff && (await getClinicSettings(db)).requireStaffMfa
+      ? "mfa_enrol"
+      : "active";
   const sessionId = await startSession(db, { userId: user.id, state, ip, userAgent });
   await recordAudit(db, {
     actor: user,

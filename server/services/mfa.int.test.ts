@@ -65,10 +65,18 @@ describe("setting up an authenticator", () => {
     await expect(api.mfa.startEnrolment()).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
-  it("is for staff: a patient is refused", async () => {
+  it("a patient may add one if they wish, and is then asked for a code at sign-in", async () => {
     const patient = await createUser(t.db, "patient");
-    await expect(callerFor(t.db, patient).mfa.startEnrolment()).rejects.toMatchObject({
-      code: "FORBIDDEN",
+    const api = callerFor(t.db, patient, "192.0.2.70");
+    expect((await signInAs(patient.email, "192.0.2.70")).state).toBe("active");
+    const { secret } = await api.mfa.startEnrolment();
+    await api.mfa.confirmEnrolment({ code: codeOf(secret) });
+    expect((await api.mfa.status()).enabled).toBe(true);
+    const { token, state } = await signInAs(patient.email, "192.0.2.70");
+    expect(state).toBe("mfa_pending");
+    expect(await loadSession(t.db, token)).toMatchObject({ state: "mfa_pending" });
+    expect(await completeSecondStep(t.db, token, codeOf(secret, 1), "192.0.2.70")).toMatchObject({
+      ok: true,
     });
   });
 });

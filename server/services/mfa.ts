@@ -1,6 +1,6 @@
-// A second factor for staff (docs/decisions/010-second-factor-for-staff.md, decision 010): TOTP
-// (RFC 6238, 30-second steps, 6 digits) with otplib, and 10 single-use recovery codes stored as
-// hashes.
+// A second factor (docs/decisions/010-second-factor-for-staff.md, decision 010): TOTP (RFC 6238,
+// 30-second steps, 6 digits) with otplib, and 10 single-use recovery codes stored as hashes. Staff
+// may be required to have one (SPEC 10); patients may add one if they wish (decision 027).
 import { decryptSecret, encryptSecret } from "@/server/crypto/secrets";
 import { dataKeyring } from "@/server/env";
 import "server-only";
@@ -32,7 +32,7 @@ function newRecoveryCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
-/** Whether the staff member has a confirmed authenticator, and how many recovery codes are left. */
+/** Whether the user has a confirmed authenticator, and how many recovery codes are left. */
 export async function mfaStatus(db: DbOrTx, userId: string) {
   const [row] = await db
     .select({
@@ -56,7 +56,6 @@ export async function mfaStatus(db: DbOrTx, userId: string) {
  * the secret are shown this once; a new start replaces them.
  */
 export async function startEnrolment(db: Db, actor: Actor, ip: string | null) {
-  if (actor.role === "patient") throw badRequest("A second factor is for staff accounts.");
   if ((await mfaStatus(db, actor.id)).enabled) {
     throw conflict("Your authenticator is already set up. An administrator can reset it.");
   }
@@ -282,7 +281,7 @@ export async function completeSecondStep(
 }
 
 /**
- * An admin removes a staff member's authenticator and recovery codes (a lost phone). They sign
+ * An admin removes a user's authenticator and recovery codes (a lost phone). They sign
  * in with their password alone next time, or set one up again where the clinic requires it.
  */
 export async function resetMfa(db: Db, actor: Actor, userId: string, ip: string | null) {
@@ -293,7 +292,6 @@ export async function resetMfa(db: Db, actor: Actor, userId: string, ip: string 
       .where(eq(users.id, userId))
       .limit(1);
     if (!user) throw notFound("account");
-    if (user.role === "patient") throw badRequest("Patients do not use a second factor.");
     const removed = await tx
       .delete(userMfa)
       .where(eq(userMfa.userId, userId))

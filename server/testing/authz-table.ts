@@ -122,6 +122,21 @@ const policyFields = {
   maxPerYear: 2,
 };
 
+/** A well-formed registration answer (to a challenge never given). */
+const PASSKEY_RESPONSE = {
+  id: "AAAAAAAAAAAAAAAAAAAAAA",
+  rawId: "AAAAAAAAAAAAAAAAAAAAAA",
+  type: "public-key",
+  clientExtensionResults: {},
+  response: {
+    clientDataJSON: Buffer.from(
+      JSON.stringify({ type: "webauthn.create", challenge: "bm90LWEtZ2l2ZW4tY2hhbGxlbmdl" }),
+    ).toString("base64url"),
+    attestationObject: "o2NmbXRkbm9uZQ",
+    transports: ["internal"],
+  },
+};
+
 export const matrix: Record<string, Row> = {
   "session.me": { expect: signedIn() },
   "session.list": { expect: signedIn() },
@@ -362,10 +377,51 @@ export const matrix: Record<string, Row> = {
   },
   "procedure.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "procedure.get": { input: (_, t) => ({ id: t.procedureId }), expect: staffRead() },
-  "mfa.status": { expect: staffOnly() },
-  "mfa.startEnrolment": { expect: staffOnly() },
+  // Every signed-in user, for their own account (patients may add a second factor, decision 027).
+  "mfa.status": { expect: signedIn() },
+  "mfa.startEnrolment": { expect: signedIn() },
   // Without an enrolment started, any code is refused: the table shows who gets that far.
-  "mfa.confirmEnrolment": { input: () => ({ code: "123456" }), expect: staffOnly("BAD_REQUEST") },
+  "mfa.confirmEnrolment": {
+    input: () => ({ code: "123456" }),
+    expect: {
+      ...signedIn(),
+      patientOwn: "BAD_REQUEST",
+      patientOther: "BAD_REQUEST",
+      providerAssigned: "BAD_REQUEST",
+      providerUnassigned: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    },
+  },
+  // Passkeys (decision 027): each user's own; the sign-in options before anyone is known.
+  "passkey.list": { expect: signedIn() },
+  "passkey.registrationOptions": { expect: signedIn() },
+  // Without a challenge given, any answer is refused: the table shows who gets that far.
+  "passkey.register": {
+    input: () => ({ name: "My phone", response: PASSKEY_RESPONSE }),
+    expect: {
+      ...signedIn(),
+      patientOwn: "BAD_REQUEST",
+      patientOther: "BAD_REQUEST",
+      providerAssigned: "BAD_REQUEST",
+      providerUnassigned: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    },
+  },
+  // Only the owner removes a passkey: anyone else's is not found.
+  "passkey.remove": {
+    input: (w, t) => ({
+      id: t.patientId === w.patient.id ? w.ownPasskeyId : w.otherPasskeyId,
+    }),
+    expect: {
+      anonymous: U,
+      patientOwn: "OK",
+      patientOther: N,
+      providerAssigned: N,
+      providerUnassigned: N,
+      admin: N,
+    },
+  },
+  "passkey.authenticationOptions": { expect: everyone() },
   "mfa.reset": { input: (w) => ({ id: w.providerA.id }), expect: adminOnly() },
   "settings.get": { expect: adminOnly() },
   "settings.contact": { expect: signedIn() },

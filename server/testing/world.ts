@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { callTasks, decisions, diaryEntries, outbox, repeatPolicies } from "@/db/schema";
+import { callTasks, decisions, diaryEntries, outbox, passkeys, repeatPolicies } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays, examplePolicies } from "@/server/outcomes";
 import { inviteAccounts } from "@/server/services/invitations";
@@ -73,6 +73,18 @@ export async function createWorld(db: Db) {
       createdBy: providerA.id,
     })
     .returning({ id: callTasks.id });
+  // A passkey of each patient's (its key is never checked here: only who may remove it).
+  const [ownPasskey, otherPasskey] = await db
+    .insert(passkeys)
+    .values(
+      [patient, otherPatient].map((p) => ({
+        userId: p.id,
+        credentialId: crypto.randomUUID(),
+        publicKey: "pQECAyYgASFYIA",
+        name: "My phone",
+      })),
+    )
+    .returning({ id: passkeys.id });
   const invitationToken = mail?.text.match(/\/invite\/([\w-]+)/)?.[1] ?? "";
   return {
     today,
@@ -88,6 +100,8 @@ export async function createWorld(db: Db) {
     outboxId,
     policyId: policy?.id ?? "",
     callTaskId: callTask?.id ?? "",
+    ownPasskeyId: ownPasskey?.id ?? "",
+    otherPasskeyId: otherPasskey?.id ?? "",
     invitationToken,
     /** The input of the patient's unsubscribe link for the daily reminder. */
     unsubscribe: unsubscribeInput(patient.id, "daily_diary"),

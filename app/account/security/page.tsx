@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthenticatorSetup } from "@/components/account/authenticator-setup";
+import { Passkeys } from "@/components/account/passkeys";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { formatDateTime, zoneWords } from "@/components/format";
@@ -43,40 +44,66 @@ export default async function SecurityPage() {
   if (!actor) redirect("/signin");
   if (actor.mustChangePassword) redirect("/account/password");
   const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
-  const sessions = await api.session.list();
-  const mfa = actor.role === "patient" ? null : await api.mfa.status();
+  const [sessions, mfa, passkeys] = await Promise.all([
+    api.session.list(),
+    api.mfa.status(),
+    api.passkey.list(),
+  ]);
+  const patient = actor.role === "patient";
   return (
     <>
-      <PageHeader title="Security" description="Where your account is signed in." />
+      <PageHeader
+        title="Security"
+        description="How you sign in, and where your account is signed in."
+      />
       <div className="max-w-2xl space-y-6">
-        {mfa ? (
-          <Card aria-labelledby="mfa-title">
-            <CardTitle>
-              <span id="mfa-title">Second factor</span>
-            </CardTitle>
-            {mfa.enabled ? (
-              <div className="space-y-2 text-sm text-slate-700">
-                <p>
-                  <Badge tone="success">On</Badge> You sign in with your password and a code from
-                  your authenticator app.
-                </p>
-                <p>
-                  {mfa.recoveryCodesLeft} of 10 recovery codes left. Lost your phone? Sign in with a
-                  recovery code, then ask an administrator to reset your second factor and set it up
-                  again.
-                </p>
-              </div>
-            ) : (
-              <div className="space-y-4">
-                <p className="text-sm text-slate-700">
-                  Protect your account with a code from an authenticator app (such as Google
-                  Authenticator, Microsoft Authenticator or 1Password) at each sign-in.
-                </p>
-                <AuthenticatorSetup />
-              </div>
-            )}
-          </Card>
-        ) : null}
+        <Card aria-labelledby="passkeys-title">
+          <CardTitle>
+            <span id="passkeys-title">Passkeys</span>
+          </CardTitle>
+          <div className="space-y-4">
+            <p className="text-sm text-slate-700">
+              Sign in with your phone's or computer's fingerprint, face or screen lock instead of a
+              password. A passkey only works on this portal, so it cannot be phished.
+              {patient ? null : " It also stands in for the code from your authenticator app."}
+            </p>
+            <Passkeys
+              items={passkeys.map((p) => ({
+                id: p.id,
+                name: p.name,
+                added: formatDateTime(p.createdAt, zone),
+                lastUsed: p.lastUsedAt ? formatDateTime(p.lastUsedAt, zone) : null,
+              }))}
+            />
+          </div>
+        </Card>
+        <Card aria-labelledby="mfa-title">
+          <CardTitle>
+            <span id="mfa-title">{patient ? "Second factor (optional)" : "Second factor"}</span>
+          </CardTitle>
+          {mfa.enabled ? (
+            <div className="space-y-2 text-sm text-slate-700">
+              <p>
+                <Badge tone="success">On</Badge> You sign in with your password and a code from your
+                authenticator app.
+              </p>
+              <p>
+                {mfa.recoveryCodesLeft} of 10 recovery codes left. Lost your phone? Sign in with a
+                recovery code or a passkey, then ask {patient ? "your clinic" : "an administrator"}{" "}
+                to reset your second factor and set it up again.
+              </p>
+            </div>
+          ) : (
+            <div className="space-y-4">
+              <p className="text-sm text-slate-700">
+                {patient
+                  ? "If you wish, protect your account with a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) each time you sign in with your password."
+                  : "Protect your account with a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) at each sign-in."}
+              </p>
+              <AuthenticatorSetup />
+            </div>
+          )}
+        </Card>
         <Card aria-labelledby="sessions-title">
           <CardTitle>
             <span id="sessions-title">Signed-in sessions</span>
