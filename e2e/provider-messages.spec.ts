@@ -131,8 +131,9 @@ test.describe("provider messages", () => {
     await tabTo(page, page.getByLabel("Reply to Pat"), 3);
     await page.keyboard.type(reply);
     await expect(page.getByText(`${reply.length} of 2,000 characters`)).toBeVisible();
-    await page.keyboard.press("Tab");
-    await expect(page.getByRole("button", { name: "Send reply" })).toBeFocused();
+    // Past "I will call Pat" (left unticked: no call is added) to the button.
+    await tabTo(page, page.getByRole("button", { name: "Send reply" }), 3);
+    await expect(page.getByRole("checkbox", { name: /I will call Pat/ })).not.toBeChecked();
     await page.keyboard.press("Enter");
     await expect(page.getByText("Reply sent to Pat Patient")).toBeVisible();
     const sent = thread.getByRole("listitem").filter({ hasText: reply });
