@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -48,6 +48,24 @@ let ipCounter = 0;
  * Each test presents its own client address (the e2e server trusts X-Forwarded-For), so that
  * failed sign-ins in one test never throttle another.
  */
+/** Calls a tRPC procedure as the request's session (a query by GET, a mutation by POST). */
+export async function trpcAs(
+  request: APIRequestContext,
+  path: string,
+  input: unknown,
+  post = false,
+) {
+  const body = JSON.stringify({ json: input });
+  const response = post
+    ? await request.post(`/api/trpc/${path}`, {
+        data: body,
+        headers: { "content-type": "application/json" },
+      })
+    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(body)}`);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()).result.data.json;
+}
+
 export const test = base.extend({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   extraHTTPHeaders: async ({}, use, testInfo) => {

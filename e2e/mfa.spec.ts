@@ -1,7 +1,7 @@
 // A second factor for staff (docs/decisions/010-second-factor-for-staff.md, issue 8): set-up,
 // sign-in with a code, replays, recovery codes, the clinic setting, and the admin's reset. Codes
 // come from otpauth, a second TOTP implementation, so the portal's otplib is checked against it.
-import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import {
   DEMO,
@@ -11,6 +11,7 @@ import {
   loginAs,
   signIn,
   test,
+  trpcAs as trpc,
 } from "./fixtures";
 
 const codeOf = (secret: string, steps = 0) =>
@@ -19,18 +20,6 @@ const codeOf = (secret: string, steps = 0) =>
   });
 
 const PHONE = { width: 360, height: 780 };
-
-async function trpc(request: APIRequestContext, path: string, input: unknown, post = false) {
-  const body = JSON.stringify({ json: input });
-  const response = post
-    ? await request.post(`/api/trpc/${path}`, {
-        data: body,
-        headers: { "content-type": "application/json" },
-      })
-    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(body)}`);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()).result.data.json;
-}
 
 /** Reads the key and the recovery codes shown while setting up. */
 async function enrolmentShown(page: Page) {

@@ -2,7 +2,7 @@
 // platform authenticator that holds discoverable credentials and verifies its user. A patient
 // adds one, signs in with it alone and removes it; a staff member with an authenticator app
 // signs in with one and is not asked for a code.
-import type { APIRequestContext, BrowserContext, CDPSession, Page } from "@playwright/test";
+import type { BrowserContext, CDPSession, Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import {
   DEMO,
@@ -12,21 +12,10 @@ import {
   loginAs,
   signIn,
   test,
+  trpcAs as trpc,
 } from "./fixtures";
 
 const PHONE = { width: 360, height: 780 };
-
-async function trpc(request: APIRequestContext, path: string, input: unknown, post = false) {
-  const body = JSON.stringify({ json: input });
-  const response = post
-    ? await request.post(`/api/trpc/${path}`, {
-        data: body,
-        headers: { "content-type": "application/json" },
-      })
-    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(body)}`);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()).result.data.json;
-}
 
 /** A virtual platform authenticator on this page, as a phone's or laptop's screen lock is. */
 async function virtualAuthenticator(page: Page) {
