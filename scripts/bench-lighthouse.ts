@@ -27,8 +27,11 @@ const work = mkdtempSync(path.join(tmpdir(), "bench-lighthouse-"));
 
 type Audit = { tbt: number; fcp: number; lcp: number };
 
-/** One Lighthouse run of `url`: total blocking time, first and largest contentful paint (ms). */
-function lighthouse(url: string, cookie?: string): Audit {
+/**
+ * One Lighthouse run of `url`: total blocking time, first and largest contentful paint (ms).
+ * Lighthouse now and then loses its trace ("NO_NAVSTART"): such a run is tried once more.
+ */
+function lighthouse(url: string, cookie?: string, attempt = 1): Audit {
   const out = path.join(work, "report.json");
   const result = spawnSync(
     "npx",
@@ -50,7 +53,10 @@ function lighthouse(url: string, cookie?: string): Audit {
     ],
     { env: { ...process.env, CHROME_PATH: chrome }, stdio: ["ignore", "ignore", "inherit"] },
   );
-  if (result.status !== 0) throw new Error(`lighthouse failed on ${url}`);
+  if (result.status !== 0) {
+    if (attempt < 2) return lighthouse(url, cookie, attempt + 1);
+    throw new Error(`lighthouse failed twice on ${url}`);
+  }
   const report = JSON.parse(readFileSync(out, "utf8")) as {
     audits: Record<string, { numericValue: number }>;
   };
