@@ -123,6 +123,11 @@ export const diaryEntries = pgTable(
     /** Patient Global Impression of Change, when the entry answered a check-in. */
     pgic: text(),
     checkInDay: smallint(),
+    /**
+     * How the patient came to answer the check-in (SPEC 12, engagement figures): `portal`,
+     * `push`, `text`, `email`, `link` (one-tap) or `kiosk`; null when no check-in was answered.
+     */
+    checkInChannel: text(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 export * from "./assessments";
 export * from "./audit";
 export * from "./auth";
+export * from "./blocks";
 export * from "./clinical";
 export * from "./messages";
 export * from "./notifications";

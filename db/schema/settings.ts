@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /** The clinic's settings: a single row (id is always true). */
@@ -20,6 +20,12 @@ export const clinicSettings = pgTable(
      * patient's help page; null: the standard list (shared/clinic-help.ts).
      */
     warningSigns: text().array(),
+    /**
+     * Hours of relief consistent with each anesthetic of a diagnostic block (SPEC 11.2), by code
+     * (lidocaine, bupivacaine, ropivacaine, other); a missing code: pathway-vocab
+     * defaultAgentMinHours.
+     */
+    anestheticHours: jsonb().$type<Record<string, number>>(),
     /** When the care team answers messages, e.g. "within one working day"; null: not said. */
     replyTime: text(),
     /**

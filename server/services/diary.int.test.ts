@@ -319,6 +319,26 @@ describe("the short check-in (diary.checkIn)", () => {
     expect(completed).toMatchObject({ version: 2, enjoyment: 3, pgic: "much_improved" });
   });
 
+  it("records which reminder brought the patient (the engagement figures), the portal by default", async () => {
+    const channelOf = async (id: string) =>
+      (
+        await db
+          .select({ channel: diaryEntries.checkInChannel })
+          .from(diaryEntries)
+          .where(eq(diaryEntries.id, id))
+      )[0]?.channel;
+    const viaPush = await (await patientWithProcedure(15)).api.diary.checkIn(
+      answer({ via: "push" }),
+    );
+    expect(await channelOf(viaPush.id)).toBe("push");
+    const plain = await (await patientWithProcedure(15)).api.diary.checkIn(answer());
+    expect(await channelOf(plain.id)).toBe("portal");
+    // The server's own channels cannot be claimed from the patient's page.
+    const { api } = await patientWithProcedure(15);
+    const bad = await failure(api.diary.checkIn(answer({ via: "kiosk" })));
+    expect(bad.code).toBe("BAD_REQUEST");
+  });
+
   it("marks the bell's check-in notification read once answered", async () => {
     const { patient, api } = await patientWithProcedure(15);
     await db.insert(notifications).values({

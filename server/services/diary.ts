@@ -20,6 +20,7 @@ import {
   type Pgic,
   type Quality,
 } from "@/server/outcomes";
+import type { CheckInChannel } from "@/shared/outreach";
 import {
   type AssessmentKey,
   assessmentKey,
@@ -503,8 +504,29 @@ export async function answerCheckIn(
     pgic: Pgic;
     painAverage?: number | null | undefined;
     siteSoreness?: boolean | null | undefined;
+    /** How the patient came to answer (SPEC 12); default the portal. */
+    via?: CheckInChannel | undefined;
   },
   now: Date = new Date(),
+): Promise<DiaryEntry> {
+  const entry = await answerCheckInEntry(db, actor, input, now);
+  await db
+    .update(diaryEntries)
+    .set({ checkInChannel: input.via ?? "portal" })
+    .where(and(eq(diaryEntries.id, entry.id), isNull(diaryEntries.checkInChannel)));
+  return entry;
+}
+
+async function answerCheckInEntry(
+  db: Db,
+  actor: Actor,
+  input: {
+    clientId: string;
+    pgic: Pgic;
+    painAverage?: number | null | undefined;
+    siteSoreness?: boolean | null | undefined;
+  },
+  now: Date,
 ): Promise<DiaryEntry> {
   const stored = await entryByClientId(db, actor.id, input.clientId);
   if (stored) return publicEntry(stored);

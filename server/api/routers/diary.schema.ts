@@ -9,6 +9,7 @@ import {
   MEDICATION_MAX,
   NOTE_MAX,
 } from "@/shared/diary-rules";
+import { VIA_CHANNELS } from "@/shared/outreach";
 import { dateText, optionalText } from "@/shared/text";
 
 /** A 0-10 whole-number scale answer, with a message that names the question. */
@@ -110,4 +111,6 @@ export const CheckInInput = z.object({
   pgic: z.enum(Pgic.options, { error: entryMessages.pgic }),
   painAverage: entryFieldsShape.painAverage.nullable().optional(),
   siteSoreness: entryFieldsShape.siteSoreness.nullable().optional(),
+  /** Which reminder brought the patient here (the link's `?via=`); the engagement figures. */
+  via: z.enum(VIA_CHANNELS).optional(),
 });
