@@ -7,7 +7,8 @@
  * interleaved, `--runs N` rounds (default 3), and prints each page's median total blocking time
  * and its difference from the empty page's. Lighthouse 13 needs Node 22.19 or later: it runs
  * through `npx -p node@22`, so the machine's own Node is left alone. Chromium: CHROME_PATH, else
- * /usr/bin/chromium.
+ * /usr/bin/chromium. `--pages a,b` measures only those pages beside the empty page; `--keep-build`
+ * reuses the last build.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,6 +21,9 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg("runs", 3);
+/** `--pages /patient,/patient/history`: only these pages (the empty page is always measured). */
+const pagesArg = process.argv.indexOf("--pages");
+const ONLY = pagesArg > 0 ? (process.argv[pagesArg + 1] ?? "").split(",") : null;
 const PORT = arg("port", 3398);
 const LIGHTHOUSE = "lighthouse@13.5.0";
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -79,11 +83,12 @@ const portal = await startPortal("portal_bench_lighthouse", PORT);
 let exitCode = 0;
 try {
   const patient = await signIn(portal.base, "patient@example.com", "demo-password");
-  const targets: Array<[string, string | undefined]> = [
+  const all: Array<[string, string | undefined]> = [
     ["/bench-floor", undefined],
     ["/signin", undefined],
     ...PATIENT_PAGES.map((page): [string, string] => [page, patient]),
   ];
+  const targets = all.filter(([page]) => page === "/bench-floor" || !ONLY || ONLY.includes(page));
   const results = new Map<string, Audit[]>(targets.map(([page]) => [page, []]));
   for (let round = 1; round <= RUNS; round++) {
     for (const [page, cookie] of targets) {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SignInFrame } from "@/components/auth/sign-in-frame";
+import { Link } from "@/components/ui/link";
 import { getAppDb } from "@/db/client";
 import { getCurrentSession } from "@/server/auth/session";
 import { nextPath, stepPage } from "@/server/auth/sign-in-steps";

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { formatCount } from "@/components/format-count";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
@@ -9,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 
 const MAX_BYTES = 8_000_000;

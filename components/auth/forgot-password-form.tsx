@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { type FormEvent, useRef, useState } from "react";
 import { MutationError, mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 
 /**
  * "Forgot your password?": asks for a reset link. The answer is the same whether or not an

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { ClientProviders } from "@/components/trpc/client-providers";
 import { Alert } from "@/components/ui/alert";
+import { Link } from "@/components/ui/link";
 
 type InvitationState = "valid" | "used" | "expired" | "unknown";
 type Purpose = "invitation" | "password_reset";

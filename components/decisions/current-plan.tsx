@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { cache } from "react";
 import { formatDate } from "@/components/format";
 import type { CurrentPlan as Plan } from "@/components/provider/types";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { orPage, serverApi } from "@/server/api/server";
 import { PlanSeenButton } from "./plan-seen-button";
 import { planWords } from "./plan-words";

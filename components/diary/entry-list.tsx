@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import { type Location, locationLabel } from "@/server/outcomes/vocab";
 import type { DiaryEntry } from "./types";
 

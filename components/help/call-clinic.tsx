@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ClinicContact } from "@/components/patient-messages/types";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { telHref } from "@/shared/clinic-help";
 
 /** The clinic's phone as a tap-to-call link, the number in words a screen reader reads out. */

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";

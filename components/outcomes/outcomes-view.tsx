@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { formatCount, formatDate, formatPercent } from "@/components/format";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { withQuery } from "@/components/ui/pagination";
 import {
   afterFailureTable,

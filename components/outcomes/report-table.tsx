@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Link } from "@/components/ui/link";
 import type { ReportTable } from "@/server/analytics/report-tables";
 
 /** A report table in a scrollable region (columns after the first right-aligned numbers). */

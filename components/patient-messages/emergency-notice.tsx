@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { PhoneLink } from "@/components/help/call-clinic";
+import { Link } from "@/components/ui/link";
 import type { ClinicContact } from "./types";
 
 /**

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { formatDate, formatDateTime, zoneWords } from "@/components/format";
 import { cn } from "@/components/ui/cn";
+import { Link } from "@/components/ui/link";
 import { authorWords, changeWords, painNowWords, readWords, whereWords } from "./message-words";
 import type { ThreadMessage } from "./types";
 

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { painAgainstBaseline } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { Link } from "@/components/ui/link";
 import { checkInName } from "@/server/outcomes/check-ins";
 import type { QueueRow, SortKey, SortState } from "./queue-row";
 

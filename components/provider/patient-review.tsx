@@ -1,6 +1,6 @@
 // The review of one patient (docs/clinical-rules.md#review-states): the provider's page, and an
 // admin's read-only support view (docs/decisions/036-support-access.md).
-import Link from "next/link";
+
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PainChart } from "@/components/charts/pain-chart";
@@ -27,6 +27,7 @@ import { ButtonLink, buttonClass, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { orPage, serverApi } from "@/server/api/server";
 import { checkInName } from "@/server/outcomes/check-ins";

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { Fragment } from "react";
 import { plural } from "@/components/format";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import {
   type ReviewReason,
   type ReviewState,

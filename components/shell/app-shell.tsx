@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { cache, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Link } from "@/components/ui/link";
 import { serverApi } from "@/server/api/server";
 import { type Actor, type Role, roleHome, roleLabel } from "@/server/authz/policy";
 import { navWithCounts, tabsWithCounts } from "./nav";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { serverApi } from "@/server/api/server";
 
 /** The bell in the header: a link to the person's notifications, with the unread count. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The back-link of every staff page below a list: "Caseload / Susan Patel". */
 export function Breadcrumb({ items }: { items: ReadonlyArray<{ label: string; href?: string }> }) {

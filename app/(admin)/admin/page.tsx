@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RoleBadge, StatusBadge } from "@/components/admin/account-badges";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
@@ -7,6 +6,7 @@ import { formatCount, formatDateTime, plural, zoneWords } from "@/components/for
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ResponsiveTable } from "@/components/ui/responsive-table";

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { describedBy, Field, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import type { FormDay } from "../types";
 import { Section } from "./section";
 

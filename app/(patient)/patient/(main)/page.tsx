@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CurrentPlan } from "@/components/decisions/current-plan";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { ProcedureSummary } from "@/components/diary/procedure-summary";
@@ -9,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 import { requireRole } from "@/server/auth/guards";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatDate, plural } from "@/components/format";
 import { CaseloadFilters } from "@/components/provider/caseload-filters";
 import { CaseloadTable } from "@/components/provider/caseload-table";
@@ -13,6 +12,7 @@ import {
 import { ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { orPage, serverApi } from "@/server/api/server";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { formatDateTime, formatElapsed, plural, zoneWords } from "@/components/format";
 import type { InboxRow } from "@/components/provider/types";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { type Column, ResponsiveTable } from "@/components/ui/responsive-table";

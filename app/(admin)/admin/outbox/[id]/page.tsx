@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { OutboxActions } from "@/components/admin/outbox-actions";
 import { OutboxStatus } from "@/components/admin/outbox-status";
 import { formatDateTime } from "@/components/format";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { patientMore } from "@/components/shell/nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "More" };

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { PainChart } from "@/components/charts/pain-chart";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
@@ -9,6 +8,7 @@ import { formatDate } from "@/components/format";
 import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DiaryEntryForm } from "@/components/diary/diary-entry-form";
 import { formatDate } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 

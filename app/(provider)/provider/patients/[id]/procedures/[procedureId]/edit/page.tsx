@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
@@ -7,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber, zoneWords } from "@/component
 import { procedureName } from "@/components/provider/procedure-details";
 import { ProcedureForm } from "@/components/provider/procedure-form";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { orPage, serverApi } from "@/server/api/server";
 import { requireRole } from "@/server/auth/guards";
