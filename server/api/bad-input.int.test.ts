@@ -28,6 +28,8 @@ const DATA_TABLES = [
   "repeat_policies",
   "procedures",
   "procedure_revisions",
+  "diagnostic_blocks",
+  "block_records",
   "diary_entries",
   "diary_entry_revisions",
   "decisions",
@@ -318,6 +320,44 @@ describe("the technique of a procedure", () => {
       expect(await snapshot()).toBe(before);
     });
   }
+});
+
+describe("a diagnostic block's fields, with the message on the field", () => {
+  const cases: Array<[object, string, string]> = [
+    [
+      { prePain: 0 },
+      "prePain",
+      "Enter the pain just before the block as a whole number from 1 to 10.",
+    ],
+    [
+      { prePain: 7.5 },
+      "prePain",
+      "Enter the pain just before the block as a whole number from 1 to 10.",
+    ],
+    [{ givenTime: "25:00" }, "givenTime", "Enter the time the block was given (HH:MM)."],
+    [{ anesthetic: "saline" }, "anesthetic", "Choose the anesthetic."],
+    [
+      { targets: ["genicular:superomedial"] },
+      "targets",
+      "Superomedial genicular nerve is not a target of the lumbar spine region.",
+    ],
+  ];
+  it.each(cases)("block.record %j: %s says %s", async (change, field, message) => {
+    const valid = matrix["block.record"]?.input?.(w, {
+      patientId: w.patient.id,
+      ...w.own,
+    }) as object;
+    const before = await snapshot();
+    const result = await callInWorld(t, w, "block.record", "providerAssigned", () => ({
+      ...valid,
+      ...change,
+    }));
+    expect(result.outcome).toBe("BAD_REQUEST");
+    expect((result.issues ?? []).filter((i) => i.path[0] === field).map((i) => i.message)).toEqual([
+      message,
+    ]);
+    expect(await snapshot()).toBe(before);
+  });
 });
 
 describe("bad input to every mutation", () => {

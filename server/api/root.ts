@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { blockRouter } from "./routers/block";
 import { careTeamRouter } from "./routers/care-team";
 import { caseloadRouter } from "./routers/caseload";
 import { decisionRouter } from "./routers/decision";
@@ -24,6 +25,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
+  block: blockRouter,
   careTeam: careTeamRouter,
   caseload: caseloadRouter,
   decision: decisionRouter,

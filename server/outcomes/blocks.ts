@@ -146,3 +146,38 @@ export function discordant(a: JudgedBlock, b: JudgedBlock): boolean {
   const l = long.assessment.reliefUntilMinutes ?? 0;
   return s > l;
 }
+
+// ---- In words ----
+
+/** 15 -> "15 min", 60 -> "1 h", 90 -> "1 h 30 min". */
+export function minutesWords(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** Why a block got its result, in a sentence the review page and the PDF show. */
+export function blockWhy(
+  input: Omit<BlockInput, "records">,
+  a: BlockAssessment,
+  records: readonly BlockRecord[],
+): string {
+  const R = blockRecords(records);
+  const early = R.filter((r) => r.minutesAfter <= BLOCK_EARLY_MINUTES).length;
+  const t = `${input.threshold}%`;
+  const expected = `the ${minutesWords(input.agentMinHours * 60)} the anesthetic's relief should last`;
+  if (early < BLOCK_MIN_EARLY_RECORDS) {
+    return `${early === 0 ? "No answers" : early === 1 ? "Only 1 answer" : `Only ${early} answers`} in the first 8 hours; at least ${BLOCK_MIN_EARLY_RECORDS} are needed.`;
+  }
+  if (a.reliefUntilMinutes === null) {
+    return `No answer reached ${t} relief (best ${Math.round(a.peakReliefPct ?? 0)}%).`;
+  }
+  const until = minutesWords(a.reliefUntilMinutes);
+  if (a.result === "positive")
+    return `Relief of at least ${t} held until ${until}, at least ${expected}.`;
+  if (a.result === "inconclusive") {
+    return `Relief of at least ${t} still held at the last answer (${until}), before ${expected}.`;
+  }
+  return `Relief of at least ${t} ended after ${until}, before ${expected}.`;
+}

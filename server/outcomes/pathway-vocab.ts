@@ -101,6 +101,11 @@ export const defaultAgentMinHours: Record<Anesthetic, number> = {
 };
 /** When the patient's phone asks after a block: minutes after the injection. */
 export const BLOCK_PROMPT_MINUTES = [15, 30, 60, 120, 180, 240, 360, 480] as const;
+/**
+ * The relief a block must give when the patient has no repeat-ablation policy chosen: the 80% of
+ * Medicare's facet-joint rule (the first example policy).
+ */
+export const DEFAULT_BLOCK_THRESHOLD = 80;
 
 // ---- Repeat-ablation policies ----
 

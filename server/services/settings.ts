@@ -6,6 +6,7 @@ import { clinicSettings } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { appUrl, env } from "@/server/env";
 import { wakeJob } from "@/server/jobs/wake";
+import { Anesthetic, defaultAgentMinHours } from "@/server/outcomes/pathway-vocab";
 import { todayInZone } from "@/server/time";
 import { recordAudit } from "./audit";
 
@@ -24,7 +25,19 @@ export type ClinicSettings = {
   publicUrl: string;
   /** False until an admin completed the first-run setup (docs/decisions/033-first-run-setup.md). */
   setupDone: boolean;
+  /** Hours of relief consistent with each anesthetic of a diagnostic block (defaults filled in). */
+  anestheticHours: Record<Anesthetic, number>;
 };
+
+/** The stored anesthetic hours over the defaults (docs/clinical-rules.md#diagnostic-blocks). */
+export function anestheticHoursOf(stored: Record<string, number> | null | undefined) {
+  const hours = { ...defaultAgentMinHours };
+  for (const a of Anesthetic.options) {
+    const h = stored?.[a];
+    if (typeof h === "number" && h > 0) hours[a] = h;
+  }
+  return hours;
+}
 
 /**
  * The clinic's settings (docs/clinical-rules.md#categories criteria, section 6 time zone), with
@@ -47,6 +60,7 @@ async function readClinicSettings(db: DbOrTx): Promise<ClinicSettings> {
     requireStaffMfa: row?.requireStaffMfa ?? false,
     publicUrl: row?.publicUrl ?? appUrl(),
     setupDone: Boolean(row?.setupCompletedAt),
+    anestheticHours: anestheticHoursOf(row?.anestheticHours),
   };
 }
 
@@ -71,6 +85,7 @@ export async function getClinicSettingsForAdmin(db: DbOrTx) {
     publicUrl: row?.publicUrl ?? null,
     defaultPublicUrl: appUrl(),
     setupCompletedAt: row?.setupCompletedAt ?? null,
+    anestheticHours: anestheticHoursOf(row?.anestheticHours),
     updatedAt: row?.updatedAt ?? null,
   };
 }
@@ -90,6 +105,8 @@ export type ClinicSettingsInput = {
   requireStaffMfa?: boolean;
   /** Where links in emails point; null: APP_URL; undefined: unchanged. */
   publicUrl?: string | null;
+  /** Hours of relief consistent with each anesthetic; undefined: unchanged. */
+  anestheticHours?: Record<Anesthetic, number>;
 };
 
 /** What the first-run setup asks, every answer required (docs/decisions/033-first-run-setup.md). */
@@ -158,6 +175,7 @@ async function saveClinicSettings(
         replyTime: input.replyTime,
         requireStaffMfa: input.requireStaffMfa,
         publicUrl: input.publicUrl,
+        anestheticHours: input.anestheticHours,
       },
     });
   });

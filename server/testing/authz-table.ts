@@ -24,7 +24,7 @@ export const personas = [
 ] as const;
 export type Persona = (typeof personas)[number];
 /** The records a call points at: the world's patient's ("own"), or the other patient's. */
-export type Target = { patientId: string; procedureId: string; entryId: string };
+export type Target = { patientId: string; procedureId: string; entryId: string; blockId: string };
 export type Row = { input?: (w: World, t: Target) => unknown; expect: Record<Persona, Outcome> };
 
 const U = "UNAUTHORIZED";
@@ -110,6 +110,16 @@ const procedureFields = (w: World) => ({
   targets: ["genicular:superomedial", "genicular:inferomedial"],
   lesionCount: 2,
   imaging: "ultrasound",
+});
+
+const blockFields = (w: World) => ({
+  givenOn: addDays(w.today, -1),
+  givenTime: "09:30",
+  region: "lumbar",
+  side: "right",
+  targets: ["medial_branch:L4", "medial_branch:L5"],
+  anesthetic: "bupivacaine",
+  prePain: 7,
 });
 
 const policyFields = {
@@ -366,6 +376,12 @@ export const matrix: Record<string, Row> = {
     input: (_, t) => ({ patientId: t.patientId, reason: "Patient asked why a check-in is shown" }),
     expect: adminOnly(),
   },
+  "block.record": {
+    input: (w, t) => ({ patientId: t.patientId, ...blockFields(w) }),
+    expect: providerOnly(N),
+  },
+  "block.remove": { input: (_, t) => ({ id: t.blockId }), expect: providerOnly(N) },
+  "block.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "procedure.performers": { expect: providerOnly("OK") },
   "procedure.record": {
     input: (w, t) => ({ patientId: t.patientId, ...procedureFields(w) }),

@@ -1,6 +1,14 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { callTasks, decisions, diaryEntries, outbox, passkeys, repeatPolicies } from "@/db/schema";
+import {
+  callTasks,
+  decisions,
+  diagnosticBlocks,
+  diaryEntries,
+  outbox,
+  passkeys,
+  repeatPolicies,
+} from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays, examplePolicies } from "@/server/outcomes";
 import { inviteAccounts } from "@/server/services/invitations";
@@ -124,7 +132,21 @@ async function recordPatientData(db: Db, patient: Actor, provider: Actor, today:
     .where(eq(diaryEntries.procedureId, procedure.id))
     .orderBy(desc(diaryEntries.entryDate))
     .limit(1);
-  return { procedureId: procedure.id, entryId: entry?.id ?? "" };
+  // A diagnostic block given an hour ago: its diary is open.
+  const [block] = await db
+    .insert(diagnosticBlocks)
+    .values({
+      patientId: patient.id,
+      givenAt: new Date(Date.now() - 60 * 60_000),
+      region: "lumbar",
+      side: "left",
+      targets: ["medial_branch:L4", "medial_branch:L5"],
+      anesthetic: "lidocaine",
+      prePain: 7,
+      recordedBy: provider.id,
+    })
+    .returning({ id: diagnosticBlocks.id });
+  return { procedureId: procedure.id, entryId: entry?.id ?? "", blockId: block?.id ?? "" };
 }
 
 /** The fields of an unsubscribe link, as the reminder email carries it. */

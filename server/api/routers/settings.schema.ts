@@ -1,7 +1,18 @@
 import { z } from "zod";
+import { Anesthetic, anestheticLabels } from "@/server/outcomes/pathway-vocab";
 import { REPLY_TIME_LENGTH, WARNING_SIGN_LENGTH, WARNING_SIGNS_MAX } from "@/shared/clinic-help";
 import { text } from "@/shared/text";
 import { isTimeZone } from "@/shared/time-zone";
+
+export const ANESTHETIC_HOURS_MAX = 24;
+function anestheticHoursField(label: string) {
+  const message = `Enter the hours of relief for ${label.toLowerCase()} as a number from 0.5 to ${ANESTHETIC_HOURS_MAX}, in half hours.`;
+  return z
+    .number({ error: message })
+    .min(0.5, message)
+    .max(ANESTHETIC_HOURS_MAX, message)
+    .refine((h) => Number.isInteger(h * 2), message);
+}
 
 export const UpdateSettingsInput = z.object({
   successCriteria: z.enum(["strict", "lenient"], {
@@ -58,6 +69,18 @@ export const UpdateSettingsInput = z.object({
     .nullish(),
   /** Providers and admins must sign in with a second factor; left out: unchanged. */
   requireStaffMfa: z.boolean({ error: "Choose whether staff need a second factor." }).optional(),
+  /**
+   * Hours of relief consistent with each anesthetic of a diagnostic block
+   * (docs/clinical-rules.md#diagnostic-blocks); left out: unchanged.
+   */
+  anestheticHours: z
+    .object(
+      Object.fromEntries(
+        Anesthetic.options.map((a) => [a, anestheticHoursField(anestheticLabels[a])]),
+      ) as Record<Anesthetic, ReturnType<typeof anestheticHoursField>>,
+      { error: "Enter the hours for each anesthetic." },
+    )
+    .optional(),
   /** Where links in emails point; empty: APP_URL; left out: unchanged. */
   publicUrl: z
     .union([z.literal(""), z.lazy(() => publicUrl)])
