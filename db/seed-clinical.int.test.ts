@@ -7,6 +7,7 @@ import {
   latestProcedure,
   readAndAssess,
 } from "@/server/services/assessments";
+import { judgePatientBlocks } from "@/server/services/blocks";
 import { caseload } from "@/server/services/caseload";
 import { ownThread, unreadMessages } from "@/server/services/messages";
 import { listPolicies, procedureEvidence } from "@/server/services/repeat-policies";
@@ -81,6 +82,26 @@ describe("demo clinical seed", () => {
     expect(daniel?.result.eligible).toBe(true);
     expect(danielMedicare?.result.relief).toBe(false);
     expect(danielMedicare?.result.eligible).toBe(false);
+  });
+
+  it("shows diagnostic blocks: two confirming, a discordant pair, and an inconclusive block", async () => {
+    const blocksOf = async (email: string) => {
+      const [u] = await db.select().from(users).where(eq(users.email, email));
+      if (!u) throw new Error(email);
+      return judgePatientBlocks(db, u.id);
+    };
+    const margaret = await blocksOf("margaret.hill@example.com");
+    expect(margaret.blocks.map((b) => b.assessment.result)).toEqual(["positive", "positive"]);
+    expect(margaret.confirmations).toEqual([
+      expect.objectContaining({ confirmed: true, discordant: false }),
+    ]);
+    const daniel = await blocksOf("daniel.ortiz@example.com");
+    expect(daniel.confirmations).toEqual([
+      expect.objectContaining({ confirmed: true, discordant: true }),
+    ]);
+    const thomas = await blocksOf("thomas.reed@example.com");
+    expect(thomas.blocks.map((b) => b.assessment.result)).toEqual(["positive", "inconclusive"]);
+    expect(thomas.confirmations).toEqual([expect.objectContaining({ confirmed: false })]);
   });
 
   it("records the technique of the demo ablations as the procedure form would accept it", async () => {

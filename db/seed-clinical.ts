@@ -12,8 +12,10 @@ import type { Location, Pgic, Quality, Region, Strategy } from "@/server/outcome
 import { NO_TECHNIQUE, type Technique } from "@/shared/technique";
 import type { Tx } from "./client";
 import {
+  blockRecords,
   careTeam,
   decisions,
+  diagnosticBlocks,
   diaryEntries,
   diaryEntryRevisions,
   messageReads,
@@ -139,6 +141,24 @@ type DecisionSeed = {
   followUpAfter: number | null;
 };
 
+/**
+ * A diagnostic block (docs/clinical-rules.md#diagnostic-blocks) `daysAgo` at 09:00 UTC, with the
+ * patient's answers: [minutes after the injection, pain now].
+ */
+type BlockSeed = {
+  daysAgo: number;
+  region: Region;
+  side: "left" | "right" | "bilateral" | null;
+  targets: string[];
+  anesthetic: "lidocaine" | "bupivacaine" | "ropivacaine" | "other";
+  prePain: number;
+  answers: Array<[number, number]>;
+};
+
+/** Relief through `until` minutes, then pain back (answers at the diary's prompt minutes). */
+const blockAnswers = (relieved: number, back: number, until: number): Array<[number, number]> =>
+  [15, 30, 60, 120, 180, 240, 360, 480].map((m) => [m, m <= until ? relieved : back]);
+
 type PatientSeed = {
   name: string;
   email: string | null;
@@ -153,6 +173,8 @@ type PatientSeed = {
   policy?: string;
   procedures: ProcedureSeed[];
   decisions?: DecisionSeed[];
+  /** Diagnostic blocks before the ablation. */
+  blocks?: BlockSeed[];
 };
 
 /** Every day from `from` to `to` (inclusive), leaving out `skip`. */
@@ -678,6 +700,30 @@ function patients(): PatientSeed[] {
       dateOfBirth: "1962-04-11",
       mrn: "MRN-101502",
       email: "thomas.reed@example.com",
+      // A first block he answered only twice (inconclusive), then a positive one.
+      blocks: [
+        {
+          daysAgo: 60,
+          region: "knee",
+          side: "right",
+          targets: ["genicular:superolateral", "genicular:superomedial", "genicular:inferomedial"],
+          anesthetic: "lidocaine",
+          prePain: 7,
+          answers: [
+            [15, 1],
+            [30, 1],
+          ],
+        },
+        {
+          daysAgo: 52,
+          region: "knee",
+          side: "right",
+          targets: ["genicular:superolateral", "genicular:superomedial", "genicular:inferomedial"],
+          anesthetic: "lidocaine",
+          prePain: 7,
+          answers: blockAnswers(1, 6, 180),
+        },
+      ],
       procedures: [
         {
           key: "thomas",
@@ -791,6 +837,27 @@ function patients(): PatientSeed[] {
       mrn: "MRN-101845",
       email: "margaret.hill@example.com",
       policy: "Medicare LCD (facet joint)",
+      // Two concordant positive blocks confirmed the target before the ablation.
+      blocks: [
+        {
+          daysAgo: 290,
+          region: "lumbar",
+          side: "bilateral",
+          targets: mb("L3", "L4", "L5"),
+          anesthetic: "lidocaine",
+          prePain: 8,
+          answers: blockAnswers(1, 7, 120),
+        },
+        {
+          daysAgo: 276,
+          region: "lumbar",
+          side: "bilateral",
+          targets: mb("L3", "L4", "L5"),
+          anesthetic: "bupivacaine",
+          prePain: 8,
+          answers: blockAnswers(1, 7, 240),
+        },
+      ],
       procedures: [
         {
           key: "margaret",
@@ -836,6 +903,27 @@ function patients(): PatientSeed[] {
       mrn: "MRN-101962",
       email: "daniel.ortiz@example.com",
       policy: "12 weeks at 50% (common commercial rule)",
+      // Two positive blocks, but discordant: lidocaine relieved longer than bupivacaine.
+      blocks: [
+        {
+          daysAgo: 228,
+          region: "lumbar",
+          side: "right",
+          targets: mb("L4", "L5"),
+          anesthetic: "lidocaine",
+          prePain: 8,
+          answers: blockAnswers(1, 7, 360),
+        },
+        {
+          daysAgo: 214,
+          region: "lumbar",
+          side: "right",
+          targets: mb("L4", "L5"),
+          anesthetic: "bupivacaine",
+          prePain: 8,
+          answers: blockAnswers(1, 7, 180),
+        },
+      ],
       procedures: [
         {
           key: "daniel",
@@ -955,6 +1043,34 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
           .insert(diaryEntries)
           .values(rows.map((r) => ({ ...r, patientId, procedureId: row.id })));
       }
+    }
+  }
+  for (const patient of seeds) {
+    for (const b of patient.blocks ?? []) {
+      const [block] = await tx
+        .insert(diagnosticBlocks)
+        .values({
+          patientId: idOf(patient),
+          givenAt: new Date(`${addDays(today, -b.daysAgo)}T09:00:00Z`),
+          region: b.region,
+          side: b.side,
+          targets: b.targets,
+          anesthetic: b.anesthetic,
+          prePain: b.prePain,
+          recordedBy: providerId,
+        })
+        .returning({ id: diagnosticBlocks.id, givenAt: diagnosticBlocks.givenAt });
+      if (!block) throw new Error("demo seed: block not inserted");
+      await tx.insert(blockRecords).values(
+        b.answers.map(([minutesAfter, pain]) => ({
+          blockId: block.id,
+          clientId: randomUUID(),
+          minutesAfter,
+          pain,
+          activityTried: minutesAfter >= 60 ? true : null,
+          recordedAt: new Date(block.givenAt.getTime() + minutesAfter * 60_000),
+        })),
+      );
     }
   }
   await correctOneDemoEntry(tx, options, procedureIds.get("pat") ?? "");

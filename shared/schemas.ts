@@ -7,6 +7,7 @@ export {
   RoleSchema,
 } from "@/server/api/routers/account.schema";
 export { AUDIT_FILTER_KEYS, AuditFiltersInput } from "@/server/api/routers/audit.schema";
+export { BLOCK_NOTE_MAX, BlockFields } from "@/server/api/routers/block.schema";
 export { CaseloadInput } from "@/server/api/routers/caseload.schema";
 export {
   decisionFieldsShape,

@@ -9,6 +9,7 @@ import { DecisionDialog } from "@/components/decisions/decision-dialog";
 import { DecisionHistory } from "@/components/decisions/decision-history";
 import { formatDate, formatDateTime, formatElapsed, plural } from "@/components/format";
 import { AssessmentPanel } from "@/components/provider/assessment-panel";
+import { BlocksCard } from "@/components/provider/blocks-card";
 import { EntriesTable } from "@/components/provider/entries-table";
 import { EvidencePanel } from "@/components/provider/evidence-panel";
 import { FlagList } from "@/components/provider/flag-list";
@@ -54,7 +55,10 @@ export async function PatientReview({
     Math.min(10_000, Number.parseInt(search.entries ?? "1", 10) || 1),
   );
   const [api, zone] = await Promise.all([serverApi(), clinicTimeZone()]);
-  const review = await orPage(api.caseload.review({ patientId: id, procedureId, entriesPage }));
+  const [review, blockData] = await Promise.all([
+    orPage(api.caseload.review({ patientId: id, procedureId, entriesPage })),
+    orPage(api.block.list({ patientId: id })),
+  ]);
   const { patient, selected, procedures, decisions, canManage } = review;
   // Admins never read messages (docs/decisions/020-messages.md): only the care team's providers
   // fetch the thread.
@@ -82,6 +86,14 @@ export async function PatientReview({
         .filter((r) => r !== null)
         .sort((a, b) => b.days - a.days)[0]
     : undefined;
+  const blocks = (
+    <BlocksCard
+      data={blockData}
+      zone={zone}
+      canManage={canManage}
+      newHref={`${files}/blocks/new`}
+    />
+  );
   const waiting = thread?.awaitingSince ? formatElapsed(thread.awaitingSince) : null;
   const messages = thread ? (
     <Card id="messages" aria-labelledby="messages-heading" className="scroll-mt-4">
@@ -244,6 +256,7 @@ export async function PatientReview({
             Once a procedure is recorded, the patient can keep their pain diary and the outcome
             appears here.
           </EmptyState>
+          {blocks}
           {messages}
         </div>
       ) : (
@@ -321,6 +334,7 @@ export async function PatientReview({
                   )}
                 </div>
               </Card>
+              {blocks}
             </div>
             <div className="space-y-4">
               {canManage ? (

@@ -16,3 +16,5 @@ export type CurrentPlan = NonNullable<Outputs["decision"]["current"]>;
 export type ThreadMessage = Outputs["message"]["thread"]["messages"][number];
 export type InboxRow = Outputs["message"]["inbox"]["rows"][number];
 export type ReviewEvidence = NonNullable<Selected["evidence"]>;
+export type PatientBlocks = Outputs["block"]["list"];
+export type JudgedBlock = PatientBlocks["blocks"][number];

@@ -6,9 +6,12 @@ import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@r
 import type { ReactNode } from "react";
 import { formatDate } from "@/components/format";
 import {
+  type Anesthetic,
+  anestheticLabels,
   categoryLabels,
   evidenceCriteria,
   type Modality,
+  minutesWords,
   modalityLabels,
   treatedSiteLabel,
 } from "@/server/outcomes";
@@ -227,7 +230,32 @@ function SummaryDocument({ r }: { r: NecessitySummary }) {
 
         <View style={s.section}>
           <Text style={s.h2}>Diagnostic blocks</Text>
-          <Text>Blocks that confirmed the target: not recorded in the portal.</Text>
+          {r.blocks.list.length === 0 ? (
+            <Text>No diagnostic blocks at this target are recorded in the portal.</Text>
+          ) : (
+            <>
+              <Text style={[s.verdict, { color: r.blocks.confirmed ? MET : NOT_MET }]}>
+                {r.blocks.confirmed
+                  ? `Target confirmed: two positive blocks on different days (at least ${r.blocks.threshold}% relief).`
+                  : `Target not confirmed by two positive blocks (at least ${r.blocks.threshold}% relief).`}
+              </Text>
+              {r.blocks.list.map((b) => (
+                <KV key={`${b.givenOn}-${b.anesthetic}-${b.peakReliefPct}`} k={pdfDate(b.givenOn)}>
+                  {anestheticLabels[b.anesthetic as Anesthetic] ?? b.anesthetic}: {b.result}
+                  {b.peakReliefPct === null ? "" : `, peak relief ${pct(b.peakReliefPct)}`}
+                  {b.reliefUntilMinutes === null
+                    ? ""
+                    : `, held until ${minutesWords(b.reliefUntilMinutes)}`}
+                  {b.confirming ? " (confirming)" : ""}
+                </KV>
+              ))}
+              {r.blocks.discordant ? (
+                <Text style={s.small}>
+                  Discordant agents: the shorter-acting anesthetic gave the longer relief.
+                </Text>
+              ) : null}
+            </>
+          )}
         </View>
 
         <View style={s.section}>

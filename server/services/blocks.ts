@@ -77,6 +77,8 @@ export type PatientBlocks = {
   blocks: JudgedBlockView[];
   /** One per distinct target blocked (region, side, target set), in the order first blocked. */
   confirmations: BlockTargetConfirmation[];
+  /** The clinic's hours of relief per anesthetic (for the block form). */
+  anestheticHours: Record<Anesthetic, number>;
 };
 
 /**
@@ -157,7 +159,13 @@ export async function judgePatientBlocks(
       discordant: c.discordant,
     });
   }
-  return { threshold, policyName: policy?.name ?? null, blocks, confirmations };
+  return {
+    threshold,
+    policyName: policy?.name ?? null,
+    blocks,
+    confirmations,
+    anestheticHours: clinic.anestheticHours,
+  };
 }
 
 /** The care team's and (for support) admins' view of a patient's blocks; the read is audited. */

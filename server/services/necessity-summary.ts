@@ -6,11 +6,12 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/server/authz/policy";
 import { env } from "@/server/env";
 import { badRequest, notFound } from "@/server/errors";
-import { type Category, daysBetween } from "@/server/outcomes";
+import { type Category, confirmTarget, daysBetween, sameTarget } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import { techniqueSummary } from "@/shared/technique";
 import { readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
+import { judgePatientBlocks } from "./blocks";
 import { exportablePatient } from "./patient-access";
 import { patientProcedures } from "./procedures";
 import { type ProcedureEvidence, patientPolicy, procedureEvidence } from "./repeat-policies";
@@ -41,6 +42,23 @@ export type NecessitySummary = {
     entryCount: number;
   };
   evidence: ProcedureEvidence;
+  /**
+   * The diagnostic blocks at the procedure's target given up to its date, judged at the policy's
+   * block threshold, and whether two of them confirmed the target.
+   */
+  blocks: {
+    threshold: number;
+    confirmed: boolean;
+    discordant: boolean;
+    list: Array<{
+      givenOn: string;
+      anesthetic: string;
+      result: "positive" | "negative" | "inconclusive";
+      peakReliefPct: number | null;
+      reliefUntilMinutes: number | null;
+      confirming: boolean;
+    }>;
+  };
 };
 
 export async function necessitySummary(
@@ -68,6 +86,12 @@ export async function necessitySummary(
   } = await readAndAssess(db, procedure, { asOf, criteria: settings.successCriteria });
   const evidence = await procedureEvidence(db, patient.id, procedure, assessmentInput, assessment);
   if (!evidence) throw badRequest("Choose the patient's payer policy on their review page first.");
+  const judged = await judgePatientBlocks(db, patient.id, settings);
+  const before = judged.blocks
+    .filter((b) => b.givenOn <= procedure.performedOn && sameTarget(procedure, b))
+    .reverse();
+  const confirmation = confirmTarget(procedure, before);
+  const confirming = new Set(confirmation.pair?.map((b) => b.id));
   await recordAudit(db, {
     actor,
     action: "report.export",
@@ -102,5 +126,18 @@ export async function necessitySummary(
       entryCount: rows.length,
     },
     evidence,
+    blocks: {
+      threshold: judged.threshold,
+      confirmed: confirmation.confirmed,
+      discordant: confirmation.discordant,
+      list: before.map((b) => ({
+        givenOn: b.givenOn,
+        anesthetic: b.anesthetic,
+        result: b.assessment.result,
+        peakReliefPct: b.assessment.peakReliefPct,
+        reliefUntilMinutes: b.assessment.reliefUntilMinutes,
+        confirming: confirming.has(b.id),
+      })),
+    },
   };
 }
