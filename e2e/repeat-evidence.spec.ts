@@ -68,6 +68,9 @@ test.describe("repeat-ablation evidence", () => {
       expect(text).toContain(`${name}:`);
     expect(text).toContain("Meets the policy for a repeat ablation");
     expect(text).not.toContain("NOT MET");
+    // The blocks that confirmed the target before the ablation.
+    expect(text).toContain("Target confirmed: two positive blocks on different days");
+    expect(text).toMatch(/Lidocaine: positive, peak relief 88%, held until 2 h \(confirming\)/);
     // One page.
     expect(execFileSync("pdfinfo", [pdf.path]).toString()).toMatch(/Pages:\s+1\n/);
   });
@@ -92,6 +95,7 @@ test.describe("repeat-ablation evidence", () => {
     const text = pdfText(pdf.path).replace(/\s+/g, " ");
     expect(text).toContain("Does not meet the policy for a repeat ablation");
     expect(text).toContain("NOT MET");
+    expect(text).toContain("Discordant agents");
     // Back to the patient's own payer, for other tests.
     await page
       .getByLabel("Payer policy")

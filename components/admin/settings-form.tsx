@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Anesthetic, anestheticLabels } from "@/server/outcomes/pathway-vocab";
 import { ClinicNamePhoneFields, PublicUrlField } from "./clinic-fields";
 
 type Criteria = "strict" | "lenient";
@@ -39,6 +40,7 @@ export function SettingsForm({
   requireStaffMfa,
   publicUrl,
   defaultPublicUrl,
+  anestheticHours,
   zones,
 }: {
   successCriteria: Criteria;
@@ -53,6 +55,8 @@ export function SettingsForm({
   /** The stored public address; null: APP_URL (`defaultPublicUrl`). */
   publicUrl: string | null;
   defaultPublicUrl: string;
+  /** Hours of relief consistent with each anesthetic of a diagnostic block. */
+  anestheticHours: Record<Anesthetic, number>;
   zones: string[];
 }) {
   const trpc = useTRPC();
@@ -74,6 +78,12 @@ export function SettingsForm({
         replyTime: String(form.get("replyTime") ?? ""),
         requireStaffMfa: form.get("requireStaffMfa") === "on",
         publicUrl: String(form.get("publicUrl") ?? ""),
+        anestheticHours: Object.fromEntries(
+          Anesthetic.options.map((a) => {
+            const text = String(form.get(`anestheticHours.${a}`) ?? "").trim();
+            return [a, text === "" ? Number.NaN : Number(text)];
+          }),
+        ) as Record<Anesthetic, number>,
       });
       setErrors({});
       toast.success("Clinic settings saved.");
@@ -161,6 +171,38 @@ export function SettingsForm({
                   </span>
                 </span>
               </label>
+            ))}
+          </div>
+        </fieldset>
+      </Card>
+      <Card>
+        <fieldset aria-describedby="anestheticHours-hint">
+          <legend className="text-lg font-semibold text-slate-900">Diagnostic blocks</legend>
+          <p id="anestheticHours-hint" className="mt-1 text-sm text-slate-600">
+            A block is positive when its relief lasts at least as long as its anesthetic's relief
+            should (and reaches the patient's policy's percentage). Hours, in half hours.
+          </p>
+          {errors.anestheticHours ? (
+            <p id="anestheticHours-error" className="mt-2 text-sm font-medium text-red-700">
+              {errors.anestheticHours}
+            </p>
+          ) : null}
+          <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            {Anesthetic.options.map((a) => (
+              <Field key={a} id={`anestheticHours.${a}`} label={`${anestheticLabels[a]} (hours)`}>
+                <Input
+                  id={`anestheticHours.${a}`}
+                  name={`anestheticHours.${a}`}
+                  type="number"
+                  inputMode="decimal"
+                  min={0.5}
+                  max={24}
+                  step={0.5}
+                  defaultValue={anestheticHours[a]}
+                  aria-invalid={errors.anestheticHours ? true : undefined}
+                  aria-describedby={errors.anestheticHours ? "anestheticHours-error" : undefined}
+                />
+              </Field>
             ))}
           </div>
         </fieldset>

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { minutesWords } from "@/server/outcomes/blocks";
 import { anestheticLabels } from "@/server/outcomes/pathway-vocab";
-import { procedureSideLabels, regionLabels } from "@/server/outcomes/vocab";
+import { regionLabels } from "@/server/outcomes/vocab";
 import { targetsLabel } from "@/shared/technique";
 import { RemoveBlockButton } from "./remove-block-button";
 import type { JudgedBlock, PatientBlocks } from "./types";
@@ -16,7 +16,8 @@ const resultWords = { positive: "Positive", negative: "Negative", inconclusive: 
 
 function whereWords(b: { region: string; side: string | null; targets: readonly string[] }) {
   const region = regionLabels[b.region as keyof typeof regionLabels] ?? b.region;
-  const side = b.side ? procedureSideLabels[b.side as keyof typeof procedureSideLabels] : null;
+  // "left lumbar spine", "bilateral knee"
+  const side = b.side;
   const targets = targetsLabel(b.targets);
   return [targets || null, [side, region.toLowerCase()].filter(Boolean).join(" ")]
     .filter(Boolean)

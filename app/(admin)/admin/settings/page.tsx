@@ -34,6 +34,7 @@ export default async function SettingsPage() {
         requireStaffMfa={settings.requireStaffMfa}
         publicUrl={settings.publicUrl}
         defaultPublicUrl={settings.defaultPublicUrl}
+        anestheticHours={settings.anestheticHours}
         zones={zones}
       />
       <div className="mt-6">
