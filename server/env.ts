@@ -5,6 +5,9 @@ import { z } from "zod";
 import { type Keyring, newKeyEntry, parseKeyring } from "@/server/crypto/secrets";
 import { isTimeZone } from "@/shared/time-zone";
 
+/** The sender's name of the default MAIL_FROM: replaced by the clinic's name once it is set. */
+export const DEFAULT_SENDER_NAME = "Patient portal";
+
 /**
  * The environment, parsed once. The rest of the code reads `env`, never `process.env`.
  * Every variable is listed in README.md (Configuration).
@@ -42,7 +45,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
-  MAIL_FROM: z.string().min(3).default("Ablation Follow-up Portal <no-reply@localhost>"),
+  MAIL_FROM: z.string().min(3).default(`${DEFAULT_SENDER_NAME} <no-reply@localhost>`),
   /** The public address used in emails' links; falls back to NEXTAUTH_URL, then localhost. */
   APP_URL: z.url().optional(),
   NEXTAUTH_URL: z.url().optional(),

@@ -1,7 +1,8 @@
 /**
  * The emails the portal sends, as pure functions: a subject, a plain-text body and a simple HTML
  * part. docs/decisions/014-invitations-reminders-notifications.md: no patient data in any email (no
- * scores, diagnoses, procedure names or message text), only what to do and a link to the portal.
+ * scores, diagnoses, procedure names or message text), only what to do and a link to the portal;
+ * and no word that reveals the treatment (treatment-words.ts): the clinic and "the patient portal".
  * New kinds are added here and in EmailKind.
  */
 export type EmailKind =
@@ -67,8 +68,8 @@ export function invitationEmail(input: { url: string; clinic: Clinic; staff: boo
     greeting: "Hello,",
     paragraphs: [
       input.staff
-        ? `An account on the Ablation Follow-up Portal of ${clinicName(input.clinic)} was created for you.`
-        : `${clinicName(input.clinic)} has created an account for you on the Ablation Follow-up Portal, where you keep your pain diary after your procedure.`,
+        ? `An account on the patient portal of ${clinicName(input.clinic)} was created for you.`
+        : `${clinicName(input.clinic)} has created an account for you on its patient portal, where you keep a short diary for your care team.`,
       `Choose your password with the link below. It works once, for 72 hours. If it has expired, ask the clinic${phone} for a new one.`,
     ],
     action: { label: "Choose your password", url: input.url },
@@ -82,7 +83,7 @@ export function passwordResetEmail(input: { url: string; clinic: Clinic }): Emai
     subject: `Reset your password at ${clinicName(input.clinic)}`,
     greeting: "Hello,",
     paragraphs: [
-      "Someone asked to reset the password of your account on the Ablation Follow-up Portal. If it was you, choose a new password with the link below. It works once, for one hour.",
+      `Someone asked to reset the password of your account on the patient portal of ${clinicName(input.clinic)}. If it was you, choose a new password with the link below. It works once, for one hour.`,
       `If it was not you, you can ignore this email: your password stays the same. If you are worried, call the clinic${phone}.`,
     ],
     action: { label: "Choose a new password", url: input.url },

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/authz/policy";
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import { wakeJob } from "@/server/jobs/wake";
+import { senderOf } from "@/server/mail/sender";
 import type { Email, EmailKind } from "@/server/mail/templates";
 import { recordAudit } from "./audit";
 import { getClinicSettings } from "./settings";
@@ -76,6 +77,7 @@ export async function deliverDueMail(
 ): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
+  const from = senderOf(env.MAIL_FROM, (await getClinicSettings(db)).clinicName);
   for (;;) {
     const at = now();
     const claimed = (await db.execute(sql`
@@ -93,7 +95,7 @@ export async function deliverDueMail(
     for (const row of rows) {
       try {
         await transport.sendMail({
-          from: env.MAIL_FROM,
+          from,
           to: row.to_address,
           subject: row.subject,
           text: row.text_body,
