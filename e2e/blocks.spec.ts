@@ -32,7 +32,7 @@ test.describe("diagnostic blocks", () => {
     await expect(targets).toHaveCount(1);
     await expect(targets.first()).toContainText("L3, L4, L5 medial branches");
     await expect(targets.first()).toContainText("Confirmed for ablation");
-    await expect(card.getByText("Positive")).toHaveCount(2);
+    await expect(card.getByText("Positive", { exact: true })).toHaveCount(2);
     await expect(
       card.getByText(
         "Relief of at least 80% held until 2 h, at least the 1 h the anesthetic's relief should last.",
@@ -46,17 +46,19 @@ test.describe("diagnostic blocks", () => {
     await page.goto("/provider");
     await page.getByRole("link", { name: "Daniel Ortiz" }).first().click();
     await expect(
-      page.getByRole("region", { name: "Diagnostic blocks" }).getByText("Discordant agents"),
+      page
+        .getByRole("region", { name: "Diagnostic blocks" })
+        .getByText("Discordant agents", { exact: true }),
     ).toBeVisible();
 
     await page.goto("/provider");
     await page.getByRole("link", { name: "Thomas Reed" }).first().click();
     const thomas = page.getByRole("region", { name: "Diagnostic blocks" });
-    await expect(thomas.getByText("Inconclusive")).toBeVisible();
+    await expect(thomas.getByText("Inconclusive", { exact: true })).toBeVisible();
     await expect(
       thomas.getByText("Only 2 answers in the first 8 hours; at least 3 are needed."),
     ).toBeVisible();
-    await expect(thomas.getByText("Not confirmed")).toBeVisible();
+    await expect(thomas.getByText("Not confirmed", { exact: true })).toBeVisible();
   });
 
   test("a provider records a block: clear messages first, then the block waits for the patient's answers; removed when recorded in error", async ({
@@ -91,7 +93,7 @@ test.describe("diagnostic blocks", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Pat Patient" })).toBeVisible();
     const block = page.getByRole("region", { name: "Diagnostic blocks" });
     await expect(block.getByText("No answers from the patient yet.")).toBeVisible();
-    await expect(block.getByText("Inconclusive")).toBeVisible();
+    await expect(block.getByText("Inconclusive", { exact: true })).toBeVisible();
     await expect(
       block.getByText("No answers in the first 8 hours; at least 3 are needed."),
     ).toBeVisible();

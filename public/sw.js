@@ -1,7 +1,7 @@
 // The patient's installed portal offline: docs/decisions/026-service-worker.md says what it keeps.
-const V = "v1";
+const V = "v2";
 const PAGES = "pages-"; // + the signed-in patient's id
-const KEPT = ["/patient", "/patient/history", "/patient/plan"];
+const KEPT = ["/patient", "/patient/history", "/patient/plan", "/patient/block"];
 let user = null;
 const keys = () => caches.keys();
 const drop = async (test) => Promise.all((await keys()).filter(test).map((k) => caches.delete(k)));

@@ -33,6 +33,7 @@ const ACTION_WORDS: Record<string, string> = {
   "auth.sign_out_everywhere": "Signed out on every device",
   "care_team.assign": "Added a patient to a care team",
   "care_team.unassign": "Took a patient off a care team",
+  "block.answer": "Answered their block diary",
   "block.record": "Recorded a diagnostic block",
   "block.remove": "Removed a diagnostic block",
   "caseload.read": "Viewed the caseload",

@@ -14,6 +14,7 @@ export {
   RATIONALE_MAX,
   STRATEGY_NOTE_MAX,
 } from "@/server/api/routers/decision.schema";
+export type { AnswerBlockInput } from "@/server/api/routers/block-diary.schema";
 export type { AddDiaryEntryInput } from "@/server/api/routers/diary.schema";
 export type { ReportChangeInput } from "@/server/api/routers/message.schema";
 export { OutcomeMembersInput, OutcomesInput } from "@/server/api/routers/outcomes.schema";

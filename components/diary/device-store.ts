@@ -8,14 +8,18 @@
  */
 import { useSyncExternalStore } from "react";
 import { httpStatusOf } from "@/components/trpc/errors";
-import type { AddDiaryEntryInput, ReportChangeInput } from "@/shared/schemas";
+import type { AddDiaryEntryInput, AnswerBlockInput, ReportChangeInput } from "@/shared/schemas";
 import { clearOfflinePages } from "./offline-pages";
 import { isRetryable } from "./send-policy";
 
-/** What waits to be sent: a diary entry (`diary.add`) or a report (`message.report`). */
+/**
+ * What waits to be sent: a diary entry (`diary.add`), a report (`message.report`) or an answer of
+ * the block diary (`blockDiary.answer`).
+ */
 export type Outgoing =
   | { kind: "diary"; input: AddDiaryEntryInput }
-  | { kind: "report"; input: ReportChangeInput };
+  | { kind: "report"; input: ReportChangeInput }
+  | { kind: "block"; input: AnswerBlockInput };
 
 export type PendingEntry = Outgoing & {
   userId: string;

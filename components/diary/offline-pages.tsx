@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { formatDateTime } from "@/components/format";
 
 /** The pages public/sw.js keeps for offline use, and that install it. */
-export const KEPT_PAGES = ["/patient", "/patient/history", "/patient/plan"];
+export const KEPT_PAGES = ["/patient", "/patient/history", "/patient/plan", "/patient/block"];
 
 /** Empties the copies of pages kept for offline use (at sign-out), and tells the worker. */
 export async function clearOfflinePages() {

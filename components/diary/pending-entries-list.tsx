@@ -10,7 +10,7 @@ import { useDeviceUser } from "./pending-entries";
 export function PendingEntriesList() {
   const userId = useDeviceUser();
   const pending = usePendingEntries(userId ?? "").filter(
-    (p): p is Extract<PendingEntry, { kind: "diary" }> => p.kind !== "report",
+    (p): p is Extract<PendingEntry, { kind: "diary" }> => p.kind !== "report" && p.kind !== "block",
   );
   if (!userId || pending.length === 0) return null;
   return (

@@ -47,6 +47,9 @@ export function PatientDevice({ userId, children }: { userId: string; children: 
           if (entry.kind === "report") {
             await mutate("message", "report", entry.input);
             flash("Sent to your care team.");
+          } else if (entry.kind === "block") {
+            await mutate("blockDiary", "answer", entry.input);
+            flash("Your answer after the block was sent.");
           } else {
             await mutate("diary", "add", entry.input);
             flash(

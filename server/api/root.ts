@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { blockRouter } from "./routers/block";
+import { blockDiaryRouter } from "./routers/block-diary";
 import { careTeamRouter } from "./routers/care-team";
 import { caseloadRouter } from "./routers/caseload";
 import { decisionRouter } from "./routers/decision";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   block: blockRouter,
+  blockDiary: blockDiaryRouter,
   careTeam: careTeamRouter,
   caseload: caseloadRouter,
   decision: decisionRouter,

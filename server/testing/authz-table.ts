@@ -381,6 +381,18 @@ export const matrix: Record<string, Row> = {
     expect: providerOnly(N),
   },
   "block.remove": { input: (_, t) => ({ id: t.blockId }), expect: providerOnly(N) },
+  "blockDiary.open": { expect: patientOnly("OK") },
+  "blockDiary.answer": {
+    input: (_, t) => ({
+      blockId: t.blockId,
+      clientId: crypto.randomUUID(),
+      answeredAt: new Date().toISOString(),
+      pain: 2,
+      activityTried: true,
+    }),
+    // A patient's own block; another patient's answers as a block that does not exist.
+    expect: patientOnly(N),
+  },
   "block.list": { input: (_, t) => ({ patientId: t.patientId }), expect: staffRead() },
   "procedure.performers": { expect: providerOnly("OK") },
   "procedure.record": {

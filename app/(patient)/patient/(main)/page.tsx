@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CurrentPlan } from "@/components/decisions/current-plan";
+import { BlockDiaryCard } from "@/components/diary/block-diary-card";
 import { OutcomeSummary } from "@/components/diary/outcome-summary";
 import { ProcedureSummary } from "@/components/diary/procedure-summary";
 import { formatDate } from "@/components/format";
@@ -19,10 +20,12 @@ export const metadata: Metadata = { title: "Home" };
 export default async function PatientHome() {
   const actor = await requireRole("patient");
   const api = await serverApi();
-  const [home, contact] = await Promise.all([
+  const [home, contact, [block]] = await Promise.all([
     orPage(api.diary.home()),
     orPage(api.settings.contact()),
+    orPage(api.blockDiary.open()),
   ]);
+  const blockCard = block ? <BlockDiaryCard block={block} zone={contact.timeZone} /> : null;
   const firstName = actor.name.split(" ")[0];
   const { procedure, assessment } = home;
 
@@ -33,6 +36,7 @@ export default async function PatientHome() {
           title={`Hello, ${firstName}`}
           description="Your pain diary after your procedure."
         />
+        {blockCard ? <div className="mb-4">{blockCard}</div> : null}
         <EmptyState title="Your diary opens after your procedure">
           {home.upcomingProcedure
             ? `Your procedure is planned for ${formatDate(home.upcomingProcedure.performedOn, { weekday: "short" })}. From that day on you can record your pain here.`
@@ -53,6 +57,7 @@ export default async function PatientHome() {
       />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 lg:items-start">
         <div className="space-y-4">
+          {blockCard}
           <CurrentPlan place="top" />
           <Card aria-labelledby="today-heading">
             <CardTitle>
