@@ -26,7 +26,7 @@ test("a provider records a block, the patient answers three times on their phone
   await staff.getByLabel("Time of the injection").fill(given.slice(11, 16));
   await staff.getByLabel("Region").selectOption("lumbar");
   await staff.getByLabel("Side").selectOption("right");
-  await staff.getByText("L5 medial branch", { exact: true }).click();
+  await staff.getByRole("checkbox", { name: "L5 medial branch" }).check();
   await staff.getByLabel("Anesthetic").selectOption("lidocaine");
   await staff.getByLabel("Pain just before the block (1-10)").fill("7");
   await staff.getByRole("button", { name: "Record block" }).click();

@@ -69,7 +69,10 @@ export function BlockForm({
   );
   const server = fieldErrors(record.error);
   const error = (name: keyof Values) => errors[name] ?? server[name];
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setV({ ...v, [key]: value });
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setV({ ...v, [key]: value });
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
   const targetOptions = targetsOf(v.region).map((value) => ({ value, label: targetLabel(value) }));
   const control = (name: keyof Values, hint = false) => ({
     id: name,

@@ -7,6 +7,7 @@ import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
+import { sendBlockPrompts } from "@/server/services/block-diary";
 import { deliverDueMail, type MailTransport } from "@/server/services/outbox";
 import { refreshOutcomeCache } from "@/server/services/outcomes";
 import { sendDueReminders } from "@/server/services/reminders";
@@ -34,6 +35,16 @@ export function portalJobs(db: Db, transport: MailTransport | null): JobDefiniti
       handler: async () => {
         const result = await sendDueReminders(db);
         log.info(result, "reminders");
+        return result;
+      },
+    },
+    {
+      name: "blocks.prompt",
+      // A block diary asks at set minutes after the injection: checked every minute.
+      cron: "* * * * *",
+      handler: async () => {
+        const result = await sendBlockPrompts(db);
+        if (result.notified + result.emailed > 0) log.info(result, "block prompts");
         return result;
       },
     },

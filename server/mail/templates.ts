@@ -11,6 +11,7 @@ export type EmailKind =
   | "reminder_check_in"
   | "reminder_diary"
   | "reminder_daily"
+  | "reminder_block"
   | "staff_high_flag"
   | "staff_digest"
   | "message_reply"
@@ -192,6 +193,22 @@ export function emailChangedEmail(input: { url: string; clinic: Clinic }): Email
       "If you did not ask for this, call the clinic straight away.",
     ],
     action: { label: "Open the portal", url: input.url },
+    clinic: input.clinic,
+  });
+}
+
+/**
+ * To a patient whose block diary has a question waiting (docs/clinical-rules.md#diagnostic-blocks):
+ * never the injection, the site or a score.
+ */
+export function blockPromptEmail(input: { url: string; clinic: Clinic }): Email {
+  return compose({
+    subject: "A question is waiting for you",
+    greeting: "Hello,",
+    paragraphs: [
+      `${clinicName(input.clinic)} has a short question for you in the patient portal. It takes a few seconds, and answering at the time it asks helps your care team most.`,
+    ],
+    action: { label: "Answer the question", url: input.url },
     clinic: input.clinic,
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { senderOf } from "./sender";
 import {
+  blockPromptEmail,
   digestEmail,
   type Email,
   type EmailKind,
@@ -42,6 +43,7 @@ const EVERY_EMAIL: Record<EmailKind, (staff: boolean) => Email> = {
     reminderEmail({ kind: "check_in_due", url, unsubscribeUrl: url, clinic }),
   reminder_diary: () => reminderEmail({ kind: "diary_lapsed", url, unsubscribeUrl: url, clinic }),
   reminder_daily: () => reminderEmail({ kind: "daily_diary", url, unsubscribeUrl: url, clinic }),
+  reminder_block: () => blockPromptEmail({ url, clinic }),
   staff_high_flag: () => highFlagEmail({ url, clinic }),
   staff_digest: () => digestEmail({ needsReview: 2, url, clinic }),
   message_reply: () => replyEmail({ url, clinic }),

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { blockRecords, diagnosticBlocks } from "@/db/schema";
+import { blockRecords, diagnosticBlocks, notifications, outbox } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
+import { treatmentWordsIn } from "@/server/mail/treatment-words";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, createUser } from "@/server/testing/fixtures";
-import { answerBlock, myOpenBlocks } from "./block-diary";
+import { answerBlock, myOpenBlocks, sendBlockPrompts } from "./block-diary";
 import { listBlocks } from "./blocks";
 
 let t: TestDatabase;
@@ -137,5 +138,43 @@ describe("the block diary", () => {
     }
     expect(await myOpenBlocks(db, patient)).toEqual([]);
     await expect(myOpenBlocks(db, provider)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reminds in the bell when a question is due, by email once when it stays unseen, never with patient data", async () => {
+    const patient = await createUser(db, "patient");
+    const given = new Date("2026-12-02T09:00:00Z");
+    const block = await blockFor(patient, given);
+    const at = (m: number) => new Date(given.getTime() + m * MIN);
+    const mine = async () =>
+      (await db.select().from(notifications).where(eq(notifications.userId, patient.id))).filter(
+        (n) => n.kind === "block_prompt",
+      );
+    const emails = async () =>
+      (await db.select().from(outbox).where(eq(outbox.userId, patient.id))).filter(
+        (e) => e.kind === "reminder_block",
+      );
+
+    expect((await sendBlockPrompts(db, at(10))).notified).toBe(0);
+    await sendBlockPrompts(db, at(16));
+    await sendBlockPrompts(db, at(17));
+    expect((await mine()).map((n) => [n.key, n.href])).toEqual([
+      [`block:${block.id}:15`, "/patient/block"],
+    ]);
+    expect(await emails()).toHaveLength(0);
+    // Still unread ten minutes after its time: one email, with nothing about the patient in it.
+    await sendBlockPrompts(db, at(26));
+    await sendBlockPrompts(db, at(27));
+    const [email] = await emails();
+    expect(await emails()).toHaveLength(1);
+    expect(email?.textBody).toContain("/patient/block");
+    expect(treatmentWordsIn(`${email?.subject} ${email?.textBody}`)).toEqual([]);
+    expect(email?.textBody).not.toMatch(/inject|lidocaine|lumbar|pain [0-9]/i);
+
+    // The 30-minute question goes to the bell; answered, it is read and no email follows.
+    await sendBlockPrompts(db, at(31));
+    await answerBlock(db, patient, answer(block.id, at(33), 2), at(33));
+    expect((await mine()).every((n) => n.readAt !== null)).toBe(true);
+    await sendBlockPrompts(db, at(45));
+    expect(await emails()).toHaveLength(1);
   });
 });

@@ -3,14 +3,18 @@
 // asks "how much pain now?" at 15 and 30 minutes and 1, 2, 3, 4, 6 and 8 hours. Each answer
 // describes the moment it was given; late answers count. Only the patient themself.
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, like, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { blockRecords, diagnosticBlocks } from "@/db/schema";
+import { blockRecords, diagnosticBlocks, notifications, sentMarks, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, notFound } from "@/server/errors";
+import { blockPromptEmail } from "@/server/mail/templates";
 import { BLOCK_RECORD_LIMIT_MINUTES } from "@/server/outcomes";
 import { BLOCK_PROMPT_MINUTES } from "@/server/outcomes/pathway-vocab";
 import { recordAudit } from "./audit";
+import { notify } from "./notifications";
+import { queueEmail, wakeMailDelivery } from "./outbox";
+import { getClinicSettings } from "./settings";
 
 const MINUTE = 60_000;
 /** A phone's clock may be a little ahead of the server's. */
@@ -156,6 +160,18 @@ export async function answerBlock(
       if (!stored) throw notFound("block");
       return stored;
     }
+    // The question is answered: its bell notifications stop being new.
+    await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(
+        and(
+          eq(notifications.userId, actor.id),
+          eq(notifications.kind, "block_prompt"),
+          like(notifications.key, `block:${block.id}:%`),
+          isNull(notifications.readAt),
+        ),
+      );
     await recordAudit(tx, {
       actor,
       action: "block.answer",
@@ -167,4 +183,101 @@ export async function answerBlock(
     });
     return row;
   });
+}
+
+/** An unanswered question's notification still unread this long after its time: an email. */
+export const BLOCK_EMAIL_AFTER_MINUTES = 10;
+
+/**
+ * The block diary's reminders (every minute, server/jobs/jobs.ts): each open block's question whose
+ * time has come and that is not answered goes to the patient's bell once; if the notification is
+ * still unread 10 minutes later (the patient is away from the portal), one email, with no patient
+ * data in it. The sent mark and the email are one transaction, so two workers send it once.
+ */
+export async function sendBlockPrompts(db: Db, now: Date = new Date()) {
+  const since = new Date(now.getTime() - BLOCK_RECORD_LIMIT_MINUTES * MINUTE);
+  const open = await db
+    .select({
+      id: diagnosticBlocks.id,
+      givenAt: diagnosticBlocks.givenAt,
+      patientId: diagnosticBlocks.patientId,
+      email: users.email,
+    })
+    .from(diagnosticBlocks)
+    .innerJoin(users, eq(users.id, diagnosticBlocks.patientId))
+    .where(
+      and(
+        isNull(diagnosticBlocks.deletedAt),
+        gt(diagnosticBlocks.givenAt, since),
+        lte(diagnosticBlocks.givenAt, now),
+        eq(users.active, true),
+      ),
+    )
+    .limit(500);
+  if (open.length === 0) return { notified: 0, emailed: 0 };
+  const answers = await db
+    .select({ blockId: blockRecords.blockId, minutesAfter: blockRecords.minutesAfter })
+    .from(blockRecords)
+    .where(
+      inArray(
+        blockRecords.blockId,
+        open.map((b) => b.id),
+      ),
+    );
+  const settings = await getClinicSettings(db);
+  let notified = 0;
+  let emailed = 0;
+  for (const b of open) {
+    const { due } = promptsOf(
+      b.givenAt,
+      answers.filter((a) => a.blockId === b.id).map((a) => a.minutesAfter),
+      now,
+    );
+    if (!due) continue;
+    const key = `block:${b.id}:${due.minutes}`;
+    const created = await notify(db, [
+      {
+        userId: b.patientId,
+        kind: "block_prompt",
+        key,
+        title: "A question about your injection is waiting",
+        href: "/patient/block",
+      },
+    ]);
+    notified += created.length;
+    if (now.getTime() - due.dueAt.getTime() < BLOCK_EMAIL_AFTER_MINUTES * MINUTE || !b.email)
+      continue;
+    const wrote = await db.transaction(async (tx) => {
+      const [unread] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, b.patientId),
+            eq(notifications.key, key),
+            isNull(notifications.readAt),
+          ),
+        );
+      if (!unread) return false; // seen in the portal
+      const [mark] = await tx
+        .insert(sentMarks)
+        .values({ key: `block-email:${b.id}:${due.minutes}` })
+        .onConflictDoNothing()
+        .returning({ key: sentMarks.key });
+      if (!mark) return false;
+      await queueEmail(tx, {
+        kind: "reminder_block",
+        userId: b.patientId,
+        to: b.email,
+        email: blockPromptEmail({
+          url: `${settings.publicUrl}/patient/block`,
+          clinic: { name: settings.clinicName, phone: settings.clinicPhone },
+        }),
+      });
+      return true;
+    });
+    if (wrote) emailed++;
+  }
+  if (emailed > 0) await wakeMailDelivery();
+  return { notified, emailed };
 }
