@@ -84,8 +84,8 @@ test.describe("diagnostic blocks", () => {
 
     await page.getByLabel("Region").selectOption("lumbar");
     await page.getByLabel("Side").selectOption("left");
-    await page.getByRole("checkbox", { name: "L4 medial branch" }).check();
-    await page.getByRole("checkbox", { name: "L5 medial branch" }).check();
+    await page.getByRole("checkbox", { name: "L4 medial branch" }).check({ force: true });
+    await page.getByRole("checkbox", { name: "L5 medial branch" }).check({ force: true });
     await page.getByLabel("Anesthetic").selectOption("lidocaine");
     await page.getByLabel("Pain just before the block (1-10)").fill("7");
     await page.getByRole("button", { name: "Record block" }).click();

@@ -124,9 +124,18 @@ function codeProblems(r: Resource): string[] {
         !(c.system === `${PORTAL_SYSTEM}:observation` && portal.has(c.code ?? ""))
       )
         problems.push(`code ${c.system}|${c.code}`);
-    for (const q of quantities.filter((x) => x !== undefined))
-      if (q.system !== UCUM || q.code !== "{score}" || (q.value ?? -1) < 0 || (q.value ?? 11) > 10)
+    // Scores 0-10; a block diary's answer also says how many minutes after the injection.
+    for (const q of quantities.filter((x) => x !== undefined)) {
+      const max = q.code === "min" ? 1440 : 10;
+      const min = q.code === "min" ? 1 : 0;
+      if (
+        q.system !== UCUM ||
+        (q.code !== "{score}" && q.code !== "min") ||
+        (q.value ?? -1) < min ||
+        (q.value ?? max + 1) > max
+      )
         problems.push(`quantity ${JSON.stringify(q)}`);
+    }
     const top = o.code.coding?.[0]?.code;
     if (top === "72514-3" && o.valueQuantity === undefined) problems.push("pain without a value");
     if (top === "72514-3" && !o.partOf?.[0]?.reference?.startsWith("Procedure/"))

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { ProcedureFields } from "@/server/api/routers/procedure.schema";
 import { isIsoDate } from "@/server/outcomes/dates";
-import { Location, Pgic, Quality } from "@/server/outcomes/vocab";
+import { Anesthetic } from "@/server/outcomes/pathway-vocab";
+import { Location, Pgic, ProcedureSide, Quality, Region } from "@/server/outcomes/vocab";
 import {
   DateOfBirthSchema,
   EmailSchema,
@@ -13,8 +14,10 @@ import {
   NameSchema,
   PhoneSchema,
 } from "@/shared/identity";
-import { targetsLabel } from "@/shared/technique";
+import { checkTechnique, targetsLabel, techniqueShape } from "@/shared/technique";
 import {
+  BLOCK_CODE,
+  BLOCK_PAIN_BEFORE_EXTENSION,
   COMPONENT_CODES,
   LATERALITY_EXTENSION,
   LOINC,
@@ -52,10 +55,16 @@ export type ImportedEntry = {
   pgic: Pgic | null;
   checkInDay: number | null;
 };
+/** A diagnostic block with the patient's answers (docs/clinical-rules.md#diagnostic-blocks). */
+export type ImportedBlock = z.infer<typeof BlockFields> & {
+  sourceId: string;
+  records: Array<z.infer<typeof BlockRecordFields>>;
+};
 export type ImportedRecord = {
   patient: ImportedPatient;
   procedures: ImportedProcedure[];
   entries: ImportedEntry[];
+  blocks: ImportedBlock[];
   /** Resources read but not imported (care plans), by type: the page says so. */
   skipped: Record<string, number>;
 };
@@ -144,6 +153,42 @@ const ResponseShape = z.object({
   ),
 });
 
+const BlockFields = z
+  .object({
+    givenAt: z.iso.datetime({ offset: true, error: "The block has no time (performedDateTime)." }),
+    region: z.enum(Region.options, { error: "The block's region is not one the portal knows." }),
+    side: z
+      .enum(ProcedureSide.options, { error: "The block's side is not one the portal knows." })
+      .nullable(),
+    targets: techniqueShape.targets,
+    anesthetic: z.enum(Anesthetic.options, {
+      error: "The block's anesthetic is not one the portal knows.",
+    }),
+    prePain: z
+      .number({ error: "The block has no pain before it (a whole number from 1 to 10)." })
+      .int("The block has no pain before it (a whole number from 1 to 10).")
+      .min(1, "The block has no pain before it (a whole number from 1 to 10).")
+      .max(10, "The block has no pain before it (a whole number from 1 to 10)."),
+  })
+  .superRefine(checkTechnique);
+const BlockRecordFields = z.object({
+  minutesAfter: z
+    .number({ error: "The answer does not say how long after the block it was given." })
+    .int("The answer does not say how long after the block it was given.")
+    .min(1, "An answer after a block is given 1 to 1440 minutes after it.")
+    .max(1440, "An answer after a block is given 1 to 1440 minutes after it."),
+  pain: z
+    .number({ error: "The answer's pain is a whole number from 0 to 10." })
+    .int("The answer's pain is a whole number from 0 to 10.")
+    .min(0, "The answer's pain is a whole number from 0 to 10.")
+    .max(10, "The answer's pain is a whole number from 0 to 10."),
+  activityTried: z.boolean().nullable(),
+  recordedAt: z.iso.datetime({
+    offset: true,
+    error: "The answer has no time (effectiveDateTime).",
+  }),
+});
+
 // ---- Helpers ----
 
 const codeIn = (concept: z.infer<typeof Concept> | undefined, system: string) =>
@@ -180,21 +225,29 @@ function componentsOf(components: z.infer<typeof Component>[] | undefined) {
 
 // ---- Procedure ----
 
-function procedureFields(
-  p: z.infer<typeof ProcedureShape>,
-  baseline: z.infer<typeof ObservationShape> | undefined,
-) {
+/** Region, side and targets of a Procedure's body sites (an ablation's or a block's). */
+function sitesOf(p: z.infer<typeof ProcedureShape>) {
   const [site, ...targetSites] = p.bodySite;
   const regionCode = codeIn(site, SNOMED);
-  const region = regionCode ? REGION_BY_SNOMED.get(regionCode) : "other";
   const lateral = site?.extension?.find((e) => e.url === LATERALITY_EXTENSION) as
     | { valueCodeableConcept?: z.infer<typeof Concept> }
     | undefined;
   const sideCode = codeIn(lateral?.valueCodeableConcept, SNOMED);
-  const targets = targetSites.flatMap((s) => {
-    const code = codeIn(s, `${PORTAL_SYSTEM}:target`);
-    return code ? [code] : [];
-  });
+  return {
+    region: regionCode ? REGION_BY_SNOMED.get(regionCode) : "other",
+    side: sideCode ? (SIDE_BY_SNOMED.get(sideCode) ?? sideCode) : null,
+    targets: targetSites.flatMap((s) => {
+      const code = codeIn(s, `${PORTAL_SYSTEM}:target`);
+      return code ? [code] : [];
+    }),
+  };
+}
+
+function procedureFields(
+  p: z.infer<typeof ProcedureShape>,
+  baseline: z.infer<typeof ObservationShape> | undefined,
+) {
+  const { region, side, targets } = sitesOf(p);
   const technique = (p.extension?.find((e) => e.url === TECHNIQUE_EXTENSION)?.extension ??
     []) as Array<{ url: string; valueInteger?: number; valueQuantity?: { value?: number } }>;
   const part = (url: string) => {
@@ -211,7 +264,7 @@ function procedureFields(
     performedOn: dayOf(p.performedDateTime) ?? p.performedDateTime,
     modality: codeIn(p.code, `${PORTAL_SYSTEM}:modality`),
     region,
-    side: sideCode ? (SIDE_BY_SNOMED.get(sideCode) ?? sideCode) : null,
+    side,
     target,
     targets,
     rfVariant: used("rf-variant"),
@@ -401,6 +454,52 @@ export function bundleToRecord(json: unknown):
     else for (const m of zodMessages(fields.error)) add(name, m);
   }
 
+  // Diagnostic blocks (their Procedure's code) and their answers (Observations partOf a block).
+  const isBlock = (x: z.infer<typeof ProcedureShape>) =>
+    hasCode(x.code, BLOCK_CODE.system, BLOCK_CODE.code);
+  const blockProcs = procs.filter(isBlock);
+  procs.splice(0, procs.length, ...procs.filter((x) => !isBlock(x)));
+  const blockIds = new Set(blockProcs.map((x) => x.id));
+  const blockOf = (o: z.infer<typeof ObservationShape>) => {
+    const id = procedureIdOf(o.partOf[0]?.reference ?? "");
+    return id && blockIds.has(id) ? id : null;
+  };
+  const blocks: ImportedBlock[] = [];
+  for (const b of blockProcs) {
+    const name = `Procedure/${b.id}`;
+    const site = sitesOf(b);
+    const pre = b.extension?.find((e) => e.url === BLOCK_PAIN_BEFORE_EXTENSION) as
+      | { valueQuantity?: { value?: number } }
+      | undefined;
+    const parsed = BlockFields.safeParse({
+      givenAt: b.performedDateTime,
+      ...site,
+      anesthetic:
+        b.usedCode?.map((c) => codeIn(c, `${PORTAL_SYSTEM}:anesthetic`)).find(Boolean) ?? null,
+      prePain: pre?.valueQuantity?.value,
+    });
+    if (!parsed.success) {
+      for (const m of zodMessages(parsed.error)) add(name, readable(m));
+      continue;
+    }
+    const records: ImportedBlock["records"] = [];
+    for (const o of observations.filter((x) => blockOf(x) === b.id)) {
+      const c = o.component ?? [];
+      const r = BlockRecordFields.safeParse({
+        minutesAfter: c.find((x) => portalComponent(x, COMPONENT_CODES.minutesAfter))?.valueQuantity
+          ?.value,
+        pain: o.valueQuantity?.value,
+        activityTried:
+          c.find((x) => portalComponent(x, COMPONENT_CODES.activityTried))?.valueBoolean ?? null,
+        recordedAt: o.effectiveDateTime,
+      });
+      if (r.success) records.push(r.data);
+      else for (const m of zodMessages(r.error)) add(`Observation/${o.id}`, m);
+    }
+    blocks.push({ sourceId: b.id, ...parsed.data, records });
+  }
+  observations.splice(0, observations.length, ...observations.filter((o) => !blockOf(o)));
+
   // Procedures, each with its baseline.
   const procIds = new Set(procs.map((x) => x.id));
   const baselineOf = new Map<string, z.infer<typeof ObservationShape>>();
@@ -520,7 +619,7 @@ export function bundleToRecord(json: unknown):
 
   if (problems.length > 0 || !patient)
     return { ok: false, problems, ...(patient ? { patient } : {}) };
-  return { ok: true, record: { patient, procedures, entries, skipped } };
+  return { ok: true, record: { patient, procedures, entries, blocks, skipped } };
 }
 
 /** zod's default messages for a wrong type, said as a person would. */

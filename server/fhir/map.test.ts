@@ -1,8 +1,11 @@
-import type { Observation, QuestionnaireResponse } from "@medplum/fhirtypes";
+import type { Observation, Procedure, QuestionnaireResponse } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { NO_TECHNIQUE } from "@/shared/technique";
 import {
+  BLOCK_CODE,
+  BLOCK_PAIN_BEFORE_EXTENSION,
   baselineObservation,
+  blockResources,
   COMPONENT_CODES,
   carePlanResource,
   entryResources,
@@ -478,4 +481,65 @@ describe("the round trip: an outside system recomputes the outcomes from the exp
       display: "Radiofrequency (heat)",
     });
   });
+});
+
+describe("diagnostic blocks as FHIR", () => {
+  const block = {
+    id: "b1",
+    patientId: "p1",
+    givenAt: new Date("2026-12-01T09:00:00Z"),
+    region: "lumbar",
+    side: "left",
+    targets: ["medial_branch:L4", "medial_branch:L5"],
+    anesthetic: "lidocaine",
+    prePain: 7,
+    records: [
+      {
+        id: "r1",
+        minutesAfter: 15,
+        pain: 1,
+        activityTried: null,
+        recordedAt: new Date("2026-12-01T09:16:10Z"),
+      },
+      {
+        id: "r2",
+        minutesAfter: 60,
+        pain: 2,
+        activityTried: true,
+        recordedAt: new Date("2026-12-01T10:00:30Z"),
+      },
+    ],
+  };
+
+  it("a block is a Procedure with its time, sites, anesthetic and the pain before it", () => {
+    const [procedure] = blockResources(block);
+    expect(procedure).toMatchObject({
+      resourceType: "Procedure",
+      id: "b1",
+      status: "completed",
+      code: {
+        coding: [{ ...BLOCK_CODE, display: "Diagnostic nerve block" }],
+        text: "Diagnostic nerve block of L4, L5 medial branches",
+      },
+      performedDateTime: "2026-12-01T09:00:00.000Z",
+      usedCode: [{ text: "Lidocaine" }],
+      extension: [{ url: BLOCK_PAIN_BEFORE_EXTENSION, valueQuantity: { value: 7 } }],
+    });
+    expect((procedure as Procedure).bodySite).toHaveLength(3);
+  });
+
+  it.each([
+    [0, "2026-12-01T09:15:00.000Z", 15, undefined],
+    [1, "2026-12-01T10:00:00.000Z", 60, true],
+  ])(
+    "answer %i: pain now (LOINC 72514-3) partOf the block at %s, %i minutes after",
+    (i, at, minutes, tried) => {
+      const o = blockResources(block)[i + 1] as Observation;
+      expect(o.partOf).toEqual([{ reference: "Procedure/b1" }]);
+      expect(o.code.coding?.[0]?.code).toBe("72514-3");
+      expect(o.effectiveDateTime).toBe(at);
+      expect(o.component?.[0]?.valueQuantity).toMatchObject({ value: minutes, code: "min" });
+      expect(o.component?.[1]?.valueBoolean).toBe(tried);
+    },
+  );
 });

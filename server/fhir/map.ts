@@ -17,7 +17,12 @@ import type {
   QuestionnaireResponse,
   Resource,
 } from "@medplum/fhirtypes";
-import { imagingLabels, rfVariantLabels, targetLabel } from "@/server/outcomes/pathway-vocab";
+import {
+  anestheticLabels,
+  imagingLabels,
+  rfVariantLabels,
+  targetLabel,
+} from "@/server/outcomes/pathway-vocab";
 import {
   type Location,
   locationLabel,
@@ -127,6 +132,26 @@ export type FhirProcedureInput = {
   baselineQualities: readonly string[];
 } & Technique;
 
+/** A diagnostic block with the patient's answers (docs/clinical-rules.md#diagnostic-blocks). */
+export type FhirBlockInput = {
+  id: string;
+  patientId: string;
+  givenAt: Date;
+  region: string;
+  side: string | null;
+  targets: readonly string[];
+  anesthetic: string;
+  /** Pain just before the injection, 1-10. */
+  prePain: number;
+  records: ReadonlyArray<{
+    id: string;
+    minutesAfter: number;
+    pain: number;
+    activityTried: boolean | null;
+    recordedAt: Date;
+  }>;
+};
+
 export type FhirEntryInput = {
   id: string;
   patientId: string;
@@ -169,7 +194,12 @@ export const resourceIds = {
   painObservation: (entryId: string) => `pain-${entryId}`,
   pegObservation: (entryId: string) => `peg-${entryId}`,
   pgicResponse: (entryId: string) => `pgic-${entryId}`,
+  blockRecord: (recordId: string) => `block-record-${recordId}`,
 };
+
+/** A diagnostic block's Procedure code, and what its parts are called (the portal's own system). */
+export const BLOCK_CODE = { system: `${PORTAL_SYSTEM}:procedure`, code: "diagnostic-block" };
+export const BLOCK_PAIN_BEFORE_EXTENSION = `${PORTAL_SYSTEM}:pain-before`;
 
 const ref = (type: string, id: string) => ({ reference: `${type}/${id}` });
 
@@ -208,8 +238,11 @@ export function patientResource(p: FhirPatientInput): Patient {
 const label = <K extends string>(labels: Record<K, string>, code: string) =>
   (labels as Record<string, string>)[code] ?? code;
 
-export function procedureResource(p: FhirProcedureInput): Procedure {
-  const modality = label(modalityLabels, p.modality as Modality);
+/**
+ * Where a procedure or a block was done: the region (SNOMED CT body structure where it has one),
+ * with the side as the laterality extension, then each target a body site of its own.
+ */
+function bodySitesOf(p: { region: string; side: string | null; targets: readonly string[] }) {
   const region = REGION_SNOMED[p.region as Region];
   const side = SIDE_SNOMED[p.side as keyof typeof SIDE_SNOMED];
   const bodySite = {
@@ -236,6 +269,11 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
     text: targetLabel(code),
     ...laterality,
   }));
+  return [bodySite, ...targetSites];
+}
+
+export function procedureResource(p: FhirProcedureInput): Procedure {
+  const modality = label(modalityLabels, p.modality as Modality);
   const used = (kind: string, code: string | null, display: string) =>
     code
       ? [{ coding: [{ system: `${PORTAL_SYSTEM}:${kind}`, code, display }], text: display }]
@@ -277,7 +315,7 @@ export function procedureResource(p: FhirProcedureInput): Procedure {
     },
     subject: ref("Patient", p.patientId),
     performedDateTime: p.performedOn,
-    bodySite: [bodySite, ...targetSites],
+    bodySite: bodySitesOf(p),
     ...(notes.length ? { note: notes } : {}),
     ...(usedCode.length ? { usedCode } : {}),
   };
@@ -294,6 +332,8 @@ export const COMPONENT_CODES = {
   quality: "pain-quality",
   siteSoreness: "treated-site-soreness",
   interference: "interference",
+  minutesAfter: "minutes-after-block",
+  activityTried: "activity-tried",
 } as const;
 const portalCode = (code: string, text: string) => ({
   coding: [{ system: `${PORTAL_SYSTEM}:observation`, code }],
@@ -572,6 +612,8 @@ export type PatientRecord = {
   procedures: readonly FhirProcedureInput[];
   entries: readonly FhirEntryInput[];
   decisions: readonly FhirDecisionInput[];
+  /** Diagnostic blocks (removed ones are never exported). */
+  blocks?: readonly FhirBlockInput[];
 };
 
 /**
@@ -587,6 +629,7 @@ export function patientBundle(
     patientResource(record.patient),
     ...record.procedures.flatMap((p) => [procedureResource(p), baselineObservation(p)]),
     ...record.entries.flatMap(entryResources),
+    ...(record.blocks ?? []).flatMap(blockResources),
     ...record.decisions.map((d) => carePlanResource(d, opts.audience)),
   ];
   return {
@@ -622,3 +665,93 @@ export function operationOutcome(
     issue: [{ severity: "error" as const, code, diagnostics: text, details: { text } }],
   };
 }
+
+// ---- Diagnostic blocks ----
+
+const BLOCK_CATEGORY = {
+  coding: [
+    {
+      system: `${PORTAL_SYSTEM}:observation-category`,
+      code: "block",
+      display: "After a diagnostic block",
+    },
+  ],
+};
+
+/**
+ * A diagnostic block as a Procedure: when it was given, where (as an ablation's body sites), the
+ * anesthetic (usedCode) and the pain just before it (an extension, 0-10 score).
+ */
+export function blockProcedureResource(b: FhirBlockInput): Procedure {
+  const anesthetic = label(anestheticLabels, b.anesthetic);
+  const targets = targetsLabel(b.targets);
+  return {
+    resourceType: "Procedure",
+    id: b.id,
+    extension: [{ url: BLOCK_PAIN_BEFORE_EXTENSION, valueQuantity: score(b.prePain) }],
+    status: "completed",
+    category: { text: "Diagnostic nerve block" },
+    code: {
+      coding: [{ ...BLOCK_CODE, display: "Diagnostic nerve block" }],
+      text: `Diagnostic nerve block${targets ? ` of ${targets}` : ""}`,
+    },
+    subject: ref("Patient", b.patientId),
+    performedDateTime: b.givenAt.toISOString(),
+    bodySite: bodySitesOf(b),
+    usedCode: [
+      {
+        coding: [
+          { system: `${PORTAL_SYSTEM}:anesthetic`, code: b.anesthetic, display: anesthetic },
+        ],
+        text: anesthetic,
+      },
+    ],
+  };
+}
+
+/** One answer of the block diary: pain now (LOINC 72514-3), `partOf` the block. */
+export function blockObservation(
+  b: FhirBlockInput,
+  r: FhirBlockInput["records"][number],
+): Observation {
+  return {
+    resourceType: "Observation",
+    id: resourceIds.blockRecord(r.id),
+    status: "final",
+    partOf: [ref("Procedure", b.id)],
+    category: [...surveyCategory, BLOCK_CATEGORY],
+    code: {
+      coding: [
+        loinc(
+          LOINC_CODES.painSeverity,
+          "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+        ),
+      ],
+      text: "Pain now (0-10), after a diagnostic block",
+    },
+    subject: ref("Patient", b.patientId),
+    effectiveDateTime: new Date(b.givenAt.getTime() + r.minutesAfter * 60_000).toISOString(),
+    issued: r.recordedAt.toISOString(),
+    valueQuantity: score(r.pain),
+    component: [
+      {
+        code: portalCode(COMPONENT_CODES.minutesAfter, "Minutes after the injection"),
+        valueQuantity: { value: r.minutesAfter, unit: "min", system: UCUM, code: "min" },
+      },
+      ...(r.activityTried === null
+        ? []
+        : [
+            {
+              code: portalCode(COMPONENT_CODES.activityTried, "Tried something that usually hurts"),
+              valueBoolean: r.activityTried,
+            },
+          ]),
+    ],
+  };
+}
+
+/** A block's resources: the Procedure, then one Observation per answer. */
+export const blockResources = (b: FhirBlockInput): Resource[] => [
+  blockProcedureResource(b),
+  ...b.records.map((r) => blockObservation(b, r)),
+];

@@ -4,11 +4,12 @@
 // pure assessBlock at the patient's policy's block threshold, and each target by confirmTarget.
 // The patient's answers (block_records) are written by the block diary (block-diary.ts).
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { blockRecords, diagnosticBlocks } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, notFound } from "@/server/errors";
+import type { FhirBlockInput } from "@/server/fhir/map";
 import {
   type Anesthetic,
   assessBlock,
@@ -252,4 +253,62 @@ export async function removeBlock(
     });
   });
   return { id: block.id };
+}
+
+// ---- For the FHIR exports (docs/decisions/015-fhir-export.md) ----
+
+type BlockRow = typeof diagnosticBlocks.$inferSelect;
+
+async function withAnswers(db: DbOrTx, rows: readonly BlockRow[]): Promise<FhirBlockInput[]> {
+  if (rows.length === 0) return [];
+  const answers = await db
+    .select()
+    .from(blockRecords)
+    .where(
+      inArray(
+        blockRecords.blockId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(blockRecords.minutesAfter), asc(blockRecords.recordedAt));
+  return rows.map((b) => ({
+    id: b.id,
+    patientId: b.patientId,
+    givenAt: b.givenAt,
+    region: b.region,
+    side: b.side,
+    targets: b.targets,
+    anesthetic: b.anesthetic,
+    prePain: b.prePain,
+    records: answers
+      .filter((a) => a.blockId === b.id)
+      .map((a) => ({
+        id: a.id,
+        minutesAfter: a.minutesAfter,
+        pain: a.pain,
+        activityTried: a.activityTried,
+        recordedAt: a.recordedAt,
+      })),
+  }));
+}
+
+/** The patient's live blocks with their answers, oldest first (no authorization: callers check). */
+export async function patientBlocksForExport(db: DbOrTx, patientId: string) {
+  const rows = await db
+    .select()
+    .from(diagnosticBlocks)
+    .where(and(eq(diagnosticBlocks.patientId, patientId), isNull(diagnosticBlocks.deletedAt)))
+    .orderBy(asc(diagnosticBlocks.givenAt));
+  return withAnswers(db, rows);
+}
+
+/** The clinic's live blocks after `after` (by id), `limit` at a time, for the bulk export. */
+export async function blocksAfter(db: DbOrTx, after: string, limit: number) {
+  const rows = await db
+    .select()
+    .from(diagnosticBlocks)
+    .where(and(gt(diagnosticBlocks.id, after), isNull(diagnosticBlocks.deletedAt)))
+    .orderBy(asc(diagnosticBlocks.id))
+    .limit(limit);
+  return withAnswers(db, rows);
 }

@@ -11,6 +11,8 @@ import { forbidden } from "@/server/errors";
 import {
   type BulkType,
   baselineObservation,
+  blockObservation,
+  blockProcedureResource,
   carePlanResource,
   type FhirEntryInput,
   painObservation,
@@ -24,6 +26,7 @@ import { todayInZone } from "@/server/time";
 import { csvRow } from "@/shared/csv";
 import { readInputs } from "./assessments";
 import { recordAudit } from "./audit";
+import { blocksAfter } from "./blocks";
 import { evidenceContext } from "./repeat-policies";
 import { getClinicSettings } from "./settings";
 
@@ -121,6 +124,8 @@ async function* resourcesOf(db: Db, type: BulkType): AsyncGenerator<string> {
     case "Procedure":
       for await (const rows of batches((after) => proceduresAfter(db, after)))
         yield ndjson(rows.map(procedureResource));
+      for await (const rows of batches((after) => blocksAfter(db, after, BATCH)))
+        yield ndjson(rows.map(blockProcedureResource));
       return;
     case "Observation":
       // Each procedure's baseline first, then every diary entry's.
@@ -128,6 +133,9 @@ async function* resourcesOf(db: Db, type: BulkType): AsyncGenerator<string> {
         yield ndjson(rows.map(baselineObservation));
       for await (const rows of batches((after) => entriesAfter(db, after, false)))
         yield ndjson(rows.flatMap((e) => [painObservation(e), pegObservation(e) ?? []].flat()));
+      // Each block's answers.
+      for await (const rows of batches((after) => blocksAfter(db, after, BATCH)))
+        yield ndjson(rows.flatMap((b) => b.records.map((r) => blockObservation(b, r))));
       return;
     case "QuestionnaireResponse":
       for await (const rows of batches((after) => entriesAfter(db, after, true)))

@@ -12,6 +12,7 @@ import { auditEvents, diaryEntries, invitations, procedures, users } from "@/db/
 import { seedDemo } from "@/db/seed";
 import type { Actor } from "@/server/authz/policy";
 import { type AssessmentKey, assessmentKey, readAndAssess } from "@/server/services/assessments";
+import { judgePatientBlocks } from "@/server/services/blocks";
 import { importFhirBundle } from "@/server/services/fhir-import";
 import { fhirEverything } from "@/server/services/reports";
 import { clinicToday } from "@/server/services/settings";
@@ -161,6 +162,17 @@ describe("FHIR import", () => {
       const expected = await assessmentsOf(source.db, patientId);
       expect(expected.length).toBeGreaterThan(0);
       expect(await assessmentsOf(target.db, imported?.id ?? "")).toEqual(expected);
+      // Diagnostic blocks come back with their answers, judged alike.
+      const blocksOf = async (db: Db, id: string) =>
+        (await judgePatientBlocks(db, id)).blocks.map(({ id: _id, records, ...b }) => ({
+          ...b,
+          records: records.map(({ recordedAt: _at, ...r }) => r),
+        }));
+      expect(await blocksOf(target.db, imported?.id ?? "")).toEqual(
+        await blocksOf(source.db, patientId),
+      );
+      if (email === "margaret.hill@example.com")
+        expect((await blocksOf(target.db, imported?.id ?? "")).length).toBe(2);
 
       // Invited (section 7.4), and the import audited.
       const [invited] = await target.db

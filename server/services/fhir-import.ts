@@ -6,7 +6,7 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { diaryEntries, procedures, users } from "@/db/schema";
+import { blockRecords, diagnosticBlocks, diaryEntries, procedures, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password-hash";
 import type { Actor } from "@/server/authz/policy";
 import { bundleToRecord, type ImportedRecord, type ImportProblem } from "@/server/fhir/inverse";
@@ -181,6 +181,27 @@ export async function importFhirBundle(
       for (let i = 0; i < entryRows.length; i += 1000) {
         await tx.insert(diaryEntries).values(entryRows.slice(i, i + 1000));
       }
+      for (const { sourceId: _s, records, givenAt, ...block } of record.blocks) {
+        const [row] = await tx
+          .insert(diagnosticBlocks)
+          .values({
+            ...block,
+            givenAt: new Date(givenAt),
+            patientId: user.id,
+            recordedBy: actor.id,
+          })
+          .returning({ id: diagnosticBlocks.id });
+        if (!row) throw new Error("block not inserted");
+        if (records.length > 0)
+          await tx.insert(blockRecords).values(
+            records.map((r) => ({
+              ...r,
+              recordedAt: new Date(r.recordedAt),
+              blockId: row.id,
+              clientId: randomUUID(),
+            })),
+          );
+      }
       await recordAudit(tx, {
         actor,
         action: "import.fhir",
@@ -192,6 +213,7 @@ export async function importFhirBundle(
         details: {
           procedures: record.procedures.length,
           entries: record.entries.length,
+          blocks: record.blocks.length,
           procedureIds: [...procedureIds.values()],
         },
       });

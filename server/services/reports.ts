@@ -34,6 +34,7 @@ import { techniqueSummary } from "@/shared/technique";
 import { assessedEntryColumns, interferenceOf, readAndAssess } from "./assessments";
 import { recordAudit } from "./audit";
 import { formatClinicTime } from "./audit-log";
+import { patientBlocksForExport } from "./blocks";
 import { type Decision, patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
 import { exportablePatient, type PatientIdentity } from "./patient-access";
@@ -127,10 +128,11 @@ export async function fhirEverything(
   opts: { baseUrl: string; ip?: string | null; now?: Date },
 ) {
   const patient = await exportPatient(db, actor, patientId, "fhir", opts.ip ?? null);
-  const [procs, entries, decisionList] = await Promise.all([
+  const [procs, entries, decisionList, blocks] = await Promise.all([
     patientProcedures(db, patient.id),
     liveEntries(db, patient.id),
     patientDecisions(db, patient.id),
+    patientBlocksForExport(db, patient.id),
   ]);
   const record: PatientRecord = {
     patient: { ...patient, birthDate: patient.dateOfBirth },
@@ -153,6 +155,7 @@ export async function fhirEverything(
       }),
     ),
     decisions: decisionInputs(decisionList),
+    blocks,
   };
   return patientBundle(record, {
     baseUrl: opts.baseUrl,
