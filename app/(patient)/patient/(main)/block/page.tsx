@@ -42,13 +42,11 @@ export default async function BlockDiaryPage() {
         title="After your injection"
         description={`Given at ${timeIn(block.givenAt, zone)}. Answer each time your phone asks: it shows your care team how long the relief lasts.`}
       />
-      <Card>
-        <BlockDiaryForm
-          blockId={block.id}
-          nextAt={block.next ? block.next.dueAt.toISOString() : null}
-          due={block.due !== null}
-        />
-      </Card>
+      <BlockDiaryForm
+        blockId={block.id}
+        nextAt={block.next ? block.next.dueAt.toISOString() : null}
+        due={block.due !== null}
+      />
       <Card aria-labelledby="block-times-heading">
         <h2 id="block-times-heading" className="mb-2 text-lg font-semibold text-slate-900">
           The questions
