@@ -12,6 +12,7 @@ export type EmailKind =
   | "reminder_diary"
   | "reminder_daily"
   | "reminder_block"
+  | "reminder_documentation"
   | "staff_high_flag"
   | "staff_digest"
   | "message_reply"
@@ -92,7 +93,7 @@ export function passwordResetEmail(input: { url: string; clinic: Clinic }): Emai
   });
 }
 
-export type ReminderKind = "check_in_due" | "diary_lapsed" | "daily_diary";
+export type ReminderKind = "check_in_due" | "diary_lapsed" | "daily_diary" | "documentation_week";
 
 const REMINDERS: Record<ReminderKind, { subject: string; paragraph: string; label: string }> = {
   check_in_due: {
@@ -105,6 +106,12 @@ const REMINDERS: Record<ReminderKind, { subject: string; paragraph: string; labe
     subject: "How is your pain these days?",
     paragraph:
       "We have not had a diary entry from you for a few days. A short entry helps your care team see how you are doing.",
+    label: "Add a diary entry",
+  },
+  documentation_week: {
+    subject: "Three diary entries this week, please",
+    paragraph:
+      "Your care team would like three diary entries from you this week, on any three days. They show how you are doing month by month.",
     label: "Add a diary entry",
   },
   daily_diary: {

@@ -44,6 +44,8 @@ const EVERY_EMAIL: Record<EmailKind, (staff: boolean) => Email> = {
   reminder_diary: () => reminderEmail({ kind: "diary_lapsed", url, unsubscribeUrl: url, clinic }),
   reminder_daily: () => reminderEmail({ kind: "daily_diary", url, unsubscribeUrl: url, clinic }),
   reminder_block: () => blockPromptEmail({ url, clinic }),
+  reminder_documentation: () =>
+    reminderEmail({ kind: "documentation_week", url, unsubscribeUrl: url, clinic }),
   staff_high_flag: () => highFlagEmail({ url, clinic }),
   staff_digest: () => digestEmail({ needsReview: 2, url, clinic }),
   message_reply: () => replyEmail({ url, clinic }),

@@ -74,3 +74,59 @@ describe("hourInZone", () => {
     expect(hourInZone("UTC", new Date("2026-01-15T00:30:00Z"))).toBe(0);
   });
 });
+
+describe("documentation weeks (docs/clinical-rules.md#documentation-weeks)", () => {
+  const dates = (...ago: number[]) => ago.map((n) => addDays(today, -n));
+  // Not lapsed (an entry 2 days ago), two entries a week: never 3 in 7 days.
+  const sparse = dates(2, 5, 9, 12, 16, 19, 23, 26);
+  it.each([
+    // [day, recent entries, expected]
+    [59, sparse, null],
+    [60, sparse, "documentation_week"],
+    [66, sparse, "documentation_week"],
+    [67, sparse, null],
+    [88, sparse, "documentation_week"],
+    [94, sparse, "documentation_week"],
+    [95, sparse, null],
+    [368, sparse, null],
+    // Three entries within 7 days, ending 27 days ago: documented; 28 days ago: not.
+    [60, [...dates(2), ...dates(27, 29, 33)], null],
+    [60, [...dates(2), ...dates(28, 30, 34)], "documentation_week"],
+    // Three this week: done.
+    [62, dates(0, 1, 2), null],
+  ] as const)("day %i with entries %j: %s", (day, recent, expected) => {
+    const performedOn = addDays(today, -day);
+    const input = base({
+      performedOn,
+      lastEntryDate: [...recent].sort().at(-1) ?? null,
+      recentEntryDates: recent,
+      // The check-ins answered, so that none is due.
+      answeredDates: [
+        addDays(performedOn, 90),
+        addDays(performedOn, 180),
+        addDays(performedOn, 365),
+      ],
+    });
+    expect(reminderFor(input)).toBe(expected);
+  });
+
+  it("goes with the diary reminders: off when they are off; a lapsed diary is said first", () => {
+    const performedOn = addDays(today, -60);
+    const recentEntryDates = dates(2, 9);
+    expect(
+      reminderFor(
+        base({
+          performedOn,
+          lastEntryDate: dates(2)[0] ?? null,
+          recentEntryDates,
+          wants: { ...all, diary_lapsed: false, daily_diary: false },
+        }),
+      ),
+    ).toBeNull();
+    expect(
+      reminderFor(
+        base({ performedOn, lastEntryDate: dates(8)[0] ?? null, recentEntryDates: dates(8) }),
+      ),
+    ).toBe("diary_lapsed");
+  });
+});

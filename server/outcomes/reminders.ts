@@ -2,8 +2,9 @@
  * Which reminder a patient gets today (docs/decisions/014-invitations-reminders-notifications.md),
  * pure. At most one a day, in this order: a check-in is due (section 2.9 days); the diary has
  * lapsed (no entry for 3 days within the first 42 days after the procedure, 7 days later on, up to
- * the last check-in); the optional daily diary reminder (no entry yet today). Each kind only when
- * the patient has not turned it off.
+ * the last check-in); a documentation week (below); the optional daily diary reminder (no entry
+ * yet today). Each kind only when the patient has not turned it off; documentation weeks go with
+ * the diary reminders (`diary_lapsed`).
  */
 import { CHECK_IN_DAYS, dueCheckIn } from "./check-ins";
 import { daysBetween } from "./dates";
@@ -14,6 +15,29 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
   "diary_lapsed",
   "daily_diary",
 ];
+
+/** What reminderFor may choose: a kind the patient turns on or off, or a documentation week. */
+export type ReminderChoice = ReminderKind | "documentation_week";
+
+/**
+ * Documentation weeks (docs/clinical-rules.md#documentation-weeks): from day 60 to 365, the first
+ * week of every four, when the last 28 days hold no window of the assessment (7 days with at
+ * least 3 entries, ending on a day with an entry), the patient is asked for three entries this
+ * week, so that relief (or its end) is documented month by month.
+ */
+export const DOCUMENTATION_FROM_DAY = 60;
+export const DOCUMENTATION_TO_DAY = 365;
+export const DOCUMENTATION_CYCLE_DAYS = 28;
+
+/** Whether some 7-day window with at least 3 entries ends on an entry day in the 28 days to `today`. */
+export function documentedRecently(entryDates: readonly string[], today: string): boolean {
+  const dates = [...new Set(entryDates)].filter((d) => d <= today);
+  return dates.some((end) => {
+    const age = daysBetween(end, today);
+    if (age < 0 || age >= DOCUMENTATION_CYCLE_DAYS) return false;
+    return dates.filter((d) => d <= end && daysBetween(d, end) <= 6).length >= 3;
+  });
+}
 
 /** Days without an entry after which the diary counts as lapsed, early and later on. */
 export const LAPSE_DAYS_EARLY = 3;
@@ -29,10 +53,12 @@ export type ReminderInput = {
   lastEntryDate: string | null;
   /** dates of entries that answered a check-in (PGIC) */
   answeredDates: readonly string[];
+  /** the diary's dates in the last 34 days or more (documentation weeks); none given: none asked */
+  recentEntryDates?: readonly string[];
   wants: Record<ReminderKind, boolean>;
 };
 
-export function reminderFor(input: ReminderInput): ReminderKind | null {
+export function reminderFor(input: ReminderInput): ReminderChoice | null {
   const { today, performedOn, lastEntryDate } = input;
   const enteredToday = lastEntryDate === today;
   if (performedOn && daysBetween(performedOn, today) >= 0) {
@@ -46,6 +72,15 @@ export function reminderFor(input: ReminderInput): ReminderKind | null {
     const limit = day <= EARLY_PHASE_DAYS ? LAPSE_DAYS_EARLY : LAPSE_DAYS_LATER;
     if (input.wants.diary_lapsed && day <= LAST_CHECK_IN_DAY && since >= limit)
       return "diary_lapsed";
+    if (
+      input.wants.diary_lapsed &&
+      input.recentEntryDates &&
+      day >= DOCUMENTATION_FROM_DAY &&
+      day <= DOCUMENTATION_TO_DAY &&
+      (day - DOCUMENTATION_FROM_DAY) % DOCUMENTATION_CYCLE_DAYS < 7 &&
+      !documentedRecently(input.recentEntryDates, today)
+    )
+      return "documentation_week";
   }
   if (input.wants.daily_diary && !enteredToday) return "daily_diary";
   return null;

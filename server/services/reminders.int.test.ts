@@ -112,6 +112,22 @@ describe("reminders", () => {
     expect(bell.map((n) => n.title)).toContain("A check-in is waiting for you");
   });
 
+  it("a documentation week asks for three entries when the last 28 days document no week", async () => {
+    const provider = await createUser(t.db, "provider");
+    const today = "2026-05-04";
+    const procedure = await insertProcedure(t.db, patient, provider, addDays(today, -60));
+    // The 6-week check-in answered; then an entry every 4 days: never 3 in a week, never lapsed.
+    await insertEntries(t.db, procedure, [
+      { day: 42, pain: 3, pgic: "much_improved" },
+      ...[46, 50, 54, 58].map((day) => ({ day, pain: 3 })),
+    ]);
+    await sendDueReminders(t.db, new Date(`${today}T23:30:00Z`));
+    const [mail] = await remindersTo(patient);
+    expect(mail?.kind).toBe("reminder_documentation");
+    expect(mail?.subject).toBe("Three diary entries this week, please");
+    expect(mail?.textBody).toMatch(/\/unsubscribe\?u=.*k=diary_lapsed/);
+  });
+
   it("an unsubscribe link turns off its own kind only, and a forged one is refused", async () => {
     const anonymous = callerFor(t.db, null);
     await anonymous.notifications.unsubscribe(unsubscribeInput(patient.id, "diary_lapsed"));

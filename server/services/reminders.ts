@@ -157,7 +157,16 @@ type Candidate = {
   performed_on: string | null;
   last_entry: string | null;
   answered: string | null;
+  recent: string | null;
 };
+
+/** The outbox's kind of each reminder email. */
+const EMAIL_KIND = {
+  check_in_due: "reminder_check_in",
+  diary_lapsed: "reminder_diary",
+  documentation_week: "reminder_documentation",
+  daily_diary: "reminder_daily",
+} as const;
 
 /** How long a day's "already considered" marks are kept. */
 const MARK_DAYS = 7;
@@ -189,7 +198,11 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
           ) as last_entry,
           (select string_agg(e.entry_date::text, ',') from diary_entries e
             where e.procedure_id = pr.id and e.pgic is not null and e.deleted_at is null
-          ) as answered
+          ) as answered,
+          (select string_agg(e.entry_date::text, ',') from diary_entries e
+            where e.patient_id = u.id and e.deleted_at is null
+              and e.entry_date > ${today}::date - 35 and e.entry_date <= ${today}::date
+          ) as recent
         from users u
         left join notification_preferences p on p.user_id = u.id
         left join lateral (
@@ -207,6 +220,7 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
         performedOn: c.performed_on,
         lastEntryDate: c.last_entry,
         answeredDates: c.answered ? c.answered.split(",") : [],
+        recentEntryDates: c.recent ? c.recent.split(",") : [],
         wants: {
           check_in_due: c.check_in_due,
           diary_lapsed: c.diary_lapsed,
@@ -232,13 +246,18 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
           ]);
         if (!kind) return false;
         await queueEmail(tx, {
-          kind: `reminder_${kind === "check_in_due" ? "check_in" : kind === "diary_lapsed" ? "diary" : "daily"}`,
+          kind: EMAIL_KIND[kind],
           userId: c.id,
           to: c.email,
           email: reminderEmail({
             kind,
             url: `${settings.publicUrl}/patient/${kind === "check_in_due" ? "check-in" : "diary/new"}`,
-            unsubscribeUrl: unsubscribeUrl(settings.publicUrl, c.id, kind),
+            // Documentation weeks go with the diary reminders: the same link turns both off.
+            unsubscribeUrl: unsubscribeUrl(
+              settings.publicUrl,
+              c.id,
+              kind === "documentation_week" ? "diary_lapsed" : kind,
+            ),
             clinic,
           }),
         });
