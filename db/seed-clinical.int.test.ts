@@ -10,6 +10,7 @@ import {
 import { judgePatientBlocks } from "@/server/services/blocks";
 import { caseload } from "@/server/services/caseload";
 import { ownThread, unreadMessages } from "@/server/services/messages";
+import { clinicOutcomes } from "@/server/services/outcomes";
 import { listPolicies, procedureEvidence } from "@/server/services/repeat-policies";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { ProcedureFields } from "@/shared/schemas";
@@ -102,6 +103,26 @@ describe("demo clinical seed", () => {
     const thomas = await blocksOf("thomas.reed@example.com");
     expect(thomas.blocks.map((b) => b.assessment.result)).toEqual(["positive", "inconclusive"]);
     expect(thomas.confirmations).toEqual([expect.objectContaining({ confirmed: false })]);
+  });
+
+  it("fills the engagement table: check-ins answered in time through several channels", async () => {
+    const [admin] = await db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.admin.email));
+    if (!admin) throw new Error("admin");
+    const outcomes = await clinicOutcomes(
+      db,
+      { ...admin, role: "admin", mustChangePassword: false },
+      { groupBy: "modality" },
+      { now: new Date(`${TODAY}T12:00:00Z`) },
+    );
+    const twoWeeks = outcomes.engagement.find((m) => m.day === 14);
+    expect(twoWeeks?.due).toBeGreaterThan(5);
+    expect(twoWeeks?.done).toBeGreaterThan(0);
+    const used = new Set(
+      outcomes.engagement.flatMap((m) =>
+        Object.entries(m.byChannel).flatMap(([c, n]) => (n > 0 ? [c] : [])),
+      ),
+    );
+    expect(used.size).toBeGreaterThanOrEqual(4);
   });
 
   it("records the technique of the demo ablations as the procedure form would accept it", async () => {

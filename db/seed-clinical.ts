@@ -1151,11 +1151,18 @@ function diaryRows(p: ProcedureSeed, performedOn: string, today: string, rand: (
         note: rand() < 0.18 ? (NOTES[Math.floor(rand() * NOTES.length)] ?? "") : "",
         pgic,
         checkInDay: pgic ? checkInDayOf(day) : null,
+        // What brought the patient to answer (the engagement figures), the same on every seeding.
+        checkInChannel: pgic
+          ? (DEMO_CHANNELS[seedOf(`${p.key}:${day}`) % DEMO_CHANNELS.length] ?? "portal")
+          : null,
         createdAt: recordedAt,
         updatedAt: recordedAt,
       };
     });
 }
+
+/** Demo check-ins' channels, email and the portal the most common (as in a real clinic). */
+const DEMO_CHANNELS = ["portal", "email", "push", "email", "text", "link", "portal", "kiosk"];
 
 function checkInDayOf(day: number): number {
   return [365, 180, 90, 42, 14].find((c) => day >= c) ?? 14;

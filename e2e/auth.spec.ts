@@ -92,7 +92,13 @@ test.describe("authorization", () => {
   test('a provider or an admin opening a patient\'s page sees "Not allowed"', async ({ page }) => {
     for (const role of ["provider", "admin"] as const) {
       await loginAs(page, role);
-      for (const path of ["/patient/more", "/patient/help", "/patient/plan", "/patient/check-in"]) {
+      for (const path of [
+        "/patient/more",
+        "/patient/help",
+        "/patient/plan",
+        "/patient/check-in",
+        "/patient/block",
+      ]) {
         const response = await page.goto(path);
         expect(response?.status(), `${role} ${path}`).toBe(403);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");

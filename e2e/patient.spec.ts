@@ -240,6 +240,7 @@ test.describe("patient diary", () => {
         ["/patient/help", "Help and contact"],
         ["/patient/plan", "My plan"],
         ["/patient/check-in", /Check-in|check-in/],
+        ["/patient/block", "After your injection"],
       ] as const) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

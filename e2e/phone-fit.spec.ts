@@ -25,6 +25,7 @@ async function patientPages(page: Page): Promise<string[]> {
       "/patient/diary/new",
       "/patient/messages/new",
       "/patient/check-in",
+      "/patient/block",
       ...(entry ? [entry, `${entry}/correct`] : []),
     ]),
   ].sort();

@@ -118,4 +118,5 @@ export const PATIENT_PAGES = [
   "/patient/help",
   "/patient/more",
   "/patient/check-in",
+  "/patient/block",
 ];

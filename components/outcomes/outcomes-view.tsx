@@ -20,6 +20,7 @@ import {
   TOO_FEW,
   TOO_FEW_TO_DRAW,
 } from "@/server/analytics/report-tables";
+import { checkInName } from "@/server/outcomes/check-ins";
 import {
   categoryLabels,
   Modality,
@@ -28,6 +29,7 @@ import {
   regionLabels,
 } from "@/server/outcomes/vocab";
 import { outcomeGroupLabels } from "@/shared/outcome-filters";
+import { CHECK_IN_CHANNELS, checkInChannelLabels } from "@/shared/outreach";
 import { CATEGORY_COLORS, groupColor } from "./colors";
 import { ReliefChart } from "./relief-chart";
 import { CsvLink, DataTable, TableFallback } from "./report-table";
@@ -151,6 +153,7 @@ export function OutcomesView({
           <DurabilitySection data={data} csv={csv} />
           <RepeatsSection data={data} csvHref={csv("repeats")} href={members("repeats", "")} />
           <AfterFailureSection data={data} csvHref={csv("after_failure")} members={members} />
+          <EngagementSection data={data} />
         </div>
       )}
     </>
@@ -501,6 +504,64 @@ function AfterFailureSection({
       <div className="mt-2">
         <CsvLink href={csvHref} label={table.caption} />
       </div>
+    </section>
+  );
+}
+
+/** Per milestone: the check-ins answered within their week, and what brought the patient. */
+function EngagementSection({ data }: { data: ClinicOutcomes }) {
+  return (
+    <section aria-labelledby="engagement-heading">
+      <h2 id="engagement-heading" className="mb-1 text-xl font-semibold text-slate-900">
+        Check-ins answered
+      </h2>
+      <p className="mb-3 max-w-3xl text-sm text-slate-600">
+        Of the check-ins whose week to answer has passed, how many were answered within it, and
+        through what: the portal, a reminder (push, text, email), a one-tap link or the clinic's
+        kiosk.
+      </p>
+      <Card className="overflow-x-auto p-0 sm:p-0">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Check-ins answered within their week, by milestone</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-slate-600">
+              <th scope="col" className="px-4 py-2 font-medium">
+                Check-in
+              </th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">
+                Answered in time
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Through
+              </th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            {data.engagement.map((m) => {
+              const channels = CHECK_IN_CHANNELS.filter((c) => m.byChannel[c] > 0);
+              return (
+                <tr key={m.day} className="border-b border-slate-100 last:border-0">
+                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
+                    {checkInName[m.day] ?? `Day ${m.day}`}
+                  </th>
+                  <td className="px-4 py-2 text-right text-slate-800">
+                    {m.due === 0
+                      ? "none due yet"
+                      : `${m.done} of ${m.due} (${Math.round(m.pct ?? 0)}%)`}
+                  </td>
+                  <td className="px-4 py-2 text-slate-700">
+                    {channels.length === 0
+                      ? "—"
+                      : channels
+                          .map((c) => `${checkInChannelLabels[c]} ${m.byChannel[c]}`)
+                          .join(", ")}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
     </section>
   );
 }

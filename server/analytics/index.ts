@@ -2,6 +2,7 @@
 // The cohort rules read assessments from the outcome engine; the statistics know nothing clinical.
 export * from "./cohort";
 export * from "./distributions";
+export * from "./engagement";
 export * from "./paired";
 export * from "./report";
 export * from "./survival";

@@ -6,14 +6,17 @@
 // decisions 008 and 018); only procedures without a valid row are read and assessed. Reads are
 // audited as aggregate: the filters and the number of procedures, never a patient.
 import "server-only";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { assessmentCache, careTeam, decisions, procedures, users } from "@/db/schema";
+import { assessmentCache, careTeam, decisions, diaryEntries, procedures, users } from "@/db/schema";
 import {
   buildReport,
   cellMembers,
+  checkInEngagement,
+  type EngagementProcedure,
   type Group,
+  type MilestoneEngagement,
   type OutcomesReport,
   type ProcedureOutcome,
   procedureOutcome,
@@ -48,6 +51,8 @@ export type OutcomesInput = {
 };
 
 export type ClinicOutcomes = {
+  /** Per milestone, the check-ins answered within their week, and through what (SPEC 12). */
+  engagement: MilestoneEngagement[];
   asOf: string;
   criteria: Criteria;
   scope: "care_team" | "clinic";
@@ -191,6 +196,7 @@ async function reportProcedures(db: Db, actor: Actor, input: OutcomesInput, now:
   return {
     key,
     rows,
+    selected,
     procedures: selected.map((r): ReportProcedure => {
       const d = decided.get(r.id);
       return {
@@ -216,10 +222,12 @@ export async function clinicOutcomes(
   const {
     key,
     rows,
+    selected: selectedRows,
     procedures: selected,
     earlier,
   } = await reportProcedures(db, actor, input, now);
   const report = buildReport(selected, earlier);
+  const engagement = checkInEngagement(await engagementOf(db, selectedRows), key.asOf);
 
   const providers = new Map<string, string>();
   for (const r of rows) providers.set(r.performedBy, r.performerName);
@@ -250,7 +258,41 @@ export async function clinicOutcomes(
       .map(([id, name]) => ({ key: id, label: name }))
       .sort((a, b) => a.label.localeCompare(b.label, "en")),
     report,
+    engagement,
   };
+}
+
+/** The procedures' answered check-ins, for the engagement figures (SPEC 12). */
+async function engagementOf(
+  db: Db,
+  rows: ReadonlyArray<{ id: string; performedOn: string }>,
+): Promise<EngagementProcedure[]> {
+  const answers = new Map<string, EngagementProcedure["checkIns"][number][]>();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const ids = rows.slice(i, i + 5000).map((r) => r.id);
+    const found = await db
+      .select({
+        procedureId: diaryEntries.procedureId,
+        entryDate: diaryEntries.entryDate,
+        checkInDay: diaryEntries.checkInDay,
+        channel: diaryEntries.checkInChannel,
+      })
+      .from(diaryEntries)
+      .where(
+        and(
+          inArray(diaryEntries.procedureId, ids),
+          isNull(diaryEntries.deletedAt),
+          isNotNull(diaryEntries.checkInDay),
+        ),
+      );
+    for (const a of found) {
+      if (a.checkInDay === null) continue;
+      const list = answers.get(a.procedureId) ?? [];
+      list.push({ checkInDay: a.checkInDay, entryDate: a.entryDate, channel: a.channel });
+      answers.set(a.procedureId, list);
+    }
+  }
+  return rows.map((r) => ({ performedOn: r.performedOn, checkIns: answers.get(r.id) ?? [] }));
 }
 
 /**
