@@ -2,18 +2,7 @@
 // review page judges each block and says whether the target is confirmed for ablation; a provider
 // records a block; an admin sets how long each anesthetic's relief should last.
 import type { Page } from "@playwright/test";
-import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
-    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    await expectNoA11yViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { expect, expectNoA11yViolations, loginAs, shoot, test } from "./fixtures";
 
 const toastsGone = (page: Page) =>
   expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });

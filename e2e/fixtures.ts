@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 
@@ -75,3 +76,33 @@ export const test = base.extend({
     });
   },
 });
+
+/** Clicks the link `name` and returns the downloaded file's path and suggested name. */
+export async function download(page: Page, name: string | RegExp) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name }).first().click(),
+  ]);
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+/** A PDF's text as `pdftotext -layout` reads it. */
+export const pdfText = (path: string) =>
+  execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+
+/**
+ * Screenshots the page at 1280 and 360 px (into the test's output), checks that it does not
+ * scroll sideways and that axe finds nothing at either width.
+ */
+export async function shoot(page: Page, name: string) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+    await expectNoA11yViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}

@@ -4,31 +4,7 @@
 // 12-week rule but not Medicare's.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
-
-async function download(page: Page, name: string | RegExp) {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name }).first().click(),
-  ]);
-  const path = test.info().outputPath(file.suggestedFilename());
-  await file.saveAs(path);
-  return { path, name: file.suggestedFilename() };
-}
-
-const pdfText = (path: string) => execFileSync("pdftotext", ["-layout", path, "-"]).toString();
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
-    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    await expectNoA11yViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { download, expect, loginAs, pdfText, shoot, test } from "./fixtures";
 
 test.describe("repeat-ablation evidence", () => {
   test.describe.configure({ timeout: 120_000 });

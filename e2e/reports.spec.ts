@@ -1,39 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import {
   DEMO,
   DEMO_PASSWORD,
+  download,
   expect,
-  expectNoA11yViolations,
   loginAs,
+  pdfText,
+  shoot,
   signIn,
   test,
 } from "./fixtures";
-
-/** Clicks `name` and returns the downloaded file's path and suggested name. */
-async function download(page: Page, name: string | RegExp) {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name }).first().click(),
-  ]);
-  const path = test.info().outputPath(file.suggestedFilename());
-  await file.saveAs(path);
-  return { path, name: file.suggestedFilename() };
-}
-
-const pdfText = (path: string) => execFileSync("pdftotext", ["-layout", path, "-"]).toString();
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
-    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
-    await expectNoA11yViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test.describe("reports and exports", () => {
   // Each journey renders PDFs and runs axe at two widths: more than the default 30 s on a busy

@@ -7,12 +7,11 @@ import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { FieldError } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
-import { ChoiceCard } from "./choice-cards";
 import { newClientId } from "./client-id";
 import { sendOrKeep, usePendingEntries } from "./device-store";
 import { Section } from "./entry-form/section";
+import { YesNoQuestion } from "./entry-form/yes-no-question";
 import { useDeviceUser } from "./pending-entries";
 import { ScoreScale } from "./score-scale";
 
@@ -151,38 +150,16 @@ export function BlockDiaryForm({
             error={errors.pain}
           />
         </Section>
-        <Section>
-          <fieldset
-            id="activityTried"
-            aria-describedby={errors.activityTried ? "activityTried-error" : undefined}
-          >
-            <legend className="text-base font-semibold text-slate-900">
-              Did you try something that usually hurts?
-            </legend>
-            <div className="mt-3 grid grid-cols-2 gap-2">
-              {(
-                [
-                  [true, "Yes"],
-                  [false, "No"],
-                ] as const
-              ).map(([v, label]) => (
-                <ChoiceCard
-                  key={label}
-                  name="activityTried"
-                  checked={tried === v}
-                  onChange={() => {
-                    setTried(v);
-                    setErrors((e) => ({ ...e, activityTried: undefined }));
-                  }}
-                  invalid={Boolean(errors.activityTried)}
-                >
-                  {label}
-                </ChoiceCard>
-              ))}
-            </div>
-            <FieldError id="activityTried-error" error={errors.activityTried} />
-          </fieldset>
-        </Section>
+        <YesNoQuestion
+          id="activityTried"
+          legend="Did you try something that usually hurts?"
+          value={tried}
+          error={errors.activityTried}
+          onChange={(v) => {
+            setTried(v);
+            setErrors((e) => ({ ...e, activityTried: undefined }));
+          }}
+        />
         <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
           {pending ? "Sending…" : "Send my answer"}
         </Button>
