@@ -57,6 +57,16 @@ export function formatDateTime(at: Date | string, timeZone: string): string {
   }).format(d);
 }
 
+/** A time of day in the clinic's time zone, 24-hour: "09:05". */
+export function formatTime(at: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(new Date(at));
+}
+
 /** The clinic's time zone in words: "Berlin time", "New York time", "UTC". */
 export function zoneWords(timeZone: string): string {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";

@@ -1,17 +1,13 @@
 // On the patient's home while a block diary is open: what is asked now, or when next.
+
+import { formatTime } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 
 type OpenBlock = { due: { minutes: number } | null; next: { dueAt: Date } | null };
 
 export function BlockDiaryCard({ block, zone }: { block: OpenBlock; zone: string }) {
-  const next = block.next
-    ? new Intl.DateTimeFormat("en-GB", {
-        hour: "2-digit",
-        minute: "2-digit",
-        timeZone: zone,
-      }).format(block.next.dueAt)
-    : null;
+  const next = block.next ? formatTime(block.next.dueAt, zone) : null;
   return (
     <Alert
       tone={block.due ? "warning" : "info"}

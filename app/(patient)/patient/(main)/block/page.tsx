@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
 import { BlockDiaryForm } from "@/components/diary/block-diary-form";
+import { formatTime } from "@/components/format";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,11 +10,6 @@ import { orPage, serverApi } from "@/server/api/server";
 import { minutesWords } from "@/server/outcomes/blocks";
 
 export const metadata: Metadata = { title: "After your injection" };
-
-const timeIn = (at: Date, zone: string) =>
-  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: zone }).format(
-    at,
-  );
 
 /**
  * The block diary (docs/clinical-rules.md#diagnostic-blocks): after a diagnostic injection, the
@@ -40,7 +36,7 @@ export default async function BlockDiaryPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader
         title="After your injection"
-        description={`Given at ${timeIn(block.givenAt, zone)}. Answer each time your phone asks: it shows your care team how long the relief lasts.`}
+        description={`Given at ${formatTime(block.givenAt, zone)}. Answer each time your phone asks: it shows your care team how long the relief lasts.`}
       />
       <BlockDiaryForm
         blockId={block.id}
@@ -55,7 +51,7 @@ export default async function BlockDiaryPage() {
           {block.prompts.map((p) => (
             <li key={p.minutes} className="flex items-center justify-between gap-3 py-2">
               <span className="text-slate-800">
-                {timeIn(p.dueAt, zone)}{" "}
+                {formatTime(p.dueAt, zone)}{" "}
                 <span className="text-sm text-slate-600">({minutesWords(p.minutes)} after)</span>
               </span>
               <span className="text-sm font-medium text-slate-700">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { clinicTimeZone } from "@/components/clinic-time-zone";
+import { formatTime } from "@/components/format";
 import { BlockForm } from "@/components/provider/block-form";
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
@@ -22,12 +23,7 @@ export default async function NewBlockPage({ params }: { params: Promise<{ id: s
   ]);
   if (!review.canManage) notFound();
   const back = `/provider/patients/${review.patient.id}#blocks`;
-  const now = new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date());
+  const now = formatTime(new Date(), zone);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
