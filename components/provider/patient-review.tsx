@@ -196,6 +196,17 @@ export async function PatientReview({
           ) : null}
         </p>
       ) : null}
+      {review.state === "follow_up_due" && review.reasons.includes("check_in_missed") ? (
+        <p className="-mt-3 mb-6 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <span className="font-semibold">Check-in missed: </span>
+          the reminders went unanswered for 5 days. Please call the patient.{" "}
+          {canManage ? (
+            <a href="#outreach" className="font-semibold underline underline-offset-2">
+              Reach the patient
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       {review.state === "needs_review" && review.reasons.length > 0 ? (
         <div className="-mt-3 mb-6 flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-red-950">

@@ -80,8 +80,12 @@ export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
                     { text: reviewReasonLabels[reason], href: `${href}#outreach` }
                   : { text: reviewReasonLabels[reason] },
           )
-        : r.state === "follow_up_due" && r.reasons.includes("call_patient")
-          ? [{ text: reviewReasonLabels.call_patient, href: `${href}#outreach` }]
+        : r.state === "follow_up_due" && r.reasons.length > 0
+          ? // An open call or a missed check-in: the review page's "Reach" card.
+            r.reasons.map((reason) => ({
+              text: reviewReasonLabels[reason],
+              href: `${href}#outreach`,
+            }))
           : r.state === "follow_up_due" && r.plan?.followUpOn
             ? [
                 {

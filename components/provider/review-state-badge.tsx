@@ -38,6 +38,7 @@ export const reviewReasonLabels: Record<ReviewReason, string> = {
   overdue_check_in: "Check-in overdue",
   unread_message: "New message from the patient",
   call_patient: "Call the patient",
+  check_in_missed: "Check-in missed: call the patient",
 };
 
 /**

@@ -28,6 +28,7 @@ const base: ReviewStateInput = {
   procedure: { performedOn: P },
   openFlags: 0,
   overdueCheckIns: [],
+  dueCheckIns: [],
   decision: null,
   unreadMessages: null,
   assignedOn: addDays(TODAY, -90),
@@ -150,6 +151,57 @@ describe("reviewState (docs/clinical-rules.md#review-states: first rule that mat
       "needs_review",
       ["open_flags"],
       P,
+    ],
+    // follow_up_due: a check-in missed (docs/clinical-rules.md#tiered-outreach)
+    [
+      // the 2-week check-in of a procedure 19 days ago: its day was 5 days ago
+      "a check-in unanswered 5 days after its day: call the patient",
+      { procedure: { performedOn: day(-19) }, dueCheckIns: [14] },
+      "follow_up_due",
+      ["check_in_missed"],
+      day(0),
+    ],
+    [
+      "4 days after its day: the reminders still work",
+      { procedure: { performedOn: day(-18) }, dueCheckIns: [14] },
+      "monitoring",
+      [],
+      null,
+    ],
+    [
+      "6 days after its day: waiting since day 5",
+      { procedure: { performedOn: day(-20) }, dueCheckIns: [14] },
+      "follow_up_due",
+      ["check_in_missed"],
+      day(-1),
+    ],
+    [
+      "an open call task comes first",
+      { procedure: { performedOn: day(-19) }, dueCheckIns: [14], callDueOn: day(-2) },
+      "follow_up_due",
+      ["call_patient"],
+      day(-2),
+    ],
+    [
+      "a decision recorded after day 5 has seen the missed check-in",
+      { procedure: { performedOn: day(-20) }, dueCheckIns: [14], decision: decided(0, 30) },
+      "plan_recorded",
+      [],
+      day(0),
+    ],
+    [
+      "a check-in missed after the decision beats a later follow-up",
+      { procedure: { performedOn: day(-20) }, dueCheckIns: [14], decision: decided(10, 30) },
+      "follow_up_due",
+      ["check_in_missed"],
+      day(-1),
+    ],
+    [
+      "an open flag still needs review first",
+      { procedure: { performedOn: day(-19) }, dueCheckIns: [14], openFlags: 1 },
+      "needs_review",
+      ["open_flags"],
+      day(-19),
     ],
     // plan_recorded
     [

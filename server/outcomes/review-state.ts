@@ -15,13 +15,20 @@ export const reviewStateLabels: Record<ReviewState, string> = {
   monitoring: "Monitoring",
 };
 
-/** Why a patient needs review, or (call_patient) why a follow-up is due. */
+/** Why a patient needs review, or (call_patient, check_in_missed) why a follow-up is due. */
 export type ReviewReason =
   | "no_procedure"
   | "open_flags"
   | "overdue_check_in"
   | "unread_message"
-  | "call_patient";
+  | "call_patient"
+  | "check_in_missed";
+
+/**
+ * Tiered outreach (docs/clinical-rules.md#tiered-outreach): a check-in still unanswered this many
+ * days after its day puts the patient in "Follow-up due": the care team calls.
+ */
+export const CHECK_IN_CALL_AFTER_DAYS = 5;
 
 export type ReviewStateInput = {
   /** The clinic's today, YYYY-MM-DD. */
@@ -32,6 +39,8 @@ export type ReviewStateInput = {
   openFlags: number;
   /** The check-in days (14, 42, ...) that are overdue; each is overdue from its day + 7. */
   overdueCheckIns: readonly number[];
+  /** The check-in days (14, 42, ...) that are due now and unanswered (days day..day+6). */
+  dueCheckIns: readonly number[];
   /** The patient's latest decision (the current plan), or null. */
   decision: {
     /** The moment it was recorded (ISO 8601) and the clinic day of that moment. */
@@ -53,7 +62,10 @@ export type ReviewStateInput = {
 
 export type ReviewStateResult = {
   state: ReviewState;
-  /** For needs_review, every reason that applies; call_patient for an open call; else empty. */
+  /**
+   * For needs_review, every reason that applies; for follow_up_due, call_patient (an open call) or
+   * check_in_missed; else empty.
+   */
   reasons: ReviewReason[];
   /**
    * The day since which the patient has waited in this state (the queue's tie-break); null: none.
@@ -71,8 +83,9 @@ const overdueFrom = (performedOn: string, day: number) => addDays(performedOn, d
  *   flag still open was raised (or raised again) after it; a check-in counts when it became
  *   overdue after the day of the decision; an unanswered message when it came after the
  *   decision's moment (a reply answers it).
- * - follow_up_due: an open call task (whatever its due day: it stays until closed), or the latest
- *   decision's follow-up date is today or earlier.
+ * - follow_up_due: an open call task (whatever its due day: it stays until closed); or a due
+ *   check-in still unanswered 5 days after its day, when that came after the decision's day
+ *   (check_in_missed); or the latest decision's follow-up date is today or earlier.
  * - plan_recorded: a decision, newer than everything above.
  * - monitoring: none of these.
  */
@@ -117,6 +130,11 @@ export function reviewState(input: ReviewStateInput): ReviewStateResult {
   if (input.callDueOn) {
     return { state: "follow_up_due", reasons: ["call_patient"], since: input.callDueOn };
   }
+  const missed = input.dueCheckIns
+    .map((day) => addDays(procedure.performedOn, day + CHECK_IN_CALL_AFTER_DAYS))
+    .filter((from) => from <= input.today && (!decision || from > decision.decidedOn))
+    .sort()[0];
+  if (missed) return { state: "follow_up_due", reasons: ["check_in_missed"], since: missed };
   if (decision?.followUpOn != null && decision.followUpOn <= input.today) {
     return { state: "follow_up_due", reasons, since: decision.followUpOn };
   }

@@ -30,6 +30,7 @@ const FINGERPRINTS: Record<number, string> = {
   1: "f867e48a0b67cefae17b095e211a18701b3985d61a12714b07ee0251e0d65fc2",
   2: "a12b89da6b9fc2c67f99f89f75d949660771daa324ab248e576ab567ce724ff7",
   3: "3adf7acede8a94076798b51821e5918b94a08b9d818cd83accdfa72cb7528eb8",
+  4: "cec548a3794f8a53c8536724d253dacd7d09ef47c485a05a35a0e01cf9772974",
 };
 
 /**
@@ -39,6 +40,7 @@ const FINGERPRINTS: Record<number, string> = {
  */
 const PATIENT_FINGERPRINTS: Record<number, string> = {
   3001: "1b34ea95d30a500d991b0dc9e3aeab1ad58e3b7d7134d4f3bc62f788f65ffba0",
+  4001: "1b34ea95d30a500d991b0dc9e3aeab1ad58e3b7d7134d4f3bc62f788f65ffba0",
 };
 
 /** mulberry32, so the diaries are the same on every run. */
@@ -130,6 +132,7 @@ describe("ASSESSMENT_VERSION", () => {
     expect(cases.some((c) => c.flags.some((f) => f.acknowledged))).toBe(true);
     expect(cases.some((c) => c.success)).toBe(true);
     expect(cases.some((c) => c.overdueCheckIns.length > 0)).toBe(true);
+    expect(cases.some((c) => c.dueCheckIns.length > 0)).toBe(true);
 
     const fingerprint = createHash("sha256").update(JSON.stringify(cases)).digest("hex");
     expect(

@@ -97,6 +97,8 @@ export type CaseloadRow = {
   flags: Array<Pick<FlagStatus, "code" | "severity" | "sentence" | "acknowledged">>;
   /** Days (14, 42, ...) of the check-ins that are overdue. */
   overdueCheckIns: number[];
+  /** Days of the check-ins due now and unanswered (a missed one is called, tiered outreach). */
+  dueCheckIns: number[];
   /** The highest severity among the flags not covered by an acknowledgement; null: none. */
   urgency: Severity | null;
   /**
@@ -166,6 +168,7 @@ export type CaseloadAssessment = Pick<
   | "reductionPct"
   | "lastEntryDate"
   | "overdueCheckIns"
+  | "dueCheckIns"
   | "flags"
   | "urgency"
   | "trend"
@@ -347,6 +350,7 @@ export async function caseloadRows(db: Db, actor: Pick<Actor, "id">, now: Date) 
       procedure: p.procedure,
       openFlags: openFlags(assessment),
       overdueCheckIns: assessment.overdueCheckIns,
+      dueCheckIns: assessment.dueCheckIns,
       decision: plan
         ? {
             decidedAt: plan.decidedAt.toISOString(),
@@ -497,6 +501,7 @@ const NOT_ASSESSED: CaseloadAssessment = {
   lastEntryDate: null,
   flags: [],
   overdueCheckIns: [],
+  dueCheckIns: [],
   urgency: null,
   trend: [],
 };
@@ -512,6 +517,7 @@ function summary(a: Assessment) {
     reductionPct: a.reductionPct,
     lastEntryDate: a.lastEntryDate,
     overdueCheckIns: a.checkIns.filter((c) => c.status === "overdue").map((c) => c.day),
+    dueCheckIns: a.checkIns.filter((c) => c.status === "due").map((c) => c.day),
   };
 }
 

@@ -216,6 +216,47 @@ describe("review states (docs/clinical-rules.md#review-states)", () => {
     ]);
   });
 
+  it("a check-in still unanswered 5 days after its day: Follow-up due, call the patient (docs/clinical-rules.md#tiered-outreach)", async () => {
+    const me = await createUser(db, "provider");
+    const api = callerFor(db, me);
+    // The 2-week check-in of a procedure 19 days ago: its day was 5 days ago, no answer.
+    const missed = await patientOf(me, "Mick Missed");
+    const missedProc = await insertProcedure(db, missed, me, addDays(today, -19), {
+      baselinePain: 6,
+    });
+    await insertEntries(
+      db,
+      missedProc,
+      dailyEntries(0, 19, () => 2),
+    );
+    // 18 days ago: its day was 4 days ago, the reminders still work.
+    const waiting = await patientOf(me, "Wanda Waiting");
+    const waitingProc = await insertProcedure(db, waiting, me, addDays(today, -18), {
+      baselinePain: 6,
+    });
+    await insertEntries(
+      db,
+      waitingProc,
+      dailyEntries(0, 18, () => 2),
+    );
+
+    const rows = (await api.caseload.list({})).rows;
+    expect(rows.map((r) => [r.name, r.state, r.reasons, r.since])).toEqual([
+      ["Mick Missed", "follow_up_due", ["check_in_missed"], today],
+      ["Wanda Waiting", "monitoring", [], null],
+    ]);
+    const review = await api.caseload.review({ patientId: missed.id });
+    expect(review).toMatchObject({ state: "follow_up_due", reasons: ["check_in_missed"] });
+
+    // The patient answers (today's entry carries the check-in): the reason goes.
+    await db
+      .update(diaryEntries)
+      .set({ pgic: "much_improved" })
+      .where(and(eq(diaryEntries.procedureId, missedProc.id), eq(diaryEntries.entryDate, today)));
+    const after = (await api.caseload.list({})).rows.find((r) => r.patientId === missed.id);
+    expect(after).toMatchObject({ state: "monitoring", reasons: [] });
+  });
+
   it("keeps other teams' patients out: not in the queue, and not found for Next patient", async () => {
     const me = await createUser(db, "provider");
     const them = await createUser(db, "provider");

@@ -100,12 +100,17 @@ export async function patientReview(
   // The patient's review state (docs/clinical-rules.md#review-states), as the queue shows it, when
   // the latest procedure is shown.
   const plan = decisionList.find((d) => d.supersededById === null) ?? null;
-  const stateOf = (latest: { performedOn: string } | null, openFlags: number, overdue: number[]) =>
+  const stateOf = (
+    latest: { performedOn: string } | null,
+    openFlags: number,
+    checkIns: ReadonlyArray<{ day: number; status: string }>,
+  ) =>
     reviewState({
       today: asOf,
       procedure: latest,
       openFlags,
-      overdueCheckIns: overdue,
+      overdueCheckIns: checkIns.filter((c) => c.status === "overdue").map((c) => c.day),
+      dueCheckIns: checkIns.filter((c) => c.status === "due").map((c) => c.day),
       decision: plan
         ? {
             decidedAt: plan.createdAt.toISOString(),
@@ -152,11 +157,7 @@ export async function patientReview(
   const newestFirst = [...entries].reverse();
   const isLatest = !input.procedureId || input.procedureId === defaultProcedure?.id;
   const review = isLatest
-    ? stateOf(
-        procedure,
-        flags.filter((f) => !f.acknowledged).length,
-        assessment.checkIns.filter((c) => c.status === "overdue").map((c) => c.day),
-      )
+    ? stateOf(procedure, flags.filter((f) => !f.acknowledged).length, assessment.checkIns)
     : null;
   const start = (input.entriesPage - 1) * ENTRIES_PAGE_SIZE;
   return {

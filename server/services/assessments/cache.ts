@@ -18,7 +18,7 @@ import { readInputs } from "./diary-reader";
  * row of another version is then recomputed. `caseload-cache.test.ts` fingerprints the assessments
  * of a fixed set of diaries and fails until this is raised when they change.
  */
-export const ASSESSMENT_VERSION = 3;
+export const ASSESSMENT_VERSION = 4;
 
 /**
  * What is cached per procedure, and the version each kind's rows must carry:
