@@ -21,7 +21,23 @@ type Errors = Partial<Record<Field, string>>;
  * The short check-in (docs/clinical-rules.md#check-ins): the check-in question and, when today
  * has no entry yet, today's pain and site soreness. One screen, one button.
  */
-export function CheckInForm({ day, askPain }: { day: number; askPain: boolean }) {
+export type CheckInAnswer = {
+  clientId: string;
+  pgic: Pgic;
+  painAverage?: number | null;
+  siteSoreness?: boolean | null;
+};
+
+export function CheckInForm({
+  day,
+  askPain,
+  send,
+}: {
+  day: number;
+  askPain: boolean;
+  /** Sends the answer elsewhere (a one-tap link); by default the patient's own check-in. */
+  send?: (answer: CheckInAnswer) => Promise<void>;
+}) {
   const router = useRouter();
   const [clientId] = useState(newClientId);
   const [pgic, setPgic] = useState<Pgic | null>(null);
@@ -57,13 +73,18 @@ export function CheckInForm({ day, askPain }: { day: number; askPain: boolean })
     if (!pgic || Object.keys(found).length > 0) return fail(found);
     setPending(true);
     try {
-      await mutate("diary", "checkIn", {
+      const answer = {
         clientId,
         pgic,
         ...(askPain ? { painAverage: pain, siteSoreness: sore } : {}),
-      });
-      flash("Check-in sent. Thank you: your care team sees your answer.");
-      router.refresh();
+      };
+      if (send) {
+        await send(answer);
+      } else {
+        await mutate("diary", "checkIn", answer);
+        flash("Check-in sent. Thank you: your care team sees your answer.");
+        router.refresh();
+      }
     } catch (error) {
       const byField = fieldErrors(error) as Errors;
       fail(byField, Object.keys(byField).length > 0 ? null : errorMessage(error));

@@ -49,6 +49,7 @@ export function OutreachActions({
     }),
   );
   const [adding, setAdding] = useState(false);
+  const qr = useMutation(trpc.outreach.checkInQr.mutationOptions());
 
   return (
     <div className="space-y-4">
@@ -75,7 +76,44 @@ export function OutreachActions({
             Call the patient…
           </Button>
         )}
+        {qr.data ? null : (
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={qr.isPending}
+            onClick={() => qr.mutate({ patientId })}
+          >
+            {qr.isPending ? "Making the code…" : "Check-in QR code"}
+          </Button>
+        )}
       </div>
+      {qr.error ? (
+        <Alert tone="warning" role="alert">
+          {errorMessage(qr.error)}
+        </Alert>
+      ) : null}
+      {qr.data ? (
+        <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center">
+          <div
+            role="img"
+            aria-label={`QR code that opens ${firstName}'s ${qr.data.checkInName} check-in`}
+            className="size-44 shrink-0 self-center rounded-lg border border-slate-200 bg-white p-2"
+            // Generated on our server by the qrcode library from the link it made: no user input.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: an SVG we generated
+            dangerouslySetInnerHTML={{ __html: qr.data.svg }}
+          />
+          <div className="space-y-3 text-sm text-slate-700">
+            <p>
+              Ask {firstName} to scan this with their phone&apos;s camera: it opens their{" "}
+              {qr.data.checkInName} check-in once they confirm their date of birth. It works once,
+              until {formatDate(qr.data.expiresAt.toISOString().slice(0, 10))}.
+            </p>
+            <Button type="button" variant="secondary" onClick={() => qr.reset()}>
+              Hide the code
+            </Button>
+          </div>
+        </div>
+      ) : null}
       {remind.error ? (
         <Alert tone="danger" role="alert">
           {errorMessage(remind.error)}

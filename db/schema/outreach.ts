@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /** shared/outreach.ts CALL_OUTCOMES (the database keeps its own copy, in the check below). */
@@ -61,4 +61,31 @@ export const supportAccess = pgTable(
     index("support_access_admin_idx").on(t.adminId, t.patientId, t.expiresAt),
     index("support_access_patient_idx").on(t.patientId, t.createdAt),
   ],
+);
+
+/**
+ * One-tap check-in links (docs/decisions/038-one-tap-check-ins.md): a check-in reminder carries a
+ * link that opens that one check-in after the patient confirms their date of birth. Single use,
+ * valid 7 days, only the SHA-256 of its token stored; five wrong dates of birth end it.
+ */
+export const checkInLinks = pgTable(
+  "check_in_links",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tokenHash: text().notNull().unique(),
+    patientId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The check-in (14, 42, ...) of the patient's latest procedure the link opens. */
+    checkInDay: integer().notNull(),
+    /** Where the link was given: email (a reminder), qr (the clinic's screen or report). */
+    sentBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    wrongDates: integer().notNull().default(0),
+    /** Set when the fifth wrong date of birth ended the link. */
+    endedAt: timestamp({ withTimezone: true }),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("check_in_links_patient_idx").on(t.patientId, t.createdAt)],
 );

@@ -41,6 +41,7 @@ const DATA_TABLES = [
   "mfa_recovery_codes",
   "passkeys",
   "call_tasks",
+  "check_in_links",
   "support_access",
 ];
 

@@ -4,6 +4,7 @@ import { blockRouter } from "./routers/block";
 import { blockDiaryRouter } from "./routers/block-diary";
 import { careTeamRouter } from "./routers/care-team";
 import { caseloadRouter } from "./routers/caseload";
+import { checkInLinkRouter } from "./routers/check-in-link";
 import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   blockDiary: blockDiaryRouter,
   careTeam: careTeamRouter,
   caseload: caseloadRouter,
+  checkInLink: checkInLinkRouter,
   decision: decisionRouter,
   diary: diaryRouter,
   import: importRouter,

@@ -99,7 +99,7 @@ const REMINDERS: Record<ReminderKind, { subject: string; paragraph: string; labe
   check_in_due: {
     subject: "A check-in is waiting for you",
     paragraph:
-      "Your care team has a few questions for you about how you are doing. It takes about two minutes.",
+      "Your care team has a few questions for you about how you are doing. It takes about a minute: the button opens your check-in after you confirm your date of birth, and works once, for 7 days.",
     label: "Answer the check-in",
   },
   diary_lapsed: {

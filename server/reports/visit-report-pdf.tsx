@@ -8,6 +8,7 @@ import {
   Document,
   Font,
   G,
+  Image,
   Line,
   Page,
   Polyline,
@@ -574,6 +575,19 @@ export function VisitReportDocument({ report }: { report: VisitReport }) {
             </View>
           ) : null}
         </View>
+
+        {report.checkInQr ? (
+          <View style={[s.row, s.section, { alignItems: "center" }]} wrap={false}>
+            <Image src={report.checkInQr.png} style={{ width: 72, height: 72, marginRight: 10 }} />
+            <View style={{ flex: 1 }}>
+              <Text style={s.h2}>Your {report.checkInQr.checkInName} check-in, on your phone</Text>
+              <Text style={s.small}>
+                Scan this code with your phone's camera: it opens your check-in once you confirm
+                your date of birth. It works once, until {longDate(report.checkInQr.until)}.
+              </Text>
+            </View>
+          </View>
+        ) : null}
 
         {staff && procedure?.notes ? (
           <Section title="Procedure notes">

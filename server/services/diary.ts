@@ -492,6 +492,30 @@ export async function correctEntry(
 }
 
 /**
+ * The check-in a patient can answer today outside their own pages (a one-tap link, the clinic's
+ * kiosk): its day, and whether today's pain and site soreness are still to ask (no entry yet
+ * today); null when no check-in is open today.
+ */
+export async function openCheckIn(
+  db: DbOrTx,
+  patientId: string,
+  now: Date = new Date(),
+): Promise<{ day: number; askPain: boolean } | null> {
+  const today = await clinicToday(db, now);
+  const procedure = procedureFor(await ownProcedures(db, patientId), today);
+  const question = procedure
+    ? checkInQuestion(procedure, today, today, await answeredDates(db, procedure.id))
+    : null;
+  if (!question || question.answered) return null;
+  const [current] = await db
+    .select({ id: diaryEntries.id })
+    .from(diaryEntries)
+    .where(inWindow(patientId, today, today))
+    .limit(1);
+  return { day: question.day, askPain: !current };
+}
+
+/**
  * The short check-in (docs/clinical-rules.md#check-ins): the PGIC of the check-in due today, on
  * today's entry. With no entry today it begins one with the pain and site soreness questions (the
  * rest of the diary can be added to it later, as a correction); with one, it adds the answer to it.

@@ -19,12 +19,16 @@ import { checkInSchedule } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import type { CallOutcome } from "@/shared/outreach";
 import { recordAudit } from "./audit";
+import { issueCheckInLink } from "./check-in-links";
 import { queueEmail, wakeMailDelivery } from "./outbox";
 import { managedPatient } from "./patient-access";
 import { unsubscribeUrl } from "./reminders";
 import { getClinicSettings } from "./settings";
 
-/** Whether the patient's latest procedure has a check-in due or overdue today. */
+/**
+ * The check-in of the patient's latest procedure that can be answered today: the latest one begun,
+ * while it is due (its day to day + 6; an overdue one can no longer be answered); null: none.
+ */
 async function checkInWaiting(db: DbOrTx, patientId: string, today: string) {
   const [latest] = await db
     .select({ id: procedures.id, performedOn: procedures.performedOn })
@@ -32,7 +36,7 @@ async function checkInWaiting(db: DbOrTx, patientId: string, today: string) {
     .where(and(eq(procedures.patientId, patientId), isNull(procedures.deletedAt)))
     .orderBy(desc(procedures.performedOn))
     .limit(1);
-  if (!latest || latest.performedOn > today) return false;
+  if (!latest || latest.performedOn > today) return null;
   const answered = await db
     .select({ date: diaryEntries.entryDate })
     .from(diaryEntries)
@@ -43,11 +47,14 @@ async function checkInWaiting(db: DbOrTx, patientId: string, today: string) {
         isNotNull(diaryEntries.pgic),
       ),
     );
-  return checkInSchedule(
+  const current = checkInSchedule(
     latest.performedOn,
     today,
     answered.map((a) => a.date),
-  ).some((c) => c.status === "due" || c.status === "overdue");
+  )
+    .filter((c) => c.date <= today)
+    .at(-1);
+  return current?.status === "due" ? current.day : null;
 }
 
 /**
@@ -67,7 +74,8 @@ export async function sendReminderNow(
   }
   const settings = await getClinicSettings(db);
   const today = todayInZone(settings.timeZone, now);
-  const kind = (await checkInWaiting(db, patient.id, today)) ? "check_in_due" : "diary_lapsed";
+  const checkInDay = await checkInWaiting(db, patient.id, today);
+  const kind = checkInDay !== null ? "check_in_due" : "diary_lapsed";
   const [prefs] = await db
     .select()
     .from(notificationPreferences)
@@ -91,7 +99,20 @@ export async function sendReminderNow(
       to: patient.email,
       email: reminderEmail({
         kind,
-        url: `${settings.publicUrl}/patient/${kind === "check_in_due" ? "check-in" : "diary/new"}`,
+        // A waiting check-in opens in one tap (docs/decisions/038-one-tap-check-ins.md).
+        url:
+          checkInDay !== null
+            ? await issueCheckInLink(
+                tx,
+                {
+                  patientId: patient.id,
+                  checkInDay,
+                  sentBy: "email",
+                  publicUrl: settings.publicUrl,
+                },
+                now,
+              )
+            : `${settings.publicUrl}/patient/diary/new`,
         unsubscribeUrl: unsubscribeUrl(settings.publicUrl, patient.id, kind),
         clinic: { name: settings.clinicName, phone: settings.clinicPhone },
       }),

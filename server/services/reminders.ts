@@ -7,9 +7,11 @@ import type { Actor } from "@/server/authz/policy";
 import { resolveAuthSecret } from "@/server/env";
 import { badRequest } from "@/server/errors";
 import { reminderEmail } from "@/server/mail/templates";
+import { dueCheckIn } from "@/server/outcomes/check-ins";
 import { hourInZone, type ReminderKind, reminderFor } from "@/server/outcomes/reminders";
 import { todayInZone } from "@/server/time";
 import { recordAudit } from "./audit";
+import { issueCheckInLink } from "./check-in-links";
 import { notify } from "./notifications";
 import { queueEmail, wakeMailDelivery } from "./outbox";
 import { getClinicSettings } from "./settings";
@@ -245,13 +247,29 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
             },
           ]);
         if (!kind) return false;
+        // A due check-in's reminder opens it in one tap (docs/decisions/038-one-tap-check-ins.md).
+        const checkIn =
+          kind === "check_in_due" && c.performed_on
+            ? dueCheckIn(c.performed_on, today, c.answered ? c.answered.split(",") : [])
+            : null;
         await queueEmail(tx, {
           kind: EMAIL_KIND[kind],
           userId: c.id,
           to: c.email,
           email: reminderEmail({
             kind,
-            url: `${settings.publicUrl}/patient/${kind === "check_in_due" ? "check-in" : "diary/new"}`,
+            url: checkIn
+              ? await issueCheckInLink(
+                  tx,
+                  {
+                    patientId: c.id,
+                    checkInDay: checkIn.day,
+                    sentBy: "email",
+                    publicUrl: settings.publicUrl,
+                  },
+                  now,
+                )
+              : `${settings.publicUrl}/patient/${kind === "check_in_due" ? "check-in" : "diary/new"}`,
             // Documentation weeks go with the diary reminders: the same link turns both off.
             unsubscribeUrl: unsubscribeUrl(
               settings.publicUrl,

@@ -35,6 +35,7 @@ import { assessedEntryColumns, interferenceOf, readAndAssess } from "./assessmen
 import { recordAudit } from "./audit";
 import { formatClinicTime } from "./audit-log";
 import { patientBlocksForExport } from "./blocks";
+import { reportCheckInQr } from "./check-in-links";
 import { type Decision, patientDecisions } from "./decisions";
 import { flagStatuses, latestAcknowledgements } from "./flags";
 import { exportablePatient, type PatientIdentity } from "./patient-access";
@@ -174,6 +175,11 @@ export type VisitReport = {
   generatedAt: string;
   generatedBy: string;
   patient: { name: string; email: string; birthDate: string | null; mrn: string | null };
+  /**
+   * A QR code (PNG data URL) of a one-tap link to the check-in open today, when a provider of the
+   * care team prints the report (docs/decisions/038-one-tap-check-ins.md); null otherwise.
+   */
+  checkInQr: { png: string; checkInName: string; until: string } | null;
   procedure: {
     performedOn: string;
     modality: string;
@@ -255,6 +261,7 @@ export async function visitReport(
   if (input.procedureId && !procedure) throw notFound("procedure");
 
   const currentDecision = decisionList.find((d) => d.supersededById === null) ?? null;
+  const qr = await reportCheckInQr(db, actor, patient, now);
   const base = {
     audience,
     clinicName: settings.clinicName ?? DEFAULT_CLINIC_NAME,
@@ -267,6 +274,13 @@ export async function visitReport(
       birthDate: patient.dateOfBirth,
       mrn: patient.mrn,
     },
+    checkInQr: qr
+      ? {
+          png: qr.png,
+          checkInName: qr.checkInName,
+          until: clinicDay(qr.expiresAt, settings.timeZone),
+        }
+      : null,
     procedureCount: procs.length,
     plan: currentDecision
       ? {

@@ -47,6 +47,15 @@ const everyone = (): Row["expect"] => ({
   providerUnassigned: "OK",
   admin: "OK",
 });
+/** Public, and the input decides: a link nobody could know is refused whoever calls. */
+const refusedForAll = (): Row["expect"] => ({
+  anonymous: "BAD_REQUEST",
+  patientOwn: "BAD_REQUEST",
+  patientOther: "BAD_REQUEST",
+  providerAssigned: "BAD_REQUEST",
+  providerUnassigned: "BAD_REQUEST",
+  admin: "BAD_REQUEST",
+});
 const adminOnly = (): Row["expect"] => ({
   anonymous: U,
   patientOwn: F,
@@ -239,6 +248,12 @@ export const matrix: Record<string, Row> = {
   },
   "diary.list": { input: () => ({}), expect: patientOnly("OK") },
   "outreach.remindNow": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
+  // The world's patient has no check-in open today: the provider is let in, and told so (the QR
+  // code itself: check-in-links.int.test.ts).
+  "outreach.checkInQr": {
+    input: (_, t) => ({ patientId: t.patientId }),
+    expect: { ...providerOnly(N), providerAssigned: "BAD_REQUEST" },
+  },
   "outreach.calls": { input: (_, t) => ({ patientId: t.patientId }), expect: providerOnly(N) },
   "outreach.openCall": {
     input: (w, t) => ({ patientId: t.patientId, reason: "Asked for a call", dueOn: w.today }),
@@ -296,6 +311,24 @@ export const matrix: Record<string, Row> = {
       admin: "OK",
     },
   },
+  // One-tap check-in links: public, the link and the date of birth are the key; an unknown link
+  // is refused for everyone (the journey: check-in-links.int.test.ts).
+  "checkInLink.open": { input: () => ({ token: "no-such-link" }), expect: everyone() },
+  "checkInLink.confirm": {
+    input: () => ({ token: "no-such-link", dateOfBirth: "1961-04-12" }),
+    expect: refusedForAll(),
+  },
+  "checkInLink.answer": {
+    input: () => ({
+      token: "no-such-link",
+      dateOfBirth: "1961-04-12",
+      clientId: crypto.randomUUID(),
+      pgic: "much_improved",
+      painAverage: 2,
+      siteSoreness: false,
+    }),
+    expect: refusedForAll(),
+  },
   "invitation.check": { input: () => ({ token: "no-such-link" }), expect: everyone() },
   "invitation.accept": {
     input: (w) => ({ token: w.invitationToken, password: "Lantern harbor quietly 2931" }),
@@ -307,14 +340,7 @@ export const matrix: Record<string, Row> = {
   "passwordReset.complete": {
     // An unknown link is refused for everyone, signed in or not (the journey: password-reset tests).
     input: () => ({ token: "no-such-link", password: "Lantern harbor quietly 2931" }),
-    expect: {
-      anonymous: "BAD_REQUEST",
-      patientOwn: "BAD_REQUEST",
-      patientOther: "BAD_REQUEST",
-      providerAssigned: "BAD_REQUEST",
-      providerUnassigned: "BAD_REQUEST",
-      admin: "BAD_REQUEST",
-    },
+    expect: refusedForAll(),
   },
   "notifications.list": { expect: signedIn() },
   "notifications.unreadCount": { expect: signedIn() },

@@ -1,4 +1,5 @@
 import { createTRPCRouter, providerProcedure } from "@/server/api/trpc";
+import { checkInQrCode } from "@/server/services/check-in-links";
 import {
   closeCallTask,
   openCallTask,
@@ -16,6 +17,10 @@ export const outreachRouter = createTRPCRouter({
   remindNow: providerProcedure
     .input(PatientOutreachInput)
     .mutation(({ ctx, input }) => sendReminderNow(ctx.db, ctx.actor, input.patientId)),
+  /** A QR code that opens the patient's open check-in on their phone (a one-tap link). */
+  checkInQr: providerProcedure
+    .input(PatientOutreachInput)
+    .mutation(({ ctx, input }) => checkInQrCode(ctx.db, ctx.actor, input.patientId)),
   calls: providerProcedure.input(PatientOutreachInput).query(async ({ ctx, input }) => {
     await managedPatient(ctx.db, ctx.actor, input.patientId);
     return openCallTasks(ctx.db, input.patientId);
