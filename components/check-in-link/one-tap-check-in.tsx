@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type Ref, useEffect, useRef, useState } from "react";
 import { CheckInForm } from "@/components/diary/check-in-form";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -58,13 +58,7 @@ export function OneTapCheckIn({
   if (step.step === "refused")
     return (
       <div className="space-y-4">
-        <h1
-          ref={heading}
-          tabIndex={-1}
-          className="text-center text-2xl font-semibold tracking-tight text-slate-900 outline-none"
-        >
-          This link cannot be used
-        </h1>
+        <StepHeading ref={heading}>This link cannot be used</StepHeading>
         <Alert tone="warning" role="alert">
           {step.message}
           {phone}
@@ -75,13 +69,7 @@ export function OneTapCheckIn({
   if (step.step === "done")
     return (
       <div className="space-y-4">
-        <h1
-          ref={heading}
-          tabIndex={-1}
-          className="text-center text-2xl font-semibold tracking-tight text-slate-900 outline-none"
-        >
-          Check-in sent
-        </h1>
+        <StepHeading ref={heading}>Check-in sent</StepHeading>
         <Alert tone="success" role="status">
           Thank you: your care team sees your answer. You can close this page.
         </Alert>
@@ -91,15 +79,9 @@ export function OneTapCheckIn({
   if (step.step === "answer")
     return (
       <div className="space-y-4">
-        <div className="text-center">
-          <h1
-            ref={heading}
-            tabIndex={-1}
-            className="text-2xl font-semibold tracking-tight text-slate-900 outline-none"
-          >
-            Your {step.name} check-in
-          </h1>
-          <p className="mt-1 text-sm text-slate-600">
+        <div>
+          <StepHeading ref={heading}>Your {step.name} check-in</StepHeading>
+          <p className="mt-1 text-center text-sm text-slate-600">
             {step.askPain ? "Three questions" : "One question"}, about a minute.
           </p>
         </div>
@@ -148,5 +130,18 @@ export function OneTapCheckIn({
         This link opens one check-in, once, for 7 days.{phone}
       </p>
     </div>
+  );
+}
+
+/** A step's heading: it takes the focus when the step appears. */
+function StepHeading({ ref, children }: { ref: Ref<HTMLHeadingElement>; children: ReactNode }) {
+  return (
+    <h1
+      ref={ref}
+      tabIndex={-1}
+      className="text-center text-2xl font-semibold tracking-tight text-slate-900 outline-none"
+    >
+      {children}
+    </h1>
   );
 }
