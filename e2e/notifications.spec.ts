@@ -6,7 +6,11 @@ test.describe("notifications", () => {
     await page.getByRole("link", { name: /^Notifications/ }).click();
     await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
     await page.getByLabel("Every day").check();
-    await page.getByLabel("At what time").selectOption("7");
+    // Quiet hours (21:00-08:00) are not offered.
+    await expect(page.getByLabel("At what time").locator("option")).toHaveText(
+      Array.from({ length: 13 }, (_, i) => `${String(i + 8).padStart(2, "0")}:00`),
+    );
+    await page.getByLabel("At what time").selectOption("9");
     const replies = page.getByLabel("Email me when my care team replies");
     await expect(replies).toBeChecked();
     await replies.uncheck();
@@ -14,7 +18,7 @@ test.describe("notifications", () => {
     await expect(page.getByText("Your email choices are saved.")).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("Every day")).toBeChecked();
-    await expect(page.getByLabel("At what time")).toHaveValue("7");
+    await expect(page.getByLabel("At what time")).toHaveValue("9");
     await expect(replies).not.toBeChecked();
     await expectNoA11yViolations(page);
     await page.screenshot({ path: "test-results/notifications-patient-1280.png", fullPage: true });

@@ -8,6 +8,7 @@ import { zoneWords } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { QUIET_FROM_HOUR, QUIET_UNTIL_HOUR, sendingHour } from "@/server/outcomes/reminders";
 
 type Preferences = {
   reminderHour: number;
@@ -109,20 +110,23 @@ export function PreferencesForm({
         <Field
           id="reminderHour"
           label="At what time"
-          hint={`At most one reminder a day, at this hour (${zoneWords(timeZone)}).`}
+          hint={`At most one reminder a day, at this hour (${zoneWords(timeZone)}); never at night, from ${hourLabel(QUIET_FROM_HOUR)} to ${hourLabel(QUIET_UNTIL_HOUR)}.`}
         >
           <Select
             id="reminderHour"
             name="reminderHour"
-            defaultValue={String(preferences.reminderHour)}
+            defaultValue={String(sendingHour(preferences.reminderHour))}
             aria-describedby="reminderHour-hint"
             className="max-w-40"
           >
-            {Array.from({ length: 24 }, (_, h) => (
-              <option key={hourLabel(h)} value={h}>
-                {hourLabel(h)}
-              </option>
-            ))}
+            {Array.from({ length: QUIET_FROM_HOUR - QUIET_UNTIL_HOUR }, (_, i) => {
+              const h = QUIET_UNTIL_HOUR + i;
+              return (
+                <option key={hourLabel(h)} value={h}>
+                  {hourLabel(h)}
+                </option>
+              );
+            })}
           </Select>
         </Field>
       ) : null}

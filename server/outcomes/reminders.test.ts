@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
-import { hourInZone, type ReminderInput, reminderFor } from "./reminders";
+import { hourInZone, isQuietHour, type ReminderInput, reminderFor, sendingHour } from "./reminders";
 
 const all = { check_in_due: true, diary_lapsed: true, daily_diary: true };
 const base = (over: Partial<ReminderInput>): ReminderInput => ({
@@ -128,5 +128,20 @@ describe("documentation weeks (docs/clinical-rules.md#documentation-weeks)", () 
         base({ performedOn, lastEntryDate: dates(8)[0] ?? null, recentEntryDates: dates(8) }),
       ),
     ).toBe("diary_lapsed");
+  });
+});
+
+describe("quiet hours (SPEC 12: 21:00-08:00)", () => {
+  it.each([
+    [20, false, 20],
+    [21, true, 8],
+    [23, true, 8],
+    [0, true, 8],
+    [7, true, 8],
+    [8, false, 8],
+    [18, false, 18],
+  ])("hour %i: quiet %s, a reminder chosen for it goes at %i", (hour, quiet, goes) => {
+    expect(isQuietHour(hour)).toBe(quiet);
+    expect(sendingHour(hour)).toBe(goes);
   });
 });

@@ -95,3 +95,14 @@ export function hourInZone(timeZone: string, now: Date): number {
   }).format(now);
   return Number.parseInt(hour, 10);
 }
+
+/**
+ * Quiet hours (SPEC 12): nothing is sent to a patient from 21:00 to 08:00 in the clinic's time zone;
+ * a reminder hour within them waits for 08:00.
+ */
+export const QUIET_FROM_HOUR = 21;
+export const QUIET_UNTIL_HOUR = 8;
+export const isQuietHour = (hour: number) => hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR;
+/** The hour a patient's reminder goes out: their chosen hour, or 08:00 when it is a quiet one. */
+export const sendingHour = (reminderHour: number) =>
+  isQuietHour(reminderHour) ? QUIET_UNTIL_HOUR : reminderHour;

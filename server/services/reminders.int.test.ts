@@ -64,6 +64,23 @@ describe("reminders", () => {
     expect(await remindersTo(patient)).toHaveLength(2);
   });
 
+  it("quiet hours: a reminder chosen for 22:00 goes at 08:00 the next morning; nothing is sent at night", async () => {
+    const night = await dailyPatient(22);
+    // 22:30 in New York (winter): quiet, nothing, not even for the 18:00 patient not yet reached.
+    const late = await dailyPatient(18);
+    const quiet = await sendDueReminders(t.db, new Date("2026-01-20T03:30:00Z"));
+    expect(quiet.considered).toBe(0);
+    expect(await remindersTo(night)).toHaveLength(0);
+    expect(await remindersTo(late)).toHaveLength(0);
+    // 07:59 the next morning: still quiet.
+    await sendDueReminders(t.db, new Date("2026-01-20T12:59:00Z"));
+    expect(await remindersTo(night)).toHaveLength(0);
+    // 08:00: the 22:00 patient's reminder goes; the 18:00 patient waits for 18:00.
+    await sendDueReminders(t.db, new Date("2026-01-20T13:00:00Z"));
+    expect(await remindersTo(night)).toHaveLength(1);
+    expect(await remindersTo(late)).toHaveLength(0);
+  });
+
   it("sends one reminder a day to a patient across two workers (two queue instances)", async () => {
     const now = new Date("2026-02-10T23:30:00Z");
     let runs = 0;
@@ -165,10 +182,10 @@ describe("reminders", () => {
 
   it("a patient chooses their hour and kinds on their account", async () => {
     const api = callerFor(t.db, patient);
-    await api.notifications.updatePreferences({ reminderHour: 7, dailyDiary: true });
-    await sendDueReminders(t.db, new Date("2026-05-05T10:59:00Z")); // 06:59 in New York (EDT)
+    await api.notifications.updatePreferences({ reminderHour: 9, dailyDiary: true });
+    await sendDueReminders(t.db, new Date("2026-05-05T12:59:00Z")); // 08:59 in New York (EDT)
     expect(await remindersTo(patient)).toHaveLength(0);
-    await sendDueReminders(t.db, new Date("2026-05-05T11:00:00Z"));
+    await sendDueReminders(t.db, new Date("2026-05-05T13:00:00Z"));
     expect(await remindersTo(patient)).toHaveLength(1);
     // staff fields are not theirs to set
     await api.notifications.updatePreferences({ highFlagEmail: true });

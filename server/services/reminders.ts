@@ -8,7 +8,14 @@ import { resolveAuthSecret } from "@/server/env";
 import { badRequest } from "@/server/errors";
 import { reminderEmail } from "@/server/mail/templates";
 import { dueCheckIn } from "@/server/outcomes/check-ins";
-import { hourInZone, type ReminderKind, reminderFor } from "@/server/outcomes/reminders";
+import {
+  hourInZone,
+  isQuietHour,
+  QUIET_FROM_HOUR,
+  QUIET_UNTIL_HOUR,
+  type ReminderKind,
+  reminderFor,
+} from "@/server/outcomes/reminders";
 import { todayInZone } from "@/server/time";
 import { recordAudit } from "./audit";
 import { issueCheckInLink } from "./check-in-links";
@@ -187,6 +194,8 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
   const clinic = { name: settings.clinicName, phone: settings.clinicPhone };
   let sent = 0;
   let considered = 0;
+  // Quiet hours: nobody is considered; a chosen hour within them waits for 08:00 (sendingHour).
+  if (isQuietHour(hour)) return { today, hour, considered, sent };
   for (;;) {
     const candidates = rowsOf<Candidate>(
       await db.execute(sql`
@@ -211,7 +220,10 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
           select id, performed_on from procedures
           where patient_id = u.id and deleted_at is null and performed_on <= ${today}::date
           order by performed_on desc, created_at desc limit 1) pr on true
-        where u.role = 'patient' and u.active and coalesce(p.reminder_hour, 18) <= ${hour}
+        where u.role = 'patient' and u.active
+          and (case when coalesce(p.reminder_hour, 18) >= ${QUIET_FROM_HOUR}
+                      or coalesce(p.reminder_hour, 18) < ${QUIET_UNTIL_HOUR}
+                    then ${QUIET_UNTIL_HOUR} else coalesce(p.reminder_hour, 18) end) <= ${hour}
           and not exists (select 1 from sent_marks m where m.key = 'reminder:' || u.id || ':' || ${today})
         order by u.id limit 200`),
     );
