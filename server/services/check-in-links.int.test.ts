@@ -7,14 +7,16 @@ import type { Db } from "@/db/client";
 import { auditEvents, checkInLinks, diaryEntries, outbox, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
+import { hourInZone } from "@/server/outcomes/reminders";
 import { renderVisitReport } from "@/server/reports/visit-report-pdf";
 import { dailyEntries, insertEntries, insertProcedure } from "@/server/testing/clinical";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, callerFor, createUser, deactivate } from "@/server/testing/fixtures";
+import { todayInZone } from "@/server/time";
 import { hashToken } from "./invitations";
 import { sendDueReminders } from "./reminders";
 import { visitReport } from "./reports";
-import { clinicToday } from "./settings";
+import { clinicToday, getClinicSettings } from "./settings";
 
 let t: TestDatabase;
 let db: Db;
@@ -226,7 +228,14 @@ describe("one-tap check-in links", () => {
       procedure,
       dailyEntries(0, 14, () => 3),
     );
-    await sendDueReminders(db, new Date(`${today}T23:30:00Z`));
+    // 18:30 of the clinic's today in its time zone (the patient's default hour, not a quiet one).
+    const { timeZone } = await getClinicSettings(db);
+    const evening = Array.from(
+      { length: 48 },
+      (_, h) => new Date(Date.parse(`${today}T00:30:00Z`) + (h - 24) * 3_600_000),
+    ).find((d) => hourInZone(timeZone, d) === 18 && todayInZone(timeZone, d) === today);
+    if (!evening) throw new Error("no 18:00 in the clinic's today");
+    await sendDueReminders(db, evening);
     const [mail] = await db.select().from(outbox).where(eq(outbox.userId, patient.id));
     expect(mail?.kind).toBe("reminder_check_in");
     const token = mail?.textBody.match(/\/c\/([\w-]{43})\b/)?.[1] ?? "";
