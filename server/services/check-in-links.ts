@@ -129,20 +129,32 @@ export async function reportCheckInQr(
 /** What a link can do now, before anything about the patient is shown. */
 export type LinkState = "ready" | "used" | "expired" | "ended" | "invalid";
 
-type Link = typeof checkInLinks.$inferSelect & { dateOfBirth: string | null; active: boolean };
+/** A link with the patient it opens for (who answers through it). */
+type Link = typeof checkInLinks.$inferSelect & {
+  patient: { id: string; name: string; email: string; dateOfBirth: string | null; active: boolean };
+};
 
 async function findLink(db: DbOrTx, token: string): Promise<Link | null> {
   const [row] = await db
-    .select({ link: checkInLinks, dateOfBirth: users.dateOfBirth, active: users.active })
+    .select({
+      link: checkInLinks,
+      patient: {
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        dateOfBirth: users.dateOfBirth,
+        active: users.active,
+      },
+    })
     .from(checkInLinks)
     .innerJoin(users, eq(users.id, checkInLinks.patientId))
     .where(eq(checkInLinks.tokenHash, hashToken(token)))
     .limit(1);
-  return row ? { ...row.link, dateOfBirth: row.dateOfBirth, active: row.active } : null;
+  return row ? { ...row.link, patient: row.patient } : null;
 }
 
 function stateOf(link: Link | null, now: Date): LinkState {
-  if (!link?.active || !link.dateOfBirth) return "invalid";
+  if (!link?.patient.active || !link.patient.dateOfBirth) return "invalid";
   if (link.usedAt) return "used";
   if (link.endedAt) return "ended";
   if (link.expiresAt <= now) return "expired";
@@ -202,7 +214,7 @@ async function verify(
     await audit(db, link, "check_in_link.confirm", "failure", ip, { state });
     throw badRequest(LINK_STATE_MESSAGES[state === "ready" ? "invalid" : state]);
   }
-  if (link.dateOfBirth !== input.dateOfBirth) {
+  if (link.patient.dateOfBirth !== input.dateOfBirth) {
     // One statement: two wrong dates sent at once both count.
     const [after] = await db
       .update(checkInLinks)
@@ -266,15 +278,10 @@ export async function answerByCheckInLink(
   now = new Date(),
 ) {
   const { link } = await verify(db, input, ip, now);
-  const [patient] = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, link.patientId))
-    .limit(1);
-  if (!patient) throw badRequest(LINK_STATE_MESSAGES.invalid);
+  const { id, name, email } = link.patient;
   await answerCheckIn(
     db,
-    { ...patient, role: "patient", mustChangePassword: false },
+    { id, name, email, role: "patient", mustChangePassword: false },
     {
       clientId: input.clientId,
       pgic: input.pgic,
