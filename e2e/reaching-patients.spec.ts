@@ -77,6 +77,20 @@ async function reminderLink(page: Page, patient: { id: string; name: string; ema
   return link;
 }
 
+/** At 200% text (a browser font size of 32 px) the page still fits 360 px; screenshot kept. */
+async function fitsAt200Percent(p: Page, name: string) {
+  await p.evaluate(() => {
+    document.documentElement.style.fontSize = "32px";
+  });
+  expect(await p.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(
+    360,
+  );
+  await p.screenshot({ path: test.info().outputPath(`${name}-200pct-360.png`), fullPage: true });
+  await p.evaluate(() => {
+    document.documentElement.style.fontSize = "";
+  });
+}
+
 /** A phone of the patient's own: no session, 360 px. */
 async function phone(browser: Browser) {
   const context = await browser.newContext({
@@ -105,6 +119,7 @@ test.describe("one-tap check-in links", () => {
     await expectNoA11yViolations(p);
     await shoot(p, "one-tap");
     await p.setViewportSize({ width: 360, height: 760 });
+    await fitsAt200Percent(p, "one-tap");
 
     await p.getByLabel("Your date of birth").fill("1961-04-21");
     await p.getByRole("button", { name: "Continue" }).click();
@@ -117,6 +132,7 @@ test.describe("one-tap check-in links", () => {
     await expectNoA11yViolations(p);
     await shoot(p, "one-tap-questions");
     await p.setViewportSize({ width: 360, height: 760 });
+    await fitsAt200Percent(p, "one-tap-questions");
 
     await p.getByRole("radio", { name: /^Much improved/ }).check({ force: true });
     await p

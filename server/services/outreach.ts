@@ -2,60 +2,21 @@
 // day per patient, through the outbox, with no patient data) and "Call the patient" tasks that keep
 // the patient in "Follow-up due" until closed. Providers act on their care team's patients only.
 import "server-only";
-import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import {
-  callTasks,
-  diaryEntries,
-  notificationPreferences,
-  procedures,
-  sentMarks,
-  users,
-} from "@/db/schema";
+import { callTasks, notificationPreferences, sentMarks, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest, conflict, notFound } from "@/server/errors";
 import { reminderEmail } from "@/server/mail/templates";
-import { checkInSchedule } from "@/server/outcomes";
 import { todayInZone } from "@/server/time";
 import type { CallOutcome } from "@/shared/outreach";
 import { recordAudit } from "./audit";
 import { issueCheckInLink } from "./check-in-links";
+import { openCheckIn } from "./diary";
 import { queueEmail, wakeMailDelivery } from "./outbox";
 import { managedPatient } from "./patient-access";
 import { unsubscribeUrl } from "./reminders";
 import { getClinicSettings } from "./settings";
-
-/**
- * The check-in of the patient's latest procedure that can be answered today: the latest one begun,
- * while it is due (its day to day + 6; an overdue one can no longer be answered); null: none.
- */
-async function checkInWaiting(db: DbOrTx, patientId: string, today: string) {
-  const [latest] = await db
-    .select({ id: procedures.id, performedOn: procedures.performedOn })
-    .from(procedures)
-    .where(and(eq(procedures.patientId, patientId), isNull(procedures.deletedAt)))
-    .orderBy(desc(procedures.performedOn))
-    .limit(1);
-  if (!latest || latest.performedOn > today) return null;
-  const answered = await db
-    .select({ date: diaryEntries.entryDate })
-    .from(diaryEntries)
-    .where(
-      and(
-        eq(diaryEntries.procedureId, latest.id),
-        isNull(diaryEntries.deletedAt),
-        isNotNull(diaryEntries.pgic),
-      ),
-    );
-  const current = checkInSchedule(
-    latest.performedOn,
-    today,
-    answered.map((a) => a.date),
-  )
-    .filter((c) => c.date <= today)
-    .at(-1);
-  return current?.status === "due" ? current.day : null;
-}
 
 /**
  * Emails the patient a reminder now: the check-in's when one is waiting, else the diary's. At most
@@ -74,7 +35,8 @@ export async function sendReminderNow(
   }
   const settings = await getClinicSettings(db);
   const today = todayInZone(settings.timeZone, now);
-  const checkInDay = await checkInWaiting(db, patient.id, today);
+  // The check-in open today (due, not answered); an overdue one can no longer be answered.
+  const checkInDay = (await openCheckIn(db, patient.id, now))?.day ?? null;
   const kind = checkInDay !== null ? "check_in_due" : "diary_lapsed";
   const [prefs] = await db
     .select()
