@@ -60,7 +60,12 @@ test("a provider records a block, the patient answers three times on their phone
   ).toBeVisible();
 
   async function answer(pain: string) {
-    await phone.getByRole("radio", { name: pain, exact: true }).first().check({ force: true });
+    // The page may refresh itself under the fake clock just as it is answered: choose again then.
+    const radio = phone.getByRole("radio", { name: pain, exact: true }).first();
+    await expect(async () => {
+      await radio.check({ force: true });
+      await expect(radio).toBeChecked({ timeout: 1000 });
+    }).toPass();
     await phone.getByText("Yes", { exact: true }).click();
     await phone.getByRole("button", { name: "Send my answer" }).click();
   }

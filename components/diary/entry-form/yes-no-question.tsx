@@ -39,7 +39,8 @@ export function YesNoQuestion({
             {hint}
           </p>
         ) : null}
-        <div className="mt-3 grid grid-cols-2 gap-2">
+        {/* Side by side on a phone; one above the other when enlarged text would not fit two. */}
+        <div className="mt-3 grid grid-cols-[repeat(auto-fit,minmax(min(6rem,100%),1fr))] gap-2">
           {ANSWERS.map(([v, label]) => (
             <ChoiceCard
               key={label}
