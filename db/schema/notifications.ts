@@ -27,6 +27,15 @@ export const outbox = pgTable(
      * invitation, reminder_check_in, reminder_diary, reminder_daily, staff_high_flag, staff_digest
      */
     kind: text().notNull(),
+    /**
+     * How it goes (docs/decisions/040-push-and-texts.md): `email` to an address, `push` to a
+     * push subscription (toAddress is its id), `text` to a phone number. Push and text carry a
+     * title and a short text only; `link` is what a tap opens.
+     */
+    channel: text({ enum: ["email", "push", "text"] })
+      .notNull()
+      .default("email"),
+    link: text(),
     userId: uuid().references(() => users.id),
     toAddress: text().notNull(),
     subject: text().notNull(),
@@ -91,8 +100,38 @@ export const notificationPreferences = pgTable("notification_preferences", {
   patientMessageEmail: boolean().notNull().default(false),
   /** Staff: one email a day with how many patients need review. */
   dailyDigest: boolean().notNull().default(true),
+  /**
+   * Patients: text messages (SPEC 12), opt-in. The number the patient gave and when they agreed;
+   * `textStoppedAt` when they replied STOP (texts off until they opt in again).
+   */
+  textPhone: text(),
+  textConsentAt: timestamp({ withTimezone: true }),
+  textStoppedAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Web push subscriptions (docs/decisions/040-push-and-texts.md): one per device a patient turned
+ * "Reminders on this phone" on; created when they agreed (the consent). Removed by the patient, or
+ * when the push service answers 404/410 (the subscription is gone).
+ */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    endpoint: text().notNull().unique(),
+    p256dh: text().notNull(),
+    auth: text().notNull(),
+    /** What the patient sees in their list, e.g. "Chrome on Android". */
+    device: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("push_subscriptions_user_idx").on(t.userId)],
+);
 
 /**
  * "This was done once": the key of a sent reminder (`reminder:<user>:<day>`), digest or flag

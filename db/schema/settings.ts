@@ -38,6 +38,12 @@ export const clinicSettings = pgTable(
      * (server/env.ts appUrl).
      */
     publicUrl: text(),
+    /**
+     * Web push's VAPID keys when VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY are not set: made at first
+     * use; the private key encrypted with the data key (docs/decisions/023-secrets-at-rest.md).
+     */
+    vapidPublicKey: text(),
+    vapidPrivateKey: text(),
     /** When an admin completed the first-run setup; null: /admin opens on the setup page. */
     setupCompletedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
