@@ -25,6 +25,8 @@ describe("audit trail in words", () => {
     ["decision.record", "success", "Recorded a decision"],
     ["message.read", "success", "Read a patient's messages"],
     ["message.reply", "success", "Replied to a patient"],
+    ["kiosk.unlock", "success", "Unlocked the clinic's check-in station"],
+    ["kiosk.unlock", "failure", "Failed to unlock the clinic's check-in station"],
     ["something.new_here", "success", "Something new here"],
   ])("%s (%s) reads %j", (action, outcome, words) => {
     expect(auditActionWords(action, outcome)).toBe(words);
@@ -90,6 +92,13 @@ describe("audit details in words", () => {
       "UTC",
       "Grouped by: Technique (RF variant) · Procedures: 12",
     ],
+    [
+      { reason: "no_match", wrongIdentities: 2 },
+      "UTC",
+      "No patient with that name and date of birth · Wrong identities on the station: 2",
+    ],
+    [{ stationId: "s-1", task: "entry" }, "UTC", "Station: s-1 · Offered: today's diary entry"],
+    [{ unlockedBy: "u-1" }, "UTC", null],
     [null, "UTC", null],
   ])("%j in %s reads %j", (details, zone, words) => {
     expect(detailsWords(details, zone)).toBe(words);

@@ -50,6 +50,12 @@ const ACTION_WORDS: Record<string, string> = {
   "diary.csv": "Downloaded a diary as CSV",
   "flag.acknowledge": "Marked a flag reviewed",
   "import.fhir": "Imported a FHIR Bundle",
+  "kiosk.unlock": "Unlocked the clinic's check-in station",
+  "kiosk.lock": "Locked the clinic's check-in station",
+  "kiosk.identify": "Identified a patient at the check-in station",
+  "kiosk.identify_failed": "Was not found at the check-in station (wrong name, date of birth or MRN)",
+  "kiosk.answer": "Answered a check-in at the clinic's check-in station",
+  "kiosk.entry": "Added today's diary entry at the clinic's check-in station",
   "import.patients": "Imported patients",
   "message.list": "Viewed the message inbox",
   "message.read": "Read a patient's messages",
@@ -89,6 +95,8 @@ export function auditActionWords(action: string, outcome?: string): string {
     return "Failed to sign in with a passkey";
   if (action === "passkey.register" && outcome && outcome !== "success")
     return "Failed to add a passkey";
+  if (action === "kiosk.unlock" && outcome && outcome !== "success")
+    return "Failed to unlock the clinic's check-in station";
   const words = ACTION_WORDS[action];
   if (words) return words;
   const plain = action.replace(/[._]/g, " ");
@@ -177,6 +185,19 @@ const REASON_WORDS: Record<string, string> = {
   used: "link already used",
   expired: "link expired",
   unknown: "link not valid",
+  not_valid: "not valid",
+  not_staff: "not a staff account",
+  mfa_enrol: "second factor required but not set up",
+  no_match: "no patient with that name and date of birth",
+  wrong_mrn: "wrong MRN",
+  ambiguous: "more than one patient matched",
+};
+
+/** What a patient was offered at the clinic's kiosk (decision 039). */
+const TASK_WORDS: Record<string, string> = {
+  check_in: "the due check-in",
+  entry: "today's diary entry",
+  nothing: "nothing to do",
 };
 
 const STEP_WORDS: Record<string, string> = {
@@ -227,6 +248,9 @@ const LABELS: Record<string, string> = {
   highFlagEmail: "Emails of high flags",
   dailyDigest: "Daily digest",
   patientMessageEmail: "Emails of patient messages",
+  stationId: "Station",
+  wrongIdentities: "Wrong identities on the station",
+  task: "Offered",
 };
 
 /** Keys that hold identifiers or are said by the action itself. */
@@ -237,6 +261,7 @@ const SKIPPED = new Set([
   "patientId",
   "decisionId",
   "accessId",
+  "unlockedBy",
 ]);
 
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -297,6 +322,7 @@ function valueWords(key: string, value: unknown, timeZone: string): string | nul
     modality: modalityLabels,
     region: regionLabels,
     groupBy: outcomeGroupLabels,
+    task: TASK_WORDS,
   };
   if (key === "action") return auditActionWords(text);
   if (key === "code") return CODE_WORDS[text] ?? flagCodeLabels[text as FlagCode] ?? text;

@@ -76,9 +76,16 @@ export const checkInLinks = pgTable(
     patientId: uuid()
       .notNull()
       .references(() => users.id),
-    /** The check-in (14, 42, ...) of the patient's latest procedure the link opens. */
+    /**
+     * The check-in (14, 42, ...) of the patient's latest procedure the link opens; 0 in a kiosk's
+     * grant of today's diary entry.
+     */
     checkInDay: integer().notNull(),
-    /** Where the link was given: email (a reminder), qr (the clinic's screen or report). */
+    /**
+     * Where the link was given: email (a reminder), qr (the clinic's screen or report), kiosk (a
+     * patient identified at the clinic's station, docs/decisions/039-kiosk.md: 10 minutes, held
+     * by the station's page only, never opened at /c/).
+     */
     sentBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

@@ -36,6 +36,14 @@ describe("authorization matrix (ARCHITECTURE.md#authorization)", () => {
         if (result.outcome !== "OK" && result.outcome !== "BAD_REQUEST")
           expect(await deniedCount(), `${path} as ${persona}`).toBe(denialsBefore + 1);
       }
+      // The clinic's kiosk (decision 039): the procedures an unlocked station may call.
+      if (row.station) {
+        const result = await callAs(t, path, "station", row);
+        expect(
+          result.outcome,
+          `${path} on a station${"message" in result ? `: ${result.message}` : ""}`,
+        ).toBe(row.station);
+      }
     });
   }
 

@@ -9,6 +9,7 @@ import { decisionRouter } from "./routers/decision";
 import { diaryRouter } from "./routers/diary";
 import { importRouter } from "./routers/import";
 import { invitationRouter } from "./routers/invitation";
+import { kioskRouter } from "./routers/kiosk";
 import { messageRouter } from "./routers/message";
 import { mfaRouter } from "./routers/mfa";
 import { notificationsRouter } from "./routers/notifications";
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   mfa: mfaRouter,
   passkey: passkeyRouter,
   invitation: invitationRouter,
+  kiosk: kioskRouter,
   outcomes: outcomesRouter,
   outreach: outreachRouter,
   notifications: notificationsRouter,

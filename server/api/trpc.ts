@@ -7,6 +7,7 @@ import type { Actor, Role } from "@/server/authz/policy";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
 import { recordDenial } from "@/server/services/audit";
+import { STATION_LOCKED_MESSAGE, verifyStation } from "@/server/services/kiosk";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/shared/outage";
 
 export type Context = {
@@ -16,6 +17,18 @@ export type Context = {
   ip: string | null;
   /** The server-side session of this request (sessions.id), when known. */
   sessionId?: string | null;
+  /** The clinic kiosk's credential (decision 039): only on the kiosk's own endpoint. */
+  station?: StationCookie;
+};
+
+/**
+ * The station cookie of the kiosk's endpoint (/kiosk/api/trpc, docs/decisions/039-kiosk.md): the
+ * credential the request carried, and how to set or clear it on the response.
+ */
+export type StationCookie = {
+  token: string | null;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
 };
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
@@ -119,3 +132,13 @@ export const adminProcedure = roleProcedure("admin");
 export const staffProcedure = roleProcedure("provider", "admin");
 /** Messages (docs/decisions/020-messages.md): patients and providers; admins do not read them. */
 export const messagingProcedure = roleProcedure("patient", "provider");
+
+/**
+ * A patient's step at the clinic's kiosk (decision 039): the station's credential, checked against
+ * the database on every call, whoever is signed in (a staff session is not a station).
+ */
+export const stationProcedure = base.use(async ({ ctx, next }) => {
+  const station = await verifyStation(ctx.db, ctx.station?.token);
+  if (!station) throw new TRPCError({ code: "UNAUTHORIZED", message: STATION_LOCKED_MESSAGE });
+  return next({ ctx: { ...ctx, kiosk: station } });
+});

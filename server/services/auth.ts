@@ -54,27 +54,38 @@ export function throttleKeys(email: string | null, ip: string | null): ThrottleK
   return keys;
 }
 
+/** The account whose password was right (not yet signed in: no session made). */
+export type CheckedAccount = {
+  id: string;
+  role: "patient" | "provider" | "admin";
+  sessionVersion: number;
+  /** Whether the account has a confirmed authenticator (a code is asked next). */
+  mfaConfirmed: boolean;
+};
+
+export type CheckedCredentials =
+  | { ok: true; user: CheckedAccount; keys: ThrottleKey[] }
+  | { ok: false; reason: "invalid" | "throttled" };
+
 /**
- * Checks credentials. Every outcome looks the same to the caller's user ("Invalid email or
- * password"); the reason is kept for the audit trail only.
+ * The password check of every sign-in (the portal's, and the clinic kiosk's unlock): the
+ * throttle, the account, its password, its state. A failure counts against the throttle and is
+ * audited as `action`; every failure looks the same to the caller's user ("Invalid email or
+ * password"), the reason is kept for the audit trail only. Right: this account's counters are
+ * cleared (not the address's: other accounts'). No session is made here.
  */
-export async function signIn(
+export async function checkCredentials(
   db: Db,
   credentials: unknown,
   ip: string | null,
-  userAgent: string | null = null,
-): Promise<SignInResult> {
+  action = "auth.sign_in",
+): Promise<CheckedCredentials> {
   const parsed = SignInInput.safeParse(credentials);
   const email = parsed.success ? parsed.data.email : null;
   const keys = throttleKeys(email, ip);
 
   if (await isLocked(db, keys)) {
-    await recordAudit(db, {
-      action: "auth.sign_in",
-      outcome: "denied",
-      ip,
-      details: { reason: "throttled" },
-    });
+    await recordAudit(db, { action, outcome: "denied", ip, details: { reason: "throttled" } });
     return { ok: false, reason: "throttled" };
   }
 
@@ -102,7 +113,7 @@ export async function signIn(
     await recordFailure(db, keys);
     await recordAudit(db, {
       actor: user ? { id: user.id, role: user.role } : null,
-      action: "auth.sign_in",
+      action,
       outcome: "failure",
       ip,
       details: {
@@ -118,13 +129,29 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
 
-  // The right password clears this account's counters (not the address's: other accounts').
   await db.delete(signInThrottle).where(
     inArray(
       signInThrottle.key,
       keys.filter((k) => !k.key.startsWith("ip:")).map((k) => k.key),
     ),
   );
+  const { passwordHash: _, active: __, ...account } = user;
+  return { ok: true, user: { ...account, mfaConfirmed: Boolean(account.mfaConfirmed) }, keys };
+}
+
+/**
+ * Checks credentials and, when right, starts the server-side session (its state says whether a
+ * second step is still to come).
+ */
+export async function signIn(
+  db: Db,
+  credentials: unknown,
+  ip: string | null,
+  userAgent: string | null = null,
+): Promise<SignInResult> {
+  const checked = await checkCredentials(db, credentials, ip);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   // Staff with an authenticator give a code next; where the clinic requires one, staff without
   // one set it up first (docs/decisions/010-second-factor-for-staff.md). Until then the session
   // reaches nothing else.

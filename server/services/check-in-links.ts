@@ -155,6 +155,8 @@ async function findLink(db: DbOrTx, token: string): Promise<Link | null> {
 
 function stateOf(link: Link | null, now: Date): LinkState {
   if (!link?.patient.active || !link.patient.dateOfBirth) return "invalid";
+  // A kiosk's grant (docs/decisions/039-kiosk.md) is answered at the station only.
+  if (link.sentBy === "kiosk") return "invalid";
   if (link.usedAt) return "used";
   if (link.endedAt) return "ended";
   if (link.expiresAt <= now) return "expired";

@@ -516,6 +516,26 @@ export async function openCheckIn(
 }
 
 /**
+ * The day whose diary entry a patient can begin outside their own pages (the clinic's kiosk):
+ * today, when their diary is open (a procedure on or before today) and today has no entry yet;
+ * null otherwise.
+ */
+export async function openEntryDay(
+  db: DbOrTx,
+  patientId: string,
+  now: Date = new Date(),
+): Promise<string | null> {
+  const today = await clinicToday(db, now);
+  if (!procedureFor(await ownProcedures(db, patientId), today)) return null;
+  const [current] = await db
+    .select({ id: diaryEntries.id })
+    .from(diaryEntries)
+    .where(inWindow(patientId, today, today))
+    .limit(1);
+  return current ? null : today;
+}
+
+/**
  * The short check-in (docs/clinical-rules.md#check-ins): the PGIC of the check-in due today, on
  * today's entry. With no entry today it begins one with the pain and site soreness questions (the
  * rest of the diary can be added to it later, as a correction); with one, it adds the answer to it.

@@ -158,6 +158,21 @@ async function acceptRecoveryCode(db: DbOrTx, userId: string, code: string): Pro
   return used.length === 1;
 }
 
+/**
+ * A code of a sign-in's second step for a user with a confirmed authenticator: 6 digits from the
+ * authenticator (never the same step twice), else one of their recovery codes (used up). Which
+ * kind was accepted; null when the code is wrong. Wrong codes are counted by the caller.
+ */
+export async function acceptSignInCode(
+  db: DbOrTx,
+  userId: string,
+  code: string,
+): Promise<"totp" | "recovery_code" | null> {
+  const trimmed = code.trim();
+  if (/^\d{6}$/.test(trimmed)) return (await acceptTotp(db, userId, trimmed, true)) ? "totp" : null;
+  return (await acceptRecoveryCode(db, userId, trimmed)) ? "recovery_code" : null;
+}
+
 /** A wrong code: counted against the sign-in throttle and audited. */
 async function wrongCode(
   db: DbOrTx,
@@ -245,12 +260,10 @@ export async function completeSecondStep(
   if (session.state === "mfa_enrol") {
     method = "enrolment";
     right = await acceptTotp(db, actor.id, trimmed, false);
-  } else if (/^\d{6}$/.test(trimmed)) {
-    method = "totp";
-    right = await acceptTotp(db, actor.id, trimmed, true);
   } else {
-    method = "recovery_code";
-    right = await acceptRecoveryCode(db, actor.id, trimmed);
+    const accepted = await acceptSignInCode(db, actor.id, trimmed);
+    method = accepted ?? (/^\d{6}$/.test(trimmed) ? "totp" : "recovery_code");
+    right = accepted !== null;
   }
   if (!right) {
     await wrongCode(db, actor, keys, ip, "auth.second_step");

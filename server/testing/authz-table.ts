@@ -5,8 +5,10 @@
  */
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { createCaller } from "@/server/api/root";
 import type { Actor } from "@/server/authz/policy";
 import { addDays } from "@/server/outcomes";
+import { unlockStation } from "@/server/services/kiosk";
 import type { TestDatabase } from "./db";
 import { sampleBundle } from "./fhir-bundle";
 import { callerFor, TEST_PASSWORD } from "./fixtures";
@@ -25,7 +27,15 @@ export const personas = [
 export type Persona = (typeof personas)[number];
 /** The records a call points at: the world's patient's ("own"), or the other patient's. */
 export type Target = { patientId: string; procedureId: string; entryId: string; blockId: string };
-export type Row = { input?: (w: World, t: Target) => unknown; expect: Record<Persona, Outcome> };
+export type Row = {
+  input?: (w: World, t: Target) => unknown;
+  expect: Record<Persona, Outcome>;
+  /**
+   * The clinic's kiosk (decision 039): the answer on an unlocked station (its credential, nobody
+   * signed in), for the procedures a station may call.
+   */
+  station?: Outcome;
+};
 
 const U = "UNAUTHORIZED";
 const F = "FORBIDDEN";
@@ -55,6 +65,15 @@ const refusedForAll = (): Row["expect"] => ({
   providerAssigned: "BAD_REQUEST",
   providerUnassigned: "BAD_REQUEST",
   admin: "BAD_REQUEST",
+});
+/** A patient's step at the kiosk: only an unlocked station (`station`), whoever is signed in. */
+const stationOnly = (): Row["expect"] => ({
+  anonymous: U,
+  patientOwn: U,
+  patientOther: U,
+  providerAssigned: U,
+  providerUnassigned: U,
+  admin: U,
 });
 const adminOnly = (): Row["expect"] => ({
   anonymous: U,
@@ -329,6 +348,45 @@ export const matrix: Record<string, Row> = {
     }),
     expect: refusedForAll(),
   },
+  // The clinic's kiosk (decision 039): unlocking takes a staff member's sign-in (a wrong password
+  // here); a patient's steps need an unlocked station, and a signed-in session is no station.
+  "kiosk.status": { expect: everyone(), station: "OK" },
+  "kiosk.unlock": {
+    input: (w) => ({ email: w.providerA.email, password: "not the password" }),
+    expect: refusedForAll(),
+    station: "BAD_REQUEST",
+  },
+  "kiosk.lock": { expect: everyone(), station: "OK" },
+  // Nobody by that name and date of birth: refused, and counted against the station.
+  "kiosk.identify": {
+    input: () => ({ firstName: "Nobody", lastName: "Known", dateOfBirth: "1961-04-12" }),
+    expect: stationOnly(),
+    station: "BAD_REQUEST",
+  },
+  "kiosk.answerCheckIn": {
+    input: () => ({
+      token: "no-such-grant",
+      clientId: crypto.randomUUID(),
+      pgic: "much_improved",
+      painAverage: 2,
+      siteSoreness: false,
+    }),
+    expect: stationOnly(),
+    station: "BAD_REQUEST",
+  },
+  "kiosk.addEntry": {
+    input: () => ({
+      token: "no-such-grant",
+      clientId: crypto.randomUUID(),
+      painAverage: 5,
+      enjoyment: 4,
+      activity: 4,
+      locations: ["lumbar"],
+      siteSoreness: false,
+    }),
+    expect: stationOnly(),
+    station: "BAD_REQUEST",
+  },
   "invitation.check": { input: () => ({ token: "no-such-link" }), expect: everyone() },
   "invitation.accept": {
     input: (w) => ({ token: w.invitationToken, password: "Lantern harbor quietly 2931" }),
@@ -495,9 +553,10 @@ export const matrix: Record<string, Row> = {
   },
 };
 
-export function actorOf(w: World, persona: Persona): Actor | null {
+export function actorOf(w: World, persona: Persona | "station"): Actor | null {
   switch (persona) {
     case "anonymous":
+    case "station":
       return null;
     case "patientOwn":
     case "patientOther":
@@ -511,25 +570,57 @@ export function actorOf(w: World, persona: Persona): Actor | null {
   }
 }
 
-export const targetOf = (w: World, persona: Persona): Target =>
+export const targetOf = (w: World, persona: Persona | "station"): Target =>
   persona === "patientOther"
     ? { patientId: w.otherPatient.id, ...w.other }
     : { patientId: w.patient.id, ...w.own };
 
 /** Calls `path` as the persona, on a fresh world; the outcome is "OK" or the error's code. */
-export async function callAs(t: TestDatabase, path: string, persona: Persona, row: Row) {
+export async function callAs(
+  t: TestDatabase,
+  path: string,
+  persona: Persona | "station",
+  row: Row,
+) {
   return callInWorld(t, await createWorld(t.db), path, persona, row.input?.bind(row));
 }
 
-/** Calls `path` as the persona in `w` with the input `input(w, target)`. */
+const stations = new WeakMap<World, string>();
+
+/** The world's kiosk station, unlocked by `providerA` (decision 039): its credential. */
+async function stationOf(t: TestDatabase, w: World): Promise<string> {
+  const known = stations.get(w);
+  if (known) return known;
+  const unlocked = await unlockStation(
+    t.db,
+    { email: w.providerA.email, password: TEST_PASSWORD },
+    "192.0.2.44",
+  );
+  if (unlocked.status !== "unlocked") throw new Error("the station did not unlock");
+  stations.set(w, unlocked.token);
+  return unlocked.token;
+}
+
+/**
+ * Calls `path` as the persona in `w` with the input `input(w, target)`; `station`: from the
+ * world's unlocked kiosk station, nobody signed in.
+ */
 export async function callInWorld(
   t: TestDatabase,
   w: World,
   path: string,
-  persona: Persona,
+  persona: Persona | "station",
   input?: (w: World, target: Target) => unknown,
 ) {
-  const caller = callerFor(t.db, actorOf(w, persona)) as unknown as Record<
+  const station =
+    persona === "station"
+      ? { token: await stationOf(t, w), set: () => {}, clear: () => {} }
+      : undefined;
+  const caller = (
+    station
+      ? createCaller({ db: t.db, actor: null, ip: "192.0.2.44", station })
+      : callerFor(t.db, actorOf(w, persona))
+  ) as unknown as Record<
     string,
     Record<string, (input?: unknown) => Promise<unknown>>
   >;
