@@ -108,9 +108,9 @@ if (demoSeedingAllowed() && (await isDatabaseEmpty(database.db))) {
 // The job queue lives in this process: PGlite has one owner, and with PostgreSQL an instance
 // either works jobs too (the default) or only sends them (JOBS_IN_APP=false, `npm run worker`).
 const { startQueue } = await import("../server/jobs/queue");
-const { configuredTransport, portalJobs } = await import("../server/jobs/jobs");
+const { configuredSenders, portalJobs } = await import("../server/jobs/jobs");
 try {
-  queue = await startQueue(database, portalJobs(database.db, configuredTransport()), {
+  queue = await startQueue(database, portalJobs(database.db, configuredSenders(database.db)), {
     timeZone: "UTC",
     work: usesEmbeddedDatabase() || env.JOBS_IN_APP === "true",
   });

@@ -18,11 +18,11 @@ if (!env.DATABASE_URL) {
 }
 const { openDatabase } = await import("../db/client");
 const { startQueue } = await import("../server/jobs/queue");
-const { configuredTransport, portalJobs } = await import("../server/jobs/jobs");
+const { configuredSenders, portalJobs } = await import("../server/jobs/jobs");
 
 const database = openDatabase({ url: env.DATABASE_URL, poolSize: 4 });
 await database.migrate();
-const queue = await startQueue(database, portalJobs(database.db, configuredTransport()), {
+const queue = await startQueue(database, portalJobs(database.db, configuredSenders(database.db)), {
   timeZone: "UTC",
 });
 console.log(

@@ -12,49 +12,86 @@ export const DEFAULT_SENDER_NAME = "Patient portal";
  * The environment, parsed once. The rest of the code reads `env`, never `process.env`.
  * Every variable is listed in README.md (Configuration).
  */
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** PostgreSQL connection string; unset means the embedded PGlite database under DATA_DIR. */
-  DATABASE_URL: z.url().optional(),
-  /** Where the embedded database and the generated session secret live. */
-  DATA_DIR: z.string().min(1).default(".data"),
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  /**
-   * Keys that encrypt secrets at rest (TOTP secrets): `id:base64key` entries, comma separated, the
-   * first current (docs/decisions/023-secrets-at-rest.md).
-   */
-  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  /** Default clinic time zone (IANA name) until an admin sets one. */
-  CLINIC_TIME_ZONE: z
-    .string()
-    .default("UTC")
-    .refine(isTimeZone, "CLINIC_TIME_ZONE must be an IANA time zone such as Europe/Paris"),
-  /** Create the demo accounts and data on an empty database ("true"/"false"). */
-  SEED_DEMO: z.enum(["true", "false"]).optional(),
-  /**
-   * The first administrator's email: while the database has no active admin, `npm start` creates
-   * the account and prints its invitation link (docs/decisions/033-first-run-setup.md).
-   */
-  ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
-  /** Trust X-Forwarded-For from a reverse proxy in front of the app ("true"/"false"). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
-  /** Mail server, e.g. smtp://user:pass@host:587; unset: emails stay in the outbox (/admin/outbox). */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
-    .optional(),
-  MAIL_FROM: z.string().min(3).default(`${DEFAULT_SENDER_NAME} <no-reply@localhost>`),
-  /** The public address used in emails' links; falls back to NEXTAUTH_URL, then localhost. */
-  APP_URL: z.url().optional(),
-  NEXTAUTH_URL: z.url().optional(),
-  /** Run the job queue's workers inside `npm start` ("false" when `npm run worker` runs them). */
-  JOBS_IN_APP: z.enum(["true", "false"]).default("true"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Paper of visit reports unless a report asks for another ("A4" or "LETTER"). */
-  REPORT_PAPER: z.enum(["A4", "LETTER"]).default("A4"),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** PostgreSQL connection string; unset means the embedded PGlite database under DATA_DIR. */
+    DATABASE_URL: z.url().optional(),
+    /** Where the embedded database and the generated session secret live. */
+    DATA_DIR: z.string().min(1).default(".data"),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, "NEXTAUTH_SECRET must be at least 32 characters")
+      .optional(),
+    /**
+     * Keys that encrypt secrets at rest (TOTP secrets): `id:base64key` entries, comma separated, the
+     * first current (docs/decisions/023-secrets-at-rest.md).
+     */
+    DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** Default clinic time zone (IANA name) until an admin sets one. */
+    CLINIC_TIME_ZONE: z
+      .string()
+      .default("UTC")
+      .refine(isTimeZone, "CLINIC_TIME_ZONE must be an IANA time zone such as Europe/Paris"),
+    /** Create the demo accounts and data on an empty database ("true"/"false"). */
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+    /**
+     * The first administrator's email: while the database has no active admin, `npm start` creates
+     * the account and prints its invitation link (docs/decisions/033-first-run-setup.md).
+     */
+    ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
+    /** Trust X-Forwarded-For from a reverse proxy in front of the app ("true"/"false"). */
+    TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+    /** Mail server, e.g. smtp://user:pass@host:587; unset: emails stay in the outbox (/admin/outbox). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default(`${DEFAULT_SENDER_NAME} <no-reply@localhost>`),
+    /**
+     * Web push (docs/decisions/040-push-and-texts.md): the VAPID key pair, base64url, as made by
+     * `npx web-push generate-vapid-keys`; unset: a pair is made at first use and kept in the
+     * database (the private key encrypted). VAPID_SUBJECT: a mailto: or https: contact for the push
+     * services; unset: mailto: with MAIL_FROM's address.
+     */
+    VAPID_PUBLIC_KEY: z.string().min(40).optional(),
+    VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must start with mailto: or https://")
+      .optional(),
+    /**
+     * Text messages: "twilio" with TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SMS_FROM (the sending
+     * number, E.164); unset: texts stay in the outbox (/admin/outbox), as emails do without SMTP_URL.
+     */
+    SMS_PROVIDER: z.enum(["twilio"]).optional(),
+    TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+    SMS_FROM: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "SMS_FROM must be a phone number like +15550102030")
+      .optional(),
+    /** The public address used in emails' links; falls back to NEXTAUTH_URL, then localhost. */
+    APP_URL: z.url().optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    /** Run the job queue's workers inside `npm start` ("false" when `npm run worker` runs them). */
+    JOBS_IN_APP: z.enum(["true", "false"]).default("true"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    /** Paper of visit reports unless a report asks for another ("A4" or "LETTER"). */
+    REPORT_PAPER: z.enum(["A4", "LETTER"]).default("A4"),
+  })
+  .refine((e) => !e.SMS_PROVIDER || (e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.SMS_FROM), {
+    path: ["SMS_PROVIDER"],
+    message: "SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SMS_FROM",
+  })
+  .refine((e) => Boolean(e.VAPID_PUBLIC_KEY) === Boolean(e.VAPID_PRIVATE_KEY), {
+    path: ["VAPID_PUBLIC_KEY"],
+    message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -42,6 +42,7 @@ const DATA_TABLES = [
   "passkeys",
   "call_tasks",
   "check_in_links",
+  "push_subscriptions",
   "support_access",
 ];
 

@@ -8,24 +8,53 @@ import type { Db } from "@/db/client";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { sendBlockPrompts } from "@/server/services/block-diary";
-import { deliverDueMail, type MailTransport } from "@/server/services/outbox";
+import {
+  deliverDue,
+  type MailTransport,
+  mailDelivery,
+  type Senders,
+} from "@/server/services/outbox";
 import { refreshOutcomeCache } from "@/server/services/outcomes";
+import { pushDelivery } from "@/server/services/push";
 import { sendDueReminders } from "@/server/services/reminders";
 import { purgeEndedSessions } from "@/server/services/sessions";
 import { caseloadRound } from "@/server/services/staff-notifications";
+import { textDelivery } from "@/server/services/texts";
+import { twilioSender } from "@/server/texts/twilio";
 import type { JobDefinition } from "./queue";
 
 export function mailTransport(url: string): MailTransport {
   return nodemailer.createTransport(url);
 }
 
-export function portalJobs(db: Db, transport: MailTransport | null): JobDefinition[] {
+/**
+ * How the outbox's messages go: email with SMTP_URL, text with SMS_PROVIDER, push always (the
+ * VAPID keys are made at first use). A channel without a sender keeps its rows in the outbox for
+ * admins to read.
+ */
+export function configuredSenders(db: Db): Senders {
+  const texts =
+    env.SMS_PROVIDER === "twilio" && env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.SMS_FROM
+      ? twilioSender({
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          from: env.SMS_FROM,
+        })
+      : null;
+  return {
+    ...(env.SMTP_URL ? { email: mailDelivery(db, mailTransport(env.SMTP_URL)) } : {}),
+    push: pushDelivery(db),
+    ...(texts ? { text: textDelivery(texts) } : {}),
+  };
+}
+
+export function portalJobs(db: Db, senders: Senders): JobDefinition[] {
   return [
     {
       name: "mail.deliver",
       cron: "* * * * *",
-      // Without SMTP_URL the emails stay in the outbox for admins to read.
-      handler: async () => (transport ? deliverDueMail(db, transport) : null),
+      // Emails, pushes and texts (the outbox); without a sender a channel's rows stay there.
+      handler: async () => deliverDue(db, senders),
     },
     {
       name: "reminders.send",
@@ -83,6 +112,3 @@ export function portalJobs(db: Db, transport: MailTransport | null): JobDefiniti
     },
   ];
 }
-
-/** The transport configured by SMTP_URL, or null (emails stay in the outbox). */
-export const configuredTransport = () => (env.SMTP_URL ? mailTransport(env.SMTP_URL) : null);

@@ -4,8 +4,16 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { outbox, sentMarks } from "@/db/schema";
-import { deliverDueMail, MAX_ATTEMPTS, queueEmail, retryDelayMs } from "@/server/services/outbox";
+import {
+  deliverDue,
+  MAX_ATTEMPTS,
+  type MailTransport,
+  mailDelivery,
+  queueEmail,
+  retryDelayMs,
+} from "@/server/services/outbox";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { createUser } from "@/server/testing/fixtures";
 import { startTestSmtp } from "@/server/testing/smtp";
@@ -62,6 +70,10 @@ describe("job queue", () => {
     }
   }, 60_000);
 });
+
+/** The outbox's job with only email configured. */
+const deliverDueMail = (db: Db, transport: MailTransport, now?: () => Date) =>
+  deliverDue(db, { email: mailDelivery(db, transport) }, now);
 
 describe("outbox delivery", () => {
   it("sends waiting emails through SMTP and records them as sent", async () => {

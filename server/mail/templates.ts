@@ -219,3 +219,35 @@ export function blockPromptEmail(input: { url: string; clinic: Clinic }): Email 
     clinic: input.clinic,
   });
 }
+
+/**
+ * Push and text messages (docs/decisions/040-push-and-texts.md): the same rule as the emails, in
+ * fewer words. A push shows the clinic and what to do; a text names the clinic, what to do, the
+ * link and how to stop. Nothing else: a lock screen is read by whoever holds the phone.
+ */
+export type Push = { title: string; body: string; url: string };
+
+export function checkInPush(input: { url: string; clinic: Clinic }): Push {
+  return {
+    title: input.clinic.name ?? "Patient portal",
+    body: "A check-in is waiting for you. It takes about a minute.",
+    url: input.url,
+  };
+}
+
+const textSignature = (c: Clinic) => c.name ?? "Your clinic";
+
+export function checkInText(input: { url: string; clinic: Clinic }): string {
+  return `${textSignature(input.clinic)}: a check-in is waiting for you. It takes about a minute: ${input.url} Reply STOP to stop texts, HELP for help.`;
+}
+
+/** The answer to STOP: texts are off, and how to turn them on again. */
+export function textStoppedReply(clinic: Clinic): string {
+  return `${textSignature(clinic)}: you will get no more texts from us. To turn them on again, use the notifications page of your patient portal.`;
+}
+
+/** The answer to HELP: who is texting, and how to reach them. */
+export function textHelpReply(clinic: Clinic): string {
+  const phone = clinic.phone ? ` Call us on ${clinic.phone}.` : "";
+  return `${textSignature(clinic)}: reminders from your patient portal.${phone} Reply STOP to stop texts.`;
+}

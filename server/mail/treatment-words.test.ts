@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { senderOf } from "./sender";
 import {
   blockPromptEmail,
+  checkInPush,
+  checkInText,
   digestEmail,
   type Email,
   type EmailKind,
@@ -12,6 +14,8 @@ import {
   patientMessageEmail,
   reminderEmail,
   replyEmail,
+  textHelpReply,
+  textStoppedReply,
 } from "./templates";
 import { treatmentWordsIn } from "./treatment-words";
 
@@ -62,6 +66,18 @@ describe("nothing in any email reveals the treatment", () => {
       }
     });
   }
+
+  it("no push or text message reveals the treatment, with or without the clinic's name", () => {
+    for (const c of [clinic, { name: null, phone: null }]) {
+      const push = checkInPush({ url, clinic: c });
+      const texts = [checkInText({ url, clinic: c }), textStoppedReply(c), textHelpReply(c)];
+      for (const message of [push.title, push.body, ...texts])
+        expect(treatmentWordsIn(message), message).toEqual([]);
+    }
+    // A text names the clinic and says how to stop; HELP gives the clinic's phone.
+    expect(checkInText({ url, clinic })).toMatch(/^Riverside Clinic: .*Reply STOP/);
+    expect(textHelpReply(clinic)).toContain("+1 555 010 2030");
+  });
 
   it("the invitation names the clinic and the patient portal", () => {
     const email = invitationEmail({ url, clinic, staff: false });

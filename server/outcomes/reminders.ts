@@ -106,3 +106,20 @@ export const isQuietHour = (hour: number) => hour >= QUIET_FROM_HOUR || hour < Q
 /** The hour a patient's reminder goes out: their chosen hour, or 08:00 when it is a quiet one. */
 export const sendingHour = (reminderHour: number) =>
   isQuietHour(reminderHour) ? QUIET_UNTIL_HOUR : reminderHour;
+
+/**
+ * Tiered outreach for a due check-in (docs/clinical-rules.md#tiered-outreach): on its day a first
+ * reminder (push where the patient has a device, else email); two days later a second (a text
+ * where they opted in, else email); on day 5 the care team's queue asks for a call
+ * (review-state.ts). A step missed on its day (the portal was down) is still sent within the
+ * next day or two; the days after the second step send nothing more.
+ */
+export type OutreachStep = "first" | "second";
+export const SECOND_STEP_AFTER_DAYS = 2;
+export function checkInOutreachStep(checkInDate: string, today: string): OutreachStep | null {
+  const age = daysBetween(checkInDate, today);
+  if (age < 0) return null;
+  if (age < SECOND_STEP_AFTER_DAYS) return "first";
+  if (age < SECOND_STEP_AFTER_DAYS + 3) return "second";
+  return null;
+}

@@ -114,7 +114,7 @@ describe("one-tap check-in links", () => {
     expect(entry).toMatchObject({
       pgic: "much_improved",
       checkInDay: 14,
-      checkInChannel: "link",
+      checkInChannel: "email", // the email that carried the link brought the answer
       painAverage: 2,
     });
 

@@ -12,6 +12,7 @@ import { checkInLinks, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { badRequest } from "@/server/errors";
 import { checkInName, type Pgic } from "@/server/outcomes";
+import type { CheckInChannel } from "@/shared/outreach";
 import { recordAudit } from "./audit";
 import { answerCheckIn, openCheckIn } from "./diary";
 import { hashToken } from "./invitations";
@@ -21,7 +22,18 @@ import { getClinicSettings } from "./settings";
 export const LINK_VALID_DAYS = 7;
 export const WRONG_DATES_ALLOWED = 5;
 
-export type LinkSentBy = "email" | "qr";
+/**
+ * Where the link was given: a reminder (email, push, text; docs/clinical-rules.md#tiered-outreach)
+ * or the clinic (qr). An answer through it counts for that channel in the engagement figures;
+ * through a QR code, as a one-tap link.
+ */
+export type LinkSentBy = "email" | "push" | "text" | "qr";
+const CHANNEL_OF: Record<LinkSentBy, CheckInChannel> = {
+  email: "email",
+  push: "push",
+  text: "text",
+  qr: "link",
+};
 
 /**
  * A new link to the check-in of `checkInDay` for the patient; returns its address. Written in the
@@ -289,7 +301,7 @@ export async function answerByCheckInLink(
       pgic: input.pgic,
       painAverage: input.painAverage,
       siteSoreness: input.siteSoreness,
-      via: "link",
+      via: CHANNEL_OF[link.sentBy as LinkSentBy] ?? "link",
     },
     now,
   );

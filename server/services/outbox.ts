@@ -1,6 +1,6 @@
 import "server-only";
 import { count, desc, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import { type Db, type DbOrTx, rowsOf } from "@/db/client";
 import { outbox } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { env } from "@/server/env";
@@ -43,7 +43,10 @@ export async function queueEmail(
   return row.id;
 }
 
-/** Asks the job queue to deliver now instead of at its next minute (no-op without a queue). */
+/**
+ * Asks the job queue to deliver now instead of at its next minute (no-op without a queue): emails,
+ * pushes and texts alike.
+ */
 export const wakeMailDelivery = () => wakeJob("mail.deliver");
 
 export type MailTransport = {
@@ -56,50 +59,96 @@ export type MailTransport = {
   }): Promise<unknown>;
 };
 
+export type Channel = "email" | "push" | "text";
+
+/** One claimed outbox row, as a sender gets it. */
+export type OutboxMessage = {
+  id: string;
+  channel: Channel;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  link: string | null;
+  attempts: number;
+};
+
+/** How each configured channel sends; a channel without a sender stays in the outbox. */
+export type Senders = Partial<Record<Channel, (message: OutboxMessage) => Promise<void>>>;
+
+/** A failure that no retry mends (the device was removed): marked failed at once. */
+export class Undeliverable extends Error {}
+
+/** Email through the SMTP transport, from the clinic's sender (senderOf). */
+export function mailDelivery(db: Db, transport: MailTransport) {
+  return async (message: OutboxMessage) => {
+    const from = senderOf(env.MAIL_FROM, (await getClinicSettings(db)).clinicName);
+    await transport.sendMail({
+      from,
+      to: message.toAddress,
+      subject: message.subject,
+      text: message.textBody,
+      html: message.htmlBody,
+    });
+  };
+}
+
 type Claimed = {
   id: string;
+  channel: Channel;
   to_address: string;
   subject: string;
   text_body: string;
   html_body: string;
+  link: string | null;
   attempts: number;
 };
 
 /**
- * Delivers every due email: claims a batch (rows locked by another worker are skipped; a claim
- * left by a crashed worker expires after the lease), sends each, and records the result. A failure
- * is retried with exponential back-off up to MAX_ATTEMPTS, keeping the server's error message.
+ * Delivers every due message of the channels that have a sender: claims a batch (rows locked by
+ * another worker are skipped; a claim left by a crashed worker expires after the lease), sends
+ * each, and records the result. A failure is retried with exponential back-off up to
+ * MAX_ATTEMPTS, keeping the error's message; an Undeliverable one is not retried.
  */
-export async function deliverDueMail(
+export async function deliverDue(
   db: Db,
-  transport: MailTransport,
+  senders: Senders,
   now: () => Date = () => new Date(),
 ): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
-  const from = senderOf(env.MAIL_FROM, (await getClinicSettings(db)).clinicName);
+  const channels = (Object.keys(senders) as Channel[]).filter((c) => senders[c]);
+  if (channels.length === 0) return { sent, failed };
   for (;;) {
     const at = now();
-    const claimed = (await db.execute(sql`
+    const rows = rowsOf<Claimed>(
+      await db.execute(sql`
       update outbox set status = 'sending', attempts = attempts + 1,
         next_attempt_at = ${new Date(at.getTime() + LEASE_MS).toISOString()}::timestamptz
       where id in (
         select id from outbox
         where status in ('pending', 'sending') and next_attempt_at <= ${at.toISOString()}::timestamptz
+          and channel in (${sql.join(
+            channels.map((c) => sql`${c}`),
+            sql`, `,
+          )})
         order by next_attempt_at limit 20 for update skip locked)
-      returning id, to_address, subject, text_body, html_body, attempts`)) as unknown as
-      | Claimed[]
-      | { rows: Claimed[] };
-    const rows = Array.isArray(claimed) ? claimed : claimed.rows;
+      returning id, channel, to_address, subject, text_body, html_body, link, attempts`),
+    );
     if (rows.length === 0) return { sent, failed };
     for (const row of rows) {
       try {
-        await transport.sendMail({
-          from,
-          to: row.to_address,
+        const send = senders[row.channel];
+        if (!send) throw new Undeliverable(`no sender for ${row.channel}`);
+        await send({
+          id: row.id,
+          channel: row.channel,
+          toAddress: row.to_address,
           subject: row.subject,
-          text: row.text_body,
-          html: row.html_body,
+          textBody: row.text_body,
+          htmlBody: row.html_body,
+          link: row.link,
+          attempts: row.attempts,
         });
         await db
           .update(outbox)
@@ -107,7 +156,7 @@ export async function deliverDueMail(
           .where(eq(outbox.id, row.id));
         sent++;
       } catch (error) {
-        const giveUp = row.attempts >= MAX_ATTEMPTS;
+        const giveUp = error instanceof Undeliverable || row.attempts >= MAX_ATTEMPTS;
         await db
           .update(outbox)
           .set({
@@ -129,6 +178,7 @@ export async function listOutbox(db: Db, _actor: Actor, input: { page: number; p
       .select({
         id: outbox.id,
         kind: outbox.kind,
+        channel: outbox.channel,
         toAddress: outbox.toAddress,
         subject: outbox.subject,
         status: outbox.status,
@@ -168,6 +218,7 @@ export async function getOutboxEmail(db: Db, actor: Actor, id: string, ip: strin
   return {
     id: row.id,
     kind: row.kind,
+    channel: row.channel,
     toAddress: row.toAddress,
     subject: row.subject,
     textBody: row.textBody,

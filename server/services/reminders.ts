@@ -6,11 +6,13 @@ import { notificationPreferences, sentMarks } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
 import { resolveAuthSecret } from "@/server/env";
 import { badRequest } from "@/server/errors";
-import { reminderEmail } from "@/server/mail/templates";
+import { checkInPush, checkInText, reminderEmail } from "@/server/mail/templates";
 import { dueCheckIn } from "@/server/outcomes/check-ins";
 import {
+  checkInOutreachStep,
   hourInZone,
   isQuietHour,
+  type OutreachStep,
   QUIET_FROM_HOUR,
   QUIET_UNTIL_HOUR,
   type ReminderKind,
@@ -18,10 +20,12 @@ import {
 } from "@/server/outcomes/reminders";
 import { todayInZone } from "@/server/time";
 import { recordAudit } from "./audit";
-import { issueCheckInLink } from "./check-in-links";
+import { issueCheckInLink, type LinkSentBy } from "./check-in-links";
 import { notify } from "./notifications";
 import { queueEmail, wakeMailDelivery } from "./outbox";
+import { pushDeviceCount, queuePush } from "./push";
 import { getClinicSettings } from "./settings";
+import { queueText, textNumber } from "./texts";
 
 export type Preferences = {
   reminderHour: number;
@@ -181,6 +185,84 @@ const EMAIL_KIND = {
 const MARK_DAYS = 7;
 
 /**
+ * A due check-in's reminder of the day (docs/clinical-rules.md#tiered-outreach): the first step
+ * by push where the patient has a device, the second by text where they opted in, else each by
+ * email; every one carries a one-tap link (docs/decisions/038-one-tap-check-ins.md) that records
+ * which channel brought the answer. Each step once per check-in (its mark), in the caller's
+ * transaction.
+ */
+async function checkInOutreach(
+  tx: DbOrTx,
+  input: {
+    patient: { id: string; email: string };
+    procedureId: string;
+    checkInDay: number;
+    step: OutreachStep | null;
+    today: string;
+    settings: Awaited<ReturnType<typeof getClinicSettings>>;
+    now: Date;
+  },
+): Promise<boolean> {
+  const { patient, settings, step, now } = input;
+  if (!step) return false;
+  const [mark] = await tx
+    .insert(sentMarks)
+    .values({ key: `check_in:${input.procedureId}:${input.checkInDay}:${step}` })
+    .onConflictDoNothing()
+    .returning({ key: sentMarks.key });
+  if (!mark) return false;
+  const clinic = { name: settings.clinicName, phone: settings.clinicPhone };
+  const link = (sentBy: LinkSentBy) =>
+    issueCheckInLink(
+      tx,
+      {
+        patientId: patient.id,
+        checkInDay: input.checkInDay,
+        sentBy,
+        publicUrl: settings.publicUrl,
+      },
+      now,
+    );
+  if (step === "first" && (await pushDeviceCount(tx, patient.id)) > 0) {
+    const url = await link("push");
+    await queuePush(tx, {
+      kind: EMAIL_KIND.check_in_due,
+      userId: patient.id,
+      push: checkInPush({ url, clinic }),
+    });
+    return true;
+  }
+  const phone = step === "second" ? await textNumber(tx, patient.id) : null;
+  if (phone) {
+    const url = await link("text");
+    const body = checkInText({ url, clinic });
+    if (
+      await queueText(tx, {
+        kind: EMAIL_KIND.check_in_due,
+        userId: patient.id,
+        phone,
+        body,
+        link: url,
+        today: input.today,
+      })
+    )
+      return true;
+  }
+  await queueEmail(tx, {
+    kind: EMAIL_KIND.check_in_due,
+    userId: patient.id,
+    to: patient.email,
+    email: reminderEmail({
+      kind: "check_in_due",
+      url: await link("email"),
+      unsubscribeUrl: unsubscribeUrl(settings.publicUrl, patient.id, "check_in_due"),
+      clinic,
+    }),
+  });
+  return true;
+}
+
+/**
  * The reminder job (every 15 minutes): every active patient whose chosen hour has come in the
  * clinic's time zone, and who was not considered yet today, is considered once: the day's mark
  * and the reminder email (if one is due, docs/decisions/014-invitations-reminders-notifications.md)
@@ -259,29 +341,27 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
             },
           ]);
         if (!kind) return false;
-        // A due check-in's reminder opens it in one tap (docs/decisions/038-one-tap-check-ins.md).
         const checkIn =
           kind === "check_in_due" && c.performed_on
             ? dueCheckIn(c.performed_on, today, c.answered ? c.answered.split(",") : [])
             : null;
+        if (checkIn && c.procedure_id)
+          return checkInOutreach(tx, {
+            patient: c,
+            procedureId: c.procedure_id,
+            checkInDay: checkIn.day,
+            step: checkInOutreachStep(checkIn.date, today),
+            today,
+            settings,
+            now,
+          });
         await queueEmail(tx, {
           kind: EMAIL_KIND[kind],
           userId: c.id,
           to: c.email,
           email: reminderEmail({
             kind,
-            url: checkIn
-              ? await issueCheckInLink(
-                  tx,
-                  {
-                    patientId: c.id,
-                    checkInDay: checkIn.day,
-                    sentBy: "email",
-                    publicUrl: settings.publicUrl,
-                  },
-                  now,
-                )
-              : `${settings.publicUrl}/patient/${kind === "check_in_due" ? "check-in" : "diary/new"}`,
+            url: `${settings.publicUrl}/patient/diary/new`,
             // Documentation weeks go with the diary reminders: the same link turns both off.
             unsubscribeUrl: unsubscribeUrl(
               settings.publicUrl,

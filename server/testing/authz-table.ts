@@ -412,6 +412,30 @@ export const matrix: Record<string, Row> = {
     input: (w) => w.unsubscribe,
     expect: everyone(),
   },
+  // Reminders on a phone and by text (decision 040): the patient's own devices and number.
+  "notifications.pushKey": { expect: patientOnly("OK") },
+  "notifications.pushDevices": { expect: patientOnly("OK") },
+  "notifications.subscribePush": {
+    input: () => ({
+      endpoint: `https://push.example.test/${crypto.randomUUID()}`,
+      p256dh:
+        "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+      auth: "tBHItJI5svbpez7KI4CCXg",
+      device: "My phone",
+    }),
+    expect: patientOnly("OK"),
+  },
+  // Only the owner removes a device: another patient's is not found.
+  "notifications.removePushDevice": {
+    input: (w, t) => ({ id: t.patientId === w.patient.id ? w.ownDeviceId : w.otherDeviceId }),
+    expect: patientOnly(N),
+  },
+  "notifications.texts": { expect: patientOnly("OK") },
+  "notifications.textsOn": {
+    input: () => ({ phone: "+44 7700 900123", consent: true }),
+    expect: patientOnly("OK"),
+  },
+  "notifications.textsOff": { expect: patientOnly("OK") },
   // Messages (docs/decisions/020-messages.md): a patient's own thread; a provider's care team;
   // admins never.
   "message.report": {

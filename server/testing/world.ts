@@ -7,6 +7,7 @@ import {
   diaryEntries,
   outbox,
   passkeys,
+  pushSubscriptions,
   repeatPolicies,
 } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -93,6 +94,20 @@ export async function createWorld(db: Db) {
       })),
     )
     .returning({ id: passkeys.id });
+  // A push device of each patient's (only who may remove it is checked here).
+  const [ownDevice, otherDevice] = await db
+    .insert(pushSubscriptions)
+    .values(
+      [patient, otherPatient].map((p) => ({
+        userId: p.id,
+        endpoint: `https://push.example.test/${crypto.randomUUID()}`,
+        p256dh:
+          "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+        auth: "tBHItJI5svbpez7KI4CCXg",
+        device: "Phone",
+      })),
+    )
+    .returning({ id: pushSubscriptions.id });
   const invitationToken = mail?.text.match(/\/invite\/([\w-]+)/)?.[1] ?? "";
   return {
     today,
@@ -110,6 +125,8 @@ export async function createWorld(db: Db) {
     callTaskId: callTask?.id ?? "",
     ownPasskeyId: ownPasskey?.id ?? "",
     otherPasskeyId: otherPasskey?.id ?? "",
+    ownDeviceId: ownDevice?.id ?? "",
+    otherDeviceId: otherDevice?.id ?? "",
     invitationToken,
     /** The input of the patient's unsubscribe link for the daily reminder. */
     unsubscribe: unsubscribeInput(patient.id, "daily_diary"),

@@ -1,11 +1,29 @@
 import { z } from "zod";
-import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
+import {
+  createTRPCRouter,
+  patientProcedure,
+  protectedProcedure,
+  publicProcedure,
+} from "@/server/api/trpc";
 import type { REMINDER_KINDS } from "@/server/outcomes/reminders";
 import { listNotifications, markAllRead, unreadCount } from "@/server/services/notifications";
+import {
+  listPushDevices,
+  removePushDevice,
+  subscribePush,
+  vapidKeys,
+} from "@/server/services/push";
 import { getPreferences, unsubscribe, updatePreferences } from "@/server/services/reminders";
 import { getClinicSettings } from "@/server/services/settings";
+import { getTextSettings, optInTexts, optOutTexts } from "@/server/services/texts";
 import { text } from "@/shared/text";
-import { UnsubscribeInput, UpdatePreferencesInput } from "./notifications.schema";
+import {
+  RemovePushDeviceInput,
+  SubscribePushInput,
+  TextsOnInput,
+  UnsubscribeInput,
+  UpdatePreferencesInput,
+} from "./notifications.schema";
 
 export const notificationsRouter = createTRPCRouter({
   /** The bell: the person's latest notifications and how many are unread. */
@@ -40,4 +58,23 @@ export const notificationsRouter = createTRPCRouter({
         ctx.ip,
       ),
     ),
+  /**
+   * Reminders on the patient's phones and by text (docs/decisions/040-push-and-texts.md): the
+   * public VAPID key to subscribe with, the devices, and the text opt-in.
+   */
+  pushKey: patientProcedure.query(async ({ ctx }) => ({
+    publicKey: (await vapidKeys(ctx.db)).publicKey,
+  })),
+  pushDevices: patientProcedure.query(({ ctx }) => listPushDevices(ctx.db, ctx.actor)),
+  subscribePush: patientProcedure
+    .input(SubscribePushInput)
+    .mutation(({ ctx, input }) => subscribePush(ctx.db, ctx.actor, input, ctx.ip)),
+  removePushDevice: patientProcedure
+    .input(RemovePushDeviceInput)
+    .mutation(({ ctx, input }) => removePushDevice(ctx.db, ctx.actor, input.id, ctx.ip)),
+  texts: patientProcedure.query(({ ctx }) => getTextSettings(ctx.db, ctx.actor)),
+  textsOn: patientProcedure
+    .input(TextsOnInput)
+    .mutation(({ ctx, input }) => optInTexts(ctx.db, ctx.actor, input.phone, ctx.ip)),
+  textsOff: patientProcedure.mutation(({ ctx }) => optOutTexts(ctx.db, ctx.actor, ctx.ip)),
 });
