@@ -9,6 +9,7 @@ import { noteDatabaseError } from "@/db/unavailable";
 import { kioskRouter } from "@/server/api/routers/kiosk";
 import {
   type Context,
+  createCallerFactory,
   createTRPCRouter,
   databaseUnavailable,
   type StationCookie,
@@ -67,6 +68,11 @@ export function kioskContext(headers: Headers, resHeaders: Headers | null): Cont
 }
 
 const kioskApi = createTRPCRouter({ kiosk: kioskRouter });
+
+/** The station's state for its page (a server component), from the request's cookie. */
+export async function kioskPageStatus(headers: Headers) {
+  return createCallerFactory(kioskApi)(kioskContext(headers, null)).kiosk.status();
+}
 
 /** GET and POST of /kiosk/api/trpc/<kiosk.procedure>. */
 export async function kioskTrpc(req: Request): Promise<Response> {

@@ -225,6 +225,7 @@ export async function stationStatus(db: DbOrTx, station: Station | null) {
     unlocked: station !== null,
     until: station?.expiresAt ?? null,
     clinic: { name: settings.clinicName, phone: settings.clinicPhone },
+    timeZone: settings.timeZone,
   };
 }
 
