@@ -21,7 +21,9 @@ import {
   messageReads,
   messages,
   messageThreads,
+  notificationPreferences,
   procedures,
+  pushSubscriptions,
   repeatPolicies,
   users,
 } from "./schema";
@@ -1075,6 +1077,10 @@ export async function seedClinical(tx: Tx, options: ClinicalSeedOptions): Promis
   }
   await correctOneDemoEntry(tx, options, procedureIds.get("pat") ?? "");
   await seedDemoConversation(tx, options);
+  await seedDemoReach(tx, options, (name) => {
+    const p = seeds.find((x) => x.name === name);
+    return p ? idOf(p) : null;
+  });
 
   // Decisions, each with the assessment it was made on (the diary up to that day).
   for (const patient of seeds) {
@@ -1211,6 +1217,50 @@ async function correctOneDemoEntry(tx: Tx, options: ClinicalSeedOptions, procedu
  * 12 and its answer the same afternoon, both read. Answered, so it leaves the review state as it
  * is.
  */
+/**
+ * How the demo patients are reached (docs/decisions/040-push-and-texts.md): Pat by text and on a
+ * phone, Linda replied STOP to texts, Grace on her iPhone; everyone else by email (the default).
+ * The demo devices' push service (.invalid) never answers: a push to them fails in the outbox.
+ */
+async function seedDemoReach(
+  tx: Tx,
+  options: ClinicalSeedOptions,
+  idOf: (name: string) => string | null,
+) {
+  const at = (daysAgo: number) => new Date(`${addDays(options.today, -daysAgo)}T10:00:00Z`);
+  const texts = [
+    { name: "Pat Patient", phone: "+447700900123", consentAt: at(30), stoppedAt: null },
+    { name: "Linda Nguyen", phone: "+447700900456", consentAt: at(80), stoppedAt: at(12) },
+  ];
+  for (const t of texts) {
+    const userId = idOf(t.name);
+    if (!userId) throw new Error(`demo seed: no patient ${t.name}`);
+    await tx.insert(notificationPreferences).values({
+      userId,
+      textPhone: t.phone,
+      textConsentAt: t.consentAt,
+      textStoppedAt: t.stoppedAt,
+    });
+  }
+  const devices = [
+    { name: "Pat Patient", device: "Chrome on Android", createdAt: at(30) },
+    { name: "Grace Lee", device: "Safari on iPhone", createdAt: at(60) },
+  ];
+  for (const d of devices) {
+    const userId = idOf(d.name);
+    if (!userId) throw new Error(`demo seed: no patient ${d.name}`);
+    await tx.insert(pushSubscriptions).values({
+      userId,
+      endpoint: `https://push.invalid/demo/${randomUUID()}`,
+      p256dh:
+        "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+      auth: "tBHItJI5svbpez7KI4CCXg",
+      device: d.device,
+      createdAt: d.createdAt,
+    });
+  }
+}
+
 async function seedDemoConversation(tx: Tx, options: ClinicalSeedOptions) {
   const day = addDays(options.today, -23);
   const asked = new Date(`${day}T09:12:00Z`);

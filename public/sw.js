@@ -80,3 +80,28 @@ self.addEventListener("fetch", (e) => {
   else if (req.mode === "navigate" && /^\/(patient(\/|$)|$)/.test(url.pathname))
     e.respondWith(page(req, url.pathname + url.search));
 });
+
+// Reminders on this phone (docs/decisions/040-push-and-texts.md): a push carries the clinic's
+// name, what to do and a link, nothing else; a tap opens the link (the one-tap check-in).
+self.addEventListener("push", (e) => {
+  let data = {};
+  try {
+    data = e.data ? e.data.json() : {};
+  } catch {}
+  const title = typeof data.title === "string" ? data.title : "Patient portal";
+  const url = typeof data.url === "string" ? data.url : "/patient";
+  e.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof data.body === "string" ? data.body : "",
+      icon: "/icon.svg",
+      tag: "check-in",
+      data: { url },
+    }),
+  );
+});
+self.addEventListener("notificationclick", (e) => {
+  e.notification.close();
+  // The link's path on this portal: a push opens nothing else.
+  const link = new URL(e.notification.data?.url || "/patient", self.location.origin);
+  e.waitUntil(self.clients.openWindow(link.pathname + link.search));
+});

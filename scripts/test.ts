@@ -85,6 +85,48 @@ if (existsSync(`${out}/playwright.json`)) {
   if (!e2eOk && !stats?.unexpected) failed += 1; // the run itself failed (server did not start)
 } else failed += 1;
 
+// The names of the failed tests, last, where a CI log's tail shows them.
+const failedNames: string[] = [];
+for (const file of [`${out}/vitest.json`, `${out}/vitest-node${alsoNode}.json`]) {
+  if (!alsoNode && file.includes("-node")) continue;
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  for (const suite of report.testResults ?? []) {
+    for (const t of suite.assertionResults ?? [])
+      if (t.status === "failed")
+        failedNames.push(
+          `vitest${file.includes("-node") ? ` (Node ${alsoNode})` : ""}: ${suite.name?.replace(`${process.cwd()}/`, "")} > ${t.fullName}: ${String(
+            t.failureMessages?.[0] ?? "",
+          )
+            .split("\n")[0]
+            ?.slice(0, 300)}`,
+        );
+    if (
+      suite.status === "failed" &&
+      !(suite.assertionResults ?? []).some((t: { status: string }) => t.status === "failed")
+    )
+      failedNames.push(
+        `vitest: ${suite.name?.replace(`${process.cwd()}/`, "")} (did not run: ${String(suite.message ?? "").split("\n")[0]})`,
+      );
+  }
+}
+if (existsSync(`${out}/playwright.json`)) {
+  type Suite = {
+    title: string;
+    suites?: Suite[];
+    specs?: { title: string; ok: boolean; file: string }[];
+  };
+  const walk = (s: Suite) => {
+    for (const spec of s.specs ?? [])
+      if (!spec.ok) failedNames.push(`e2e: ${spec.file} > ${spec.title}`);
+    for (const child of s.suites ?? []) walk(child);
+  };
+  for (const suite of JSON.parse(readFileSync(`${out}/playwright.json`, "utf8")).suites ?? [])
+    walk(suite);
+}
+if (failedNames.length > 0)
+  console.log(`\nFailed:\n${failedNames.map((n) => `  ${n}`).join("\n")}`);
+
 console.log(`\n${steps.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && checks.every(Boolean) && vitestOk && otherNodeOk && e2eOk ? 0 : 1);

@@ -27,3 +27,31 @@ describe("the key ring for secrets at rest", () => {
     ).toThrow(ConfigError);
   });
 });
+
+describe("push and text configuration (docs/decisions/040-push-and-texts.md)", () => {
+  it("refuses a text provider without its account, key and number, and half a VAPID key pair", () => {
+    expect(() => parseEnv({ SMS_PROVIDER: "twilio" })).toThrow(
+      /SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SMS_FROM/,
+    );
+    expect(() =>
+      parseEnv({
+        SMS_PROVIDER: "twilio",
+        TWILIO_ACCOUNT_SID: "AC1",
+        TWILIO_AUTH_TOKEN: "t",
+        SMS_FROM: "0207 946 0000",
+      }),
+    ).toThrow(/SMS_FROM must be a phone number/);
+    expect(
+      parseEnv({
+        SMS_PROVIDER: "twilio",
+        TWILIO_ACCOUNT_SID: "AC1",
+        TWILIO_AUTH_TOKEN: "t",
+        SMS_FROM: "+15550102030",
+      }).SMS_PROVIDER,
+    ).toBe("twilio");
+    expect(() => parseEnv({ VAPID_PUBLIC_KEY: "B".repeat(87) })).toThrow(ConfigError);
+    expect(() => parseEnv({ VAPID_SUBJECT: "http://clinic.example" })).toThrow(
+      /VAPID_SUBJECT must start with mailto: or https:/,
+    );
+  });
+});

@@ -350,7 +350,12 @@ describe("texts: STOP and HELP from the signed webhook", () => {
     await expect(
       api.notifications.textsOn({ phone: "555 0107", consent: true }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const one = { kind: "reminder_check_in", userId: patient.id, phone: "+15550107788" };
+    const one = {
+      kind: "reminder_check_in",
+      userId: patient.id,
+      phone: "+15550107788",
+      subject: "A check-in is waiting for you",
+    };
     const first = await queueText(db, { ...one, body: "a", link: "x", today: "2030-01-01" });
     const second = await queueText(db, { ...one, body: "b", link: "x", today: "2030-01-01" });
     const next = await queueText(db, { ...one, body: "c", link: "x", today: "2030-01-02" });

@@ -241,6 +241,7 @@ async function checkInOutreach(
         kind: EMAIL_KIND.check_in_due,
         userId: patient.id,
         phone,
+        subject: "A check-in is waiting for you",
         body,
         link: url,
         today: input.today,

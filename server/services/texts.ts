@@ -101,7 +101,16 @@ export async function textNumber(tx: DbOrTx, userId: string): Promise<string | n
  */
 export async function queueText(
   tx: DbOrTx,
-  input: { kind: string; userId: string; phone: string; body: string; link: string; today: string },
+  input: {
+    kind: string;
+    userId: string;
+    phone: string;
+    /** What the admins' outbox lists it as (a text has no subject of its own). */
+    subject: string;
+    body: string;
+    link: string;
+    today: string;
+  },
 ): Promise<boolean> {
   const [mark] = await tx
     .insert(sentMarks)
@@ -114,7 +123,7 @@ export async function queueText(
     channel: "text",
     userId: input.userId,
     toAddress: input.phone,
-    subject: "",
+    subject: input.subject,
     textBody: input.body,
     htmlBody: "",
     link: input.link,

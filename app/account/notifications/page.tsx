@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { formatDate, formatDateTime, zoneWords } from "@/components/format";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { PhoneReminders } from "@/components/notifications/phone-reminders";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
+import { TextReminders } from "@/components/notifications/text-reminders";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -20,10 +22,14 @@ export default async function NotificationsPage() {
   if (!actor) redirect("/signin");
   if (actor.mustChangePassword) redirect("/account/password");
   const api = await serverApi();
-  const [items, preferences, home] = await Promise.all([
+  const patient = actor.role === "patient";
+  const [items, preferences, home, devices, pushKey, texts] = await Promise.all([
     orPage(api.notifications.list()),
     orPage(api.notifications.preferences()),
-    actor.role === "patient" ? orPage(api.diary.home()) : null,
+    patient ? orPage(api.diary.home()) : null,
+    patient ? orPage(api.notifications.pushDevices()) : null,
+    patient ? orPage(api.notifications.pushKey()) : null,
+    patient ? orPage(api.notifications.texts()) : null,
   ]);
   // A patient's check-in waiting for an answer (due now: answered with today's entry).
   const checkIns = home?.dueCheckIn ? [home.dueCheckIn] : [];
@@ -97,16 +103,38 @@ export default async function NotificationsPage() {
           ) : null}
         </section>
         {actor.role === "admin" ? null : (
-          <Card>
-            <CardTitle>Emails</CardTitle>
-            <div className="mt-3">
-              <PreferencesForm
-                preferences={preferences}
-                patient={actor.role === "patient"}
-                timeZone={preferences.timeZone}
-              />
-            </div>
-          </Card>
+          <div className="space-y-6">
+            <Card>
+              <CardTitle>Emails</CardTitle>
+              <div className="mt-3">
+                <PreferencesForm
+                  preferences={preferences}
+                  patient={patient}
+                  timeZone={preferences.timeZone}
+                />
+              </div>
+            </Card>
+            {devices && pushKey ? (
+              <Card aria-label="Reminders on this phone">
+                <CardTitle>Reminders on this phone</CardTitle>
+                <div className="mt-3">
+                  <PhoneReminders
+                    devices={devices}
+                    publicKey={pushKey.publicKey}
+                    timeZone={preferences.timeZone}
+                  />
+                </div>
+              </Card>
+            ) : null}
+            {texts ? (
+              <Card aria-label="Text messages">
+                <CardTitle>Text messages</CardTitle>
+                <div className="mt-3">
+                  <TextReminders texts={texts} timeZone={preferences.timeZone} />
+                </div>
+              </Card>
+            ) : null}
+          </div>
         )}
       </div>
     </>

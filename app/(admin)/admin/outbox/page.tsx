@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OutboxStatus } from "@/components/admin/outbox-status";
+import { OutboxStatus, recipientOf } from "@/components/admin/outbox-status";
 import { formatDateTime } from "@/components/format";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,7 +26,7 @@ export default async function OutboxPage({
     <>
       <PageHeader
         title="Outbox"
-        description={`Every email the portal sends: invitations, reminders and staff notifications, newest first. Times are in the clinic's time zone (${outbox.timeZone}).`}
+        description={`Every email, push and text the portal sends: invitations, reminders and staff notifications, newest first. Times are in the clinic's time zone (${outbox.timeZone}).`}
       />
       {outbox.smtpConfigured ? null : (
         <Alert tone="info" className="mb-4">
@@ -41,7 +41,7 @@ export default async function OutboxPage({
       ) : (
         <>
           <ResponsiveTable
-            caption="Emails, newest first"
+            caption="Messages, newest first"
             rows={outbox.rows}
             rowKey={(e) => e.id}
             columns={[
@@ -56,7 +56,7 @@ export default async function OutboxPage({
                   </Link>
                 ),
               },
-              { header: "To", cell: (e) => <span className="break-all">{e.toAddress}</span> },
+              { header: "To", cell: (e) => <span className="break-all">{recipientOf(e)}</span> },
               {
                 header: "Written",
                 cell: (e) => (

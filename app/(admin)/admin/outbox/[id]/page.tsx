@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { OutboxActions } from "@/components/admin/outbox-actions";
-import { OutboxStatus } from "@/components/admin/outbox-status";
+import { OutboxStatus, recipientOf } from "@/components/admin/outbox-status";
 import { formatDateTime } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
@@ -39,7 +39,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">To</dt>
-          <dd className="break-all">{email.toAddress}</dd>
+          <dd className="break-all">{recipientOf(email)}</dd>
           <dt className="font-medium text-slate-700">Written</dt>
           <dd className="num">{formatDateTime(email.createdAt, email.timeZone)}</dd>
           {email.sentAt ? (
