@@ -53,7 +53,8 @@ const ACTION_WORDS: Record<string, string> = {
   "kiosk.unlock": "Unlocked the clinic's check-in station",
   "kiosk.lock": "Locked the clinic's check-in station",
   "kiosk.identify": "Identified a patient at the check-in station",
-  "kiosk.identify_failed": "Was not found at the check-in station (wrong name, date of birth or MRN)",
+  "kiosk.identify_failed":
+    "Was not found at the check-in station (wrong name, date of birth or MRN)",
   "kiosk.answer": "Answered a check-in at the clinic's check-in station",
   "kiosk.entry": "Added today's diary entry at the clinic's check-in station",
   "import.patients": "Imported patients",

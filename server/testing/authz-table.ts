@@ -640,11 +640,9 @@ export async function callInWorld(
     persona === "station"
       ? { token: await stationOf(t, w), set: () => {}, clear: () => {} }
       : undefined;
-  const caller = (
-    station
-      ? createCaller({ db: t.db, actor: null, ip: "192.0.2.44", station })
-      : callerFor(t.db, actorOf(w, persona))
-  ) as unknown as Record<
+  const caller = (station
+    ? createCaller({ db: t.db, actor: null, ip: "192.0.2.44", station })
+    : callerFor(t.db, actorOf(w, persona))) as unknown as Record<
     string,
     Record<string, (input?: unknown) => Promise<unknown>>
   >;
