@@ -165,14 +165,15 @@ export async function queuePush(
     .select({ id: pushSubscriptions.id })
     .from(pushSubscriptions)
     .where(eq(pushSubscriptions.userId, input.userId));
+  // The payload as the phone gets it; the admins' outbox lists it by what it says.
   for (const d of devices)
     await tx.insert(outbox).values({
       kind: input.kind,
       channel: "push",
       userId: input.userId,
       toAddress: d.id,
-      subject: input.push.title,
-      textBody: input.push.body,
+      subject: input.push.body,
+      textBody: JSON.stringify(input.push),
       htmlBody: "",
       link: input.push.url,
     });
@@ -192,13 +193,8 @@ export function pushDelivery(db: Db, agent?: Agent) {
       .where(eq(pushSubscriptions.id, message.toAddress))
       .limit(1);
     if (!target) throw new Undeliverable("the device was removed");
-    const payload = JSON.stringify({
-      title: message.subject,
-      body: message.textBody,
-      url: message.link,
-    });
     try {
-      await send(target, payload);
+      await send(target, message.textBody);
     } catch (error) {
       if (!(error instanceof SubscriptionGone)) throw error;
       await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, target.id));
