@@ -74,7 +74,7 @@ test.describe("notifications", () => {
     await expect(page.getByText("Reminders are on for this device.")).toBeVisible();
     await expect(phone.getByText("This phone gets reminders.")).toBeVisible();
     await expect(phone.getByRole("listitem")).toHaveCount(1);
-    await expect(phone.getByRole("listitem")).toContainText(/on (Windows|Linux|Mac)/);
+    await expect(phone.getByRole("listitem")).toContainText(/on (Windows|Linux|macOS)/);
     // Subscribed with the portal's public VAPID key (65 bytes, base64url).
     expect(await page.evaluate(() => (window as unknown as { pushKey: string }).pushKey)).toMatch(
       /^[\w-]{86,88}$/,

@@ -7,36 +7,10 @@ import { toast } from "sonner";
 import { formatDayOf } from "@/components/format";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
+import { deviceName } from "@/shared/device-name";
 
 type Device = { id: string; device: string; createdAt: Date; lastSentAt: Date | null };
 type Support = "checking" | "yes" | "no" | "blocked";
-
-/** "Chrome on Android", "Safari on iPhone": what the patient sees in their list of devices. */
-function deviceName(ua: string): string {
-  const os = /iPhone/.test(ua)
-    ? "iPhone"
-    : /iPad/.test(ua)
-      ? "iPad"
-      : /Android/.test(ua)
-        ? "Android"
-        : /Mac OS X/.test(ua)
-          ? "Mac"
-          : /Windows/.test(ua)
-            ? "Windows"
-            : /Linux/.test(ua)
-              ? "Linux"
-              : "this device";
-  const browser = /Edg\//.test(ua)
-    ? "Edge"
-    : /Firefox\//.test(ua)
-      ? "Firefox"
-      : /Chrome\//.test(ua)
-        ? "Chrome"
-        : /Safari\//.test(ua)
-          ? "Safari"
-          : "Browser";
-  return `${browser} on ${os}`;
-}
 
 /**
  * "Reminders on this phone" (docs/decisions/040-push-and-texts.md): asks the browser for

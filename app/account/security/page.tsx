@@ -10,34 +10,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/server";
 import { getCurrentActor } from "@/server/auth/session";
+import { deviceName } from "@/shared/device-name";
 
 export const metadata: Metadata = { title: "Security" };
-
-/** A short, readable name for a browser's user-agent string. */
-function deviceName(userAgent: string | null): string {
-  if (!userAgent) return "Unknown browser";
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Firefox\//.test(userAgent)
-      ? "Firefox"
-      : /Chrome\/|Chromium\//.test(userAgent)
-        ? "Chrome"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : "Browser";
-  const system = /iPhone|iPad/.test(userAgent)
-    ? "iOS"
-    : /Android/.test(userAgent)
-      ? "Android"
-      : /Windows/.test(userAgent)
-        ? "Windows"
-        : /Mac OS X/.test(userAgent)
-          ? "macOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : null;
-  return system ? `${browser} on ${system}` : browser;
-}
 
 export default async function SecurityPage() {
   const actor = await getCurrentActor();
