@@ -149,15 +149,20 @@ test.describe("provider work queue", () => {
       await expect
         .poll(async () => (await caseloadRows(page)).map((r) => r.name), { message: state })
         .toEqual(["Susan Patel"]);
-      expect(await tabCount(page, "All")).toBe(1);
+      // The tabs and the rows come with the same page; polled, as the rows are.
+      await expect.poll(() => tabCount(page, "All"), { message: state }).toBe(1);
     }
     // The tabs count the search's patients: Susan is in one state only.
-    const counts = await Promise.all(
-      ["Needs review", "Follow-up due", "Plan recorded", "Monitoring"].map((s) =>
-        tabCount(page, s),
-      ),
-    );
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    await expect
+      .poll(async () => {
+        const counts = await Promise.all(
+          ["Needs review", "Follow-up due", "Plan recorded", "Monitoring"].map((s) =>
+            tabCount(page, s),
+          ),
+        );
+        return counts.reduce((a, b) => a + b, 0);
+      })
+      .toBe(1);
 
     // The date of birth as the clinic shows it, in ISO, or with slashes; the email or a part of it.
     for (const typed of ["17 Mar 1980", "1980-03-17", "17/03/1980", "susan.patel@example"]) {
