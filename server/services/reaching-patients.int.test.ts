@@ -15,6 +15,7 @@ import {
   notificationPreferences,
   outbox,
   pushSubscriptions,
+  sentMarks,
   users,
 } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -258,6 +259,26 @@ describe("tiered outreach for a due check-in", () => {
     // Two days later the patient has no device and no texts: the second step is an email.
     await sendDueReminders(db, at(checkInDate, 2));
     expect(await channels(patient)).toEqual(["email", "push"]);
+  });
+});
+
+describe("the job's marks", () => {
+  it("forgets the day's, the text's, the check-in's and the reminder-now marks after a week, and keeps others", async () => {
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    const keys = [
+      `reminder:${crypto.randomUUID()}:2026-01-01`,
+      `text:${crypto.randomUUID()}:2026-01-01`,
+      `check_in:${crypto.randomUUID()}:14:first`,
+      `outreach:${crypto.randomUUID()}:2026-01-01`,
+      `run:${crypto.randomUUID()}`,
+    ];
+    await db.insert(sentMarks).values(keys.map((key) => ({ key, createdAt: old })));
+    const fresh = `check_in:${crypto.randomUUID()}:42:second`;
+    await db.insert(sentMarks).values({ key: fresh });
+    await sendDueReminders(db, new Date(`${today}T12:00:00Z`));
+    const left = (await db.select({ key: sentMarks.key }).from(sentMarks)).map((m) => m.key);
+    expect(keys.filter((k) => left.includes(k))).toEqual([keys[4]]);
+    expect(left).toContain(fresh);
   });
 });
 

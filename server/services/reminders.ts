@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { and, eq, like, lt, sql } from "drizzle-orm";
+import { and, eq, like, lt, or, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, rowsOf } from "@/db/client";
 import { notificationPreferences, sentMarks } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
@@ -181,7 +181,11 @@ const EMAIL_KIND = {
   daily_diary: "reminder_daily",
 } as const;
 
-/** How long a day's "already considered" marks are kept. */
+/**
+ * How long the job's marks are kept: a day's "already considered" (`reminder:`), a day's text
+ * (`text:`), a check-in's outreach steps (`check_in:`, sent within the check-in's week) and the
+ * care team's "Send a reminder now" of a day (`outreach:`, server/services/outreach.ts).
+ */
 const MARK_DAYS = 7;
 
 /**
@@ -382,7 +386,12 @@ export async function sendDueReminders(db: Db, now: Date = new Date()) {
     .delete(sentMarks)
     .where(
       and(
-        like(sentMarks.key, "reminder:%"),
+        or(
+          like(sentMarks.key, "reminder:%"),
+          like(sentMarks.key, "text:%"),
+          like(sentMarks.key, "check_in:%"),
+          like(sentMarks.key, "outreach:%"),
+        ),
         lt(sentMarks.createdAt, new Date(now.getTime() - MARK_DAYS * 86_400_000)),
       ),
     );
