@@ -45,6 +45,8 @@ async function patientFor(page: Page, name: string, dateOfBirth: string, daysAgo
       patientId: created.id,
       performedOn: new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10),
       modality: "radiofrequency",
+      // A variant, as the demo's RF procedures have (outcomes.spec.ts groups RF by it).
+      rfVariant: "conventional",
       region: "lumbar",
       side: "left",
       baselinePain: 6,

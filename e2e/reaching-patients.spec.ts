@@ -49,6 +49,8 @@ async function patientWithCheckInDue(page: Page, name: string, dateOfBirth: stri
       patientId: created.id,
       performedOn,
       modality: "radiofrequency",
+      // A variant, as the demo's RF procedures have (outcomes.spec.ts groups RF by it).
+      rfVariant: "conventional",
       region: "lumbar",
       side: "left",
       baselinePain: 6,

@@ -112,7 +112,6 @@ export function PhoneReminders({
               </span>
               <Button
                 variant="secondary"
-                size="sm"
                 onClick={() => removeDevice(d)}
                 disabled={remove.isPending}
                 aria-label={`Remove ${d.device}`}
