@@ -36,16 +36,21 @@ export function PhoneReminders({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // A subscription this browser already has (and the patient has a device) means this phone gets
+  // reminders; turning them on here says so itself. Never taken back by a later look.
+  const hasDevices = devices.length > 0;
   useEffect(() => {
     const can = "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
     setSupport(!can ? "no" : Notification.permission === "denied" ? "blocked" : "yes");
-    if (can)
+    if (can && hasDevices)
       navigator.serviceWorker
         .getRegistration()
         .then((r) => r?.pushManager.getSubscription())
-        .then((s) => setHere(Boolean(s) && devices.length > 0))
+        .then((s) => {
+          if (s) setHere(true);
+        })
         .catch(() => {});
-  }, [devices.length]);
+  }, [hasDevices]);
 
   async function turnOn() {
     setBusy(true);
