@@ -106,3 +106,46 @@ export async function shoot(page: Page, name: string) {
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
+
+/**
+ * A new patient on the demo provider's care team, `daysAgo` days after a lumbar RF procedure
+ * (15: the 2-week check-in due, unanswered; 3: no check-in, today's entry to write), made through
+ * the API as the admin and the provider would. Leaves the provider signed in.
+ */
+export async function patientAfterProcedure(
+  page: Page,
+  input: { name: string; dateOfBirth: string; daysAgo: number },
+) {
+  const { name, dateOfBirth } = input;
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@example.test`;
+  await page.context().clearCookies();
+  await loginAs(page, "admin");
+  const providers = await trpcAs(page.request, "account.list", {
+    role: "provider",
+    search: DEMO.provider,
+  });
+  const created = await trpcAs(
+    page.request,
+    "account.create",
+    { role: "patient", name, email, dateOfBirth, providerIds: [providers.rows[0].id] },
+    true,
+  );
+  await page.context().clearCookies();
+  await loginAs(page, "provider");
+  await trpcAs(
+    page.request,
+    "procedure.record",
+    {
+      patientId: created.id,
+      performedOn: new Date(Date.now() - input.daysAgo * 86_400_000).toISOString().slice(0, 10),
+      modality: "radiofrequency",
+      // A variant, as the demo's RF procedures have (outcomes.spec.ts groups RF by it).
+      rfVariant: "conventional",
+      region: "lumbar",
+      side: "left",
+      baselinePain: 6,
+    },
+    true,
+  );
+  return { id: created.id as string, name, email };
+}

@@ -5,9 +5,9 @@ import {
   expect,
   expectNoA11yViolations,
   loginAs,
+  patientAfterProcedure,
   shoot,
   test,
-  trpcAs,
 } from "./fixtures";
 
 // The clinic's check-in station (SPEC 12 "In the clinic", docs/decisions/039-kiosk.md): staff
@@ -17,44 +17,11 @@ import {
 
 const IDLE_MS = 60_000;
 
-/**
- * A new patient on the demo provider's care team, `daysAgo` after a procedure (15: the 2-week
- * check-in due; 3: no check-in, today's entry to write), made through the API as the admin and the
- * provider would.
- */
+/** A new patient `daysAgo` after a procedure, nobody left signed in on this page. */
 async function patientFor(page: Page, name: string, dateOfBirth: string, daysAgo: number) {
-  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@example.test`;
+  const patient = await patientAfterProcedure(page, { name, dateOfBirth, daysAgo });
   await page.context().clearCookies();
-  await loginAs(page, "admin");
-  const providers = await trpcAs(page.request, "account.list", {
-    role: "provider",
-    search: DEMO.provider,
-  });
-  const created = await trpcAs(
-    page.request,
-    "account.create",
-    { role: "patient", name, email, dateOfBirth, providerIds: [providers.rows[0].id] },
-    true,
-  );
-  await page.context().clearCookies();
-  await loginAs(page, "provider");
-  await trpcAs(
-    page.request,
-    "procedure.record",
-    {
-      patientId: created.id,
-      performedOn: new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10),
-      modality: "radiofrequency",
-      // A variant, as the demo's RF procedures have (outcomes.spec.ts groups RF by it).
-      rfVariant: "conventional",
-      region: "lumbar",
-      side: "left",
-      baselinePain: 6,
-    },
-    true,
-  );
-  await page.context().clearCookies();
-  return { id: created.id as string, name };
+  return patient;
 }
 
 /** A clinic tablet: its own browser, nobody signed in, the page's clock under the test's hand. */

@@ -1,14 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
 import { startTestSmtp } from "../server/testing/smtp";
 import {
-  DEMO,
   expect,
   expectNoA11yViolations,
-  loginAs,
+  patientAfterProcedure,
   SMTP_PORT,
   shoot,
   test,
-  trpcAs,
 } from "./fixtures";
 
 // Reaching patients through the year (SPEC 12): a check-in reminder's one-tap link, opened on the
@@ -21,44 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await smtp.close();
 });
-
-/**
- * A new patient on the demo provider's care team, 15 days after a procedure (the 2-week check-in
- * due, unanswered), made through the API as the admin and the provider would.
- */
-async function patientWithCheckInDue(page: Page, name: string, dateOfBirth: string) {
-  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@example.test`;
-  await loginAs(page, "admin");
-  const providers = await trpcAs(page.request, "account.list", {
-    role: "provider",
-    search: DEMO.provider,
-  });
-  const created = await trpcAs(
-    page.request,
-    "account.create",
-    { role: "patient", name, email, dateOfBirth, providerIds: [providers.rows[0].id] },
-    true,
-  );
-  await page.context().clearCookies();
-  await loginAs(page, "provider");
-  const performedOn = new Date(Date.now() - 15 * 86_400_000).toISOString().slice(0, 10);
-  await trpcAs(
-    page.request,
-    "procedure.record",
-    {
-      patientId: created.id,
-      performedOn,
-      modality: "radiofrequency",
-      // A variant, as the demo's RF procedures have (outcomes.spec.ts groups RF by it).
-      rfVariant: "conventional",
-      region: "lumbar",
-      side: "left",
-      baselinePain: 6,
-    },
-    true,
-  );
-  return { id: created.id as string, name, email };
-}
 
 /** The provider sends a reminder now from the patient's review page; returns the email's link. */
 async function reminderLink(page: Page, patient: { id: string; name: string; email: string }) {
@@ -109,7 +69,11 @@ test.describe("one-tap check-in links", () => {
     browser,
   }) => {
     test.setTimeout(180_000);
-    const patient = await patientWithCheckInDue(page, "Tilda Tapping", "1961-04-12");
+    const patient = await patientAfterProcedure(page, {
+      name: "Tilda Tapping",
+      dateOfBirth: "1961-04-12",
+      daysAgo: 15,
+    });
     const link = await reminderLink(page, patient);
     const { context, page: p } = await phone(browser);
 
@@ -169,7 +133,11 @@ test.describe("one-tap check-in links", () => {
 
   test("five wrong dates of birth end the link", async ({ page, browser }) => {
     test.setTimeout(180_000);
-    const patient = await patientWithCheckInDue(page, "Gus Guessed", "1975-01-23");
+    const patient = await patientAfterProcedure(page, {
+      name: "Gus Guessed",
+      dateOfBirth: "1975-01-23",
+      daysAgo: 15,
+    });
     const link = await reminderLink(page, patient);
     const { context, page: p } = await phone(browser);
     await p.goto(link);
