@@ -15,6 +15,7 @@ import { badRequest, notFound } from "@/server/errors";
 import type { Push } from "@/server/mail/templates";
 import {
   generateVapidKeys,
+  type SendPush,
   SubscriptionGone,
   type VapidKeys,
   webPushSender,
@@ -185,8 +186,10 @@ export async function queuePush(
  * since is not pushed to); a subscription the push service says is gone is removed.
  */
 export function pushDelivery(db: Db, agent?: Agent) {
+  // The keys never change once made: read once, at the first push (not a query per push).
+  let send: SendPush | null = null;
   return async (message: OutboxMessage) => {
-    const send = webPushSender(await vapidKeys(db), agent);
+    send ??= webPushSender(await vapidKeys(db), agent);
     const [target] = await db
       .select()
       .from(pushSubscriptions)
