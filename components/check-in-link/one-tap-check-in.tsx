@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, type Ref, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CheckInForm } from "@/components/diary/check-in-form";
 import { errorMessage, fieldErrors, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
+import { StepHeading } from "@/components/ui/step-heading";
 
 type Step =
   | { step: "identify" }
@@ -130,18 +131,5 @@ export function OneTapCheckIn({
         This link opens one check-in, once, for 7 days.{phone}
       </p>
     </div>
-  );
-}
-
-/** A step's heading: it takes the focus when the step appears. */
-function StepHeading({ ref, children }: { ref: Ref<HTMLHeadingElement>; children: ReactNode }) {
-  return (
-    <h1
-      ref={ref}
-      tabIndex={-1}
-      className="text-center text-2xl font-semibold tracking-tight text-slate-900 outline-none"
-    >
-      {children}
-    </h1>
   );
 }

@@ -16,6 +16,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { describedBy, Field, Input } from "@/components/ui/field";
+import { StepHeading } from "@/components/ui/step-heading";
 import { kioskCall, stationLocked } from "./kiosk-call";
 import { KioskEntryForm } from "./kiosk-entry-form";
 
@@ -157,7 +158,7 @@ export function KioskStation({
       body = (
         <div className="space-y-4">
           <div className="text-center">
-            <StepHeading ref={heading}>
+            <StepHeading ref={heading} size="lg">
               {screen.firstName}, your {screen.name} check-in
             </StepHeading>
             <p className="mt-1 text-base text-slate-600">
@@ -186,7 +187,9 @@ export function KioskStation({
       body = (
         <div className="space-y-4">
           <div className="text-center">
-            <StepHeading ref={heading}>{screen.firstName}, today's diary entry</StepHeading>
+            <StepHeading ref={heading} size="lg">
+              {screen.firstName}, today's diary entry
+            </StepHeading>
             <p className="mt-1 text-base text-slate-600">
               No check-in is due today. Five questions about today.
             </p>
@@ -211,7 +214,9 @@ export function KioskStation({
     case "nothing":
       body = (
         <div className="space-y-4 text-center">
-          <StepHeading ref={heading}>Nothing to fill in today</StepHeading>
+          <StepHeading ref={heading} size="lg">
+            Nothing to fill in today
+          </StepHeading>
           <Alert tone="success" role="status" className="text-base">
             Thank you, {screen.firstName}: your check-in and today's entry are up to date.
           </Alert>
@@ -224,7 +229,9 @@ export function KioskStation({
     case "thanks":
       body = (
         <div className="space-y-4 text-center">
-          <StepHeading ref={heading}>Thank you</StepHeading>
+          <StepHeading ref={heading} size="lg">
+            Thank you
+          </StepHeading>
           <Alert tone="success" role="status" className="text-base">
             Your answers are sent: your care team sees them. The station is ready for the next
             person.
@@ -260,19 +267,6 @@ export function KioskStation({
         </div>
       ) : null}
     </div>
-  );
-}
-
-/** A step's heading: it takes the focus when the step appears. */
-function StepHeading({ ref, children }: { ref: Ref<HTMLHeadingElement>; children: ReactNode }) {
-  return (
-    <h1
-      ref={ref}
-      tabIndex={-1}
-      className="text-center text-3xl font-semibold tracking-tight text-slate-900 outline-none"
-    >
-      {children}
-    </h1>
   );
 }
 
@@ -334,7 +328,9 @@ function UnlockForm({
   return (
     <div className="space-y-4">
       <div className="text-center">
-        <StepHeading ref={headingRef}>Check-in station</StepHeading>
+        <StepHeading ref={headingRef} size="lg">
+          Check-in station
+        </StepHeading>
         <p className="mt-1 text-base text-slate-600">
           For clinic staff: sign in to open this tablet for patients' check-ins. It stays open for
           the working day; it does not sign you in to the portal.
@@ -454,7 +450,7 @@ function IdentifyForm({
   return (
     <div className="space-y-4">
       <div className="text-center">
-        <StepHeading ref={headingRef}>
+        <StepHeading ref={headingRef} size="lg">
           {who ? "One more detail" : "Welcome: check in here"}
         </StepHeading>
         <p className="mt-1 text-base text-slate-600">
