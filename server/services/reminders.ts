@@ -62,7 +62,15 @@ export async function getPreferences(db: DbOrTx, actor: Actor): Promise<Preferen
     .where(eq(notificationPreferences.userId, actor.id))
     .limit(1);
   if (!row) return DEFAULT_PREFERENCES;
-  const { userId: _u, updatedAt: _t, ...preferences } = row;
+  // The text opt-in is read on its own (texts.ts getTextSettings), not with the email choices.
+  const {
+    userId: _u,
+    updatedAt: _t,
+    textPhone: _p,
+    textConsentAt: _c,
+    textStoppedAt: _s,
+    ...preferences
+  } = row;
   return preferences;
 }
 
