@@ -45,6 +45,8 @@ export async function startPortal(name: string, port: number) {
       TRUST_PROXY: "true",
       LOG_LEVEL: "warn",
       NEXT_DIST_DIR: DIST,
+      // Should start.ts find the sources newer than the build, its rebuild keeps the floors.
+      BENCH_FLOORS: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -14,6 +14,7 @@ async function authenticationOptions() {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ json: null }),
   });
+  if (response.status === 429) throw Object.assign(new Error("throttled"), { name: "Throttled" });
   if (!response.ok) throw new Error("options");
   const body = (await response.json()) as { result: { data: { json: unknown } } };
   return body.result.data.json;
@@ -46,10 +47,13 @@ export function PasskeySignIn({ next }: { next: string }) {
         >[0]["optionsJSON"];
         response = await startAuthentication({ optionsJSON });
       } catch (e) {
+        const name = e instanceof Error ? e.name : "";
         setError(
-          e instanceof Error && (e.name === "NotAllowedError" || e.name === "AbortError")
-            ? "Signing in with a passkey was cancelled or timed out. Please try again."
-            : "Your passkey could not be used. Please try again, or sign in with your password.",
+          name === "Throttled"
+            ? "Too many attempts. Please wait a few minutes and try again."
+            : name === "NotAllowedError" || name === "AbortError"
+              ? "Signing in with a passkey was cancelled or timed out. Please try again."
+              : "Your passkey could not be used. Please try again, or sign in with your password.",
         );
         return;
       }

@@ -6,7 +6,7 @@
 // station" (kiosk.lock in the audit trail) or when the staff member's password changes or their
 // account is deactivated. What a
 // patient may do is granted by a single-use check_in_links row (sent_by `kiosk`, 10 minutes)
-// whose token only the station's page holds, in memory.
+// whose token only the station's page holds, in memory, and that works on that station only.
 import "server-only";
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
@@ -356,7 +356,7 @@ export async function identifyPatient(
   await db.transaction(async (tx) => {
     if (token) {
       await tx.insert(checkInLinks).values({
-        tokenHash: hashToken(token),
+        tokenHash: grantHash(station.id, token),
         patientId: patient.id,
         checkInDay: open?.day ?? ENTRY_DAY,
         sentBy: "kiosk",
@@ -390,6 +390,13 @@ export async function identifyPatient(
   return { step: "nothing", firstName };
 }
 
+/**
+ * What the database keeps of a grant: the hash of the token with the station's id, so that a
+ * grant works only on the station whose patient identified there (another unlocked station
+ * holding the same token finds nothing).
+ */
+export const grantHash = (stationId: string, token: string) => hashToken(`${stationId}.${token}`);
+
 /** A grant the station's page holds, with its patient, if it can be used now; else refused. */
 async function takeGrant(
   db: Db,
@@ -406,7 +413,12 @@ async function takeGrant(
     })
     .from(checkInLinks)
     .innerJoin(users, eq(users.id, checkInLinks.patientId))
-    .where(and(eq(checkInLinks.tokenHash, hashToken(token)), eq(checkInLinks.sentBy, "kiosk")))
+    .where(
+      and(
+        eq(checkInLinks.tokenHash, grantHash(station.id, token)),
+        eq(checkInLinks.sentBy, "kiosk"),
+      ),
+    )
     .limit(1);
   const usable =
     row?.patient.active &&

@@ -31,8 +31,8 @@ async function registered(user: Actor, name = "My phone") {
   return authenticator;
 }
 
-async function assertionFrom(authenticator: SoftAuthenticator, ceremony = {}) {
-  const options = await callerFor(t.db, null, ip).passkey.authenticationOptions();
+async function assertionFrom(authenticator: SoftAuthenticator, ceremony = {}, optionsFrom = ip) {
+  const options = await callerFor(t.db, null, optionsFrom).passkey.authenticationOptions();
   return authenticator.get(options, { origin, ...ceremony });
 }
 
@@ -252,14 +252,37 @@ describe("signing in with a passkey", () => {
 
   it("slows an address after many failures", async () => {
     const from = "198.51.100.99";
+    // The options come from many addresses: each address may ask for them only so often.
     for (let i = 0; i < 100; i++)
-      await signInWith(await assertionFrom(new SoftAuthenticator()), from);
+      await signInWith(await assertionFrom(new SoftAuthenticator(), {}, `203.0.113.${i}`), from);
     const user = await createUser(t.db, "patient");
     const authenticator = await registered(user);
     expect(await signInWith(await assertionFrom(authenticator), from)).toEqual({
       ok: false,
       reason: "throttled",
     });
+  });
+});
+
+describe("asking for sign-in options", () => {
+  it("answers one address 100 times in 15 minutes, then makes it wait; other addresses go on", async () => {
+    const from = "198.51.100.77";
+    const before = await t.db.$count(webauthnChallenges);
+    for (let i = 0; i < 100; i++) await callerFor(t.db, null, from).passkey.authenticationOptions();
+    await expect(callerFor(t.db, null, from).passkey.authenticationOptions()).rejects.toMatchObject(
+      {
+        code: "TOO_MANY_REQUESTS",
+      },
+    );
+    // No challenge is stored for a refused call.
+    expect(await t.db.$count(webauthnChallenges)).toBeLessThanOrEqual(before + 100);
+    const denied = await audits("passkey.sign_in", null, "denied");
+    expect(denied.some((a) => (a.details as { reason?: string }).reason === "throttled")).toBe(
+      true,
+    );
+    await expect(
+      callerFor(t.db, null, "198.51.100.78").passkey.authenticationOptions(),
+    ).resolves.toHaveProperty("challenge");
   });
 });
 

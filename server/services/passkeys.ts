@@ -15,9 +15,9 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { passkeys, users, webauthnChallenges } from "@/db/schema";
 import type { Actor } from "@/server/authz/policy";
-import { badRequest, notFound } from "@/server/errors";
+import { badRequest, notFound, tooManyAttempts } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { isLocked, recordFailure, throttleKeys } from "./auth";
+import { isLocked, recordFailure, THROTTLE, type ThrottleKey, throttleKeys } from "./auth";
 import { startSession } from "./sessions";
 import { getClinicSettings } from "./settings";
 
@@ -217,8 +217,25 @@ export async function removePasskey(db: Db, actor: Actor, id: string, ip: string
   return { ok: true as const };
 }
 
-/** Options for `startAuthentication({ optionsJSON })`: any passkey of this site may answer. */
-export async function authenticationOptions(db: Db) {
+/**
+ * Options for `startAuthentication({ optionsJSON })`: any passkey of this site may answer. Anyone
+ * may ask, so each network address asks at most as often as it may try passwords
+ * (THROTTLE.address in 15 minutes, then it waits): a script cannot fill the challenge table.
+ */
+export async function authenticationOptions(db: Db, ip: string | null) {
+  const keys: ThrottleKey[] = ip
+    ? [{ key: `passkey-options:${ip}`, ceiling: THROTTLE.address }]
+    : [];
+  if (await isLocked(db, keys)) {
+    await recordAudit(db, {
+      action: "passkey.sign_in",
+      outcome: "denied",
+      ip,
+      details: { reason: "throttled" },
+    });
+    throw tooManyAttempts();
+  }
+  await recordFailure(db, keys);
   const { rpID } = await relyingParty(db);
   const options = await generateAuthenticationOptions({
     rpID,

@@ -32,5 +32,7 @@ export const passkeyRouter = createTRPCRouter({
   remove: protectedProcedure
     .input(PasskeyIdInput)
     .mutation(({ ctx, input }) => removePasskey(ctx.db, ctx.actor, input.id, ctx.ip)),
-  authenticationOptions: publicProcedure.mutation(({ ctx }) => authenticationOptions(ctx.db)),
+  authenticationOptions: publicProcedure.mutation(({ ctx }) =>
+    authenticationOptions(ctx.db, ctx.ip),
+  ),
 });
