@@ -13,8 +13,7 @@ import { addDays } from "@/server/outcomes";
 import { dailyEntries, insertEntries, insertProcedure } from "@/server/testing/clinical";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 import { assignPatient, callerFor, createUser, TEST_PASSWORD } from "@/server/testing/fixtures";
-import { hashToken } from "./invitations";
-import { STATION_HOURS, verifyStation, WRONG_IDENTITIES_ALLOWED } from "./kiosk";
+import { grantHash, STATION_HOURS, verifyStation, WRONG_IDENTITIES_ALLOWED } from "./kiosk";
 import { clinicToday } from "./settings";
 
 let t: TestDatabase;
@@ -52,6 +51,13 @@ function station(ip = "198.51.100.30") {
     },
   });
   return { jar, api };
+}
+
+/** The stored hash of a grant `token` handed out by station `s`. */
+async function grantHashOf(s: ReturnType<typeof station>, token: string) {
+  const unlockedStation = await verifyStation(db, s.jar.token);
+  if (!unlockedStation) throw new Error("station locked");
+  return grantHash(unlockedStation.id, token);
 }
 
 async function unlocked(ip?: string) {
@@ -241,7 +247,7 @@ describe("a patient at the station", () => {
     const [grant] = await db
       .select()
       .from(checkInLinks)
-      .where(eq(checkInLinks.tokenHash, hashToken(found.token)));
+      .where(eq(checkInLinks.tokenHash, await grantHashOf(s, found.token)));
     expect(grant).toMatchObject({ patientId: p.id, sentBy: "kiosk", checkInDay: 14 });
     expect(grant && grant.expiresAt.getTime() - grant.createdAt.getTime()).toBe(10 * 60_000);
     expect((await audits("kiosk.identify")).at(-1)).toMatchObject({
@@ -262,6 +268,15 @@ describe("a patient at the station", () => {
       painAverage: 2,
       siteSoreness: false,
     };
+    // Another unlocked station holding the same token: refused (the grant is this station's).
+    const elsewhere = await unlocked("198.51.100.31");
+    await expect(
+      elsewhere.api.kiosk.answerCheckIn({ ...answer, clientId: crypto.randomUUID() }),
+    ).rejects.toThrow("timed out on the station");
+    expect((await audits("kiosk.answer")).at(-1)).toMatchObject({
+      outcome: "failure",
+      details: { reason: "unknown" },
+    });
     expect(await s.api.kiosk.answerCheckIn(answer)).toEqual({ done: true });
     const [entry] = await db
       .select()
@@ -421,7 +436,7 @@ describe("a patient at the station", () => {
     await db
       .update(checkInLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(checkInLinks.tokenHash, hashToken(found.token)));
+      .where(eq(checkInLinks.tokenHash, await grantHashOf(s, found.token)));
     await expect(
       s.api.kiosk.answerCheckIn({
         token: found.token,
