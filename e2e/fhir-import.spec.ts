@@ -22,6 +22,13 @@ test.describe("FHIR import", () => {
     await page.getByRole("link", { name: "Pat Patient" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pat Patient");
     const patientId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    // An admin exports a patient's record only through a support access, with a reason.
+    const refused = await page.request.get(`/api/fhir/Patient/${patientId}/$everything`);
+    expect(refused.status()).toBe(403);
+    await page.getByRole("link", { name: "Read the review for support" }).click();
+    await page.getByLabel("Why do you need to read it?").fill("Record for a transfer test");
+    await page.getByRole("button", { name: "Open the record for an hour" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Pat Patient" })).toBeVisible();
     const response = await page.request.get(`/api/fhir/Patient/${patientId}/$everything`);
     expect(response.status()).toBe(200);
     const bundle = (await response.json()) as { entry: Array<{ resource: Resource }> };

@@ -10,7 +10,7 @@ import type { Role } from "@/server/authz/policy";
 import { fileSafe } from "@/server/reports/file-names";
 import { type Persona, personas } from "@/server/testing/authz-table";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
-import { createUser } from "@/server/testing/fixtures";
+import { callerFor, createUser } from "@/server/testing/fixtures";
 import { createWorld, type World } from "@/server/testing/world";
 import { auditExportRoute } from "./audit-export";
 import { outcomesExportRoute } from "./outcomes-export";
@@ -34,6 +34,9 @@ beforeAll(async () => {
     .update(users)
     .set({ repeatPolicyId: w.policyId })
     .where(sql`${users.id} in (${w.patient.id}, ${w.otherPatient.id})`);
+  // The admin's support access to the spare patient (decision 036), for the tests of a report
+  // without a procedure and of a summary without a policy; the matrix's patient has none.
+  await callerFor(t.db, w.admin).support.open({ patientId: w.spare.id, reason: "Report check" });
 });
 afterAll(async () => {
   await t.close();
@@ -63,13 +66,15 @@ type Row = {
   call: (ctx: RouteContext, patientId: string) => Promise<Response>;
   expect: Record<Persona, number>;
 };
+// An admin exports a patient's record only through an open support access (decision 036); the
+// admin persona has none here (support-access.int.test.ts opens one).
 const staffRead = {
   anonymous: 401,
   patientOwn: 403,
   patientOther: 403,
   providerAssigned: 200,
   providerUnassigned: 404,
-  admin: 200,
+  admin: 403,
 };
 const own = {
   anonymous: 401,
@@ -97,7 +102,7 @@ const routes: Record<string, Row> = {
       patientOther: 404,
       providerAssigned: 200,
       providerUnassigned: 404,
-      admin: 200,
+      admin: 403,
     },
   },
   "GET /api/fhir/Patient/me/$everything": {
@@ -173,6 +178,28 @@ describe("report and export routes: who may fetch what (ARCHITECTURE.md#authoriz
       }
     });
   }
+
+  it("an admin exports a patient's record only through an open support access, for that patient only", async () => {
+    const patientRoutes = [
+      "GET /api/fhir/Patient/<id>/$everything",
+      "GET /provider/patients/<id>/report.pdf",
+      "GET /provider/patients/<id>/evidence.pdf",
+      "GET /provider/patients/<id>/diary.csv",
+    ] as const;
+    const statuses = async (patientId: string) =>
+      Promise.all(
+        patientRoutes.map(
+          async (route) => (await routes[route]?.call(ctxOf("admin"), patientId))?.status,
+        ),
+      );
+    expect(await statuses(w.otherPatient.id)).toEqual([403, 403, 403, 403]);
+    await callerFor(t.db, w.admin).support.open({
+      patientId: w.otherPatient.id,
+      reason: "Patient asked for a copy of their record",
+    });
+    expect(await statuses(w.otherPatient.id)).toEqual([200, 200, 200, 200]);
+    expect(await statuses(w.patient.id)).toEqual([403, 403, 403, 403]);
+  });
 
   it("answers the right formats", async () => {
     const fhir = await routes["GET /api/fhir/Patient/<id>/$everything"]?.call(

@@ -173,6 +173,11 @@ describe("decisions", () => {
       code: "NOT_FOUND",
     });
     const admin = await createUser(db, "admin");
+    // An admin reads the plans only through an open support access (decision 036).
+    await expect(
+      callerFor(db, admin).decision.list({ patientId: patient.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await callerFor(db, admin).support.open({ patientId: patient.id, reason: "Plan missing" });
     expect(await callerFor(db, admin).decision.list({ patientId: patient.id })).toHaveLength(1);
     await expect(
       callerFor(db, admin).decision.record({ procedureId: procedure.id, ...plan }),

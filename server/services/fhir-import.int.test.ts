@@ -16,6 +16,7 @@ import { judgePatientBlocks } from "@/server/services/blocks";
 import { importFhirBundle } from "@/server/services/fhir-import";
 import { fhirEverything } from "@/server/services/reports";
 import { clinicToday } from "@/server/services/settings";
+import { openSupportAccess } from "@/server/services/support-access";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/db";
 
 let source: TestDatabase;
@@ -70,6 +71,8 @@ beforeAll(async () => {
     .from(users)
     .where(eq(users.role, "patient"));
   for (const p of patients) {
+    // The other clinic's admin exports each record through a support access (decision 036).
+    await openSupportAccess(source.db, sourceAdmin, { patientId: p.id, reason: "Transfer" });
     bundles.push({
       email: p.email,
       bundle: await fhirEverything(source.db, sourceAdmin, p.id, {

@@ -1,6 +1,7 @@
 // Record scope for the provider workspace (ARCHITECTURE.md#authorization): a provider reaches a
-// patient only through the care team; an admin may read any patient for support (every read
-// audited). Anything else is "not found", so patient ids cannot be probed.
+// patient only through the care team; an admin reads or exports a patient's record only through
+// an open support access (docs/decisions/036-support-access.md; every read audited). Anything
+// else is "not found", so patient ids cannot be probed.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -9,6 +10,7 @@ import type { Actor } from "@/server/authz/policy";
 import { canManagePatient, canReadPatient } from "@/server/authz/policy";
 import { notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
+import { requireSupportAccess } from "./support-access";
 
 /**
  * A patient as staff pages show them: identity for the banner
@@ -46,7 +48,8 @@ async function loadPatient(db: DbOrTx, actor: Actor, patientId: string) {
 }
 
 /**
- * A patient the actor may read (provider: on their care team; admin: any patient), else NOT_FOUND.
+ * A patient the actor may read (provider: on their care team; admin: any patient, through an open
+ * support access, else FORBIDDEN), else NOT_FOUND.
  * The read is audited as `patient.read` with what was read (`view`). `record` names what the
  * caller addressed (a procedure's id reaches its patient): out of scope answers exactly like an
  * id that does not exist, so ids cannot be probed.
@@ -61,6 +64,7 @@ export async function readablePatient(
   if (!row || actor.role === "patient" || !canReadPatient(actor, patientId, row.assigned)) {
     throw notFound(audit.record ?? "patient");
   }
+  await requireSupportAccess(db, actor, row.id);
   await recordAudit(db, {
     actor,
     action: "patient.read",
@@ -95,7 +99,8 @@ export type PatientIdentity = PatientSummary;
  * The patient whose records `actor` may export (ARCHITECTURE.md#authorization,
  * docs/decisions/015-fhir-export.md), with their identity
  * (docs/decisions/012-patient-identity-and-presentation.md): a patient only themselves, a provider
- * their care team's patients, an admin any patient; else NOT_FOUND. Not audited here: the caller
+ * their care team's patients, an admin any patient but only through an open support access
+ * (else FORBIDDEN, with the words to open one); else NOT_FOUND. Not audited here: the caller
  * records the export it makes.
  */
 export async function exportablePatient(
@@ -105,5 +110,6 @@ export async function exportablePatient(
 ): Promise<PatientIdentity> {
   const row = await loadPatient(db, actor, patientId);
   if (!row || !canReadPatient(actor, row.id, row.assigned)) throw notFound("patient");
+  await requireSupportAccess(db, actor, row.id);
   return summaryOf(row);
 }

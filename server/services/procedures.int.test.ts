@@ -297,6 +297,11 @@ describe("procedures", () => {
       code: "NOT_FOUND",
     });
     const admin = callerFor(db, await createUser(db, "admin"));
+    // An admin reads it only through an open support access (decision 036).
+    await expect(admin.procedure.get({ id: procedure.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await admin.support.open({ patientId: patient.id, reason: "Procedure date query" });
     expect((await admin.procedure.get({ id: procedure.id })).procedure.id).toBe(procedure.id);
     await expect(admin.procedure.record(fields(patient.id))).rejects.toMatchObject({
       code: "FORBIDDEN",

@@ -24,7 +24,7 @@ import { readablePatient } from "./patient-access";
 import { patientProcedures, performerNames } from "./procedures";
 import { patientPolicy, procedureEvidence } from "./repeat-policies";
 import { getClinicSettings } from "./settings";
-import { requireSupportAccess, supportAccessesOf } from "./support-access";
+import { supportAccessesOf } from "./support-access";
 
 export const ENTRIES_PAGE_SIZE = 10;
 /** The most entries one procedure's review loads (over five years of daily entries). */
@@ -36,8 +36,7 @@ export async function patientReview(
   input: { patientId: string; procedureId?: string | undefined; entriesPage: number },
   ip: string | null = null,
 ) {
-  // An admin reads a review only through an open support access (decision 036).
-  await requireSupportAccess(db, actor, input.patientId);
+  // An admin reads a review only through an open support access (decision 036): readablePatient.
   const patient = await readablePatient(db, actor, input.patientId, { view: "review", ip });
   const settings = await getClinicSettings(db);
   const asOf = todayInZone(settings.timeZone);

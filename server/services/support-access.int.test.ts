@@ -66,6 +66,24 @@ describe("support access", () => {
     });
   });
 
+  it("is asked for by every read of the patient's record: procedures, plans and blocks", async () => {
+    const provider = await createUser(db, "provider");
+    const patient = await createUser(db, "patient");
+    await assignPatient(db, provider, patient);
+    const api = callerFor(db, await createUser(db, "admin"));
+    const reads = () =>
+      Promise.allSettled([
+        api.procedure.list({ patientId: patient.id }),
+        api.decision.list({ patientId: patient.id }),
+        api.block.list({ patientId: patient.id }),
+      ]);
+    for (const read of await reads()) {
+      expect(read).toMatchObject({ status: "rejected", reason: { code: "FORBIDDEN" } });
+    }
+    await api.support.open({ patientId: patient.id, reason: "Check the record after an import" });
+    for (const read of await reads()) expect(read.status).toBe("fulfilled");
+  });
+
   it("is for one patient and one admin only", async () => {
     const [a, b] = [await createUser(db, "patient"), await createUser(db, "patient")];
     const admin = callerFor(db, await createUser(db, "admin"));
