@@ -70,6 +70,7 @@ describe("audit details in words", () => {
     [{ expiresAt: "2026-12-05T05:38:37.454Z" }, "America/New_York", "Expires 5 Dec 2026, 00:38"],
     [{ view: "account_list" }, "UTC", "On the accounts list"],
     [{ reason: "wrong_password" }, "UTC", "Wrong password"],
+    [{ reason: "device_taken" }, "UTC", "The device now gets another account's reminders"],
     [{ step: "mfa_pending" }, "UTC", "Second factor asked next"],
     [{ sessions: 3 }, "UTC", "Sessions ended: 3"],
     [{ page: "/provider", code: "FORBIDDEN" }, "UTC", "Page /provider · Not allowed"],

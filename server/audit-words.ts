@@ -197,6 +197,7 @@ const REASON_WORDS: Record<string, string> = {
   no_match: "no patient with that name and date of birth",
   wrong_mrn: "wrong MRN",
   ambiguous: "more than one patient matched",
+  device_taken: "the device now gets another account's reminders",
 };
 
 /** What a patient was offered at the clinic's kiosk (decision 039). */

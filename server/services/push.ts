@@ -89,8 +89,24 @@ export async function subscribePush(
       throw badRequest(
         `Reminders can go to ${MAX_DEVICES} devices at most: remove one you no longer use first.`,
       );
-    // The endpoint is the device's: another account that had it (a shared phone) gives it up.
-    await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, input.endpoint));
+    // The endpoint is the device's: another account that had it (a shared phone) gives it up,
+    // and that account's trail says so.
+    const taken = await tx
+      .delete(pushSubscriptions)
+      .where(eq(pushSubscriptions.endpoint, input.endpoint))
+      .returning({ id: pushSubscriptions.id, userId: pushSubscriptions.userId });
+    for (const gone of taken.filter((g) => g.userId !== actor.id)) {
+      await recordAudit(tx, {
+        actor,
+        action: "push.unsubscribe",
+        outcome: "success",
+        targetType: "push_subscription",
+        targetId: gone.id,
+        patientId: gone.userId,
+        ip,
+        details: { reason: "device_taken" },
+      });
+    }
     const [row] = await tx
       .insert(pushSubscriptions)
       .values({ userId: actor.id, ...input })

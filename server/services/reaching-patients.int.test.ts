@@ -136,6 +136,41 @@ async function reminderJobEverywhere(now: Date) {
   }
 }
 
+describe("a shared phone", () => {
+  it("moves to the patient who turns reminders on last; the first one's trail says their device left", async () => {
+    const first = await patientWithCheckIn({ device: true });
+    const device = first.device;
+    if (!device) throw new Error("device");
+    const second = await createUser(db, "patient");
+    await callerFor(db, second).notifications.subscribePush({
+      endpoint: device.endpoint,
+      p256dh: device.p256dh,
+      auth: device.auth,
+      device: "Family tablet",
+    });
+    expect(await first.api.notifications.pushDevices()).toEqual([]);
+    expect(await callerFor(db, second).notifications.pushDevices()).toMatchObject([
+      { device: "Family tablet" },
+    ]);
+    const trail = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.patientId, first.patient.id),
+          eq(auditEvents.action, "push.unsubscribe"),
+        ),
+      );
+    expect(trail).toMatchObject([
+      {
+        actorId: second.id,
+        outcome: "success",
+        details: { reason: "device_taken" },
+      },
+    ]);
+  });
+});
+
 describe("tiered outreach for a due check-in", () => {
   it("push on its day, a text two days later, the queue's call on day 5: each once, with two queue instances", async () => {
     const { patient, provider, checkInDate, device } = await patientWithCheckIn({
