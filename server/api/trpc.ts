@@ -32,6 +32,8 @@ export type StationCookie = {
 };
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+/** An input that its schema could not even read (the validator itself threw on it). */
+export const UNREADABLE_INPUT_MESSAGE = "Something in what was sent is not valid. Please check it.";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -75,6 +77,23 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
     result = {
       ...result,
       error: new TRPCError({ code: cause.code, message: cause.message, cause }),
+    };
+  }
+  // zod can throw on input shaped to trip it ({ length: { toString: false } } reaches a length
+  // check after the type check failed): still a 400, but never the JavaScript error's words.
+  if (
+    !result.ok &&
+    result.error.code === "BAD_REQUEST" &&
+    !(result.error.cause instanceof ZodError) &&
+    !(result.error.cause instanceof AppError)
+  ) {
+    result = {
+      ...result,
+      error: new TRPCError({
+        code: "BAD_REQUEST",
+        message: UNREADABLE_INPUT_MESSAGE,
+        cause: result.error.cause,
+      }),
     };
   }
   // An outage is not a bug: 503 with a message the user can act on (the form retries).
