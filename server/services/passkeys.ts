@@ -217,6 +217,18 @@ export async function removePasskey(db: Db, actor: Actor, id: string, ip: string
   return { ok: true as const };
 }
 
+/** Whether the address must wait before a passkey sign-in; a refusal is audited. */
+async function lockedOut(db: Db, keys: readonly ThrottleKey[], ip: string | null) {
+  if (!(await isLocked(db, keys))) return false;
+  await recordAudit(db, {
+    action: "passkey.sign_in",
+    outcome: "denied",
+    ip,
+    details: { reason: "throttled" },
+  });
+  return true;
+}
+
 /**
  * Options for `startAuthentication({ optionsJSON })`: any passkey of this site may answer. Anyone
  * may ask, so each network address asks at most as often as it may try passwords
@@ -226,15 +238,7 @@ export async function authenticationOptions(db: Db, ip: string | null) {
   const keys: ThrottleKey[] = ip
     ? [{ key: `passkey-options:${ip}`, ceiling: THROTTLE.address }]
     : [];
-  if (await isLocked(db, keys)) {
-    await recordAudit(db, {
-      action: "passkey.sign_in",
-      outcome: "denied",
-      ip,
-      details: { reason: "throttled" },
-    });
-    throw tooManyAttempts();
-  }
+  if (await lockedOut(db, keys, ip)) throw tooManyAttempts();
   await recordFailure(db, keys);
   const { rpID } = await relyingParty(db);
   const options = await generateAuthenticationOptions({
@@ -262,15 +266,7 @@ export async function signInWithPasskey(
   userAgent: string | null = null,
 ): Promise<PasskeySignInResult> {
   const keys = throttleKeys(null, ip);
-  if (await isLocked(db, keys)) {
-    await recordAudit(db, {
-      action: "passkey.sign_in",
-      outcome: "denied",
-      ip,
-      details: { reason: "throttled" },
-    });
-    return { ok: false, reason: "throttled" };
-  }
+  if (await lockedOut(db, keys, ip)) return { ok: false, reason: "throttled" };
   const [found] = await db
     .select({
       id: passkeys.id,
