@@ -56,22 +56,23 @@ const PREFERENCE_OF: Record<ReminderKind, "checkInDue" | "diaryLapsed" | "dailyD
 };
 
 export async function getPreferences(db: DbOrTx, actor: Actor): Promise<Preferences> {
+  // The email choices only: the text opt-in is read on its own (texts.ts getTextSettings).
+  const p = notificationPreferences;
   const [row] = await db
-    .select()
-    .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, actor.id))
+    .select({
+      reminderHour: p.reminderHour,
+      checkInDue: p.checkInDue,
+      diaryLapsed: p.diaryLapsed,
+      dailyDiary: p.dailyDiary,
+      highFlagEmail: p.highFlagEmail,
+      dailyDigest: p.dailyDigest,
+      replyEmail: p.replyEmail,
+      patientMessageEmail: p.patientMessageEmail,
+    })
+    .from(p)
+    .where(eq(p.userId, actor.id))
     .limit(1);
-  if (!row) return DEFAULT_PREFERENCES;
-  // The text opt-in is read on its own (texts.ts getTextSettings), not with the email choices.
-  const {
-    userId: _u,
-    updatedAt: _t,
-    textPhone: _p,
-    textConsentAt: _c,
-    textStoppedAt: _s,
-    ...preferences
-  } = row;
-  return preferences;
+  return row ?? DEFAULT_PREFERENCES;
 }
 
 /** Patients choose their reminders; staff their emails. Fields of the other role are ignored. */
