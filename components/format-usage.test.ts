@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOTS = ["app", "components"];
-const HELPERS = [path.join("components", "format.ts"), path.join("components", "format-count.ts")];
+const HELPERS = [path.join("components", "format.ts")];
 
 /** What formats a date, a time, a number or a percentage by hand, and what to use instead. */
 const RULES: Array<{ pattern: RegExp; instead: string }> = [

@@ -1,19 +1,32 @@
 // The one presentation of dates and numbers across the portal (issue 9). Display only: every
 // number comes from the outcome engine, every date is a clinic calendar day ("YYYY-MM-DD") or a
 // moment. Calendar days are formatted in UTC so that a day never shifts with the viewer's zone.
+//
+// Calendar days and numbers are written out here rather than through Intl: these run in the
+// browser while a page starts, and a browser's first use of Intl loads its locale data, a task of
+// about 50 ms on a phone-class CPU (shared/format-count.ts). Moments in a time zone still need
+// Intl; the browser formats them only after something happens (offline, a station's timer).
+
+import { formatCount, groupThousands } from "@/shared/format-count";
 
 const LOCALE = "en-GB";
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const formats = new Map<string, Intl.DateTimeFormat>();
-function formatter(options: Intl.DateTimeFormatOptions) {
-  const key = JSON.stringify(options);
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", ...options });
-    formats.set(key, f);
-  }
-  return f;
-}
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+/** en-GB's short months: September is "Sept". */
+const SHORT_MONTHS = MONTHS.map((m) => (m === "September" ? "Sept" : m.slice(0, 3)));
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export type DateStyle = {
   /** "Sat 12 Dec" (short) or "Saturday 12 December" (long); none by default. */
@@ -31,12 +44,15 @@ export type DateStyle = {
 export function formatDate(iso: string, style: DateStyle = {}): string {
   const thisYear = (style.today ?? new Date().toISOString()).slice(0, 4);
   const long = style.weekday === "long";
-  return formatter({
-    ...(style.weekday ? { weekday: style.weekday } : {}),
-    day: "numeric",
-    month: long ? "long" : "short",
-    ...(style.year || iso.slice(0, 4) !== thisYear ? { year: "numeric" } : {}),
-  }).format(toDate(iso));
+  const day = new Date(`${iso}T00:00:00Z`);
+  const month = (long ? MONTHS : SHORT_MONTHS)[day.getUTCMonth()] ?? "";
+  const weekday = WEEKDAYS[day.getUTCDay()] ?? "";
+  // en-GB: "12 Dec", "Sat 12 Dec", "Saturday 12 December"; with a year "12 Dec 2025" and
+  // "Sat, 12 Dec 2025" (the comma only when a weekday and a year are both shown).
+  const withYear = style.year || iso.slice(0, 4) !== thisYear;
+  const date = `${day.getUTCDate()} ${month}${withYear ? ` ${day.getUTCFullYear()}` : ""}`;
+  if (!style.weekday) return date;
+  return `${long ? weekday : weekday.slice(0, 3)}${withYear ? "," : ""} ${date}`;
 }
 
 /**
@@ -75,11 +91,14 @@ export function zoneWords(timeZone: string): string {
 
 /** A number with one decimal at most: 7.25 -> "7.3", 7 -> "7", -0.04 -> "0". */
 export function formatNumber(n: number): string {
-  const r = Math.round(n * 10) / 10 + 0;
-  return r.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  const rounded = Math.round(n * 10);
+  const tenths = Math.abs(rounded);
+  const whole = groupThousands(String(Math.floor(tenths / 10)));
+  const sign = rounded < 0 ? "-" : "";
+  return `${sign}${whole}${tenths % 10 ? `.${tenths % 10}` : ""}`;
 }
 
-export { formatCount } from "./format-count";
+export { formatCount };
 
 /** A percentage with one decimal: 30.64 -> "30.6%". */
 export const formatPercent = (value: number) => `${(Math.round(value * 10) / 10 + 0).toFixed(1)}%`;
@@ -115,7 +134,7 @@ export function painAgainstBaseline(
 
 /** "1 entry", "3 entries", "1,200 patients". */
 export const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** An age in whole years: "54 y". */
 export const formatAge = (years: number) => `${years} y`;

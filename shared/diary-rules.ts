@@ -1,7 +1,9 @@
 // The rules of a diary entry's answers (docs/clinical-rules.md#check-ins), once, without zod: the
 // server's input schema (diary-input.ts) applies them after checking the types, and the diary form
 // applies them on the phone before sending, so both give the same message for the same answer.
+
 import { isLocation, PGIC_ANSWERS, QUALITIES } from "@/server/outcomes/diary-lists";
+import { formatCount } from "@/shared/format-count";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const NOTE_MAX = 2000;
@@ -19,7 +21,7 @@ export const entryMessages = {
   medicationNotText: "Enter the medication as text.",
   medicationTooLong: `Medication has at most ${MEDICATION_MAX} characters.`,
   noteNotText: "Enter the note as text.",
-  noteTooLong: `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`,
+  noteTooLong: `A note has at most ${formatCount(NOTE_MAX)} characters.`,
   pgic: "Choose one of the answers.",
 } as const;
 

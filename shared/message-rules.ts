@@ -2,7 +2,9 @@
 // zod: the server's input schema (message-input.ts) applies them after checking the types, and the
 // patient's forms apply them on the phone before sending, so both give the same message for the
 // same answer.
+
 import { CHANGES, isLocation } from "@/server/outcomes/vocab-lists";
+import { formatCount } from "@/shared/format-count";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const MESSAGE_MAX = 2000;
@@ -12,7 +14,7 @@ export const messageMessages = {
   painNow: "Choose a number from 0 to 10 for your pain now, or leave it empty.",
   locationsFromList: "Choose where it hurts from the list.",
   bodyNotText: "Enter your message as text.",
-  bodyTooLong: `A message has at most ${MESSAGE_MAX.toLocaleString("en-US")} characters.`,
+  bodyTooLong: `A message has at most ${formatCount(MESSAGE_MAX)} characters.`,
   bodyRequired: "Write your message.",
   bodyNeeded: "Tell your care team what changed.",
   attach: "Choose yes or no.",

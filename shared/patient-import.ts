@@ -1,3 +1,4 @@
+import { formatCount } from "@/shared/format-count";
 import { parseCsv } from "./csv";
 
 /**
@@ -104,7 +105,7 @@ export function planPatientImport(text: string): ImportPlan | { error: string } 
     return { error: "The file has no rows below the header." };
   if (rows.length + rejected.length > IMPORT_MAX_ROWS)
     return {
-      error: `The file has ${(rows.length + rejected.length).toLocaleString("en-US")} rows; import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} at a time.`,
+      error: `The file has ${formatCount(rows.length + rejected.length)} rows; import at most ${formatCount(IMPORT_MAX_ROWS)} at a time.`,
     };
   return { rows, rejected };
 }

@@ -1,8 +1,10 @@
 // The one zod schema for text a user sends: every string input of every router is built here,
 // so that characters no database column can hold are refused with a field message (400), never
 // a 500. Pure zod: safe to import in the client.
+
 import { z } from "zod";
 import { isIsoDate } from "@/server/outcomes/dates";
+import { formatCount } from "@/shared/format-count";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export { isStorableText, UNSTORABLE_MESSAGE };
@@ -32,7 +34,7 @@ export function text({
   const trimmed = trim ? base.trim() : base;
   const storable = trimmed.refine(isStorableText, UNSTORABLE_MESSAGE);
   const filled = required ? storable.min(1, required) : storable;
-  return filled.max(max, tooLong ?? `Use at most ${max.toLocaleString("en-US")} characters.`);
+  return filled.max(max, tooLong ?? `Use at most ${formatCount(max)} characters.`);
 }
 
 /** Optional free text (a note): empty when not given. */

@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { formatCount } from "@/components/format-count";
 import { errorMessage, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +9,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
 import { Link } from "@/components/ui/link";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { formatCount } from "@/shared/format-count";
 
 const MAX_BYTES = 8_000_000;
 

@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { newClientId } from "@/components/diary/client-id";
-import { formatCount } from "@/components/format-count";
 import { errorMessage, fieldErrors } from "@/components/trpc/errors";
 import { mutate } from "@/components/trpc/mutate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { flash } from "@/components/ui/flash";
+import { formatCount } from "@/shared/format-count";
 import { bodyProblem, MESSAGE_MAX, messageMessages } from "@/shared/message-rules";
 import { TextCounter } from "./text-counter";
 

@@ -1,5 +1,5 @@
-import { formatCount } from "@/components/format-count";
 import { cn } from "@/components/ui/cn";
+import { formatCount } from "@/shared/format-count";
 import { MESSAGE_MAX } from "@/shared/message-rules";
 
 /** "120 / 2,000" under a message box; red past the limit (the field's message says why). */

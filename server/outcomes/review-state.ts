@@ -149,7 +149,13 @@ const stateRank: Record<ReviewState, number> = {
   monitoring: 3,
 };
 const severityRank: Record<Severity, number> = { high: 0, warning: 1, info: 2 };
-const byName = new Intl.Collator("en").compare;
+// Made on first use: this module reaches the browser too, where creating a Collator while a page
+// starts is a long task (shared/format-count.ts).
+let collator: Intl.Collator | undefined;
+function byName(a: string, b: string) {
+  collator ??= new Intl.Collator("en");
+  return collator.compare(a, b);
+}
 
 export type QueueItem = {
   id: string;

@@ -1,9 +1,9 @@
 "use client";
 
-import { formatCount } from "@/components/format-count";
 import { cn } from "@/components/ui/cn";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
 import { MEDICATION_MAX, NOTE_MAX } from "@/shared/diary-rules";
+import { formatCount } from "@/shared/format-count";
 import { Section } from "./section";
 import type { Errors, SetValue, Values } from "./values";
 

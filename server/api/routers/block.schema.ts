@@ -1,9 +1,11 @@
 // Input schemas of the `block` router (diagnostic blocks, docs/clinical-rules.md#diagnostic-blocks),
 // shared with the block form so the browser and the server give the same message for the same
 // field. Pure zod: safe to import in the client.
+
 import { z } from "zod";
 import { ProcedureSide, Region } from "@/server/outcomes";
 import { Anesthetic } from "@/server/outcomes/pathway-vocab";
+import { formatCount } from "@/shared/format-count";
 import { checkTechnique, techniqueShape } from "@/shared/technique";
 import { dateText, optionalText } from "@/shared/text";
 
@@ -27,7 +29,7 @@ export const blockFieldsShape = {
   note: optionalText({
     max: BLOCK_NOTE_MAX,
     notText: "Enter the note as text.",
-    tooLong: `The note has at most ${BLOCK_NOTE_MAX.toLocaleString("en-US")} characters.`,
+    tooLong: `The note has at most ${formatCount(BLOCK_NOTE_MAX)} characters.`,
   }),
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Category, FlagCode, ReviewState } from "@/server/outcomes";
+import { formatCount } from "@/shared/format-count";
 import { optionalText, searchText } from "@/shared/text";
 
 export const NOTE_MAX = 2000;
@@ -35,6 +36,6 @@ export const AcknowledgeFlagInput = z.object({
   note: optionalText({
     max: NOTE_MAX,
     notText: "Enter the note as text.",
-    tooLong: `A note has at most ${NOTE_MAX.toLocaleString("en-US")} characters.`,
+    tooLong: `A note has at most ${formatCount(NOTE_MAX)} characters.`,
   }),
 });

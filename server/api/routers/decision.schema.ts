@@ -1,7 +1,9 @@
 // Input schemas of the `decision` router, shared with the decision form. Pure zod: safe to import
 // in the client.
+
 import { z } from "zod";
 import { Strategy, SuspectedFactor } from "@/server/outcomes";
+import { formatCount } from "@/shared/format-count";
 import { dateText, optionalText } from "@/shared/text";
 
 export const STRATEGY_NOTE_MAX = 500;
@@ -36,7 +38,7 @@ export const decisionFieldsShape = {
   rationale: optionalText({
     max: RATIONALE_MAX,
     notText: "Enter the rationale as text.",
-    tooLong: `The rationale has at most ${RATIONALE_MAX.toLocaleString("en-US")} characters.`,
+    tooLong: `The rationale has at most ${formatCount(RATIONALE_MAX)} characters.`,
   }),
   followUpOn: dateText("Enter the follow-up date (YYYY-MM-DD).", "Enter the follow-up date.")
     .nullable()

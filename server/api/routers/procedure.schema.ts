@@ -1,7 +1,9 @@
 // Input schemas of the `procedure` router, shared with the procedure form so that the browser and
 // the server give the same message for the same field. Pure zod: safe to import in the client.
+
 import { z } from "zod";
 import { Location, Modality, ProcedureSide, Quality, Region } from "@/server/outcomes";
+import { formatCount } from "@/shared/format-count";
 import { checkTechnique, techniqueShape } from "@/shared/technique";
 import { dateText, optionalText } from "@/shared/text";
 
@@ -62,7 +64,7 @@ export const procedureFieldsShape = {
   notes: optionalText({
     max: PROCEDURE_NOTES_MAX,
     notText: "Enter the notes as text.",
-    tooLong: `Notes have at most ${PROCEDURE_NOTES_MAX.toLocaleString("en-US")} characters.`,
+    tooLong: `Notes have at most ${formatCount(PROCEDURE_NOTES_MAX)} characters.`,
   }),
   repeatsProcedureId: z
     .uuid("Choose the earlier procedure from the list.")
