@@ -186,8 +186,11 @@ test.describe("the clinic's check-in station", () => {
     // Then the patient walks away: 60 s without a touch, and the station is at its start.
     await p.clock.fastForward(IDLE_MS - 5_000);
     await expect(p.getByRole("heading", { level: 1, name: /today's diary entry/ })).toBeVisible();
+    // Returning to the start, the page ends the grant on the server (it would last 10 minutes).
+    const released = p.waitForResponse((r) => r.url().endsWith("/kiosk/api/trpc/kiosk.release"));
     await p.clock.fastForward(6_000);
     await expect(start).toBeVisible();
+    expect((await released).status()).toBe(200);
     await expect(p.locator("body")).not.toContainText(/Ezra|Kioskentry/i);
     await nothingKept(p);
     expect(await p.evaluate(() => history.length)).toBe(historyLength);

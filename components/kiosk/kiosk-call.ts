@@ -23,6 +23,8 @@ export async function kioskCall<P extends KioskMutation>(
       body: JSON.stringify({ json: input ?? null }),
       cache: "no-store",
       credentials: "same-origin",
+      // A grant let go of as the page is left (pagehide) still reaches the server.
+      keepalive: true,
     });
   } catch {
     throw new MutationError("The portal could not be reached.", null);

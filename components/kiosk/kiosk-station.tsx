@@ -47,7 +47,7 @@ type Screen =
  * step is React state only, so Back never reaches a patient's step, and the start wipes it all
  * (every form is remounted). Nothing goes to the URL, storage or cookies from here; the patient's
  * grant lives in this component's state until the station returns to its start: after sending, or
- * after 60 s without a touch.
+ * after 60 s without a touch; returning there without sending ends it on the server too.
  */
 export function KioskStation({
   unlocked,
@@ -63,8 +63,17 @@ export function KioskStation({
   /** Raised at every return to the start: every form below is a new one, empty. */
   const [round, setRound] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** The patient's grant on screen now, ended on the server when the station returns to its start. */
+  const grant = useRef<string | null>(null);
+  useEffect(() => {
+    grant.current = "token" in screen ? screen.token : null;
+  }, [screen]);
 
   const toStart = useCallback(() => {
+    if (grant.current) {
+      void kioskCall("release", { token: grant.current }).catch(() => {});
+      grant.current = null;
+    }
     setScreen((current) => (current.s === "locked" ? current : { s: "start" }));
     setRound((n) => n + 1);
     window.getSelection()?.removeAllRanges();

@@ -424,6 +424,42 @@ describe("a patient at the station", () => {
     ]);
   });
 
+  it("a grant the page let go of (Start again, the idle reset) ends at once, on its own station only", async () => {
+    await patient("Rita Reset", "1971-07-07");
+    const s = await unlocked("198.51.100.71");
+    const other = await unlocked("198.51.100.72");
+    const found = await s.api.kiosk.identify({
+      firstName: "Rita",
+      lastName: "Reset",
+      dateOfBirth: "1971-07-07",
+    });
+    if (found.step !== "check_in") throw new Error(found.step);
+    // Another station holding the token cannot end it.
+    expect(await other.api.kiosk.release({ token: found.token })).toEqual({ released: true });
+    const hash = await grantHashOf(s, found.token);
+    const [kept] = await db.select().from(checkInLinks).where(eq(checkInLinks.tokenHash, hash));
+    expect(kept?.endedAt).toBeNull();
+    // Its own station's page ends it: the answer through it is refused, well before 10 minutes.
+    expect(await s.api.kiosk.release({ token: found.token })).toEqual({ released: true });
+    await expect(
+      s.api.kiosk.answerCheckIn({
+        token: found.token,
+        clientId: crypto.randomUUID(),
+        pgic: "no_change",
+        painAverage: 3,
+        siteSoreness: false,
+      }),
+    ).rejects.toThrow("timed out");
+    // Ending it again, or a token nobody holds, says nothing more.
+    expect(await s.api.kiosk.release({ token: found.token })).toEqual({ released: true });
+    expect(await s.api.kiosk.release({ token: "no-such-grant" })).toEqual({ released: true });
+    // A locked station cannot call it at all.
+    await s.api.kiosk.lock();
+    await expect(s.api.kiosk.release({ token: found.token })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
   it("a grant expires after 10 minutes and never leaves the station's page", async () => {
     await patient("Otto Late", "1966-06-06");
     const s = await unlocked("198.51.100.70");

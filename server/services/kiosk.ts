@@ -6,7 +6,8 @@
 // station" (kiosk.lock in the audit trail) or when the staff member's password changes or their
 // account is deactivated. What a
 // patient may do is granted by a single-use check_in_links row (sent_by `kiosk`, 10 minutes)
-// whose token only the station's page holds, in memory, and that works on that station only.
+// whose token only the station's page holds, in memory, and that works on that station only; the
+// page ends it when it returns to its start.
 import "server-only";
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
@@ -455,6 +456,31 @@ async function takeGrant(
     mustChangePassword: false,
   };
   return { link: row.link, patient };
+}
+
+/**
+ * "Start again", the idle reset and leaving the page: the grant the station's page held ends now
+ * instead of at its 10 minutes. Nothing to say when it is unknown, used or already ended: the page
+ * forgets it either way.
+ */
+export async function releaseGrant(
+  db: DbOrTx,
+  station: Station,
+  token: string,
+  now: Date = new Date(),
+) {
+  await db
+    .update(checkInLinks)
+    .set({ endedAt: now })
+    .where(
+      and(
+        eq(checkInLinks.tokenHash, grantHash(station.id, token)),
+        eq(checkInLinks.sentBy, "kiosk"),
+        isNull(checkInLinks.usedAt),
+        isNull(checkInLinks.endedAt),
+      ),
+    );
+  return { released: true as const };
 }
 
 /** The grant is used up (once: a second answer through it finds it used). */

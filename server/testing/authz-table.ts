@@ -362,6 +362,11 @@ export const matrix: Record<string, Row> = {
     expect: stationOnly(),
     station: "BAD_REQUEST",
   },
+  "kiosk.release": {
+    input: () => ({ token: "no-such-grant" }),
+    expect: stationOnly(),
+    station: "OK",
+  },
   "kiosk.answerCheckIn": {
     input: () => ({
       token: "no-such-grant",

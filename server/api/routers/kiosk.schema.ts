@@ -34,6 +34,9 @@ export const IdentifyAtStationInput = z.object({
     .optional(),
 });
 
+/** The grant the page let go of when it returned to its start. */
+export const ReleaseGrantInput = z.object({ token });
+
 /** The due check-in at the station: the short check-in's fields (the channel is the kiosk). */
 export const AnswerAtStationInput = CheckInInput.omit({ via: true }).extend({ token });
 

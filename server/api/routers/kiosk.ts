@@ -5,6 +5,7 @@ import {
   answerAtStation,
   identifyPatient,
   lockStation,
+  releaseGrant,
   stationStatus,
   unlockStation,
   verifyStation,
@@ -13,6 +14,7 @@ import {
   AddEntryAtStationInput,
   AnswerAtStationInput,
   IdentifyAtStationInput,
+  ReleaseGrantInput,
   UnlockStationInput,
 } from "./kiosk.schema";
 
@@ -48,6 +50,10 @@ export const kioskRouter = createTRPCRouter({
   identify: stationProcedure
     .input(IdentifyAtStationInput)
     .mutation(({ ctx, input }) => identifyPatient(ctx.db, ctx.kiosk, input, ctx.ip)),
+  /** "Start again" or the idle reset: the grant the page held ends now. */
+  release: stationProcedure
+    .input(ReleaseGrantInput)
+    .mutation(({ ctx, input }) => releaseGrant(ctx.db, ctx.kiosk, input.token)),
   /** The due check-in, answered with the grant: stored with the channel `kiosk`. */
   answerCheckIn: stationProcedure
     .input(AnswerAtStationInput)
