@@ -69,6 +69,16 @@ async function unlocked(ip?: string) {
   return s;
 }
 
+/** A "no change" check-in sent through grant `token` on station `s`. */
+const answerThrough = (s: ReturnType<typeof station>, token: string) =>
+  s.api.kiosk.answerCheckIn({
+    token,
+    clientId: crypto.randomUUID(),
+    pgic: "no_change",
+    painAverage: 3,
+    siteSoreness: false,
+  });
+
 let patientCount = 0;
 /**
  * A patient with a date of birth (and an MRN) `performedDaysAgo` after a procedure, with daily
@@ -441,15 +451,7 @@ describe("a patient at the station", () => {
     expect(kept?.endedAt).toBeNull();
     // Its own station's page ends it: the answer through it is refused, well before 10 minutes.
     expect(await s.api.kiosk.release({ token: found.token })).toEqual({ released: true });
-    await expect(
-      s.api.kiosk.answerCheckIn({
-        token: found.token,
-        clientId: crypto.randomUUID(),
-        pgic: "no_change",
-        painAverage: 3,
-        siteSoreness: false,
-      }),
-    ).rejects.toThrow("timed out");
+    await expect(answerThrough(s, found.token)).rejects.toThrow("timed out");
     // Ending it again, or a token nobody holds, says nothing more.
     expect(await s.api.kiosk.release({ token: found.token })).toEqual({ released: true });
     expect(await s.api.kiosk.release({ token: "no-such-grant" })).toEqual({ released: true });
@@ -473,15 +475,7 @@ describe("a patient at the station", () => {
       .update(checkInLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(checkInLinks.tokenHash, await grantHashOf(s, found.token)));
-    await expect(
-      s.api.kiosk.answerCheckIn({
-        token: found.token,
-        clientId: crypto.randomUUID(),
-        pgic: "no_change",
-        painAverage: 3,
-        siteSoreness: false,
-      }),
-    ).rejects.toThrow("timed out");
+    await expect(answerThrough(s, found.token)).rejects.toThrow("timed out");
     // The token is nowhere in the audit trail.
     const [trail] = await db
       .select({ n: count() })
