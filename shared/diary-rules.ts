@@ -3,7 +3,7 @@
 // applies them on the phone before sending, so both give the same message for the same answer.
 
 import { isLocation, PGIC_ANSWERS, QUALITIES } from "@/server/outcomes/diary-lists";
-import { formatCount } from "@/shared/format-count";
+import { formatCount } from "./format-count";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const NOTE_MAX = 2000;

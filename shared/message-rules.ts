@@ -4,7 +4,7 @@
 // same answer.
 
 import { CHANGES, isLocation } from "@/server/outcomes/vocab-lists";
-import { formatCount } from "@/shared/format-count";
+import { formatCount } from "./format-count";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export const MESSAGE_MAX = 2000;

@@ -1,5 +1,5 @@
-import { formatCount } from "@/shared/format-count";
 import { parseCsv } from "./csv";
+import { formatCount } from "./format-count";
 
 /**
  * Bulk import of patients from a CSV file (name, email, provider email; optionally date of birth,

@@ -1,10 +1,9 @@
 // The one zod schema for text a user sends: every string input of every router is built here,
 // so that characters no database column can hold are refused with a field message (400), never
 // a 500. Pure zod: safe to import in the client.
-
 import { z } from "zod";
 import { isIsoDate } from "@/server/outcomes/dates";
-import { formatCount } from "@/shared/format-count";
+import { formatCount } from "./format-count";
 import { isStorableText, UNSTORABLE_MESSAGE } from "./storable";
 
 export { isStorableText, UNSTORABLE_MESSAGE };
