@@ -398,6 +398,10 @@ export async function identifyPatient(
  */
 export const grantHash = (stationId: string, token: string) => hashToken(`${stationId}.${token}`);
 
+/** The check_in_links row of the grant `token` that station `station` handed out. */
+const grantOf = (station: Station, token: string) =>
+  and(eq(checkInLinks.tokenHash, grantHash(station.id, token)), eq(checkInLinks.sentBy, "kiosk"));
+
 /** A grant the station's page holds, with its patient, if it can be used now; else refused. */
 async function takeGrant(
   db: Db,
@@ -414,12 +418,7 @@ async function takeGrant(
     })
     .from(checkInLinks)
     .innerJoin(users, eq(users.id, checkInLinks.patientId))
-    .where(
-      and(
-        eq(checkInLinks.tokenHash, grantHash(station.id, token)),
-        eq(checkInLinks.sentBy, "kiosk"),
-      ),
-    )
+    .where(grantOf(station, token))
     .limit(1);
   const usable =
     row?.patient.active &&
@@ -472,14 +471,7 @@ export async function releaseGrant(
   await db
     .update(checkInLinks)
     .set({ endedAt: now })
-    .where(
-      and(
-        eq(checkInLinks.tokenHash, grantHash(station.id, token)),
-        eq(checkInLinks.sentBy, "kiosk"),
-        isNull(checkInLinks.usedAt),
-        isNull(checkInLinks.endedAt),
-      ),
-    );
+    .where(and(grantOf(station, token), isNull(checkInLinks.usedAt), isNull(checkInLinks.endedAt)));
   return { released: true as const };
 }
 
