@@ -8,14 +8,13 @@ import { formatNumber } from "@/components/format";
 export function Sparkline({
   values,
   baseline,
-  width = 96,
-  height = 28,
 }: {
   values: ReadonlyArray<number | null>;
   baseline: number | null;
-  width?: number;
-  height?: number;
 }) {
+  // 96 × 28 px, the size `.spark` gives it.
+  const width = 96;
+  const height = 28;
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return null;
   const pad = 3;
@@ -40,14 +39,7 @@ export function Sparkline({
     .map((v) => (v === null ? "no entries" : formatNumber(v)))
     .join(", ")}${baseline === null ? "" : `; baseline ${formatNumber(baseline)}`}`;
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      className="shrink-0 overflow-visible"
-    >
+    <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="spark">
       {baseline !== null ? (
         <line x1={0} x2={width} y1={y(baseline)} y2={y(baseline)} className="spark-base" />
       ) : null}

@@ -1,47 +1,54 @@
 "use client";
 
+import { Fragment } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
-import { painAgainstBaseline } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { Link } from "@/components/ui/link";
 import { checkInName } from "@/server/outcomes/check-ins";
-import type { QueueRow, SortKey, SortState } from "./queue-row";
+import type { QueueRow, RowAnchor, SortKey, SortState } from "./queue-row";
 
-const dash = <span className="text-slate-500">—</span>;
+/** The row's patient's review page, or a part of it. */
+const patientHref = (patientId: string, anchor?: RowAnchor) =>
+  `/provider/patients/${patientId}${anchor ? `#${anchor}` : ""}`;
+
+// The rows' parts take their looks from classes in app/globals.css ("queue-…"), and their text is
+// one string where it can be (no React separators between text parts): a page holds 25 rows.
+const dash = <span className="queue-none">—</span>;
 
 function StateDetail({ r }: { r: QueueRow }) {
   if (r.detail.length === 0) return null;
   return (
-    <p className="mt-1 text-xs text-slate-700">
-      {r.detail.map((part, i) => (
-        <span key={part.text}>
-          {i > 0 ? " · " : null}
-          {part.href ? (
+    <p className="queue-detail">
+      {r.detail.map((part, i) =>
+        part.anchor ? (
+          <Fragment key={part.text}>
+            {i > 0 ? " · " : null}
             <Link
-              href={part.href}
+              href={patientHref(r.patientId, part.anchor)}
               // The row's name already prefetches the same page.
               prefetch={false}
-              className="font-semibold text-brand-800 underline underline-offset-2"
+              className="queue-detail-link"
             >
               {part.text}
             </Link>
-          ) : (
-            part.text
-          )}
-        </span>
-      ))}
+          </Fragment>
+        ) : i > 0 ? (
+          ` · ${part.text}`
+        ) : (
+          part.text
+        ),
+      )}
     </p>
   );
 }
 
 function Pain({ r }: { r: QueueRow }) {
-  const words = painAgainstBaseline(r.currentPain, r.baselinePain, r.reductionPct);
   return (
-    <div className="flex items-center gap-3">
+    <div className="queue-pain">
       <Sparkline values={r.trend} baseline={r.baselinePain} />
-      <span className="num whitespace-nowrap text-slate-800">
-        {words ?? (r.hasProcedure ? <span className="text-slate-600">Too few entries</span> : dash)}
+      <span className="num queue-figure">
+        {r.pain ?? (r.hasProcedure ? <span className="queue-quiet">Too few entries</span> : dash)}
       </span>
     </div>
   );
@@ -50,14 +57,14 @@ function Pain({ r }: { r: QueueRow }) {
 function Flags({ r }: { r: QueueRow }) {
   if (r.openFlags.length === 0 && r.reviewedFlags === 0) return dash;
   return (
-    <div className="space-y-1">
+    <>
       {r.openFlags.length > 0 ? (
-        <ul className="flex flex-wrap gap-1">
+        <ul className="queue-flags">
           {r.openFlags.map((f) => (
-            <li key={f.code}>
+            <li key={f.text}>
               <Badge tone={f.tone}>
                 <span aria-hidden>{f.mark}</span>
-                <span className="sr-only">{f.severity}:</span>
+                <span className="sr-only">{`${f.severity}:`}</span>
                 {f.text}
               </Badge>
             </li>
@@ -65,20 +72,20 @@ function Flags({ r }: { r: QueueRow }) {
         </ul>
       ) : null}
       {r.reviewedFlags > 0 ? (
-        <p className="text-xs text-slate-600">
+        <p className="queue-note">
           <span aria-hidden>✓ </span>
-          {r.reviewedFlags} reviewed
+          {`${r.reviewedFlags} reviewed`}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
 function CheckIns({ r }: { r: QueueRow }) {
   if (r.overdueCheckIns.length === 0) return null;
   return (
-    <p className="text-xs font-medium text-amber-900">
-      {r.overdueCheckIns.map((d) => checkInName[d] ?? `Day ${d}`).join(", ")} check-in overdue
+    <p className="queue-overdue">
+      {`${r.overdueCheckIns.map((d) => checkInName[d] ?? `Day ${d}`).join(", ")} check-in overdue`}
     </p>
   );
 }
@@ -167,18 +174,14 @@ export function CaseloadTable({
         </thead>
         <tbody className="block space-y-3 lg:table-row-group lg:space-y-0 lg:divide-y lg:divide-slate-200">
           {rows.map((r) => (
-            <tr key={r.patientId} data-queue-row={r.href} className="queue-row">
+            <tr key={r.patientId} data-queue-row="" className="queue-row">
               <td className={cell}>
-                <Link href={r.href} data-queue-link className="queue-name">
+                <Link href={patientHref(r.patientId)} data-queue-link="" className="queue-name">
                   {r.name}
-                  {r.age !== null ? (
-                    <span className="font-normal text-slate-700">, {r.age}</span>
-                  ) : null}
+                  {r.age !== null ? <span className="queue-age">{`, ${r.age}`}</span> : null}
                 </Link>
-                <p className="text-sm text-slate-600">
-                  {r.mrn ? `${r.mrn} · ` : ""}
-                  {r.procedureLine}
-                  {r.active ? "" : " · account deactivated"}
+                <p className="queue-sub">
+                  {`${r.mrn ? `${r.mrn} · ` : ""}${r.procedureLine}${r.active ? "" : " · account deactivated"}`}
                 </p>
               </td>
               <td className={cell}>
@@ -201,19 +204,17 @@ export function CaseloadTable({
                 <Flags r={r} />
                 <CheckIns r={r} />
               </td>
-              <td className={cn("lg:max-w-56", r.plan ? cell : wideOnly)}>
+              <td className={cn("queue-plan", r.plan ? cell : wideOnly)}>
                 {r.plan ? (
-                  <div className="min-w-0">
-                    <p className="text-slate-800">{r.plan.strategies}</p>
-                    <p className="text-xs text-slate-600">{r.plan.followUp}</p>
-                  </div>
+                  <>
+                    <p>{r.plan.strategies}</p>
+                    <p className="queue-note">{r.plan.followUp}</p>
+                  </>
                 ) : (
                   dash
                 )}
               </td>
-              <td className={cn(wideOnly, "whitespace-nowrap text-slate-800")}>
-                {r.lastEntry ?? dash}
-              </td>
+              <td className={cn(wideOnly, "queue-figure")}>{r.lastEntry ?? dash}</td>
             </tr>
           ))}
         </tbody>

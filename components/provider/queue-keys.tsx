@@ -52,9 +52,10 @@ export function QueueKeys({ children }: { children: ReactNode }) {
         const target = event.target as HTMLElement;
         if (target.closest("a, button, input, select, textarea")) return;
         if (window.getSelection()?.toString()) return; // selecting text is not a click
-        const row = target.closest<HTMLElement>("[data-queue-row]");
-        const href = row?.dataset.queueRow;
-        if (href) router.push(href);
+        const link = target
+          .closest("[data-queue-row]")
+          ?.querySelector<HTMLAnchorElement>("[data-queue-link]");
+        if (link) router.push(link.pathname);
       }}
     >
       {children}

@@ -1,7 +1,7 @@
 // The caseload's rows as the table shows them (components/provider/caseload-table.tsx, a client
 // component): words and links worked out here on the server, so that the browser gets short data
 // and no vocabulary (the labels and their zod enums stay on the server).
-import { formatDate, plural } from "@/components/format";
+import { formatDate, painAgainstBaseline, plural } from "@/components/format";
 import type { Tone } from "@/components/ui/badge";
 import { reviewStateLabels } from "@/server/outcomes/review-state";
 import {
@@ -20,9 +20,15 @@ export type SortState = { sort: SortKey; dir: "asc" | "desc" };
 
 type Words = { text: string; tone: Tone; mark: string };
 
+/** The part of the patient's review page a row's detail leads to. */
+export type RowAnchor = "messages" | "outreach";
+
+/**
+ * One row, as short as it can be (each is sent twice, as markup and as data): no field the
+ * browser can work out from another, numbers as the words the row shows.
+ */
 export type QueueRow = {
   patientId: string;
-  href: string;
   name: string;
   age: number | null;
   mrn: string | null;
@@ -32,12 +38,12 @@ export type QueueRow = {
   hasProcedure: boolean;
   state: Words;
   /** Why the patient needs review, or since when the follow-up is due; parts joined by " · ". */
-  detail: Array<{ text: string; href?: string }>;
+  detail: Array<{ text: string; anchor?: RowAnchor }>;
   trend: Array<number | null>;
   baselinePain: number | null;
-  currentPain: number | null;
-  reductionPct: number | null;
-  openFlags: Array<Words & { code: string; severity: string }>;
+  /** "5 from 7, 29% less" (components/format.ts), or null with too few entries. */
+  pain: string | null;
+  openFlags: Array<Words & { severity: string }>;
   reviewedFlags: number;
   overdueCheckIns: number[];
   plan: { strategies: string; followUp: string } | null;
@@ -45,14 +51,12 @@ export type QueueRow = {
 };
 
 export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
-  const href = `/provider/patients/${r.patientId}`;
   const open = r.flags.filter((f) => !f.acknowledged);
   const region = r.procedure
     ? (regionLabels[r.procedure.region as Region] ?? r.procedure.region)
     : null;
   return {
     patientId: r.patientId,
-    href,
     name: r.name,
     age: r.age,
     mrn: r.mrn,
@@ -72,19 +76,19 @@ export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
       r.state === "needs_review"
         ? r.reasons.map((reason) =>
             reason === "unread_message"
-              ? { text: reviewReasonLabels[reason], href: `${href}#messages` }
+              ? { text: reviewReasonLabels[reason], anchor: "messages" as const }
               : reason === "open_flags"
                 ? { text: plural(open.length, "open flag", "open flags") }
                 : reason === "overdue_check_in"
                   ? // The review page's "Reach" card: a reminder now, or a call.
-                    { text: reviewReasonLabels[reason], href: `${href}#outreach` }
+                    { text: reviewReasonLabels[reason], anchor: "outreach" as const }
                   : { text: reviewReasonLabels[reason] },
           )
         : r.state === "follow_up_due" && r.reasons.length > 0
           ? // An open call or a missed check-in: the review page's "Reach" card.
             r.reasons.map((reason) => ({
               text: reviewReasonLabels[reason],
-              href: `${href}#outreach`,
+              anchor: "outreach" as const,
             }))
           : r.state === "follow_up_due" && r.plan?.followUpOn
             ? [
@@ -98,10 +102,8 @@ export function toQueueRow(r: CaseloadRow, today: string): QueueRow {
             : [],
     trend: r.trend,
     baselinePain: r.baselinePain,
-    currentPain: r.currentPain,
-    reductionPct: r.reductionPct,
+    pain: painAgainstBaseline(r.currentPain, r.baselinePain, r.reductionPct),
     openFlags: open.map((f) => ({
-      code: f.code,
       severity: severityLabels[f.severity],
       text: flagCodeLabels[f.code],
       tone: severityTone[f.severity],

@@ -1,10 +1,10 @@
-import { cache, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Link } from "@/components/ui/link";
 import { serverApi } from "@/server/api/server";
 import { type Actor, type Role, roleHome, roleLabel } from "@/server/authz/policy";
-import { navWithCounts, tabsWithCounts } from "./nav";
+import { navWithCounts } from "./nav";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
@@ -67,19 +67,25 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
               <SignOutButton />
             </div>
           </div>
-          {tabs ? <ReportChangeLink className="ml-auto md:hidden" /> : null}
-        </div>
-        <div
-          className={cn(
-            "mx-auto flex max-w-6xl items-center gap-2 px-4 pb-2",
-            tabs && "hidden md:flex",
-          )}
-        >
-          <nav aria-label="Main" className="min-w-0 flex-1">
-            {/* Until a temporary password is changed, every page leads to the change-password page. */}
-            {open ? <MainNav role={actor.role} /> : <NavLinks items={[]} />}
-          </nav>
           {tabs ? <ReportChangeLink /> : null}
+        </div>
+        <div className={cn("mx-auto max-w-6xl px-4", tabs ? "md:pb-2" : "pb-2")}>
+          {tabs ? (
+            // One list for both screens: the tab bar fixed to the foot of a phone's screen, the top
+            // bar's row from `md` up.
+            <nav
+              id="tab-bar"
+              aria-label="Main"
+              className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] shadow-[0_-1px_3px_rgb(15_23_42/0.06)] md:static md:z-auto md:border-0 md:bg-transparent md:pb-0 md:shadow-none"
+            >
+              <MainNav forRole="patient" tabs />
+            </nav>
+          ) : (
+            <nav aria-label="Main">
+              {/* Until a temporary password is changed, every page leads to the change-password page. */}
+              {open ? <MainNav forRole={actor.role} /> : <NavLinks items={[]} />}
+            </nav>
+          )}
         </div>
       </header>
       <main
@@ -92,42 +98,25 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
       >
         {children}
       </main>
-      {tabs ? (
-        <nav
-          id="tab-bar"
-          aria-label="Main"
-          className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] shadow-[0_-1px_3px_rgb(15_23_42/0.06)] md:hidden"
-        >
-          <TabBar />
-        </nav>
-      ) : null}
     </div>
   );
 }
 
 /** docs/decisions/020-messages.md: a patient can report a change from every page. */
-function ReportChangeLink({ className }: { className?: string }) {
+function ReportChangeLink() {
   return (
     <Link
       href="/patient/messages/new"
-      className={buttonClass("primary", "sm", cn("shrink-0 whitespace-nowrap", className))}
+      className={buttonClass("primary", "sm", "shrink-0 whitespace-nowrap")}
     >
       Report a change
     </Link>
   );
 }
 
-/** The unread messages, once per request for the top bar and the tab bar. */
-const unreadMessages = cache(async (role: Role) =>
-  role === "admin" ? 0 : await (await serverApi()).message.unreadCount().catch(() => 0),
-);
-
-/** The patient's tab bar on a phone, with the unread messages on "Messages". */
-async function TabBar() {
-  return <NavLinks tabs items={tabsWithCounts(await unreadMessages("patient"))} />;
-}
-
-/** The role's navigation with the unread messages beside "Messages". */
-async function MainNav({ role }: { role: Role }) {
-  return <NavLinks items={navWithCounts(role, await unreadMessages(role))} />;
+/** The role's navigation with the unread messages beside "Messages" (the patient's: `tabs`). */
+async function MainNav({ forRole, tabs }: { forRole: Role; tabs?: boolean }) {
+  const unread =
+    forRole === "admin" ? 0 : await (await serverApi()).message.unreadCount().catch(() => 0);
+  return <NavLinks tabs={tabs} items={navWithCounts(forRole, unread)} />;
 }

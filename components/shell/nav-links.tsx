@@ -6,85 +6,71 @@ import { Link } from "@/components/ui/link";
 import { isCurrent, type NavItem } from "./nav";
 
 /**
- * The role's links, the current one marked: a row in the top bar, or (`tabs`) the patient's tab
- * bar at the foot of a phone's screen, an icon over each label.
+ * The role's links, the current one marked: a row in the top bar, or (`tabs`, the patient) one
+ * list that is the tab bar at the foot of a phone's screen, an icon over each label, and the top
+ * bar's row on wider screens (classes `nav-tab…` in app/globals.css; items `only` one of them).
  */
 export function NavLinks({ items, tabs = false }: { items: NavItem[]; tabs?: boolean }) {
   const pathname = usePathname();
   const home = items[0]?.href;
   return (
-    <ul className={tabs ? "mx-auto grid max-w-lg grid-cols-5" : "flex flex-wrap gap-1"}>
+    <ul className={tabs ? "nav-tabs" : "flex flex-wrap gap-1"}>
       {items.map((item) => {
         const active = isCurrent(item, pathname, home);
         // Not on the page itself: it shows (and reads) what is unread.
         const unread = item.unread && !active ? item.unread : 0;
         const count = unread ? (
-          <span
-            aria-hidden
-            className={cn(
-              "grid place-items-center rounded-full bg-brand-700 px-1.5 font-semibold text-white",
-              tabs
-                ? "absolute -top-1.5 left-1/2 ml-1.5 min-w-[min(1.25rem,22px)] text-[min(0.75rem,13px)] ring-2 ring-white"
-                : "ml-1.5 min-w-5 text-xs",
-            )}
-          >
+          <span aria-hidden className={tabs ? "nav-tab-count" : "nav-count"}>
             {unread > 99 ? "99+" : unread}
           </span>
         ) : null;
-        const words = unread ? <span className="sr-only">, {unread} unread</span> : null;
+        const words = unread ? <span className="sr-only">{`, ${unread} unread`}</span> : null;
+        const label = item.short ? (
+          <>
+            <span className="md:hidden">{item.short}</span>
+            <span className="hidden md:inline">{item.label}</span>
+          </>
+        ) : (
+          item.label
+        );
         return (
-          <li key={item.href} className={tabs ? "min-w-0" : undefined}>
+          <li
+            key={item.href}
+            className={cn(
+              tabs && "min-w-0",
+              item.only === "phone" && "md:hidden",
+              item.only === "wide" && "hidden md:block",
+            )}
+          >
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={
                 tabs
-                  ? cn(
-                      // Five tabs share 320 px even at 200% text: the labels and icons grow
-                      // with the text up to a size that still fits, as on the phone's own apps.
-                      "relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-0.5 pt-1.5 pb-1 text-center text-[min(0.75rem,13px)] leading-tight [overflow-wrap:anywhere]",
-                      active
-                        ? "font-semibold text-brand-800"
-                        : "font-medium text-slate-600 hover:text-slate-900",
-                    )
+                  ? cn("nav-tab", active && "nav-tab-current")
                   : cn(
                       "relative inline-flex min-h-10 items-center whitespace-nowrap rounded-lg px-3 text-sm font-medium",
                       active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100",
                     )
               }
             >
-              {tabs ? (
-                <>
-                  <span
-                    className={cn(
-                      "relative grid h-[min(1.75rem,32px)] w-full max-w-14 place-items-center rounded-full",
-                      active && "bg-brand-100",
-                    )}
+              {tabs && item.icon ? (
+                <span className="nav-tab-icon">
+                  <svg
+                    aria-hidden
+                    viewBox="0 0 24 24"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
                   >
-                    <svg
-                      aria-hidden
-                      viewBox="0 0 24 24"
-                      className="size-[min(1.25rem,24px)]"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth={active ? 2.2 : 1.8}
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    >
-                      <path d={item.icon} />
-                    </svg>
-                    {count}
-                  </span>
-                  <span className="max-w-full">{item.label}</span>
-                  {words}
-                </>
-              ) : (
-                <>
-                  {item.label}
-                  {count}
-                  {words}
-                </>
-              )}
+                    <path d={item.icon} />
+                  </svg>
+                </span>
+              ) : null}
+              <span className="max-w-full">{label}</span>
+              {count}
+              {words}
             </Link>
           </li>
         );

@@ -3,27 +3,49 @@ import type { Role } from "@/server/authz/policy";
 /**
  * `unread`: a count shown beside the label (messages), with its words for screen readers.
  * `also`: other paths under which the item is the current one (the phone's "More" tab).
- * `icon`: the path of a 24 × 24 outline icon (the phone's tab bar).
+ * `icon`: the path of a 24 × 24 outline icon (the patient's tab bar on a phone).
+ * `only`: the patient's one list serves both screens: some items only on a phone's tab bar, some
+ * only in the top bar of a wider screen; `short`: the label on the phone's tab bar.
  */
 export type NavItem = {
   href: string;
   label: string;
+  short?: string;
   unread?: number;
   also?: string[];
   icon?: string;
+  only?: "phone" | "wide";
 };
 
-/** Each role's navigation (the top bar); the first item is the role's home. */
+/** Each role's navigation (the top bar, and the patient's tab bar); the first item is home. */
 export const navByRole: Record<Role, NavItem[]> = {
+  // Wide screens: Home to Help; a phone's tab bar: Home, Diary, Progress, Messages and More.
   patient: [
-    { href: "/patient", label: "Home" },
-    { href: "/patient/diary/new", label: "New entry" },
-    { href: "/patient/progress", label: "Progress" },
-    { href: "/patient/history", label: "History" },
-    { href: "/patient/plan", label: "My plan" },
-    { href: "/patient/messages", label: "Messages" },
-    { href: "/patient/account", label: "Account" },
-    { href: "/patient/help", label: "Help" },
+    { href: "/patient", label: "Home", icon: "M3 10.5 12 3l9 7.5M5.5 8.5V20h4.5v-6h4v6h4.5V8.5" },
+    {
+      href: "/patient/diary/new",
+      label: "New entry",
+      short: "Diary",
+      also: ["/patient/diary"],
+      icon: "M12 20h8M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4 12.5-12.5Z",
+    },
+    { href: "/patient/progress", label: "Progress", icon: "M4 20h16M7 16v-5m5 5V7m5 9v-7" },
+    { href: "/patient/history", label: "History", only: "wide" },
+    { href: "/patient/plan", label: "My plan", only: "wide" },
+    {
+      href: "/patient/messages",
+      label: "Messages",
+      icon: "M21 12a8.5 8.5 0 0 1-12.4 7.6L3 21l1.4-5.2A8.5 8.5 0 1 1 21 12Z",
+    },
+    { href: "/patient/account", label: "Account", only: "wide" },
+    { href: "/patient/help", label: "Help", only: "wide" },
+    {
+      href: "/patient/more",
+      label: "More",
+      only: "phone",
+      also: ["/patient/history", "/patient/plan", "/patient/account", "/patient/help", "/account"],
+      icon: "M4 6h16M4 12h16M4 18h16",
+    },
   ],
   provider: [
     { href: "/provider", label: "Caseload" },
@@ -76,40 +98,12 @@ export const patientMore: Array<{ href: string; label: string; text: string }> =
   },
 ];
 
-/** The patient's tab bar on phones: five destinations, the rest under "More". */
-export const patientTabs: NavItem[] = [
-  { href: "/patient", label: "Home", icon: "M3 10.5 12 3l9 7.5M5.5 8.5V20h4.5v-6h4v6h4.5V8.5" },
-  {
-    href: "/patient/diary/new",
-    label: "Diary",
-    also: ["/patient/diary"],
-    icon: "M12 20h8M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4 12.5-12.5Z",
-  },
-  { href: "/patient/progress", label: "Progress", icon: "M4 20h16M7 16v-5m5 5V7m5 9v-7" },
-  {
-    href: "/patient/messages",
-    label: "Messages",
-    icon: "M21 12a8.5 8.5 0 0 1-12.4 7.6L3 21l1.4-5.2A8.5 8.5 0 1 1 21 12Z",
-  },
-  {
-    href: "/patient/more",
-    label: "More",
-    also: ["/patient/history", "/patient/plan", "/patient/account", "/patient/help", "/account"],
-    icon: "M4 6h16M4 12h16M4 18h16",
-  },
-];
-
 const withUnread = (items: NavItem[], unread: number) =>
   items.map((item) => (item.label === "Messages" ? { ...item, unread } : item));
 
 /** The role's navigation with the unread messages beside "Messages". */
 export function navWithCounts(role: Role, unreadMessages: number): NavItem[] {
   return withUnread(navByRole[role], unreadMessages);
-}
-
-/** The patient's tab bar with the unread messages on "Messages". */
-export function tabsWithCounts(unreadMessages: number): NavItem[] {
-  return withUnread(patientTabs, unreadMessages);
 }
 
 /** Whether `item` is the current page's item; the first item (home) only on itself. */
