@@ -40,8 +40,15 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             </span>
             <span className="sr-only sm:not-sr-only">Ablation Follow-up</span>
           </Link>
-          <div className="flex min-w-0 flex-1 items-center justify-end gap-3">
-            <div className="min-w-0 flex-1 text-right leading-tight">
+          {/* With enlarged text on a phone, staff's sign-out button goes below the name rather than
+              squeezing the name to a letter a line (a patient's is under "More"). */}
+          <div className="flex min-w-0 flex-1 flex-wrap items-center justify-end gap-3">
+            <div
+              className={cn(
+                "flex-1 text-right leading-tight",
+                tabs ? "min-w-0" : "min-w-[min(100%,7ch)]",
+              )}
+            >
               <p className="break-words text-sm font-medium text-slate-900">{actor.name}</p>
               <p className={cn("text-xs text-slate-600", tabs && "hidden md:block")}>
                 {roleLabel[actor.role]} ·{" "}
@@ -107,7 +114,8 @@ function ReportChangeLink() {
   return (
     <Link
       href="/patient/messages/new"
-      className={buttonClass("primary", "sm", "shrink-0 whitespace-nowrap")}
+      // On its own line (a phone with enlarged text) it keeps to the right.
+      className={buttonClass("primary", "sm", "ml-auto shrink-0 whitespace-nowrap")}
     >
       Report a change
     </Link>
