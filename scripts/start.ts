@@ -194,6 +194,7 @@ function buildIfNeeded(): boolean {
     "app",
     "components",
     "server",
+    "shared",
     "db",
     "public",
     "next.config.mjs",
