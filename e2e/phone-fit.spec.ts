@@ -117,3 +117,22 @@ test("every control on the patient pages is at least 24 × 24 px; buttons, tabs 
   }
   expect(small).toEqual([]);
 });
+
+test("at 200% text size a staff member's name in the header keeps whole words at 360 px", async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await loginAs(page, "provider");
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = "32px";
+  });
+  // "Dr. Priya Provider" on two or three lines, not a letter a line beside the sign-out button.
+  const name = page.locator("header p").filter({ hasText: "Priya" });
+  const lines = await name.evaluate((p) =>
+    Math.round(
+      p.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(p).lineHeight),
+    ),
+  );
+  expect(lines).toBeLessThanOrEqual(3);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
