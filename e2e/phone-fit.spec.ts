@@ -3,7 +3,8 @@ import { expect, loginAs, test } from "./fixtures";
 
 // WCAG 2.2 AA on the patient's phone: text enlarged to 200% (a browser font size of 32 px) never
 // makes a page scroll sideways at 360 px, and every control is at least 24 × 24 px (2.5.8), the
-// primary ones (buttons, tabs, form choices) at least 44 px tall.
+// primary ones (buttons, tabs, form choices) at least 44 px tall. Staff's header at 200% keeps the
+// name readable too.
 
 const PHONE = { width: 360, height: 780 };
 

@@ -1,5 +1,9 @@
 import { formatNumber } from "@/components/format";
 
+// The drawing's size in px, the size `.spark` gives it.
+const width = 96;
+const height = 28;
+
 /**
  * A small trend of pain (0-10) drawn on the server as SVG: one point per week, gaps where a week
  * has no entry, the baseline as a dashed line, the latest week as a dot (styles in
@@ -12,9 +16,6 @@ export function Sparkline({
   values: ReadonlyArray<number | null>;
   baseline: number | null;
 }) {
-  // 96 × 28 px, the size `.spark` gives it.
-  const width = 96;
-  const height = 28;
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return null;
   const pad = 3;
